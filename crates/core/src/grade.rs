@@ -4,7 +4,9 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// A disciplinary penalty grade, 1 (oral warning) to 7 (permanent revocation of the licence).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, ts_rs::TS)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, ts_rs::TS,
+)]
 #[serde(try_from = "u8", into = "u8")]
 #[ts(type = "number")]
 pub struct Grade(u8);
@@ -72,7 +74,10 @@ mod tests {
         assert!(Grade::new(0).is_err());
         assert!(Grade::new(8).is_err());
         assert_eq!(Grade::new(7).unwrap(), Grade::MAX);
-        assert_eq!(Grade::new(3).unwrap().title_fa(), "توبیخ کتبی با درج در پرونده");
+        assert_eq!(
+            Grade::new(3).unwrap().title_fa(),
+            "توبیخ کتبی با درج در پرونده"
+        );
         assert_eq!(Grade::new(5).unwrap().to_string(), "درجهٔ ۵");
     }
 

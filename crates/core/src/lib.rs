@@ -12,4 +12,9 @@ pub use digits::{to_latin_digits, to_persian_digits};
 pub use grade::Grade;
 pub use status::{CaseStatus, TransitionError};
 pub mod date;
+pub mod engine;
 pub mod regulation;
+pub mod suggest;
+
+pub use date::JalaliDate;
+pub use suggest::{SuggestError, suggest_json};

@@ -144,7 +144,10 @@ mod tests {
     fn codes_round_trip() {
         for s in CaseStatus::ALL {
             assert_eq!(CaseStatus::from_code(s.code()), Some(s));
-            assert_eq!(serde_json::to_string(&s).unwrap(), format!("\"{}\"", s.code()));
+            assert_eq!(
+                serde_json::to_string(&s).unwrap(),
+                format!("\"{}\"", s.code())
+            );
         }
         assert_eq!(CaseStatus::from_code("lost"), None);
     }

@@ -1,0 +1,328 @@
+//! The rules engine: from the facts of a case to a suggested penalty range with a trace.
+//!
+//! Pure: no I/O and no clock (`decided_on` is an input). The engine suggests; where the code
+//! leaves the board a choice (Arts 31, 32, 41, 44 second sentence; the older codes' grades)
+//! it shows the choice with its article and never makes it. Every [`Step`] names the article
+//! (and clause) it applies, whether it is mandatory, the grade before and after, and a Persian
+//! and English reason. Article texts come from [`crate::regulation`].
+//!
+//! Readings fixed by `../shared/contracts/suggest.md` ("Points of reading") are followed
+//! exactly; where that contract is silent the choice is written next to the code.
+
+mod appeal;
+mod combine;
+mod model;
+
+pub use appeal::appeal_deadline;
+pub use model::*;
+
+use crate::date::JalaliDate;
+use crate::regulation::{Library, Measured};
+use crate::to_persian_digits;
+
+/// Every article or clause the engine can cite. A test checks that each resolves to stored
+/// text, so that no step can cite law that is not in `regulations/`.
+pub const CITATIONS: &[&str] = &[
+    "1401:29",
+    "1401:30",
+    "1401:30:a",
+    "1401:30:b",
+    "1401:30:c",
+    "1401:30:d",
+    "1401:30:note",
+    "1401:31",
+    "1401:32",
+    "1401:33",
+    "1401:34",
+    "1401:35",
+    "1401:36",
+    "1401:37",
+    "1401:38",
+    "1401:39",
+    "1401:40",
+    "1401:41",
+    "1401:42",
+    "1401:43",
+    "1401:44",
+    "1401:45",
+    "1401:54",
+    "1396:35",
+    "1396:36",
+    "1396:37",
+    "1396:38",
+    "1396:38:note-2",
+    "1396:38:note-3",
+    "1396:39",
+    "1392:23",
+    "1392:24",
+    "1392:25",
+    "1392:26",
+    "1392:26:note-2",
+    "1392:26:note-3",
+];
+
+/// Persian digits for a number or a date shown in a reason.
+pub(crate) fn fa(x: impl ToString) -> String {
+    to_persian_digits(&x.to_string())
+}
+
+/// Bad input found while applying the rules: the field (a JSON path such as
+/// `charges[1].violation`) and what is wrong, in Persian.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{field}: {message}")]
+pub struct CaseError {
+    pub field: String,
+    pub message: String,
+}
+
+impl CaseError {
+    pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
+        Self {
+            field: field.into(),
+            message: message.into(),
+        }
+    }
+}
+
+/// The code in force on `date`, or an error naming `field`.
+fn code_on(lib: &Library, date: JalaliDate, field: &str) -> Result<Code, CaseError> {
+    lib.code_in_force_on(date)
+        .and_then(|r| Code::from_id(r.id()))
+        .ok_or_else(|| {
+            CaseError::new(
+                field,
+                format!(
+                    "در تاریخ {} هیچ‌یک از مقررات انتظامی دفاتر (از ۱۳۹۲/۰۲/۲۶) لازم‌الاجرا نبود",
+                    date.format_fa()
+                ),
+            )
+        })
+}
+
+/// Applies the rules to a case.
+pub fn suggest(case: &Case, lib: &Library) -> Result<Suggestion, CaseError> {
+    let current = code_on(lib, case.decided_on, "decided_on")?;
+    let mut s = evaluate(case, lib, current)?;
+    s.comparison = compare(case, lib, current, &s)?;
+    Ok(s)
+}
+
+/// Everything but the comparison.
+fn evaluate(case: &Case, lib: &Library, current: Code) -> Result<Suggestion, CaseError> {
+    if case.charges.is_empty() {
+        return Err(CaseError::new("charges", "دست‌کم یک تخلف لازم است"));
+    }
+    let mut steps = Vec::new();
+
+    // 1. One code for the whole case.
+    let (latest_i, latest) = case
+        .charges
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (i, c.committed_on))
+        .max_by_key(|(i, d)| (*d, std::cmp::Reverse(*i)))
+        .ok_or_else(|| CaseError::new("charges", "دست‌کم یک تخلف لازم است"))?;
+    let code = match case.regulation {
+        CodeChoice::Auto => code_on(lib, latest, &format!("charges[{latest_i}].committed_on"))?,
+        CodeChoice::Fixed(c) => c,
+    };
+    steps.push(code_step(lib, code, case.regulation, latest)?);
+
+    // 2. Each charge: its clause and grade, then the bars.
+    let mut charges = Vec::with_capacity(case.charges.len());
+    for (i, ch) in case.charges.iter().enumerate() {
+        let field = format!("charges[{i}]");
+        if ch.committed_on > case.decided_on {
+            return Err(CaseError::new(
+                format!("{field}.committed_on"),
+                format!(
+                    "تاریخ تخلف ({}) پس از تاریخ جلسه ({}) است",
+                    ch.committed_on.format_fa(),
+                    case.decided_on.format_fa()
+                ),
+            ));
+        }
+        if let Some(act) = ch.last_prosecution_act_on {
+            if act < ch.committed_on {
+                return Err(CaseError::new(
+                    format!("{field}.last_prosecution_act_on"),
+                    "آخرین اقدام تعقیبی نمی‌تواند پیش از تاریخ وقوع تخلف باشد",
+                ));
+            }
+            if act > case.decided_on {
+                return Err(CaseError::new(
+                    format!("{field}.last_prosecution_act_on"),
+                    "آخرین اقدام تعقیبی نمی‌تواند پس از تاریخ جلسه باشد",
+                ));
+            }
+        }
+        let classified = combine::classify(lib, code, ch, &field, i, &mut steps)?;
+        let bars = combine::bars(case, ch, code, i, &mut steps)?;
+        charges.push(ChargeOutcome {
+            barred: bars.first_bar,
+            limitation_until: bars.limitation_until,
+            ..classified
+        });
+    }
+
+    // 3–5. Combine the live charges (Art 44), recidivism (Art 43 / older note 3), caps.
+    let live: Vec<(usize, &ChargeOutcome)> = charges
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.barred.is_none())
+        .collect();
+    let (outcome, bar, grade, suspension) = if live.is_empty() {
+        let bar = charges.first().and_then(|c| c.barred.clone());
+        (Outcome::Barred, bar, None, Suspension::unavailable())
+    } else {
+        let range = combine::combine(case, code, &live, &mut steps)?;
+        let suspension = combine::suspension(case, code, &live, &mut steps);
+        (Outcome::Penalty, None, Some(range), suspension)
+    };
+
+    // Art 42 (and the older codes' Arts 38/26): crimes found are reported.
+    let referral = combine::referral(case, code, &mut steps);
+    // Art 45: lost qualifications.
+    let licence_revocation = appeal::licence_revocation(case, lib, current, &mut steps)?;
+    // Art 33 (1396 Art 36, 1392 Art 24): appeal against the decision.
+    let appeal = match &case.decision {
+        Some(d) => Some(appeal::appeal(case, d, code, &mut steps)?),
+        None => None,
+    };
+
+    Ok(Suggestion {
+        regulation: code,
+        outcome,
+        bar,
+        charges,
+        grade,
+        suspension,
+        steps,
+        appeal,
+        comparison: None,
+        referral,
+        licence_revocation,
+    })
+}
+
+fn code_step(
+    lib: &Library,
+    code: Code,
+    choice: CodeChoice,
+    latest: JalaliDate,
+) -> Result<Step, CaseError> {
+    let reg = lib
+        .regulation(code.id())
+        .ok_or_else(|| CaseError::new("regulation", "مقرره در داده‌ها نیست"))?;
+    let from = reg.regulation.in_force_from.format_fa();
+    let until = reg
+        .regulation
+        .in_force_until
+        .map(|d| format!(" تا {}", d.format_fa()))
+        .unwrap_or_default();
+    let until_en = reg
+        .regulation
+        .in_force_until
+        .map(|d| format!(" to {d}"))
+        .unwrap_or_default();
+    let (reason_fa, reason_en) = match choice {
+        CodeChoice::Auto => (
+            format!(
+                "آخرین تخلف پرونده در {} واقع شده است؛ مقرره لازم‌الاجرا در آن تاریخ «{}» (از {}{}) است و همه پرونده با همین مقرره سنجیده می‌شود.",
+                latest.format_fa(),
+                reg.regulation.title_fa,
+                from,
+                until
+            ),
+            format!(
+                "The latest violation was committed on {latest}; the code in force then is the {} {} (from {}{until_en}), applied to the whole case.",
+                code.id(),
+                reg.regulation.kind,
+                reg.regulation.in_force_from
+            ),
+        ),
+        CodeChoice::Fixed(_) => (
+            format!(
+                "مقرره «{}» (از {}{}) به انتخاب هیأت بر همه پرونده اعمال می‌شود.",
+                reg.regulation.title_fa, from, until
+            ),
+            format!(
+                "The board chose the {} {} (in force from {}{until_en}) for the whole case.",
+                code.id(),
+                reg.regulation.kind,
+                reg.regulation.in_force_from
+            ),
+        ),
+    };
+    Ok(Step {
+        article: code.succession_article().to_string(),
+        clause: None,
+        charge: None,
+        mandatory: true,
+        from: None,
+        to: None,
+        reason_fa,
+        reason_en,
+    })
+}
+
+/// The same case under the current code, when an older one was applied and every charge
+/// names its current clause (`current_violation`).
+fn compare(
+    case: &Case,
+    lib: &Library,
+    current: Code,
+    chosen: &Suggestion,
+) -> Result<Option<Comparison>, CaseError> {
+    if chosen.regulation == current || chosen.regulation.rank() > current.rank() {
+        return Ok(None);
+    }
+    let mut charges = Vec::with_capacity(case.charges.len());
+    for ch in &case.charges {
+        let Some(v) = &ch.current_violation else {
+            return Ok(None);
+        };
+        charges.push(ChargeInput {
+            violation: v.clone(),
+            grade: None,
+            current_violation: None,
+            ..ch.clone()
+        });
+    }
+    let other = Case {
+        regulation: CodeChoice::Fixed(current),
+        charges,
+        decision: None,
+        lacks_qualifications: false,
+        ..case.clone()
+    };
+    let under_current = evaluate(&other, lib, current).map_err(|e| {
+        let field = e.field.replace(".violation", ".current_violation");
+        CaseError::new(field, e.message)
+    })?;
+    let more_lenient = match (&chosen.grade, &under_current.grade) {
+        (None, None) => Lenient::Same,
+        (None, Some(_)) => Lenient::Code(chosen.regulation),
+        (Some(_), None) => Lenient::Code(current),
+        (Some(a), Some(b)) => match a.min.cmp(&b.min) {
+            std::cmp::Ordering::Less => Lenient::Code(chosen.regulation),
+            std::cmp::Ordering::Greater => Lenient::Code(current),
+            std::cmp::Ordering::Equal => Lenient::Same,
+        },
+    };
+    Ok(Some(Comparison {
+        regulation: current,
+        outcome: under_current.outcome,
+        grade: under_current.grade,
+        more_lenient,
+        steps: under_current.steps,
+    }))
+}
+
+/// Shows a measured kind in Persian ("غیبت" / "تعطیل").
+pub(crate) fn kind_fa(kind: Measured) -> &'static str {
+    match kind {
+        Measured::Absence => "غیبت مدیر دفتر",
+        Measured::Closure => "تعطیل خدمت دفتر",
+    }
+}
