@@ -112,6 +112,12 @@ pub(super) fn classify(
                         }
                         Some((kind, d))
                     }
+                    // Days on an older code's clause serve its `current_violation` kind.
+                    (None, Some(_))
+                        if matches!(ch.current_violation, Some(ViolationRef::Measured(_))) =>
+                    {
+                        None
+                    }
                     (None, Some(_)) => {
                         return Err(CaseError::new(
                             format!("{field}.days"),

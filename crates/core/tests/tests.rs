@@ -1,0 +1,14 @@
+//! The engine's tests from the outside: the contract, the scenario files a lawyer can read
+//! and extend (`tests/scenarios/*.toml`), the coverage of the code they must reach, the
+//! citations, and robustness against malformed input.
+
+#[path = "suite/common.rs"]
+mod common;
+#[path = "suite/contract.rs"]
+mod contract;
+#[path = "suite/coverage.rs"]
+mod coverage;
+#[path = "suite/robustness.rs"]
+mod robustness;
+#[path = "suite/scenarios.rs"]
+mod scenarios;
