@@ -207,7 +207,7 @@ impl JalaliDate {
     pub fn parse_iso(text: &str) -> Result<Self, DateError> {
         let syntax = || DateError::Syntax(text.to_string());
         let b = text.as_bytes();
-        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        if !text.is_ascii() || b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
             return Err(syntax());
         }
         let num = |s: &str| -> Result<u32, DateError> {
@@ -465,5 +465,14 @@ mod tests {
         let iso: JalaliDate = serde_json::from_str("\"2024-09-22\"").unwrap();
         assert_eq!(iso, date);
         assert!(serde_json::from_str::<JalaliDate>("\"1402/12/30\"").is_err());
+        for bad in [
+            "۱۴۰۳-1-01",
+            "2024-1-011",
+            "2024/01/01",
+            "abcd-ef-gh",
+            "2023-02-29",
+        ] {
+            assert!(JalaliDate::parse_iso(bad).is_err(), "{bad}");
+        }
     }
 }

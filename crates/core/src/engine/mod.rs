@@ -300,6 +300,17 @@ fn compare(
         let field = e.field.replace(".violation", ".current_violation");
         CaseError::new(field, e.message)
     })?;
+    let mut under_current = under_current;
+    if let Some(first) = under_current.steps.first_mut() {
+        first.reason_fa = format!(
+            "برای مقایسه: همین پرونده با مقرره کنونی ({}، لازم‌الاجرا در تاریخ جلسه) و با بندهای متناظری که هیأت برای هر تخلف خوانده است (current_violation).",
+            current.name_fa()
+        );
+        first.reason_en = format!(
+            "For comparison: the same case under the current code ({}, in force on the session date), each charge read as the current clause the board named (current_violation).",
+            current.id()
+        );
+    }
     let more_lenient = match (&chosen.grade, &under_current.grade) {
         (None, None) => Lenient::Same,
         (None, Some(_)) => Lenient::Code(chosen.regulation),
