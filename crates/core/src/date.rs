@@ -25,7 +25,8 @@ pub const YEAR_RANGE: std::ops::RangeInclusive<i32> = 1200..=1600;
 
 /// A day, kept as its Rata Die (days since 0001-01-01 ISO, day 1) with its Solar Hijri
 /// year, month and day alongside. Ordering is chronological.
-#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, ts_rs::TS)]
+#[ts(type = "string")]
 pub struct JalaliDate {
     rd: i64,
     year: i32,

@@ -2,12 +2,14 @@
 //! `../shared/contracts/suggest.md` describes; fields beyond the contract are additions.
 
 use serde::{Serialize, Serializer};
+use ts_rs::TS;
 
 use crate::date::JalaliDate;
 use crate::regulation::Measured;
 
 /// A disciplinary code.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, TS)]
+#[ts(type = "\"1392\" | \"1396\" | \"1401\"")]
 pub enum Code {
     /// The 1392 instruction (seed 002), before 1396/12/26.
     V1392,
@@ -182,7 +184,7 @@ pub struct Case {
 }
 
 /// `"penalty"` or `"barred"`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Outcome {
     Penalty,
@@ -190,7 +192,7 @@ pub enum Outcome {
 }
 
 /// Why prosecution is barred (Art 30).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum BarReason {
     ResJudicata,
@@ -200,7 +202,7 @@ pub enum BarReason {
 }
 
 /// A bar with its article (`1401:30`) and clause.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct Bar {
     pub reason: BarReason,
     pub article: &'static str,
@@ -208,7 +210,7 @@ pub struct Bar {
 }
 
 /// One charge as the engine read it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct ChargeOutcome {
     /// The clause id (a measured kind resolved to its clause).
     pub violation: String,
@@ -227,7 +229,7 @@ pub struct ChargeOutcome {
 }
 
 /// The grades the code allows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 pub struct GradeRange {
     pub min: u8,
     pub max: u8,
@@ -235,7 +237,7 @@ pub struct GradeRange {
 }
 
 /// Art 31.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct Suspension {
     pub available: bool,
     pub years: [u8; 2],
@@ -253,7 +255,7 @@ impl Suspension {
 }
 
 /// One rule applied, in order.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct Step {
     /// `VERSION:ARTICLE`.
     pub article: String,
@@ -270,7 +272,7 @@ pub struct Step {
 }
 
 /// Who may appeal.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Appellant {
     Manager,
@@ -278,7 +280,7 @@ pub enum Appellant {
 }
 
 /// Whether and how the decision may be appealed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(untagged)]
 pub enum Appeal {
     Open {
@@ -298,7 +300,8 @@ pub enum Appeal {
 }
 
 /// Which code is more lenient to the manager.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, TS)]
+#[ts(type = "\"1392\" | \"1396\" | \"1401\" | \"same\"")]
 pub enum Lenient {
     Code(Code),
     Same,
@@ -314,7 +317,7 @@ impl Serialize for Lenient {
 }
 
 /// The case under the current code.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct Comparison {
     pub regulation: Code,
     pub outcome: Outcome,
@@ -324,7 +327,7 @@ pub struct Comparison {
 }
 
 /// Art 42 and the older codes' equivalents.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct Referral {
     pub required: bool,
     pub article: &'static str,
@@ -332,14 +335,14 @@ pub struct Referral {
 }
 
 /// Art 45.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct LicenceRevocation {
     pub article: &'static str,
     pub appeal: Appeal,
 }
 
 /// The engine's suggestion.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct Suggestion {
     pub regulation: Code,
     pub outcome: Outcome,
@@ -352,4 +355,23 @@ pub struct Suggestion {
     pub comparison: Option<Comparison>,
     pub referral: Option<Referral>,
     pub licence_revocation: Option<LicenceRevocation>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typescript_declarations_follow_the_json() {
+        let decl = Suggestion::decl(&ts_rs::Config::default());
+        assert!(decl.contains("regulation: Code"), "{decl}");
+        let grade = GradeRange::decl(&ts_rs::Config::default());
+        assert!(
+            grade.contains("lowest_with_mitigation: number | null"),
+            "{grade}"
+        );
+        let charge = ChargeOutcome::decl(&ts_rs::Config::default());
+        assert!(charge.contains("committed_on: JalaliDate"), "{charge}");
+        assert!(Code::inline(&ts_rs::Config::default()).contains("\"1401\""));
+    }
 }
