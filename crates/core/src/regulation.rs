@@ -149,6 +149,12 @@ pub struct Clause {
     pub rank_levels_down_max: Option<u32>,
     #[serde(default)]
     pub disciplinary_grades: Option<[u8; 2]>,
+    /// Grades of crimes (Islamic Penal Code Art 19, 1–8) a ranking clause counts.
+    #[serde(default)]
+    pub crime_grades: Option<[u8; 2]>,
+    /// The clause counts intentional crimes only.
+    #[serde(default)]
+    pub intentional_only: bool,
 }
 
 /// A note (تبصره) of an article.
@@ -422,6 +428,11 @@ impl Library {
                     }
                     if let Some(r) = cl.disciplinary_grades {
                         range_ok(&cl.id, r)?;
+                    }
+                    if let Some([lo, hi]) = cl.crime_grades
+                        && !(1 <= lo && lo <= hi && hi <= 8)
+                    {
+                        return Err(invalid(&cl.id, "crime_grades must be within 1–8".into()));
                     }
                     match (cl.measured, cl.days_min, cl.days_max) {
                         (None, None, None) => {}

@@ -12,6 +12,7 @@
 mod appeal;
 mod combine;
 mod model;
+pub mod ranking;
 
 pub use appeal::appeal_deadline;
 pub use model::*;
