@@ -1,0 +1,55 @@
+//! `heyat render KIND DATA.json -o OUT.pdf` and `heyat render KIND --example`.
+
+use crate::{Failure, read_input};
+use chrono::Datelike;
+use heyat_render::{Document, Renderer, Today};
+use std::path::PathBuf;
+
+#[derive(clap::Args)]
+pub struct RenderArgs {
+    /// The document: case-cover.
+    kind: String,
+    /// The document's data as JSON; `-` reads standard input.
+    data: Option<PathBuf>,
+    /// Where to write the PDF.
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+    /// Print a complete example input for KIND instead of rendering.
+    #[arg(long)]
+    example: bool,
+}
+
+pub fn run(args: &RenderArgs) -> Result<(), Failure> {
+    let doc = Document::from_name(&args.kind).ok_or_else(|| {
+        let known: Vec<&str> = Document::ALL.iter().map(|d| d.name()).collect();
+        Failure::input(format!(
+            "سند «{}» شناخته نیست؛ یکی از این‌ها را بدهید: {}",
+            args.kind,
+            known.join(", ")
+        ))
+    })?;
+    if args.example {
+        println!("{}", doc.example());
+        return Ok(());
+    }
+    let (Some(data), Some(output)) = (&args.data, &args.output) else {
+        return Err(Failure::input(
+            "پروندهٔ داده‌ها و -o OUT.pdf هر دو لازم است (یا --example).",
+        ));
+    };
+    let text = read_input(data)?;
+    let value: serde_json::Value = serde_json::from_str(&text)
+        .map_err(|e| Failure::input(format!("داده‌ها JSON معتبر نیست: {e}")))?;
+    let now = chrono::Local::now().date_naive();
+    let today = Today {
+        year: now.year(),
+        month: now.month() as u8,
+        day: now.day() as u8,
+    };
+    let pdf = Renderer::new()
+        .render(doc, &value, today)
+        .map_err(|e| Failure::input(e.to_string()))?;
+    std::fs::write(output, pdf)
+        .map_err(|e| Failure::other(format!("«{}» نوشته نشد: {e}", output.display())))?;
+    Ok(())
+}

@@ -1,0 +1,76 @@
+//! Heyat's storage: one SQLite file, opened through sqlx, shared by the app and the CLI.
+//!
+//! The schema lives in `migrations/` (append-only, embedded with `sqlx::migrate!`). Queries
+//! are typed `query_as` calls over `FromRow` structs, each exercised by the tests in this
+//! crate against a real SQLite file: the compile-time `query!` macros would need a live
+//! database or committed offline data at every build, for no check the tests do not make.
+
+mod demo;
+mod error;
+mod queries;
+
+pub use error::StoreError;
+pub use queries::{BoardSeat, BoardSummary, CaseFilter, CaseListItem, StatusCount};
+
+use sqlx::sqlite::{
+    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
+};
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+use std::time::Duration;
+
+/// The database file's name inside the data folder.
+pub const DATABASE_FILE: &str = "heyat.sqlite3";
+
+static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
+
+/// An open Heyat database.
+#[derive(Clone, Debug)]
+pub struct Store {
+    pool: SqlitePool,
+    path: PathBuf,
+}
+
+impl Store {
+    /// Opens (creating if needed) the database in `data_dir`, creating the folder too.
+    pub async fn open_in(data_dir: &Path) -> Result<Store, StoreError> {
+        std::fs::create_dir_all(data_dir).map_err(|source| StoreError::DataDir {
+            path: data_dir.to_path_buf(),
+            source,
+        })?;
+        Store::open(&data_dir.join(DATABASE_FILE)).await
+    }
+
+    /// Opens (creating if needed) the database file at `path` and brings its schema up to
+    /// date. WAL journal and foreign keys are on for every connection.
+    pub async fn open(path: &Path) -> Result<Store, StoreError> {
+        let url = format!("sqlite://{}", path.display());
+        let options = SqliteConnectOptions::from_str(&url)?
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            .synchronous(SqliteSynchronous::Normal)
+            .foreign_keys(true)
+            .busy_timeout(Duration::from_secs(5));
+        let pool = SqlitePoolOptions::new()
+            .max_connections(4)
+            .connect_with(options)
+            .await?;
+        MIGRATOR.run(&pool).await?;
+        Ok(Store {
+            pool,
+            path: path.to_path_buf(),
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn pool(&self) -> &SqlitePool {
+        &self.pool
+    }
+
+    pub async fn close(self) {
+        self.pool.close().await;
+    }
+}

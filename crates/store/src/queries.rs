@@ -1,0 +1,205 @@
+//! Reads the app's screens need. Every query here is run by a test against a real file.
+
+use crate::{Store, StoreError};
+use heyat_core::CaseStatus;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// A board with the people in its seats.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct BoardSummary {
+    pub id: i64,
+    /// `first_instance` or `appeal`.
+    pub kind: String,
+    pub name: String,
+    pub province: String,
+    pub term_start: String,
+    pub term_end: String,
+    pub seats: Vec<BoardSeat>,
+}
+
+/// One seat of a board and who holds it.
+#[derive(Debug, Clone, PartialEq, Serialize, TS, sqlx::FromRow)]
+pub struct BoardSeat {
+    /// `judge_1`, `judge_2`, `representative`, `alternate_judge`, `alternate_representative`.
+    pub seat: String,
+    pub member_id: i64,
+    /// `judge`, `kanoon_rep` or `center_rep`.
+    pub kind: String,
+    pub first_name: String,
+    pub last_name: String,
+    pub judicial_grade: Option<i64>,
+}
+
+/// A line of the case list.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct CaseListItem {
+    pub id: i64,
+    /// `YEAR-SEQ`, e.g. `1403-0012`: unique per board and Solar Hijri year.
+    pub number: String,
+    pub board_id: i64,
+    pub office_code: String,
+    pub office_name: String,
+    pub city: String,
+    pub manager_name: String,
+    pub status: CaseStatus,
+    /// ISO date.
+    pub registered_on: String,
+    pub subject: String,
+    pub charge_count: i64,
+}
+
+/// How many cases stand in one status.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct StatusCount {
+    pub status: CaseStatus,
+    pub count: i64,
+}
+
+/// Which cases to list.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, TS)]
+pub struct CaseFilter {
+    #[ts(optional)]
+    pub status: Option<CaseStatus>,
+    /// Words to find in the number, the office's code or name, the city or the manager's name.
+    #[ts(optional)]
+    pub text: Option<String>,
+}
+
+#[derive(sqlx::FromRow)]
+struct BoardRow {
+    id: i64,
+    kind: String,
+    name: String,
+    province: String,
+    term_start: String,
+    term_end: String,
+}
+
+#[derive(sqlx::FromRow)]
+struct CaseRow {
+    id: i64,
+    year: i64,
+    seq: i64,
+    board_id: i64,
+    office_code: String,
+    office_name: String,
+    city: String,
+    manager_name: String,
+    status: String,
+    registered_on: String,
+    subject: String,
+    charge_count: i64,
+}
+
+fn status_of(code: &str) -> Result<CaseStatus, StoreError> {
+    CaseStatus::from_code(code).ok_or_else(|| StoreError::Corrupt {
+        what: "وضعیت پرونده",
+        value: code.to_owned(),
+    })
+}
+
+/// The case number people read: year and a four-digit sequence.
+pub fn case_number(year: i64, seq: i64) -> String {
+    format!("{year}-{seq:04}")
+}
+
+impl Store {
+    /// Every board, first-instance boards first, each with its seats in the order of Arts 23–25.
+    pub async fn boards(&self) -> Result<Vec<BoardSummary>, StoreError> {
+        let rows: Vec<BoardRow> = sqlx::query_as(
+            "SELECT id, kind, name, province, term_start, term_end FROM boards
+             ORDER BY kind = 'appeal', id",
+        )
+        .fetch_all(self.pool())
+        .await?;
+        let mut boards = Vec::with_capacity(rows.len());
+        for row in rows {
+            let seats: Vec<BoardSeat> = sqlx::query_as(
+                "SELECT s.seat, m.id AS member_id, m.kind, m.first_name, m.last_name, m.judicial_grade
+                 FROM board_seats s JOIN members m ON m.id = s.member_id
+                 WHERE s.board_id = ?
+                 ORDER BY CASE s.seat WHEN 'judge_1' THEN 1 WHEN 'judge_2' THEN 2
+                   WHEN 'representative' THEN 3 WHEN 'alternate_judge' THEN 4 ELSE 5 END",
+            )
+            .bind(row.id)
+            .fetch_all(self.pool())
+            .await?;
+            boards.push(BoardSummary {
+                id: row.id,
+                kind: row.kind,
+                name: row.name,
+                province: row.province,
+                term_start: row.term_start,
+                term_end: row.term_end,
+                seats,
+            });
+        }
+        Ok(boards)
+    }
+
+    /// Cases matching `filter`, newest first.
+    pub async fn cases(&self, filter: &CaseFilter) -> Result<Vec<CaseListItem>, StoreError> {
+        let text = filter
+            .text
+            .as_deref()
+            .map(str::trim)
+            .filter(|t| !t.is_empty());
+        let pattern = text.map(|t| format!("%{}%", heyat_core::to_latin_digits(t)));
+        let rows: Vec<CaseRow> = sqlx::query_as(
+            "SELECT c.id, c.year, c.seq, c.board_id, o.code AS office_code, o.name AS office_name,
+                    o.city, m.first_name || ' ' || m.last_name AS manager_name, c.status,
+                    c.registered_on, c.subject,
+                    (SELECT count(*) FROM charges ch WHERE ch.case_id = c.id) AS charge_count
+             FROM cases c
+             JOIN offices o ON o.id = c.office_id
+             JOIN managers m ON m.id = c.manager_id
+             WHERE (?1 IS NULL OR c.status = ?1)
+               AND (?2 IS NULL
+                    OR (c.year || '-' || printf('%04d', c.seq)) LIKE ?2
+                    OR o.code LIKE ?2 OR o.name LIKE ?2 OR o.city LIKE ?2
+                    OR (m.first_name || ' ' || m.last_name) LIKE ?2)
+             ORDER BY c.registered_on DESC, c.id DESC",
+        )
+        .bind(filter.status.map(CaseStatus::code))
+        .bind(pattern)
+        .fetch_all(self.pool())
+        .await?;
+        rows.into_iter()
+            .map(|r| {
+                Ok(CaseListItem {
+                    id: r.id,
+                    number: case_number(r.year, r.seq),
+                    board_id: r.board_id,
+                    office_code: r.office_code,
+                    office_name: r.office_name,
+                    city: r.city,
+                    manager_name: r.manager_name,
+                    status: status_of(&r.status)?,
+                    registered_on: r.registered_on,
+                    subject: r.subject,
+                    charge_count: r.charge_count,
+                })
+            })
+            .collect()
+    }
+
+    /// The number of cases in each status, in lifecycle order, zeros included.
+    pub async fn status_counts(&self) -> Result<Vec<StatusCount>, StoreError> {
+        let rows: Vec<(String, i64)> =
+            sqlx::query_as("SELECT status, count(*) FROM cases GROUP BY status")
+                .fetch_all(self.pool())
+                .await?;
+        let mut counts: Vec<StatusCount> = CaseStatus::ALL
+            .iter()
+            .map(|&status| StatusCount { status, count: 0 })
+            .collect();
+        for (code, count) in rows {
+            let status = status_of(&code)?;
+            if let Some(c) = counts.iter_mut().find(|c| c.status == status) {
+                c.count = count;
+            }
+        }
+        Ok(counts)
+    }
+}

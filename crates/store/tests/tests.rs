@@ -1,0 +1,150 @@
+//! The store against real SQLite files in temporary folders.
+
+use chrono::NaiveDate;
+use heyat_core::CaseStatus;
+use heyat_store::{CaseFilter, Store};
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+}
+
+async fn demo_store(dir: &tempfile::TempDir) -> Store {
+    let store = Store::open_in(dir.path()).await.unwrap();
+    assert!(store.load_demo_if_new(today()).await.unwrap());
+    store
+}
+
+#[tokio::test]
+async fn opening_creates_the_file_and_runs_migrations() {
+    let dir = tempfile::tempdir().unwrap();
+    let nested = dir.path().join("a/b");
+    let store = Store::open_in(&nested).await.unwrap();
+    assert!(nested.join(heyat_store::DATABASE_FILE).exists());
+    assert!(store.boards().await.unwrap().is_empty());
+    let (mode,): (String,) = sqlx::query_as("PRAGMA journal_mode")
+        .fetch_one(store.pool())
+        .await
+        .unwrap();
+    assert_eq!(mode, "wal");
+    let (fk,): (i64,) = sqlx::query_as("PRAGMA foreign_keys")
+        .fetch_one(store.pool())
+        .await
+        .unwrap();
+    assert_eq!(fk, 1);
+}
+
+#[tokio::test]
+async fn demo_data_loads_once_and_survives_reopening() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = demo_store(&dir).await;
+    assert!(
+        !store.load_demo_if_new(today()).await.unwrap(),
+        "second load must do nothing"
+    );
+    store.close().await;
+
+    let store = Store::open_in(dir.path()).await.unwrap();
+    assert!(!store.load_demo_if_new(today()).await.unwrap());
+    let boards = store.boards().await.unwrap();
+    assert_eq!(boards.len(), 2);
+    assert_eq!(boards[0].kind, "first_instance");
+    let seats: Vec<&str> = boards[0].seats.iter().map(|s| s.seat.as_str()).collect();
+    assert_eq!(
+        seats,
+        [
+            "judge_1",
+            "judge_2",
+            "representative",
+            "alternate_judge",
+            "alternate_representative"
+        ]
+    );
+    // Art 24: appeal judges hold judicial grade 9 or more.
+    for seat in boards[1].seats.iter().filter(|s| s.kind == "judge") {
+        assert!(seat.judicial_grade.unwrap() >= 9, "{seat:?}");
+    }
+    assert_eq!(store.cases(&CaseFilter::default()).await.unwrap().len(), 6);
+}
+
+#[tokio::test]
+async fn cases_filter_by_status_and_text_with_persian_digits() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = demo_store(&dir).await;
+    let all = store.cases(&CaseFilter::default()).await.unwrap();
+    assert_eq!(
+        all[0].number, "1405-0006",
+        "newest first, numbered oldest first"
+    );
+    assert_eq!(all[5].number, "1405-0001");
+    assert_eq!(all[0].charge_count, 2);
+
+    let scheduled = store
+        .cases(&CaseFilter {
+            status: Some(CaseStatus::Scheduled),
+            text: None,
+        })
+        .await
+        .unwrap();
+    assert_eq!(scheduled.len(), 1);
+    assert_eq!(scheduled[0].city, "شهریار");
+
+    let by_code = store
+        .cases(&CaseFilter {
+            status: None,
+            text: Some("۱۱۵۶۰۰۲۷".into()),
+        })
+        .await
+        .unwrap();
+    assert_eq!(by_code.len(), 2, "office 11560027 has two cases");
+    let by_name = store
+        .cases(&CaseFilter {
+            status: None,
+            text: Some("قاسمی".into()),
+        })
+        .await
+        .unwrap();
+    assert_eq!(by_name.len(), 1);
+    let none = store
+        .cases(&CaseFilter {
+            status: None,
+            text: Some("ناموجود".into()),
+        })
+        .await
+        .unwrap();
+    assert!(none.is_empty());
+}
+
+#[tokio::test]
+async fn status_counts_cover_every_status() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = demo_store(&dir).await;
+    let counts = store.status_counts().await.unwrap();
+    assert_eq!(counts.len(), CaseStatus::ALL.len());
+    assert_eq!(counts.iter().map(|c| c.count).sum::<i64>(), 6);
+    assert_eq!(
+        counts
+            .iter()
+            .find(|c| c.status == CaseStatus::Appealed)
+            .unwrap()
+            .count,
+        0
+    );
+}
+
+#[tokio::test]
+async fn a_database_with_its_own_board_gets_no_demo_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open_in(dir.path()).await.unwrap();
+    sqlx::query("INSERT INTO boards (kind, name, province, term_start, term_end) VALUES ('appeal', 'x', 'y', '2025-01-01', '2026-01-01')")
+        .execute(store.pool())
+        .await
+        .unwrap();
+    assert!(!store.load_demo_if_new(today()).await.unwrap());
+    assert!(
+        store
+            .cases(&CaseFilter::default())
+            .await
+            .unwrap()
+            .is_empty()
+    );
+}

@@ -1,0 +1,11 @@
+// Declares the app's commands so that each gets an `allow-…` permission; the capability in
+// `capabilities/` grants exactly those the UI uses, and nothing else is callable.
+const COMMANDS: &[&str] = &["app_info", "list_cases", "status_counts", "list_boards"];
+
+fn main() {
+    tauri_build::try_build(
+        tauri_build::Attributes::new()
+            .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
+    )
+    .expect("tauri build step");
+}

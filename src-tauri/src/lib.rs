@@ -1,0 +1,41 @@
+//! Heyat's desktop app. Commands here parse their input, call a crate, and map its error to
+//! a code and a Persian message; the UI reaches them only through `ui/src/lib/ipc.ts`.
+
+pub mod commands;
+pub mod dto;
+mod state;
+
+pub use state::{AppState, StartError};
+
+use tauri::Manager;
+
+/// Registers Heyat's commands on a builder (the real one, or the mock one in tests).
+pub fn with_commands<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
+    builder.invoke_handler(tauri::generate_handler![
+        commands::app_info,
+        commands::list_cases,
+        commands::status_counts,
+        commands::list_boards,
+    ])
+}
+
+/// Starts the app: opens the database in the data folder (`HEYAT_DATA_DIR` overrides it),
+/// loads demo data on the very first start, and shows the window.
+pub fn run() {
+    with_commands(tauri::Builder::default())
+        .setup(|app| {
+            let data_dir = match std::env::var_os("HEYAT_DATA_DIR") {
+                Some(dir) => dir.into(),
+                None => app.path().app_data_dir()?,
+            };
+            let today = state::today_from_env()?;
+            let state = tauri::async_runtime::block_on(AppState::open(&data_dir, today))?;
+            app.manage(state);
+            Ok(())
+        })
+        .run(tauri::generate_context!())
+        .unwrap_or_else(|e| {
+            eprintln!("هیأت اجرا نشد: {e}");
+            std::process::exit(1);
+        });
+}

@@ -1,0 +1,39 @@
+// The one door to the Rust side: every Tauri call goes through here, typed with the
+// declarations generated from Rust (bindings.ts), and every failure becomes an IpcError
+// carrying a stable code and a Persian message.
+import { invoke } from "@tauri-apps/api/core";
+import type { AppInfo, BoardView, CaseFilter, CaseRow, CommandError, StatusCountRow } from "./bindings";
+
+export class IpcError extends Error {
+  readonly code: string;
+  constructor(code: string, message: string) {
+    super(message);
+    this.code = code;
+  }
+}
+
+function isCommandError(e: unknown): e is CommandError {
+  return typeof e === "object" && e !== null && "code" in e && "message" in e;
+}
+
+type Invoke = (command: string, args?: Record<string, unknown>) => Promise<unknown>;
+
+/** The typed commands over an `invoke` function (Tauri's own, or a fake in unit tests). */
+export function commands(invokeFn: Invoke) {
+  async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+    try {
+      return (await invokeFn(command, args)) as T;
+    } catch (e) {
+      if (isCommandError(e)) throw new IpcError(e.code, e.message);
+      throw new IpcError("ipc", `ارتباط با برنامه برقرار نشد: ${String(e)}`);
+    }
+  }
+  return {
+    appInfo: () => call<AppInfo>("app_info"),
+    listCases: (filter: CaseFilter) => call<CaseRow[]>("list_cases", { filter }),
+    statusCounts: () => call<StatusCountRow[]>("status_counts"),
+    listBoards: () => call<BoardView[]>("list_boards"),
+  };
+}
+
+export const ipc = commands(invoke);
