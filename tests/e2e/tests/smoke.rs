@@ -1,0 +1,288 @@
+//! The real app in its real webview (WebKitGTK), driven over WebDriver through
+//! `tauri-driver` + `WebKitWebDriver`. Run it under a display, e.g.
+//! `xvfb-run -a -s "-screen 0 1280x800x24" cargo test -p heyat-e2e`, after `cargo build -p heyat-app`.
+//! Screenshots go to `target/e2e-screenshots/`.
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use hyper_util::client::legacy::connect::HttpConnector;
+use serde_json::{Value, json};
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// Every WebDriver step gets this long before the test fails instead of hanging.
+const STEP: Duration = Duration::from_secs(60);
+
+/// The app binary next to this test's own build output (`target/debug/heyat-app`).
+fn app_binary() -> PathBuf {
+    if let Some(path) = std::env::var_os("HEYAT_APP_BIN") {
+        return path.into();
+    }
+    let exe = std::env::current_exe().unwrap();
+    let profile_dir = exe.parent().and_then(Path::parent).unwrap();
+    let app = profile_dir.join("heyat-app");
+    assert!(
+        app.exists(),
+        "{} is missing: run `cargo build -p heyat-app` first",
+        app.display()
+    );
+    app
+}
+
+fn screenshot_dir() -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/e2e-screenshots");
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// tauri-driver, stopped with SIGTERM so that it takes WebKitWebDriver down with it.
+struct Driver {
+    child: Child,
+    port: u16,
+}
+
+impl Driver {
+    fn start(data_dir: &Path) -> Driver {
+        let port = free_port();
+        let native_port = free_port();
+        let child = Command::new(
+            std::env::var("TAURI_DRIVER").unwrap_or_else(|_| "tauri-driver".into()),
+        )
+        .args([
+            "--port",
+            &port.to_string(),
+            "--native-port",
+            &native_port.to_string(),
+        ])
+        .env("HEYAT_DATA_DIR", data_dir)
+        .env("HEYAT_TODAY", "2026-11-23")
+        .stdout(Stdio::null())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .expect("tauri-driver is not installed: cargo install tauri-driver --version ^2 --locked");
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(
+                Instant::now() < deadline,
+                "tauri-driver did not listen on port {port}"
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        Driver { child, port }
+    }
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = Command::new("kill")
+            .args(["-TERM", &self.child.id().to_string()])
+            .status();
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while Instant::now() < deadline {
+            if let Ok(Some(_)) = self.child.try_wait() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        let _ = self.child.kill();
+    }
+}
+
+async fn step<T, E: std::fmt::Debug>(
+    what: &str,
+    fut: impl std::future::Future<Output = Result<T, E>>,
+) -> T {
+    match tokio::time::timeout(STEP, fut).await {
+        Ok(Ok(v)) => v,
+        Ok(Err(e)) => panic!("{what}: {e:?}"),
+        Err(_) => panic!("{what}: no answer within {STEP:?}"),
+    }
+}
+
+async fn js(client: &Client, script: &str) -> Value {
+    step(script, client.execute(script, vec![])).await
+}
+
+/// Waits until `script` returns true, polling.
+async fn until(client: &Client, what: &str, script: &str) {
+    let deadline = Instant::now() + STEP;
+    loop {
+        if js(client, script).await == json!(true) {
+            return;
+        }
+        assert!(Instant::now() < deadline, "timed out waiting for {what}");
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+}
+
+async fn shoot(client: &Client, name: &str) {
+    // Fonts must have loaded, or the picture shows a fallback face.
+    until(client, "fonts", "return document.fonts.status === 'loaded'").await;
+    let png = step("screenshot", client.screenshot()).await;
+    std::fs::write(screenshot_dir().join(format!("{name}.png")), png).unwrap();
+}
+
+async fn heading(client: &Client) -> String {
+    js(
+        client,
+        "const h = document.querySelector('main h1'); return h ? h.textContent.trim() : ''",
+    )
+    .await
+    .as_str()
+    .unwrap_or_default()
+    .to_owned()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_app_opens_in_persian_and_every_section_is_reachable() {
+    let data_dir = tempfile::tempdir().unwrap();
+    let driver = Driver::start(data_dir.path());
+    let caps = json!({
+        "browserName": "wry",
+        "tauri:options": { "application": app_binary() }
+    });
+    let mut builder = ClientBuilder::new(HttpConnector::new());
+    builder.capabilities(caps.as_object().unwrap().clone());
+    let client = step(
+        "new WebDriver session",
+        builder.connect(&format!("http://127.0.0.1:{}", driver.port)),
+    )
+    .await;
+
+    // The window opens on the case list, with the demo data loaded on first start.
+    step(
+        "case table",
+        client
+            .wait()
+            .at_most(STEP)
+            .for_element(Locator::Css("[data-testid=case-table]")),
+    )
+    .await;
+    assert_eq!(
+        js(&client, "return document.documentElement.dir").await,
+        "rtl"
+    );
+    assert_eq!(
+        js(&client, "return document.documentElement.lang").await,
+        "fa"
+    );
+    assert_eq!(
+        js(&client, "return getComputedStyle(document.body).direction").await,
+        "rtl"
+    );
+    let font = js(&client, "return getComputedStyle(document.body).fontFamily").await;
+    assert!(
+        font.as_str().unwrap().starts_with("Vazirmatn"),
+        "body font is {font}"
+    );
+    until(
+        &client,
+        "Vazirmatn to load",
+        "return document.fonts.check('16px Vazirmatn')",
+    )
+    .await;
+
+    let board = js(
+        &client,
+        "return document.querySelector('[data-testid=board-name]').textContent",
+    )
+    .await;
+    assert!(
+        board.as_str().unwrap().contains("هیأت بدوی"),
+        "header shows {board}"
+    );
+    assert_eq!(heading(&client).await, "پرونده‌ها");
+
+    // A demo case is listed, its number in Persian digits.
+    let rows = js(
+        &client,
+        "return document.querySelectorAll('[data-case-number]').length",
+    )
+    .await;
+    assert_eq!(rows, json!(6));
+    let first = js(
+        &client,
+        "return document.querySelector('[data-case-number]').textContent",
+    )
+    .await;
+    assert!(
+        first.as_str().unwrap().contains("۱۴۰۵-۰۰۰۶"),
+        "first row: {first}"
+    );
+    shoot(&client, "cases").await;
+
+    // Search folds Persian digits: the office code typed in Persian finds its two cases.
+    let search = step(
+        "search box",
+        client.find(Locator::Css("input[type=search]")),
+    )
+    .await;
+    step("type", search.send_keys("۱۱۵۶۰۰۲۷")).await;
+    step(
+        "submit",
+        client
+            .find(Locator::Css("form[role=search] button[type=submit]"))
+            .await
+            .unwrap()
+            .click(),
+    )
+    .await;
+    until(
+        &client,
+        "search results",
+        "return document.querySelectorAll('[data-case-number]').length === 2",
+    )
+    .await;
+
+    // Navigation reaches each section.
+    for (section, title) in [
+        ("sessions", "جلسات"),
+        ("rulings", "آراء"),
+        ("deadlines", "مهلت‌ها"),
+        ("settings", "تنظیمات"),
+        ("cases", "پرونده‌ها"),
+    ] {
+        let button = step(
+            "nav button",
+            client.find(Locator::Css(&format!("nav button[data-section={section}]"))),
+        )
+        .await;
+        step("click", button.click()).await;
+        until(
+            &client,
+            title,
+            &format!("return document.querySelector('main h1')?.textContent.trim() === '{title}'"),
+        )
+        .await;
+        // Every section says something: a table or a sentence on what to do next.
+        until(
+            &client,
+            "content",
+            "return document.querySelector('main table, main .empty') !== null",
+        )
+        .await;
+        shoot(&client, section).await;
+    }
+    let seats = js(
+        &client,
+        "return document.querySelectorAll('main table tbody tr').length",
+    )
+    .await;
+    assert!(seats.as_u64().unwrap() >= 1);
+
+    step("close session", client.close()).await;
+    drop(driver);
+    assert!(
+        data_dir.path().join("heyat.sqlite3").exists(),
+        "the app created its database in HEYAT_DATA_DIR"
+    );
+}
