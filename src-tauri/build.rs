@@ -1,6 +1,14 @@
 // Declares the app's commands so that each gets an `allow-…` permission; the capability in
 // `capabilities/` grants exactly those the UI uses, and nothing else is callable.
-const COMMANDS: &[&str] = &["app_info", "list_cases", "status_counts", "list_boards"];
+const COMMANDS: &[&str] = &[
+    "app_info",
+    "list_cases",
+    "status_counts",
+    "list_boards",
+    "catalogue",
+    "article",
+    "suggest",
+];
 
 fn main() {
     tauri_build::try_build(

@@ -1,9 +1,13 @@
 //! The commands the UI may call (each granted in `capabilities/main.json`).
 
 use crate::AppState;
-use crate::dto::{AppInfo, BoardView, CaseRow, CommandError, SeatView, StatusCountRow};
+use crate::dto::{
+    AppInfo, ArticleView, BoardView, CaseRow, CatalogueEntry, CommandError, SeatView,
+    StatusCountRow, SuggestRequest,
+};
 use chrono::{Datelike, NaiveDate};
 use heyat_core::date::JalaliDate;
+use heyat_core::{engine, regulation};
 use heyat_store::CaseFilter;
 use tauri::State;
 
@@ -50,6 +54,7 @@ pub async fn app_info(state: State<'_, AppState>) -> Result<AppInfo, CommandErro
         database_path: state.store.path().display().to_string(),
         today: state.today.format("%Y-%m-%d").to_string(),
         today_fa: format!("{} {}", today.weekday().name_fa(), today.format_fa()),
+        today_solar: today.format(),
     })
 }
 
@@ -152,4 +157,159 @@ pub async fn list_boards(state: State<'_, AppState>) -> Result<Vec<BoardView>, C
             })
         })
         .collect()
+}
+
+/// The catalogue articles of each code (DOMAIN.md): 1401 Arts 34–41, 1396 Art 37, 1392 Art 25.
+const CATALOGUES: [(&str, std::ops::RangeInclusive<u32>); 3] =
+    [("1401", 34..=41), ("1396", 37..=37), ("1392", 25..=25)];
+
+fn library() -> Result<&'static regulation::Library, CommandError> {
+    regulation::library().map_err(|e| CommandError {
+        code: "regulations".into(),
+        message: format!("دادهٔ مقررات معتبر نیست: {e}"),
+    })
+}
+
+/// Every violation a board may charge, by code, each with its article's corrected text.
+/// Absence and closure appear once each, as kinds measured in days.
+#[tauri::command]
+pub fn catalogue() -> Result<Vec<CatalogueEntry>, CommandError> {
+    let lib = library()?;
+    let mut entries = Vec::new();
+    for (code, articles) in CATALOGUES {
+        let Some(reg) = lib.regulation(code) else {
+            continue;
+        };
+        let mut measured_seen = Vec::new();
+        for article in reg.article.iter().filter(|a| articles.contains(&a.number)) {
+            if article.clause.is_empty() {
+                entries.push(CatalogueEntry {
+                    id: article.id.clone(),
+                    code: code.to_owned(),
+                    article_number: article.number,
+                    label_fa: String::new(),
+                    title_fa: article.title_fa.clone(),
+                    text_fa: article.text_fa.clone(),
+                    grade: article.grade,
+                    grade_range: article.grade_range,
+                    measured: false,
+                });
+            }
+            for clause in &article.clause {
+                if let Some(kind) = clause.measured {
+                    if !measured_seen.contains(&kind) {
+                        measured_seen.push(kind);
+                        let title = match kind {
+                            regulation::Measured::Absence => {
+                                "غیبت مدیر دفتر بدون عذر موجه (به روز)"
+                            }
+                            regulation::Measured::Closure => {
+                                "تعطیل خدمت در اوقات اداری دفتر (به روز)"
+                            }
+                        };
+                        entries.push(CatalogueEntry {
+                            id: kind.key().to_owned(),
+                            code: code.to_owned(),
+                            article_number: article.number,
+                            label_fa: String::new(),
+                            title_fa: title.to_owned(),
+                            text_fa: "درجهٔ این تخلف با شمار روزها معین می‌شود؛ موتور قواعد بند مربوط را برمی‌گزیند."
+                                .to_owned(),
+                            grade: None,
+                            grade_range: None,
+                            measured: true,
+                        });
+                    }
+                    continue;
+                }
+                entries.push(CatalogueEntry {
+                    id: clause.id.clone(),
+                    code: code.to_owned(),
+                    article_number: article.number,
+                    label_fa: clause.label_fa.clone(),
+                    title_fa: clause.title_fa.clone(),
+                    text_fa: clause.text_fa.clone(),
+                    grade: clause.grade.or(article.grade),
+                    grade_range: clause.grade_range.or(article.grade_range),
+                    measured: false,
+                });
+            }
+        }
+    }
+    Ok(entries)
+}
+
+/// The corrected text of an article, clause or note, by its id (`1401:44`, `1401:37:f`).
+#[tauri::command]
+pub fn article(id: String) -> Result<ArticleView, CommandError> {
+    let lib = library()?;
+    let provision = lib
+        .get(&id)
+        .ok_or_else(|| invalid(format!("ماده یا بندی با شناسهٔ «{id}» در مقررات نیست.")))?;
+    let article = provision.article();
+    let code = id.split(':').next().unwrap_or_default();
+    let regulation_fa = lib
+        .regulation(code)
+        .map(|r| r.regulation.title_fa.clone())
+        .unwrap_or_default();
+    let title_fa = match provision {
+        regulation::Provision::Clause(_, c) => c.title_fa.clone(),
+        _ => article.title_fa.clone(),
+    };
+    Ok(ArticleView {
+        id,
+        regulation_fa,
+        article_number: article.number,
+        title_fa,
+        text_fa: provision.text_fa().to_owned(),
+    })
+}
+
+/// The rules engine's suggestion for a case. The engine checks every field; a bad one is
+/// refused with its path and what to fix, in Persian.
+#[tauri::command]
+pub fn suggest(request: SuggestRequest) -> Result<engine::Suggestion, CommandError> {
+    let input = serde_json::to_string(&request).map_err(|e| invalid(e.to_string()))?;
+    heyat_core::suggest::suggest_value(&input).map_err(|e| CommandError {
+        code: "invalid_input".into(),
+        message: format!("{}: {}", field_fa(&e.field), e.message),
+    })
+}
+
+/// The engine names fields by JSON path (`charges[1].committed_on`); people read them in Persian.
+fn field_fa(path: &str) -> String {
+    let mut out = String::new();
+    for part in path.split('.') {
+        let (name, index) = match part.split_once('[') {
+            Some((name, rest)) => (name, rest.trim_end_matches(']').parse::<usize>().ok()),
+            None => (part, None),
+        };
+        let word = match name {
+            "decided_on" => "تاریخ جلسه",
+            "regulation" => "مقررهٔ حاکم",
+            "charges" => "تخلف",
+            "violation" => "عنوان تخلف",
+            "committed_on" => "تاریخ وقوع",
+            "days" => "شمار روزها",
+            "last_prosecution_act_on" => "تاریخ آخرین اقدام تعقیبی",
+            "grade" => "درجه",
+            "record" => "سابقهٔ محکومیت",
+            "final_on" => "تاریخ قطعیت",
+            "carried_out_on" => "تاریخ اجرا",
+            "holidays" => "تعطیلات",
+            "decision" => "رأی هیأت",
+            "notified_on" => "تاریخ ابلاغ",
+            "charge_grade" => "درجهٔ تخلف",
+            other => other,
+        };
+        if !out.is_empty() {
+            out.push_str(" › ");
+        }
+        out.push_str(word);
+        if let Some(i) = index {
+            out.push(' ');
+            out.push_str(&heyat_core::to_persian_digits(&(i + 1).to_string()));
+        }
+    }
+    out
 }

@@ -2,8 +2,10 @@
 //! are generated from these types (see the `bindings` test), so the two cannot drift.
 
 use heyat_core::CaseStatus;
+use heyat_core::date::JalaliDate;
+use heyat_core::engine;
 use heyat_store::{CaseFilter, CaseListItem};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 /// Every failed command answers with a stable code for the UI and a Persian message for people.
@@ -34,6 +36,8 @@ pub struct AppInfo {
     pub today: String,
     /// Solar Hijri, Persian digits, with the weekday: «دوشنبه ۱۴۰۵/۰۹/۰۲».
     pub today_fa: String,
+    /// Solar Hijri with Latin digits, as forms and the engine take it: `1405/09/02`.
+    pub today_solar: String,
 }
 
 /// A line of the case list, with what people read already in Persian.
@@ -91,6 +95,30 @@ pub fn typescript_bindings() -> String {
         StatusCountRow::decl(&cfg),
         BoardView::decl(&cfg),
         SeatView::decl(&cfg),
+        CatalogueEntry::decl(&cfg),
+        ArticleView::decl(&cfg),
+        SuggestRequest::decl(&cfg),
+        ManagerFacts::decl(&cfg),
+        ChargeRequest::decl(&cfg),
+        RecordRequest::decl(&cfg),
+        DecisionRequest::decl(&cfg),
+        // The engine's answer, declared in heyat-core.
+        engine::Suggestion::decl(&cfg),
+        engine::Code::decl(&cfg),
+        engine::Outcome::decl(&cfg),
+        engine::Bar::decl(&cfg),
+        engine::BarReason::decl(&cfg),
+        engine::ChargeOutcome::decl(&cfg),
+        engine::GradeRange::decl(&cfg),
+        engine::Suspension::decl(&cfg),
+        engine::Step::decl(&cfg),
+        engine::Appeal::decl(&cfg),
+        engine::Appellant::decl(&cfg),
+        engine::Lenient::decl(&cfg),
+        engine::Comparison::decl(&cfg),
+        engine::Referral::decl(&cfg),
+        engine::LicenceRevocation::decl(&cfg),
+        JalaliDate::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types in src-tauri/src/dto.rs and the crates they use.\n\
@@ -102,4 +130,85 @@ pub fn typescript_bindings() -> String {
         out.push('\n');
     }
     out
+}
+
+/// A violation the board may charge, from the catalogue of a code, with its article text.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct CatalogueEntry {
+    /// A clause id (`1401:37:f`), an article for a residual violation (`1401:41`), or a kind
+    /// measured in days (`absence`, `closure`: the engine picks the clause by days).
+    pub id: String,
+    /// `1401`, `1396` or `1392`.
+    pub code: String,
+    pub article_number: u32,
+    /// The clause's letter or number as printed («الف», «۲»); empty for a whole article.
+    pub label_fa: String,
+    pub title_fa: String,
+    pub text_fa: String,
+    /// The fixed grade, where the clause carries one.
+    pub grade: Option<u8>,
+    /// The range the board chooses from, where it does (Art 41; the older codes).
+    pub grade_range: Option<[u8; 2]>,
+    /// Whether the charge needs a number of days.
+    pub measured: bool,
+}
+
+/// The text of an article or clause, as the engine's steps cite it.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct ArticleView {
+    pub id: String,
+    pub regulation_fa: String,
+    pub article_number: u32,
+    pub title_fa: String,
+    pub text_fa: String,
+}
+
+/// A case put to the rules engine: the input of `heyat suggest` (shared/contracts/suggest.md).
+/// Dates are Solar Hijri `YYYY/MM/DD` (Persian or Latin digits) or ISO; the engine checks
+/// every field and names the one that is wrong.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct SuggestRequest {
+    pub decided_on: String,
+    /// `auto`, `1401`, `1396` or `1392`.
+    pub regulation: String,
+    pub manager: ManagerFacts,
+    pub charges: Vec<ChargeRequest>,
+    pub record: Vec<RecordRequest>,
+    pub complaint_withdrawn: bool,
+    pub holidays: Vec<String>,
+    pub decision: Option<DecisionRequest>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ManagerFacts {
+    pub deceased: bool,
+    pub permanently_separated: bool,
+    pub lacks_qualifications: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ChargeRequest {
+    pub violation: String,
+    pub committed_on: String,
+    pub days: Option<u32>,
+    pub last_prosecution_act_on: Option<String>,
+    pub grade: Option<u8>,
+    pub res_judicata: bool,
+    pub crime_found: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct RecordRequest {
+    pub grade: u8,
+    pub regulation: Option<String>,
+    pub final_on: Option<String>,
+    pub carried_out_on: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct DecisionRequest {
+    pub grade: Option<u8>,
+    pub acquitted: Option<bool>,
+    pub charge_grade: Option<u8>,
+    pub notified_on: Option<String>,
 }

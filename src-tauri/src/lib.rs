@@ -16,6 +16,9 @@ pub fn with_commands<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Bu
         commands::list_cases,
         commands::status_counts,
         commands::list_boards,
+        commands::catalogue,
+        commands::article,
+        commands::suggest,
     ])
 }
 

@@ -156,3 +156,75 @@ fn boards_show_every_seat_in_persian() {
         6
     );
 }
+
+#[test]
+fn the_catalogue_lists_every_clause_with_its_text() {
+    let app = app();
+    let entries = invoke(&app, "catalogue", json!({})).unwrap();
+    let entries = entries.as_array().unwrap();
+    let current: Vec<&Value> = entries.iter().filter(|e| e["code"] == "1401").collect();
+    // Arts 34–40 have 4+4+7+11+12+6+7 clauses; absence and closure collapse to one kind each
+    // (absence: 37(ج), 38(چ), 39(ب), 40(ث); closure: 38(خ), 39(الف), 40(پ)), plus Art 41.
+    let clauses = 4 + 4 + 7 + 11 + 12 + 6 + 7 - 7;
+    assert_eq!(current.len(), clauses + 2 + 1);
+    let tariff = current.iter().find(|e| e["id"] == "1401:34:d").unwrap();
+    assert_eq!(tariff["grade"], 1);
+    assert!(!tariff["text_fa"].as_str().unwrap().is_empty());
+    let residual = current.iter().find(|e| e["id"] == "1401:41").unwrap();
+    assert_eq!(residual["grade_range"], json!([2, 4]));
+    assert!(
+        current
+            .iter()
+            .any(|e| e["id"] == "absence" && e["measured"] == true)
+    );
+    assert!(entries.iter().any(|e| e["id"] == "1396:37:2"));
+}
+
+#[test]
+fn the_engine_answers_through_ipc_with_cited_steps() {
+    let app = app();
+    let request = json!({ "request": {
+        "decided_on": "1403/07/01", "regulation": "auto",
+        "manager": { "deceased": false, "permanently_separated": false, "lacks_qualifications": false },
+        "charges": [{ "violation": "absence", "committed_on": "۱۴۰۳/۰۳/۰۱", "days": 5,
+                      "last_prosecution_act_on": null, "grade": null, "res_judicata": false, "crime_found": false }],
+        "record": [], "complaint_withdrawn": false, "holidays": [],
+        "decision": { "grade": 5, "acquitted": null, "charge_grade": null, "notified_on": "1403/07/10" }
+    }});
+    let out = invoke(&app, "suggest", request).unwrap();
+    assert_eq!(out["charges"][0]["violation"], "1401:38:g");
+    assert_eq!(out["grade"]["min"], 5);
+    assert!(
+        out["steps"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|s| s["article"].as_str().unwrap().starts_with("1401:"))
+    );
+    assert_eq!(out["appeal"]["deadline"], "1403/07/30");
+
+    let text = invoke(&app, "article", json!({ "id": "1401:38:g" })).unwrap();
+    assert!(text["text_fa"].as_str().unwrap().contains("غیبت"), "{text}");
+    assert_eq!(text["article_number"], 38);
+}
+
+#[test]
+fn the_engine_refuses_an_impossible_date_naming_the_field_in_persian() {
+    let app = app();
+    let request = json!({ "request": {
+        "decided_on": "1402/12/30", "regulation": "auto",
+        "manager": { "deceased": false, "permanently_separated": false, "lacks_qualifications": false },
+        "charges": [{ "violation": "1401:34:a", "committed_on": "1402/10/01", "days": null,
+                      "last_prosecution_act_on": null, "grade": null, "res_judicata": false, "crime_found": false }],
+        "record": [], "complaint_withdrawn": false, "holidays": [], "decision": null
+    }});
+    let err = invoke(&app, "suggest", request).unwrap_err();
+    assert_eq!(err["code"], "invalid_input");
+    let message = err["message"].as_str().unwrap();
+    assert!(message.starts_with("تاریخ جلسه:"), "{message}");
+    let err = invoke(&app, "article", json!({ "id": "1401:99" })).unwrap_err();
+    assert!(
+        err["message"].as_str().unwrap().contains("1401:99"),
+        "{err}"
+    );
+}

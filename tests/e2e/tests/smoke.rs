@@ -152,11 +152,21 @@ async fn the_app_opens_in_persian_and_every_section_is_reachable() {
     });
     let mut builder = ClientBuilder::new(HttpConnector::new());
     builder.capabilities(caps.as_object().unwrap().clone());
-    let client = step(
-        "new WebDriver session",
-        builder.connect(&format!("http://127.0.0.1:{}", driver.port)),
-    )
-    .await;
+    // tauri-driver listens before WebKitWebDriver behind it is ready: retry the first request.
+    let url = format!("http://127.0.0.1:{}", driver.port);
+    let mut attempt = 0;
+    let client = loop {
+        attempt += 1;
+        match tokio::time::timeout(STEP, builder.connect(&url)).await {
+            Ok(Ok(client)) => break client,
+            Ok(Err(e)) if attempt < 5 => {
+                eprintln!("new WebDriver session, attempt {attempt}: {e}; retrying");
+                tokio::time::sleep(Duration::from_secs(1)).await;
+            }
+            Ok(Err(e)) => panic!("new WebDriver session: {e:?}"),
+            Err(_) => panic!("new WebDriver session: no answer within {STEP:?}"),
+        }
+    };
 
     // The window opens on the case list, with the demo data loaded on first start.
     step(
@@ -279,10 +289,159 @@ async fn the_app_opens_in_persian_and_every_section_is_reachable() {
     .await;
     assert!(seats.as_u64().unwrap() >= 1);
 
+    engine_suggests_and_refuses(&client).await;
+
     step("close session", client.close()).await;
     drop(driver);
     assert!(
         data_dir.path().join("heyat.sqlite3").exists(),
         "the app created its database in HEYAT_DATA_DIR"
     );
+}
+
+async fn text_of(client: &Client, css: &str) -> String {
+    let script =
+        format!("const e = document.querySelector('{css}'); return e ? e.textContent : ''");
+    js(client, &script)
+        .await
+        .as_str()
+        .unwrap_or_default()
+        .to_owned()
+}
+
+/// The rules engine screen: a 5-day absence is graded 5 under Art 38 with its steps cited,
+/// the article's text opens on a click, an impossible date is refused in Persian, and the
+/// draft survives a trip to another section.
+async fn engine_suggests_and_refuses(client: &Client) {
+    step(
+        "nav",
+        client
+            .find(Locator::Css("nav button[data-section=engine]"))
+            .await
+            .unwrap()
+            .click(),
+    )
+    .await;
+    until(client, "engine form", "return document.querySelector('[data-charge=\"0\"] select[name=violation] option[value=absence]') !== null").await;
+    let violation = step(
+        "violation select",
+        client.find(Locator::Css("[data-charge=\"0\"] select[name=violation]")),
+    )
+    .await;
+    step("pick absence", violation.select_by_value("absence")).await;
+    let committed = step(
+        "date",
+        client.find(Locator::Css("[data-charge=\"0\"] input[name=committed_on]")),
+    )
+    .await;
+    step("type date", committed.send_keys("۱۴۰۵/۰۷/۰۱")).await;
+    until(
+        client,
+        "days field",
+        "return document.querySelector('[data-charge=\"0\"] input[name=days]') !== null",
+    )
+    .await;
+    let days = step(
+        "days",
+        client.find(Locator::Css("[data-charge=\"0\"] input[name=days]")),
+    )
+    .await;
+    step("type days", days.send_keys("5")).await;
+    step(
+        "submit",
+        client
+            .find(Locator::Css("form button[type=submit]"))
+            .await
+            .unwrap()
+            .click(),
+    )
+    .await;
+    until(
+        client,
+        "suggestion",
+        "return document.querySelector('[data-testid=grade-range]') !== null",
+    )
+    .await;
+    let grade = text_of(client, "[data-testid=grade-range]").await;
+    assert!(grade.contains("درجهٔ ۵"), "grade shown: {grade}");
+    let steps = text_of(client, "[data-testid=steps]").await;
+    assert!(steps.contains("بند چ مادهٔ ۳۸"), "steps: {steps}");
+    assert!(steps.contains("الزامی"), "steps: {steps}");
+    step(
+        "open article",
+        client
+            .find(Locator::Css("[data-testid=steps] button.cite"))
+            .await
+            .unwrap()
+            .click(),
+    )
+    .await;
+    until(
+        client,
+        "article text",
+        "return document.querySelector('[data-testid=article-view]') !== null",
+    )
+    .await;
+    shoot(client, "engine").await;
+
+    // An impossible date (1402 is not a leap year) is refused, naming the field in Persian.
+    let decided = step(
+        "decided_on",
+        client.find(Locator::Css("input[name=decided_on]")),
+    )
+    .await;
+    step("clear", decided.clear()).await;
+    step("type bad date", decided.send_keys("1402/12/30")).await;
+    step(
+        "submit",
+        client
+            .find(Locator::Css("form button[type=submit]"))
+            .await
+            .unwrap()
+            .click(),
+    )
+    .await;
+    until(
+        client,
+        "error",
+        "return document.querySelector('[data-testid=engine-error]') !== null",
+    )
+    .await;
+    let error = text_of(client, "[data-testid=engine-error]").await;
+    assert!(error.starts_with("تاریخ جلسه"), "error: {error}");
+    shoot(client, "engine-refusal").await;
+
+    // Nothing typed is lost when switching sections.
+    step(
+        "nav",
+        client
+            .find(Locator::Css("nav button[data-section=cases]"))
+            .await
+            .unwrap()
+            .click(),
+    )
+    .await;
+    until(
+        client,
+        "cases",
+        "return document.querySelector('[data-testid=case-table]') !== null",
+    )
+    .await;
+    step(
+        "nav",
+        client
+            .find(Locator::Css("nav button[data-section=engine]"))
+            .await
+            .unwrap()
+            .click(),
+    )
+    .await;
+    until(
+        client,
+        "engine again",
+        "return document.querySelector('input[name=decided_on]') !== null",
+    )
+    .await;
+    let kept = js(client, "return [document.querySelector('input[name=decided_on]').value, document.querySelector('[data-charge=\"0\"] input[name=days]').value]").await;
+    assert_eq!(kept, json!(["1402/12/30", "5"]));
 }

@@ -15,7 +15,11 @@ today: string,
 /**
  * Solar Hijri, Persian digits, with the weekday: «دوشنبه ۱۴۰۵/۰۹/۰۲».
  */
-today_fa: string, };
+today_fa: string, 
+/**
+ * Solar Hijri with Latin digits, as forms and the engine take it: `1405/09/02`.
+ */
+today_solar: string, };
 
 export type CaseStatus = "registered" | "in_review" | "scheduled" | "heard" | "decided" | "notified" | "final" | "appealed" | "appeal_decided";
 
@@ -54,3 +58,111 @@ export type StatusCountRow = { status: CaseStatus, status_fa: string, count: num
 export type BoardView = { id: number, kind: string, kind_fa: string, name: string, province: string, term_start_fa: string, term_end_fa: string, seats: Array<SeatView>, };
 
 export type SeatView = { seat: string, seat_fa: string, member_name: string, member_kind_fa: string, judicial_grade: number | null, };
+
+export type CatalogueEntry = { 
+/**
+ * A clause id (`1401:37:f`), an article for a residual violation (`1401:41`), or a kind
+ * measured in days (`absence`, `closure`: the engine picks the clause by days).
+ */
+id: string, 
+/**
+ * `1401`, `1396` or `1392`.
+ */
+code: string, article_number: number, 
+/**
+ * The clause's letter or number as printed («الف», «۲»); empty for a whole article.
+ */
+label_fa: string, title_fa: string, text_fa: string, 
+/**
+ * The fixed grade, where the clause carries one.
+ */
+grade: number | null, 
+/**
+ * The range the board chooses from, where it does (Art 41; the older codes).
+ */
+grade_range: [number, number] | null, 
+/**
+ * Whether the charge needs a number of days.
+ */
+measured: boolean, };
+
+export type ArticleView = { id: string, regulation_fa: string, article_number: number, title_fa: string, text_fa: string, };
+
+export type SuggestRequest = { decided_on: string, 
+/**
+ * `auto`, `1401`, `1396` or `1392`.
+ */
+regulation: string, manager: ManagerFacts, charges: Array<ChargeRequest>, record: Array<RecordRequest>, complaint_withdrawn: boolean, holidays: Array<string>, decision: DecisionRequest | null, };
+
+export type ManagerFacts = { deceased: boolean, permanently_separated: boolean, lacks_qualifications: boolean, };
+
+export type ChargeRequest = { violation: string, committed_on: string, days: number | null, last_prosecution_act_on: string | null, grade: number | null, res_judicata: boolean, crime_found: boolean, };
+
+export type RecordRequest = { grade: number, regulation: string | null, final_on: string | null, carried_out_on: string | null, };
+
+export type DecisionRequest = { grade: number | null, acquitted: boolean | null, charge_grade: number | null, notified_on: string | null, };
+
+export type Suggestion = { regulation: Code, outcome: Outcome, bar: Bar | null, charges: Array<ChargeOutcome>, grade: GradeRange | null, suspension: Suspension, steps: Array<Step>, appeal: Appeal | null, comparison: Comparison | null, referral: Referral | null, licence_revocation: LicenceRevocation | null, };
+
+export type Code = "1392" | "1396" | "1401";
+
+export type Outcome = "penalty" | "barred";
+
+export type Bar = { reason: BarReason, article: string, clause: string, };
+
+export type BarReason = "res_judicata" | "limitation" | "separation" | "death";
+
+export type ChargeOutcome = { 
+/**
+ * The clause id (a measured kind resolved to its clause).
+ */
+violation: string, days: number | null, 
+/**
+ * The grade, when fixed by the clause or chosen by the board.
+ */
+grade: number | null, grade_range: [number, number], barred: Bar | null, title_fa: string, 
+/**
+ * The clause's corrected text, as the ruling must quote it.
+ */
+text_fa: string, committed_on: JalaliDate, 
+/**
+ * Last day on which prosecution is not yet barred by limitation (1401 code only).
+ */
+limitation_until: JalaliDate | null, };
+
+export type GradeRange = { min: number, max: number, lowest_with_mitigation: number | null, };
+
+export type Suspension = { available: boolean, years: [number, number], article: string, };
+
+export type Step = { 
+/**
+ * `VERSION:ARTICLE`.
+ */
+article: string, 
+/**
+ * `VERSION:ARTICLE:CLAUSE` when a clause or note is meant.
+ */
+clause: string | null, 
+/**
+ * Index of the charge (in input order) the step is about.
+ */
+charge: number | null, mandatory: boolean, from: number | null, to: number | null, reason_fa: string, reason_en: string, };
+
+export type Appeal = { appealable: boolean, by: Array<Appellant>, 
+/**
+ * The manager's last day (for 1401, everyone's); null where none is written or the
+ * decision is not notified yet.
+ */
+deadline: JalaliDate | null, center_head_deadline: JalaliDate | null, board: string, article: string, } | { appealable: boolean, article: string, };
+
+export type Appellant = "manager" | "center_head";
+
+export type Lenient = "1392" | "1396" | "1401" | "same";
+
+export type Comparison = { regulation: Code, outcome: Outcome, grade: GradeRange | null, more_lenient: Lenient, steps: Array<Step>, };
+
+export type Referral = { required: boolean, article: string, charges: Array<number>, };
+
+export type LicenceRevocation = { article: string, appeal: Appeal, };
+
+export type JalaliDate = string;

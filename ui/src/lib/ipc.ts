@@ -2,7 +2,18 @@
 // declarations generated from Rust (bindings.ts), and every failure becomes an IpcError
 // carrying a stable code and a Persian message.
 import { invoke } from "@tauri-apps/api/core";
-import type { AppInfo, BoardView, CaseFilter, CaseRow, CommandError, StatusCountRow } from "./bindings";
+import type {
+  AppInfo,
+  ArticleView,
+  BoardView,
+  CaseFilter,
+  CaseRow,
+  CatalogueEntry,
+  CommandError,
+  StatusCountRow,
+  Suggestion,
+  SuggestRequest,
+} from "./bindings";
 
 export class IpcError extends Error {
   readonly code: string;
@@ -33,6 +44,9 @@ export function commands(invokeFn: Invoke) {
     listCases: (filter: CaseFilter) => call<CaseRow[]>("list_cases", { filter }),
     statusCounts: () => call<StatusCountRow[]>("status_counts"),
     listBoards: () => call<BoardView[]>("list_boards"),
+    catalogue: () => call<CatalogueEntry[]>("catalogue"),
+    article: (id: string) => call<ArticleView>("article", { id }),
+    suggest: (request: SuggestRequest) => call<Suggestion>("suggest", { request }),
   };
 }
 
