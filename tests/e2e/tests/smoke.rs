@@ -309,139 +309,84 @@ async fn text_of(client: &Client, css: &str) -> String {
         .to_owned()
 }
 
+/// Waits until an element matching `css` is on the page.
+async fn appears(client: &Client, css: &str) {
+    until(
+        client,
+        css,
+        &format!("return document.querySelector('{css}') !== null"),
+    )
+    .await;
+}
+
+async fn click(client: &Client, css: &str) {
+    let element = step(css, client.find(Locator::Css(css))).await;
+    step(css, element.click()).await;
+}
+
+/// Types into a field as a person would, after emptying it.
+async fn fill(client: &Client, css: &str, text: &str) {
+    let element = step(css, client.find(Locator::Css(css))).await;
+    step(css, element.clear()).await;
+    step(css, element.send_keys(text)).await;
+}
+
 /// The rules engine screen: a 5-day absence is graded 5 under Art 38 with its steps cited,
 /// the article's text opens on a click, an impossible date is refused in Persian, and the
 /// draft survives a trip to another section.
 async fn engine_suggests_and_refuses(client: &Client) {
-    step(
-        "nav",
-        client
-            .find(Locator::Css("nav button[data-section=engine]"))
-            .await
-            .unwrap()
-            .click(),
+    const CHARGE: &str = "[data-charge=\"0\"]";
+    click(client, "nav button[data-section=engine]").await;
+    appears(
+        client,
+        &format!("{CHARGE} select[name=violation] option[value=absence]"),
     )
     .await;
-    until(client, "engine form", "return document.querySelector('[data-charge=\"0\"] select[name=violation] option[value=absence]') !== null").await;
     let violation = step(
-        "violation select",
-        client.find(Locator::Css("[data-charge=\"0\"] select[name=violation]")),
+        "violation",
+        client.find(Locator::Css(&format!("{CHARGE} select[name=violation]"))),
     )
     .await;
     step("pick absence", violation.select_by_value("absence")).await;
-    let committed = step(
-        "date",
-        client.find(Locator::Css("[data-charge=\"0\"] input[name=committed_on]")),
-    )
-    .await;
-    step("type date", committed.send_keys("۱۴۰۵/۰۷/۰۱")).await;
-    until(
+    fill(
         client,
-        "days field",
-        "return document.querySelector('[data-charge=\"0\"] input[name=days]') !== null",
+        &format!("{CHARGE} input[name=committed_on]"),
+        "۱۴۰۵/۰۷/۰۱",
     )
     .await;
-    let days = step(
-        "days",
-        client.find(Locator::Css("[data-charge=\"0\"] input[name=days]")),
-    )
-    .await;
-    step("type days", days.send_keys("5")).await;
-    step(
-        "submit",
-        client
-            .find(Locator::Css("form button[type=submit]"))
-            .await
-            .unwrap()
-            .click(),
-    )
-    .await;
-    until(
-        client,
-        "suggestion",
-        "return document.querySelector('[data-testid=grade-range]') !== null",
-    )
-    .await;
+    appears(client, &format!("{CHARGE} input[name=days]")).await;
+    fill(client, &format!("{CHARGE} input[name=days]"), "5").await;
+    click(client, "form button[type=submit]").await;
+    appears(client, "[data-testid=grade-range]").await;
     let grade = text_of(client, "[data-testid=grade-range]").await;
     assert!(grade.contains("درجهٔ ۵"), "grade shown: {grade}");
     let steps = text_of(client, "[data-testid=steps]").await;
     assert!(steps.contains("بند چ مادهٔ ۳۸"), "steps: {steps}");
     assert!(steps.contains("الزامی"), "steps: {steps}");
-    step(
-        "open article",
-        client
-            .find(Locator::Css("[data-testid=steps] button.cite"))
-            .await
-            .unwrap()
-            .click(),
-    )
-    .await;
-    until(
-        client,
-        "article text",
-        "return document.querySelector('[data-testid=article-view]') !== null",
-    )
-    .await;
+    click(client, "[data-testid=steps] button.cite").await;
+    appears(client, "[data-testid=article-view]").await;
     shoot(client, "engine").await;
 
     // An impossible date (1402 is not a leap year) is refused, naming the field in Persian.
-    let decided = step(
-        "decided_on",
-        client.find(Locator::Css("input[name=decided_on]")),
-    )
-    .await;
-    step("clear", decided.clear()).await;
-    step("type bad date", decided.send_keys("1402/12/30")).await;
-    step(
-        "submit",
-        client
-            .find(Locator::Css("form button[type=submit]"))
-            .await
-            .unwrap()
-            .click(),
-    )
-    .await;
-    until(
-        client,
-        "error",
-        "return document.querySelector('[data-testid=engine-error]') !== null",
-    )
-    .await;
+    fill(client, "input[name=decided_on]", "1402/12/30").await;
+    click(client, "form button[type=submit]").await;
+    appears(client, "[data-testid=engine-error]").await;
     let error = text_of(client, "[data-testid=engine-error]").await;
     assert!(error.starts_with("تاریخ جلسه"), "error: {error}");
     shoot(client, "engine-refusal").await;
 
     // Nothing typed is lost when switching sections.
-    step(
-        "nav",
-        client
-            .find(Locator::Css("nav button[data-section=cases]"))
-            .await
-            .unwrap()
-            .click(),
-    )
-    .await;
-    until(
+    click(client, "nav button[data-section=cases]").await;
+    appears(client, "[data-testid=case-table]").await;
+    click(client, "nav button[data-section=engine]").await;
+    appears(client, "input[name=decided_on]").await;
+    let kept = js(
         client,
-        "cases",
-        "return document.querySelector('[data-testid=case-table]') !== null",
+        &format!(
+            "return [document.querySelector('input[name=decided_on]').value, \
+             document.querySelector('{CHARGE} input[name=days]').value]"
+        ),
     )
     .await;
-    step(
-        "nav",
-        client
-            .find(Locator::Css("nav button[data-section=engine]"))
-            .await
-            .unwrap()
-            .click(),
-    )
-    .await;
-    until(
-        client,
-        "engine again",
-        "return document.querySelector('input[name=decided_on]') !== null",
-    )
-    .await;
-    let kept = js(client, "return [document.querySelector('input[name=decided_on]').value, document.querySelector('[data-charge=\"0\"] input[name=days]').value]").await;
     assert_eq!(kept, json!(["1402/12/30", "5"]));
 }
