@@ -1,13 +1,14 @@
 //! `heyat render KIND DATA.json -o OUT.pdf` and `heyat render KIND --example`.
+//! KIND is ruling, appeal-ruling, minutes, notice or case-cover; the input schemas are in
+//! `templates/README.md`. The verification code of the document goes to standard error.
 
 use crate::{Failure, read_input};
-use chrono::Datelike;
-use heyat_render::{Document, Renderer, Today};
+use heyat_render::{Document, Renderer};
 use std::path::PathBuf;
 
 #[derive(clap::Args)]
 pub struct RenderArgs {
-    /// The document: case-cover.
+    /// The document: ruling, appeal-ruling, minutes, notice or case-cover.
     kind: String,
     /// The document's data as JSON; `-` reads standard input.
     data: Option<PathBuf>,
@@ -38,18 +39,13 @@ pub fn run(args: &RenderArgs) -> Result<(), Failure> {
         ));
     };
     let text = read_input(data)?;
-    let value: serde_json::Value = serde_json::from_str(&text)
-        .map_err(|e| Failure::input(format!("داده‌ها JSON معتبر نیست: {e}")))?;
-    let now = chrono::Local::now().date_naive();
-    let today = Today {
-        year: now.year(),
-        month: now.month() as u8,
-        day: now.day() as u8,
-    };
-    let pdf = Renderer::new()
-        .render(doc, &value, today)
+    let rendered = Renderer::new()
+        .render_json(doc, &text)
         .map_err(|e| Failure::input(e.to_string()))?;
-    std::fs::write(output, pdf)
+    std::fs::write(output, &rendered.pdf)
         .map_err(|e| Failure::other(format!("«{}» نوشته نشد: {e}", output.display())))?;
+    if let Some(v) = rendered.verification {
+        eprintln!("کد تصدیق: {}", v.code);
+    }
     Ok(())
 }

@@ -1,37 +1,75 @@
 //! Heyat's documents: typst used as a library.
 //!
 //! A [`Renderer`] is built once: it parses the fonts bundled under `templates/fonts/` and
-//! holds the standard library. Each render serves the template as the main file and the
-//! data as a fixed virtual file `/data.json`, which the template reads with `json(...)`.
-//! Data therefore never becomes markup: a field holding `#panic()` or `*` prints as typed.
+//! the templates, and holds the standard library. Each render takes a typed input
+//! ([`RulingInput`], [`MinutesInput`], [`NoticeInput`]), prepares it in Rust (dates in
+//! Persian digits, article texts looked up in the regulations, the operative part worded,
+//! a [`Verification`] code computed) and serves the result as the fixed virtual file
+//! `/data.json`, which the template reads with `json(...)`. Data therefore never becomes
+//! markup: a field holding `#panic()` or `*` prints as typed.
+//!
 //! File ids are interned by typst for the life of the process, so they are made once per
-//! template here and never per render.
+//! template here and never per render. `World::today` is `None`: the only date a template
+//! sees is in its data, and the PDF's creation date is the document's own date, so the same
+//! input gives the same bytes. Output is PDF/A-2b.
 
-use serde::Serialize;
+mod input;
+mod prepare;
+mod text;
+mod verify;
+
+pub use input::*;
+pub use text::{isolate_latin, words as number_words};
+pub use verify::Verification;
+
+use heyat_core::JalaliDate;
+use serde::de::DeserializeOwned;
 use std::collections::HashMap;
 use typst::diag::{FileError, FileResult, SourceDiagnostic};
-use typst::foundations::{Bytes, Datetime, Duration};
+use typst::foundations::{Bytes, Datetime, Duration, Smart};
+use typst::layout::{Frame, FrameItem};
 use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
 use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World};
 use typst_layout::PagedDocument;
+use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
-/// The bundled fonts (OFL): Vazirmatn for Persian and Latin alike.
-const FONTS: [&[u8]; 2] = [
+/// The bundled fonts (OFL): Noto Naskh Arabic for the body, Vazirmatn for headings, tables
+/// and Latin text.
+const FONTS: [&[u8]; 4] = [
     include_bytes!("../../../templates/fonts/Vazirmatn-Regular.ttf"),
     include_bytes!("../../../templates/fonts/Vazirmatn-Bold.ttf"),
+    include_bytes!("../../../templates/fonts/NotoNaskhArabic-Regular.ttf"),
+    include_bytes!("../../../templates/fonts/NotoNaskhArabic-Bold.ttf"),
 ];
+
+/// Shared by every template: page, fonts, header, footer, QR code.
+const COMMON: (&str, &str) = ("/common.typ", include_str!("../../../templates/common.typ"));
 
 /// A document Heyat can print, with its template.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Document {
-    /// The cover sheet of a case file (برگ جلد پرونده).
+    /// The cover sheet of a case file (برگ جلد پرونده); its data goes to the template as is.
     CaseCover,
+    /// First-instance ruling (دادنامهٔ هیأت بدوی): [`RulingInput`].
+    Ruling,
+    /// Appeal ruling (دادنامهٔ هیأت تجدیدنظر): [`RulingInput`] with `appeal_of`.
+    AppealRuling,
+    /// Session minutes (صورتجلسه): [`MinutesInput`].
+    Minutes,
+    /// Notification slip (برگ ابلاغ): [`NoticeInput`].
+    Notice,
 }
 
 impl Document {
-    pub const ALL: [Document; 1] = [Document::CaseCover];
+    pub const ALL: [Document; 5] = [
+        Document::Ruling,
+        Document::AppealRuling,
+        Document::Minutes,
+        Document::Notice,
+        Document::CaseCover,
+    ];
 
     fn template(self) -> (&'static str, &'static str) {
         match self {
@@ -39,13 +77,27 @@ impl Document {
                 "/case-cover.typ",
                 include_str!("../../../templates/case-cover.typ"),
             ),
+            Document::Ruling | Document::AppealRuling => {
+                ("/ruling.typ", include_str!("../../../templates/ruling.typ"))
+            }
+            Document::Minutes => (
+                "/minutes.typ",
+                include_str!("../../../templates/minutes.typ"),
+            ),
+            Document::Notice => ("/notice.typ", include_str!("../../../templates/notice.typ")),
         }
     }
 
-    /// A complete example of the data the template reads; it renders as is.
+    /// A complete example of the input; it renders as is.
     pub fn example(self) -> &'static str {
         match self {
             Document::CaseCover => include_str!("../../../templates/case-cover.example.json"),
+            Document::Ruling => include_str!("../../../templates/ruling.example.json"),
+            Document::AppealRuling => {
+                include_str!("../../../templates/appeal-ruling.example.json")
+            }
+            Document::Minutes => include_str!("../../../templates/minutes.example.json"),
+            Document::Notice => include_str!("../../../templates/notice.example.json"),
         }
     }
 
@@ -53,6 +105,10 @@ impl Document {
     pub fn name(self) -> &'static str {
         match self {
             Document::CaseCover => "case-cover",
+            Document::Ruling => "ruling",
+            Document::AppealRuling => "appeal-ruling",
+            Document::Minutes => "minutes",
+            Document::Notice => "notice",
         }
     }
 
@@ -64,21 +120,35 @@ impl Document {
 /// Why a document could not be made.
 #[derive(Debug, thiserror::Error)]
 pub enum RenderError {
-    #[error("داده‌های سند به JSON تبدیل نشد: {0}")]
+    #[error("داده‌های سند خوانده نشد: {0}")]
     Data(#[from] serde_json::Error),
+    #[error("داده‌های سند نادرست است: {0}")]
+    Invalid(String),
     #[error("قالب سند خطا دارد: {0}")]
     Template(String),
     #[error("ساخت PDF انجام نشد: {0}")]
     Pdf(String),
 }
 
-/// A calendar day given to the template as `datetime.today()`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Today {
-    pub year: i32,
-    pub month: u8,
-    pub day: u8,
+/// A finished document.
+#[derive(Debug, Clone)]
+pub struct Rendered {
+    pub pdf: Vec<u8>,
+    pub pages: usize,
+    /// `None` for the case cover, which carries no code.
+    pub verification: Option<Verification>,
 }
+
+/// Data ready for a template, with the date the PDF records as its creation date.
+struct Prepared {
+    data: serde_json::Value,
+    date: Option<JalaliDate>,
+    verification: Option<Verification>,
+}
+
+/// How many renders [`Renderer::render_batch`] makes between evictions of typst's memo
+/// cache, which otherwise grows by about 1.5 MiB per document.
+pub const EVICT_EVERY: usize = 50;
 
 /// Fonts, library and templates, prepared once and shared by every render.
 pub struct Renderer {
@@ -113,10 +183,14 @@ impl Renderer {
         let book = FontBook::from_fonts(&fonts);
         let mut templates = HashMap::new();
         let mut mains = HashMap::new();
+        let common = file_id(COMMON.0);
+        templates.insert(common, Source::new(common, COMMON.1.to_owned()));
         for doc in Document::ALL {
             let (path, text) = doc.template();
             let id = file_id(path);
-            templates.insert(id, Source::new(id, text.to_owned()));
+            templates
+                .entry(id)
+                .or_insert_with(|| Source::new(id, text.to_owned()));
             mains.insert(doc, id);
         }
         Renderer {
@@ -129,28 +203,182 @@ impl Renderer {
         }
     }
 
-    /// Typesets `doc` with `data` and returns the PDF's bytes. The same input and `today`
-    /// give the same bytes.
-    pub fn render<T: Serialize>(
+    /// A first-instance ruling.
+    pub fn ruling(&self, input: &RulingInput) -> Result<Rendered, RenderError> {
+        self.finish(Document::Ruling, prepare_ruling(input, false)?)
+    }
+
+    /// An appeal ruling (`input.appeal_of` is required).
+    pub fn appeal_ruling(&self, input: &RulingInput) -> Result<Rendered, RenderError> {
+        self.finish(Document::AppealRuling, prepare_ruling(input, true)?)
+    }
+
+    /// Session minutes.
+    pub fn minutes(&self, input: &MinutesInput) -> Result<Rendered, RenderError> {
+        let v = Verification::of("minutes", input)?;
+        let (data, date) = prepare::minutes(input, &v)?;
+        self.finish(Document::Minutes, with(data, date, v))
+    }
+
+    /// A notification slip.
+    pub fn notice(&self, input: &NoticeInput) -> Result<Rendered, RenderError> {
+        let v = Verification::of("notice", input)?;
+        let (data, date) = prepare::notice(input, &v)?;
+        self.finish(Document::Notice, with(data, date, v))
+    }
+
+    /// Any document from its JSON input (the schema in `templates/README.md`), as
+    /// `heyat render` does.
+    pub fn render_json(&self, doc: Document, json: &str) -> Result<Rendered, RenderError> {
+        fn parse<T: DeserializeOwned>(json: &str) -> Result<T, RenderError> {
+            Ok(serde_json::from_str(json)?)
+        }
+        match doc {
+            Document::Ruling => self.ruling(&parse(json)?),
+            Document::AppealRuling => self.appeal_ruling(&parse(json)?),
+            Document::Minutes => self.minutes(&parse(json)?),
+            Document::Notice => self.notice(&parse(json)?),
+            Document::CaseCover => self.finish(
+                Document::CaseCover,
+                Prepared {
+                    data: parse(json)?,
+                    date: None,
+                    verification: None,
+                },
+            ),
+        }
+    }
+
+    /// Many documents in a row, evicting typst's memo cache every [`EVICT_EVERY`] renders so
+    /// that memory stays flat; `each` receives each result in order.
+    pub fn render_batch<'a, I>(
         &self,
         doc: Document,
-        data: &T,
-        today: Today,
-    ) -> Result<Vec<u8>, RenderError> {
+        inputs: I,
+        mut each: impl FnMut(usize, Result<Rendered, RenderError>),
+    ) where
+        I: IntoIterator<Item = &'a str>,
+    {
+        for (i, json) in inputs.into_iter().enumerate() {
+            each(i, self.render_json(doc, json));
+            if (i + 1) % EVICT_EVERY == 0 {
+                evict_cache();
+            }
+        }
+        evict_cache();
+    }
+
+    /// The text as typeset, page by page, in the order typst laid it out (for checks that
+    /// should not depend on a PDF text extractor).
+    pub fn typeset_text(&self, doc: Document, json: &str) -> Result<Vec<String>, RenderError> {
+        let prepared = match doc {
+            Document::Ruling => prepare_ruling(&serde_json::from_str(json)?, false)?,
+            Document::AppealRuling => prepare_ruling(&serde_json::from_str(json)?, true)?,
+            Document::Minutes => {
+                let input: MinutesInput = serde_json::from_str(json)?;
+                let v = Verification::of("minutes", &input)?;
+                let (d, date) = prepare::minutes(&input, &v)?;
+                with(d, date, v)
+            }
+            Document::Notice => {
+                let input: NoticeInput = serde_json::from_str(json)?;
+                let v = Verification::of("notice", &input)?;
+                let (d, date) = prepare::notice(&input, &v)?;
+                with(d, date, v)
+            }
+            Document::CaseCover => Prepared {
+                data: serde_json::from_str(json)?,
+                date: None,
+                verification: None,
+            },
+        };
+        let document = self.compile(doc, &prepared)?;
+        Ok(document
+            .pages()
+            .iter()
+            .map(|p| {
+                let mut s = String::new();
+                frame_text(&p.frame, &mut s);
+                s
+            })
+            .collect())
+    }
+
+    fn compile(&self, doc: Document, prepared: &Prepared) -> Result<PagedDocument, RenderError> {
         let world = RenderWorld {
             renderer: self,
             main: self.mains[&doc],
-            data: Bytes::new(serde_json::to_vec(data)?),
-            today,
+            data: Bytes::new(serde_json::to_vec(&prepared.data)?),
         };
-        let document: PagedDocument = typst::compile(&world)
+        typst::compile(&world)
             .output
-            .map_err(|e| RenderError::Template(describe(&e)))?;
-        let options = typst_pdf::PdfOptions {
-            ident: typst::foundations::Smart::Custom(format!("heyat-{}", doc.name())),
+            .map_err(|e| RenderError::Template(describe(&e)))
+    }
+
+    fn finish(&self, doc: Document, prepared: Prepared) -> Result<Rendered, RenderError> {
+        let document = self.compile(doc, &prepared)?;
+        let timestamp = prepared.date.and_then(|d| {
+            let (y, m, day) = d.iso();
+            Datetime::from_ymd(y, m, day).map(Timestamp::new_utc)
+        });
+        let ident = match &prepared.verification {
+            Some(v) => format!("heyat-{}-{}", doc.name(), v.sha256),
+            None => format!("heyat-{}", doc.name()),
+        };
+        let options = PdfOptions {
+            ident: Smart::Custom(ident),
+            creator: Smart::Custom(Some("Heyat (typst)".to_owned())),
+            timestamp,
+            // PDF/A needs a document date; the case cover has none and is a working paper.
+            standards: if prepared.date.is_some() {
+                PdfStandards::new(&[PdfStandard::A_2b])
+                    .map_err(|e| RenderError::Pdf(e.message().to_string()))?
+            } else {
+                PdfStandards::default()
+            },
             ..Default::default()
         };
-        typst_pdf::pdf(&document, &options).map_err(|e| RenderError::Pdf(describe(&e)))
+        let pdf =
+            typst_pdf::pdf(&document, &options).map_err(|e| RenderError::Pdf(describe(&e)))?;
+        Ok(Rendered {
+            pdf,
+            pages: document.pages().len(),
+            verification: prepared.verification,
+        })
+    }
+}
+
+/// Drops typst's memoized results older than a few compilations. Long-running callers that
+/// render many documents outside [`Renderer::render_batch`] should call it now and then.
+pub fn evict_cache() {
+    typst::comemo::evict(4);
+}
+
+fn with(data: serde_json::Value, date: JalaliDate, v: Verification) -> Prepared {
+    Prepared {
+        data,
+        date: Some(date),
+        verification: Some(v),
+    }
+}
+
+fn prepare_ruling(input: &RulingInput, appeal: bool) -> Result<Prepared, RenderError> {
+    let kind = if appeal { "appeal-ruling" } else { "ruling" };
+    let v = Verification::of(kind, input)?;
+    let (data, date) = prepare::ruling(input, appeal, &v)?;
+    Ok(with(data, date, v))
+}
+
+fn frame_text(frame: &Frame, out: &mut String) {
+    for (_, item) in frame.items() {
+        match item {
+            FrameItem::Group(g) => frame_text(&g.frame, out),
+            FrameItem::Text(t) => {
+                out.push_str(&t.text);
+                out.push('\n');
+            }
+            _ => {}
+        }
     }
 }
 
@@ -166,7 +394,6 @@ struct RenderWorld<'a> {
     renderer: &'a Renderer,
     main: FileId,
     data: Bytes,
-    today: Today,
 }
 
 impl World for RenderWorld<'_> {
@@ -205,66 +432,6 @@ impl World for RenderWorld<'_> {
     }
 
     fn today(&self, _offset: Option<Duration>) -> Option<Datetime> {
-        Datetime::from_ymd(self.today.year, self.today.month, self.today.day)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use serde_json::json;
-
-    const TODAY: Today = Today {
-        year: 2026,
-        month: 11,
-        day: 23,
-    };
-
-    fn cover() -> serde_json::Value {
-        serde_json::from_str(Document::CaseCover.example()).unwrap()
-    }
-
-    #[test]
-    fn renders_a_pdf_and_the_same_input_gives_the_same_bytes() {
-        let renderer = Renderer::new();
-        let a = renderer
-            .render(Document::CaseCover, &cover(), TODAY)
-            .unwrap();
-        let b = renderer
-            .render(Document::CaseCover, &cover(), TODAY)
-            .unwrap();
-        assert!(a.starts_with(b"%PDF-"));
-        assert_eq!(a, b);
-    }
-
-    #[test]
-    fn markup_in_data_is_printed_not_run() {
-        let renderer = Renderer::new();
-        let hostile = "#panic(\"boom\") *bold* $x$ ] < @ref";
-        let mut data = cover();
-        for field in [
-            "board",
-            "number",
-            "registered_on",
-            "status",
-            "office",
-            "manager",
-            "subject",
-            "printed_on",
-        ] {
-            data[field] = json!(hostile);
-        }
-        data["charges"][0]["title"] = json!(hostile);
-        let pdf = renderer.render(Document::CaseCover, &data, TODAY).unwrap();
-        assert!(pdf.starts_with(b"%PDF-"));
-    }
-
-    #[test]
-    fn missing_fields_are_a_template_error_not_a_panic() {
-        let renderer = Renderer::new();
-        let err = renderer
-            .render(Document::CaseCover, &json!({}), TODAY)
-            .unwrap_err();
-        assert!(matches!(err, RenderError::Template(_)), "{err}");
+        None
     }
 }

@@ -1,0 +1,588 @@
+//! From an input struct to the data a template reads (`/data.json`): dates in Persian digits,
+//! article texts looked up, the operative part and the appeal notice worded, every free text
+//! with its Latin runs isolated. The templates only lay out what is prepared here.
+
+use crate::RenderError;
+use crate::input::*;
+use crate::text::{fa, isolate_latin as iso, months_words, words};
+use crate::verify::Verification;
+use heyat_core::engine::Code;
+use heyat_core::regulation::{Library, Provision, library};
+use heyat_core::{Grade, JalaliDate};
+use serde_json::{Value, json};
+
+fn bad(msg: impl Into<String>) -> RenderError {
+    RenderError::Invalid(msg.into())
+}
+
+fn lib() -> Result<&'static Library, RenderError> {
+    library().map_err(|e| bad(format!("داده مقررات معتبر نیست: {e}")))
+}
+
+/// `۱۴۰۳/۰۷/۰۱`.
+fn date(d: JalaliDate) -> String {
+    d.format_fa()
+}
+
+/// `سه‌شنبه ۱۴۰۳/۰۷/۰۱`.
+fn day_and_date(d: JalaliDate) -> String {
+    format!("{} {}", d.weekday().name_fa(), d.format_fa())
+}
+
+fn seat_fa(seat: Seat) -> &'static str {
+    match seat {
+        Seat::Judge => "عضو قضایی",
+        Seat::KanoonRepresentative => "نمایندهٔ کانون",
+        Seat::CenterRepresentative => "نمایندهٔ مرکز",
+    }
+}
+
+fn level_fa(level: BoardLevel) -> &'static str {
+    match level {
+        BoardLevel::FirstInstance => "هیأت بدوی",
+        BoardLevel::Appeal => "هیأت تجدیدنظر",
+    }
+}
+
+fn code_name(version: &str) -> String {
+    match Code::from_id(version) {
+        Some(c) => c.name_fa().to_owned(),
+        None => lib()
+            .ok()
+            .and_then(|l| l.regulation(version))
+            .map(|r| r.regulation.title_fa.clone())
+            .unwrap_or_else(|| version.to_owned()),
+    }
+}
+
+fn part_label(label: &str) -> String {
+    if label.chars().count() <= 3 {
+        format!("بند «{label}»")
+    } else {
+        label.to_owned()
+    }
+}
+
+/// «ماده ۳۷ آیین‌نامه ۱۴۰۱، بند «ج»» for an id.
+fn cite(id: &str) -> Result<(String, &'static str), RenderError> {
+    let lib = lib()?;
+    let p = lib
+        .get(id)
+        .ok_or_else(|| bad(format!("مادهٔ «{id}» در مقررات نیست")))?;
+    let version = id.split(':').next().unwrap_or_default();
+    let article = format!("مادهٔ {} {}", fa(p.article().number), code_name(version));
+    let heading = match p {
+        Provision::Article(_) => article,
+        Provision::Clause(_, c) => format!("{}، {}", article, part_label(&c.label_fa)),
+        Provision::Note(_, n) => format!("{}، {}", article, n.label_fa),
+    };
+    Ok((heading, p.text_fa()))
+}
+
+/// Orders ids as the regulations do: by code, article number, then clause.
+fn citation_key(id: &str) -> (String, u32, String) {
+    let mut parts = id.split(':');
+    let v = parts.next().unwrap_or_default().to_owned();
+    let a = parts.next().and_then(|a| a.parse().ok()).unwrap_or(0);
+    let c = parts.next().unwrap_or_default().to_owned();
+    (v, a, c)
+}
+
+/// The quoted provisions: each id once, a clause dropped when its whole article is quoted.
+fn citations(ids: &[String]) -> Result<Vec<Value>, RenderError> {
+    let mut ids: Vec<String> = ids.to_vec();
+    ids.sort_by_key(|id| citation_key(id));
+    ids.dedup();
+    let articles: Vec<String> = ids
+        .iter()
+        .filter(|id| id.split(':').count() == 2)
+        .cloned()
+        .collect();
+    let mut out = Vec::new();
+    for id in &ids {
+        let parent = id.split(':').take(2).collect::<Vec<_>>().join(":");
+        if id.split(':').count() > 2 && articles.contains(&parent) {
+            continue;
+        }
+        let (heading, text) = cite(id)?;
+        out.push(json!({ "id": id, "heading": heading, "text": text }));
+    }
+    Ok(out)
+}
+
+fn grade_of(g: u8) -> Result<Grade, RenderError> {
+    Grade::new(g.into()).map_err(|e| bad(e.to_string()))
+}
+
+/// The penalty in words and grade.
+fn penalty_words(grade: u8, months: Option<u32>) -> Result<String, RenderError> {
+    let g = grade_of(grade)?;
+    let head = format!(
+        "مجازات انتظامی درجهٔ {} ({})",
+        words(grade.into()),
+        fa(grade)
+    );
+    Ok(match (grade, months) {
+        (5, Some(m)) if (3..=12).contains(&m) => {
+            format!("{head}: تعلیق از مدیریت دفتر به مدت {}", months_words(m))
+        }
+        (6, Some(m)) if (13..=36).contains(&m) => {
+            format!("{head}: تعلیق از مدیریت دفتر به مدت {}", months_words(m))
+        }
+        (5 | 6, _) => {
+            return Err(bad(
+                "برای درجهٔ ۵ مدت تعلیق ۳ تا ۱۲ ماه و برای درجهٔ ۶ بیش از ۱۲ تا ۳۶ ماه لازم است (verdict.suspension_months)",
+            ));
+        }
+        (_, Some(_)) => return Err(bad("مدت تعلیق فقط برای درجات ۵ و ۶ است")),
+        _ => format!("{head}: {}", g.title_fa()),
+    })
+}
+
+fn bar_clause(reason: BarReason) -> (&'static str, &'static str) {
+    match reason {
+        BarReason::ResJudicata => ("1401:30:a", "شمول امر مختومه"),
+        BarReason::Limitation => ("1401:30:b", "شمول مرور زمان"),
+        BarReason::Separation => ("1401:30:c", "منفک شدن دائم مدیر از مدیریت دفتر"),
+        BarReason::Death => ("1401:30:d", "فوت مدیر دفتر"),
+    }
+}
+
+/// The operative sentence and the provisions it rests on.
+fn operative(input: &RulingInput) -> Result<(String, Vec<String>), RenderError> {
+    let who = format!(
+        "{}، مدیر {}",
+        iso(&input.office.manager),
+        iso(&input.office.name)
+    );
+    let version = input
+        .charges
+        .first()
+        .and_then(|c| c.violation.split(':').next())
+        .unwrap_or("1401")
+        .to_owned();
+    let mut cited = Vec::new();
+    let text = match &input.verdict {
+        Verdict::Penalty {
+            grade,
+            suspension_months,
+        } => {
+            if let Some(code) = Code::from_id(&version) {
+                let id = format!("{}:{}", code.grades_article(), grade);
+                if lib()?.get(&id).is_some() {
+                    cited.push(id);
+                }
+            }
+            format!(
+                "هیأت با احراز تخلف، {who} را به {} محکوم می‌کند.",
+                penalty_words(*grade, *suspension_months)?
+            )
+        }
+        Verdict::Acquittal => {
+            format!("هیأت تخلف منتسب را محرز ندانسته و به برائت {who} رأی می‌دهد.")
+        }
+        Verdict::Barred { reason } => {
+            let (id, why) = bar_clause(*reason);
+            cited.push(id.to_owned());
+            format!(
+                "به سبب {why} و به استناد {}، قرار موقوفی تعقیب انتظامی {who} صادر می‌شود.",
+                cite(id)?.0
+            )
+        }
+        Verdict::SuspendedProsecution { years } => {
+            if !(1..=2).contains(years) {
+                return Err(bad("مدت تعلیق تعقیب یک تا دو سال است (ماده ۳۱)"));
+            }
+            cited.push("1401:31".to_owned());
+            format!(
+                "هیأت به استناد مادهٔ ۳۱ آیین‌نامه ۱۴۰۱، تعقیب انتظامی {who} را به مدت {} ({}) سال معلق می‌کند؛ هرگاه در این مدت مرتکب تخلفی شود که به محکومیت قطعی بینجامد، تعلیق لغو و به موضوع اصلی نیز رسیدگی خواهد شد.",
+                words((*years).into()),
+                fa(years)
+            )
+        }
+    };
+    Ok((text, cited))
+}
+
+fn appeal_text(notice: Option<&AppealNotice>) -> Result<(String, Vec<String>), RenderError> {
+    let Some(n) = notice else {
+        return Ok(("این رأی قطعی است.".to_owned(), Vec::new()));
+    };
+    let (article, _) = cite(&n.article)?;
+    if !n.appealable {
+        return Ok((
+            format!("این رأی به استناد {article} قطعی است."),
+            vec![n.article.clone()],
+        ));
+    }
+    let by: Vec<&str> =
+        n.by.iter()
+            .map(|a| match a {
+                Appellant::Manager => "مدیر دفتر",
+                Appellant::CenterHead => "رئیس مرکز آمار و فناوری اطلاعات قوه قضاییه",
+            })
+            .collect();
+    let by = if by.is_empty() {
+        "اشخاص ذی‌نفع".to_owned()
+    } else {
+        by.join(" یا ")
+    };
+    Ok((
+        format!(
+            "این رأی به استناد {article} ظرف {} ({}) روز از تاریخ ابلاغ، از سوی {by}، قابل اعتراض در هیأت تجدیدنظر رسیدگی به تخلفات مدیران دفاتر خدمات الکترونیک قضایی است؛ روز ابلاغ شمرده نمی‌شود.",
+            words(n.days),
+            fa(n.days)
+        ),
+        vec![n.article.clone()],
+    ))
+}
+
+fn complainant_text(c: Option<&Complainant>) -> String {
+    match c {
+        None => "—".to_owned(),
+        Some(c) => match (&c.name, c.confidential) {
+            (Some(name), false) => format!("{}: {}", iso(&c.source), iso(name)),
+            _ => format!(
+                "{} (هویت گزارش‌دهنده به استناد مادهٔ ۲۰ محرمانه است)",
+                iso(&c.source)
+            ),
+        },
+    }
+}
+
+fn step_sentence(s: &TraceStep) -> String {
+    let text = iso(&s.reason_fa);
+    match (s.mandatory, s.adopted) {
+        (false, Some(true)) => format!("{text} هیأت از این اختیار استفاده کرد."),
+        (false, Some(false)) => format!("{text} هیأت از این اختیار استفاده نکرد."),
+        _ => text,
+    }
+}
+
+fn meta(title: &str, author: &str, subject: &str, v: &Verification) -> Value {
+    json!({
+        "title": title,
+        "author": author,
+        "subject": subject,
+        "keywords": ["heyat", v.sha256.clone()],
+    })
+}
+
+/// Prepared data of a ruling (first instance or appeal).
+pub fn ruling(
+    input: &RulingInput,
+    appeal: bool,
+    v: &Verification,
+) -> Result<(Value, JalaliDate), RenderError> {
+    let lib = lib()?;
+    if input.members.is_empty() {
+        return Err(bad("اعضای هیأت (members) خالی است"));
+    }
+    if appeal && input.appeal_of.is_none() {
+        return Err(bad("دادنامهٔ تجدیدنظر بدون appeal_of ساخته نمی‌شود"));
+    }
+    let mut cited: Vec<String> = input.citations.clone();
+    let mut charges = Vec::new();
+    for c in &input.charges {
+        let (heading, _) = cite(&c.violation)?;
+        let title = match lib.get(&c.violation) {
+            Some(Provision::Clause(_, cl)) => cl.title_fa.clone(),
+            Some(p) => p.article().title_fa.clone(),
+            None => String::new(),
+        };
+        cited.push(c.violation.clone());
+        charges.push(json!({
+            "heading": heading,
+            "title": title,
+            "days": c.days.map(|d| format!("{} روز", fa(d))),
+            "committed_on": date(c.committed_on),
+            "finding": if c.established { "محرز است" } else { "محرز نیست" },
+            "facts": c.facts.as_deref().map(iso),
+        }));
+    }
+    for s in &input.steps {
+        cited.push(s.clause.clone().unwrap_or_else(|| s.article.clone()));
+    }
+    let (operative, more) = operative(input)?;
+    cited.extend(more);
+    let (appeal_notice, more) = if appeal {
+        (
+            "این رأی به استناد مادهٔ ۳۳ آیین‌نامه ۱۴۰۱ قطعی است.".to_owned(),
+            Vec::new(),
+        )
+    } else {
+        appeal_text(input.appeal.as_ref())?
+    };
+    cited.extend(more);
+    let citations = citations(&cited)?;
+
+    let dissenters: Vec<&Member> = input
+        .members
+        .iter()
+        .filter(|m| m.dissent.is_some())
+        .collect();
+    let majority = if dissenters.is_empty() {
+        "این رأی به اتفاق آرای اعضا صادر شد."
+    } else {
+        "این رأی به اکثریت آرای اعضا صادر شد و نظر عضو مخالف پس از رأی درج شده است."
+    };
+    let members: Vec<Value> = input
+        .members
+        .iter()
+        .map(|m| {
+            let mut role = seat_fa(m.seat).to_owned();
+            if m.chair {
+                role = format!("رئیس هیأت، {role}");
+            }
+            if m.alternate {
+                role.push_str(" (علی‌البدل)");
+            }
+            json!({
+                "name": iso(&m.name),
+                "role": role,
+                "vote": if m.dissent.is_some() { "عضو مخالف" } else { "عضو اکثریت" },
+            })
+        })
+        .collect();
+    let dissents: Vec<Value> = dissenters
+        .iter()
+        .map(|m| json!({ "name": iso(&m.name), "role": seat_fa(m.seat), "text": iso(m.dissent.as_deref().unwrap_or_default()) }))
+        .collect();
+
+    let appeal_of = match (&input.appeal_of, appeal) {
+        (Some(a), true) => {
+            let result = match a.result {
+                AppealResult::Confirmed => "تأیید",
+                AppealResult::Reversed => "نقض",
+                AppealResult::Modified => "اصلاح",
+            };
+            json!({
+                "board": iso(&a.board),
+                "ruling": format!("دادنامهٔ شمارهٔ {} مورخ {}", iso(&a.ruling_number), date(a.ruling_date)),
+                "decided": iso(&a.decided),
+                "appellant": iso(&a.appellant),
+                "filed_on": date(a.filed_on),
+                "grounds": iso(&a.grounds),
+                "result": result,
+                "sentence": match a.result {
+                    AppealResult::Confirmed => format!(
+                        "با توجه به آنچه گذشت، اعتراض وارد نیست و دادنامهٔ شمارهٔ {} مورخ {} {} تأیید می‌شود.",
+                        iso(&a.ruling_number), date(a.ruling_date), iso(&a.board)),
+                    AppealResult::Reversed => format!(
+                        "با توجه به آنچه گذشت، اعتراض وارد است و دادنامهٔ شمارهٔ {} مورخ {} {} نقض می‌شود.",
+                        iso(&a.ruling_number), date(a.ruling_date), iso(&a.board)),
+                    AppealResult::Modified => format!(
+                        "با توجه به آنچه گذشت، اعتراض در بخشی وارد است و دادنامهٔ شمارهٔ {} مورخ {} {} به شرح زیر اصلاح می‌شود.",
+                        iso(&a.ruling_number), date(a.ruling_date), iso(&a.board)),
+                },
+            })
+        }
+        _ => Value::Null,
+    };
+
+    let title = if appeal {
+        "دادنامهٔ هیأت تجدیدنظر"
+    } else {
+        "دادنامهٔ هیأت بدوی"
+    };
+    let doc_title = format!("{title} شمارهٔ {}", input.ruling_number);
+    let data = json!({
+        "meta": meta(&doc_title, &input.board.name, &format!("پروندهٔ {} — {}", input.case_number, input.subject), v),
+        "verification": v.to_json(),
+        "title": title,
+        "board": iso(&input.board.name),
+        "level": level_fa(input.board.level),
+        "ruling_number": iso(&input.ruling_number),
+        "case_number": iso(&input.case_number),
+        "session_date": date(input.session_date),
+        "session_day": day_and_date(input.session_date),
+        "office": iso(&format!("{} (کد {})، {}", input.office.name, input.office.code, input.office.city)),
+        "manager": iso(&input.office.manager),
+        "complainant": complainant_text(input.complainant.as_ref()),
+        "subject": iso(&input.subject),
+        "complaint_summary": iso(&input.complaint_summary),
+        "defence_summary": iso(&input.defence_summary),
+        "charges": charges,
+        "reasoning": input.reasoning.iter().map(|p| iso(p)).collect::<Vec<_>>(),
+        "steps": input.steps.iter().map(step_sentence).collect::<Vec<_>>(),
+        "citations": citations,
+        "operative": operative,
+        "appeal_notice": appeal_notice,
+        "appeal_of": appeal_of,
+        "majority": majority,
+        "members": members,
+        "dissents": dissents,
+        "secretary": input.secretary.as_deref().map(iso),
+    });
+    Ok((data, input.session_date))
+}
+
+fn choice_fa(c: VoteChoice) -> &'static str {
+    match c {
+        VoteChoice::Yes => "موافق",
+        VoteChoice::No => "مخالف",
+        VoteChoice::Abstain => "ممتنع",
+    }
+}
+
+/// Prepared data of session minutes.
+pub fn minutes(input: &MinutesInput, v: &Verification) -> Result<(Value, JalaliDate), RenderError> {
+    let seats: Vec<Value> = input
+        .attendance
+        .iter()
+        .map(|a| {
+            let status = match (a.present, &a.replaced_by) {
+                (true, _) => "حاضر".to_owned(),
+                (false, Some(alt)) => format!("غایب؛ عضو علی‌البدل {} جایگزین شد", iso(alt)),
+                (false, None) => "غایب".to_owned(),
+            };
+            json!({
+                "seat": seat_fa(a.seat),
+                "member": iso(&a.member),
+                "status": status,
+                "note": a.note.as_deref().map(iso),
+            })
+        })
+        .collect();
+    let filled = input
+        .attendance
+        .iter()
+        .all(|a| a.present || a.replaced_by.is_some());
+    let quorum = if filled && input.attendance.len() >= 3 {
+        format!(
+            "همهٔ {} ({}) کرسی هیأت پر است؛ جلسه به استناد مادهٔ ۲۸ آیین‌نامه ۱۴۰۱ رسمی است.",
+            words(input.attendance.len() as u32),
+            fa(input.attendance.len())
+        )
+    } else {
+        "همهٔ کرسی‌های هیأت پر نیست؛ به استناد مادهٔ ۲۸ آیین‌نامه ۱۴۰۱ جلسه رسمیت ندارد و رأی صادر نمی‌شود."
+            .to_owned()
+    };
+    let alternates: Vec<String> = input
+        .attendance
+        .iter()
+        .filter_map(|a| {
+            a.replaced_by.as_ref().map(|alt| {
+                format!(
+                    "{} به جای {} ({})",
+                    iso(alt),
+                    iso(&a.member),
+                    seat_fa(a.seat)
+                )
+            })
+        })
+        .collect();
+    let questions: Vec<Value> = input
+        .questions
+        .iter()
+        .enumerate()
+        .map(|(i, q)| {
+            let yes = q
+                .votes
+                .iter()
+                .filter(|v| v.choice == VoteChoice::Yes)
+                .count();
+            let no = q
+                .votes
+                .iter()
+                .filter(|v| v.choice == VoteChoice::No)
+                .count();
+            let abstain = q.votes.len() - yes - no;
+            let mut tally = format!("{} موافق، {} مخالف", fa(yes), fa(no));
+            if abstain > 0 {
+                tally.push_str(&format!("، {} ممتنع", fa(abstain)));
+            }
+            json!({
+                "number": fa(i + 1),
+                "text": iso(&q.text),
+                "votes": q.votes.iter().map(|v| json!({
+                    "member": iso(&v.member),
+                    "choice": choice_fa(v.choice),
+                    "note": v.note.as_deref().map(iso),
+                })).collect::<Vec<_>>(),
+                "tally": tally,
+                "result": iso(&q.result),
+            })
+        })
+        .collect();
+    let title = "صورتجلسهٔ هیأت";
+    let doc_title = format!(
+        "صورتجلسهٔ شمارهٔ {} پروندهٔ {}",
+        input.session_number, input.case_number
+    );
+    let data = json!({
+        "meta": meta(&doc_title, &input.board.name, &iso(&input.agenda), v),
+        "verification": v.to_json(),
+        "title": title,
+        "board": iso(&input.board.name),
+        "level": level_fa(input.board.level),
+        "case_number": iso(&input.case_number),
+        "session_number": iso(&input.session_number),
+        "session_date": date(input.session_date),
+        "session_day": day_and_date(input.session_date),
+        "start_time": iso(&input.start_time),
+        "place": iso(&input.place),
+        "attendance": seats,
+        "alternates": alternates,
+        "quorum": quorum,
+        "chair": iso(&input.chair),
+        "agenda": iso(&input.agenda),
+        "questions": questions,
+        "dissents": input.dissents.iter().map(|d| json!({"name": iso(&d.member), "text": iso(&d.text)})).collect::<Vec<_>>(),
+        "notes": input.notes.as_deref().map(iso),
+        "secretary": iso(&input.secretary),
+        "signers": input.attendance.iter().map(|a| json!({
+            "name": iso(a.replaced_by.as_deref().filter(|_| !a.present).unwrap_or(&a.member)),
+            "role": seat_fa(a.seat),
+        })).collect::<Vec<_>>(),
+    });
+    Ok((data, input.session_date))
+}
+
+/// Prepared data of a notification slip.
+pub fn notice(input: &NoticeInput, v: &Verification) -> Result<(Value, JalaliDate), RenderError> {
+    let role = match input.recipient_role {
+        RecipientRole::Manager => "مدیر دفتر",
+        RecipientRole::CenterHead => "رئیس مرکز آمار و فناوری اطلاعات قوه قضاییه",
+        RecipientRole::Complainant => "شاکی",
+        RecipientRole::Other => "ذی‌نفع",
+    };
+    let deadline = match &input.deadline {
+        None => "این رأی قطعی است و مهلت اعتراضی ندارد.".to_owned(),
+        Some(d) => {
+            let (article, _) = cite(&d.article)?;
+            format!(
+                "به استناد {article}، مهلت اعتراض {} ({}) روز از تاریخ این ابلاغ است (روز ابلاغ شمرده نمی‌شود) و آخرین روز آن {} است. اعتراض به {} تقدیم می‌شود.",
+                words(d.days),
+                fa(d.days),
+                day_and_date(d.last_day),
+                iso(&d.board)
+            )
+        }
+    };
+    let doc_title = format!(
+        "برگ ابلاغ {} شمارهٔ {}",
+        input.document, input.document_number
+    );
+    let data = json!({
+        "meta": meta(&doc_title, &input.board.name, &format!("پروندهٔ {}", input.case_number), v),
+        "verification": v.to_json(),
+        "title": "برگ ابلاغ",
+        "board": iso(&input.board.name),
+        "case_number": iso(&input.case_number),
+        "document": iso(&input.document),
+        "document_number": iso(&input.document_number),
+        "document_date": date(input.document_date),
+        "summary": iso(&input.summary),
+        "recipient": iso(&input.recipient),
+        "role": role,
+        "address": iso(&input.address),
+        "notified_on": date(input.notified_on),
+        "notified_day": day_and_date(input.notified_on),
+        "method": iso(&input.method),
+        "deadline": deadline,
+        "served_by": iso(&input.served_by),
+        "secretary": iso(&input.secretary),
+    });
+    Ok((data, input.notified_on))
+}
