@@ -271,27 +271,7 @@ impl Renderer {
     /// The text as typeset, page by page, in the order typst laid it out (for checks that
     /// should not depend on a PDF text extractor).
     pub fn typeset_text(&self, doc: Document, json: &str) -> Result<Vec<String>, RenderError> {
-        let prepared = match doc {
-            Document::Ruling => prepare_ruling(&serde_json::from_str(json)?, false)?,
-            Document::AppealRuling => prepare_ruling(&serde_json::from_str(json)?, true)?,
-            Document::Minutes => {
-                let input: MinutesInput = serde_json::from_str(json)?;
-                let v = Verification::of("minutes", &input)?;
-                let (d, date) = prepare::minutes(&input, &v)?;
-                with(d, date, v)
-            }
-            Document::Notice => {
-                let input: NoticeInput = serde_json::from_str(json)?;
-                let v = Verification::of("notice", &input)?;
-                let (d, date) = prepare::notice(&input, &v)?;
-                with(d, date, v)
-            }
-            Document::CaseCover => Prepared {
-                data: serde_json::from_str(json)?,
-                date: None,
-                verification: None,
-            },
-        };
+        let prepared = prepare_any(doc, json)?;
         let document = self.compile(doc, &prepared)?;
         Ok(document
             .pages()
@@ -351,7 +331,7 @@ impl Renderer {
 /// Drops typst's memoized results older than a few compilations. Long-running callers that
 /// render many documents outside [`Renderer::render_batch`] should call it now and then.
 pub fn evict_cache() {
-    typst::comemo::evict(4);
+    typst::comemo::evict(0);
 }
 
 fn with(data: serde_json::Value, date: JalaliDate, v: Verification) -> Prepared {
@@ -360,6 +340,36 @@ fn with(data: serde_json::Value, date: JalaliDate, v: Verification) -> Prepared 
         date: Some(date),
         verification: Some(v),
     }
+}
+
+/// The data a template reads (`/data.json`) for a JSON input: what the document will say,
+/// already worded, for a preview or for typesetting the same ruling with another engine.
+pub fn prepare_json(doc: Document, json: &str) -> Result<serde_json::Value, RenderError> {
+    Ok(prepare_any(doc, json)?.data)
+}
+
+fn prepare_any(doc: Document, json: &str) -> Result<Prepared, RenderError> {
+    Ok(match doc {
+        Document::Ruling => prepare_ruling(&serde_json::from_str(json)?, false)?,
+        Document::AppealRuling => prepare_ruling(&serde_json::from_str(json)?, true)?,
+        Document::Minutes => {
+            let input: MinutesInput = serde_json::from_str(json)?;
+            let v = Verification::of("minutes", &input)?;
+            let (d, date) = prepare::minutes(&input, &v)?;
+            with(d, date, v)
+        }
+        Document::Notice => {
+            let input: NoticeInput = serde_json::from_str(json)?;
+            let v = Verification::of("notice", &input)?;
+            let (d, date) = prepare::notice(&input, &v)?;
+            with(d, date, v)
+        }
+        Document::CaseCover => Prepared {
+            data: serde_json::from_str(json)?,
+            date: None,
+            verification: None,
+        },
+    })
 }
 
 fn prepare_ruling(input: &RulingInput, appeal: bool) -> Result<Prepared, RenderError> {
