@@ -4,7 +4,7 @@
 
 use crate::RenderError;
 use crate::input::*;
-use crate::text::{fa, isolate_latin as iso, months_words, words};
+use crate::text::{fa, isolate_latin as iso, isolate_number as num, months_words, words};
 use crate::verify::Verification;
 use heyat_core::engine::Code;
 use heyat_core::regulation::{Library, Provision, library};
@@ -358,7 +358,7 @@ pub fn ruling(
             };
             json!({
                 "board": iso(&a.board),
-                "ruling": format!("دادنامهٔ شمارهٔ {} مورخ {}", iso(&a.ruling_number), date(a.ruling_date)),
+                "ruling": format!("دادنامهٔ شمارهٔ {} مورخ {}", num(&a.ruling_number), date(a.ruling_date)),
                 "decided": iso(&a.decided),
                 "appellant": iso(&a.appellant),
                 "filed_on": date(a.filed_on),
@@ -367,13 +367,13 @@ pub fn ruling(
                 "sentence": match a.result {
                     AppealResult::Confirmed => format!(
                         "با توجه به آنچه گذشت، اعتراض وارد نیست و دادنامهٔ شمارهٔ {} مورخ {} {} تأیید می‌شود.",
-                        iso(&a.ruling_number), date(a.ruling_date), iso(&a.board)),
+                        num(&a.ruling_number), date(a.ruling_date), iso(&a.board)),
                     AppealResult::Reversed => format!(
                         "با توجه به آنچه گذشت، اعتراض وارد است و دادنامهٔ شمارهٔ {} مورخ {} {} نقض می‌شود.",
-                        iso(&a.ruling_number), date(a.ruling_date), iso(&a.board)),
+                        num(&a.ruling_number), date(a.ruling_date), iso(&a.board)),
                     AppealResult::Modified => format!(
                         "با توجه به آنچه گذشت، اعتراض در بخشی وارد است و دادنامهٔ شمارهٔ {} مورخ {} {} به شرح زیر اصلاح می‌شود.",
-                        iso(&a.ruling_number), date(a.ruling_date), iso(&a.board)),
+                        num(&a.ruling_number), date(a.ruling_date), iso(&a.board)),
                 },
             })
         }
@@ -392,8 +392,8 @@ pub fn ruling(
         "title": title,
         "board": iso(&input.board.name),
         "level": level_fa(input.board.level),
-        "ruling_number": iso(&input.ruling_number),
-        "case_number": iso(&input.case_number),
+        "ruling_number": num(&input.ruling_number),
+        "case_number": num(&input.case_number),
         "session_date": date(input.session_date),
         "session_day": day_and_date(input.session_date),
         "office": iso(&format!("{} (کد {})، {}", input.office.name, input.office.code, input.office.city)),
@@ -516,8 +516,8 @@ pub fn minutes(input: &MinutesInput, v: &Verification) -> Result<(Value, JalaliD
         "title": title,
         "board": iso(&input.board.name),
         "level": level_fa(input.board.level),
-        "case_number": iso(&input.case_number),
-        "session_number": iso(&input.session_number),
+        "case_number": num(&input.case_number),
+        "session_number": num(&input.session_number),
         "session_date": date(input.session_date),
         "session_day": day_and_date(input.session_date),
         "start_time": iso(&input.start_time),
@@ -569,9 +569,9 @@ pub fn notice(input: &NoticeInput, v: &Verification) -> Result<(Value, JalaliDat
         "verification": v.to_json(),
         "title": "برگ ابلاغ",
         "board": iso(&input.board.name),
-        "case_number": iso(&input.case_number),
+        "case_number": num(&input.case_number),
         "document": iso(&input.document),
-        "document_number": iso(&input.document_number),
+        "document_number": num(&input.document_number),
         "document_date": date(input.document_date),
         "summary": iso(&input.summary),
         "recipient": iso(&input.recipient),

@@ -5,6 +5,11 @@ use heyat_core::to_persian_digits;
 /// Left-to-right isolate and pop directional isolate (Unicode bidi, UAX #9).
 const LRI: char = '\u{2066}';
 const PDI: char = '\u{2069}';
+/// Left-to-right override and pop directional formatting: Persian digits are "Arabic
+/// numbers" to the bidi algorithm, which lays «۱۴۰۳-۰۰۴۲» out right to left even inside a
+/// left-to-right isolate; an override keeps the order as typed.
+const LRO: char = '\u{202D}';
+const PDF: char = '\u{202C}';
 
 fn latin_run_char(c: char) -> bool {
     // ASCII printable (letters, digits, punctuation, space) and Latin letters with accents:
@@ -12,10 +17,47 @@ fn latin_run_char(c: char) -> bool {
     (' '..='~').contains(&c) || ('\u{00C0}'..='\u{024F}').contains(&c)
 }
 
+fn persian_digit(c: char) -> bool {
+    ('\u{06F0}'..='\u{06F9}').contains(&c) || ('\u{0660}'..='\u{0669}').contains(&c)
+}
+
+/// Isolates numbers joined by hyphens («۱۴۰۳-۰۰۴۲»), which the bidi algorithm would
+/// otherwise lay out right to left (the hyphen is not a number separator), unlike dates.
+fn isolate_hyphenated(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < chars.len() {
+        if persian_digit(chars[i]) {
+            let mut end = i;
+            while end < chars.len() && (persian_digit(chars[end]) || chars[end] == '-') {
+                end += 1;
+            }
+            while end > i && chars[end - 1] == '-' {
+                end -= 1;
+            }
+            let run: String = chars[i..end].iter().collect();
+            if run.contains('-') {
+                out.extend([LRI, LRO]);
+                out.push_str(&run);
+                out.extend([PDF, PDI]);
+            } else {
+                out.push_str(&run);
+            }
+            i = end.max(i + 1);
+        } else {
+            out.push(chars[i]);
+            i += 1;
+        }
+    }
+    out
+}
+
 /// Wraps each run of Latin text (letters, ASCII digits and the punctuation between them) in
 /// a left-to-right isolate, so that `1401:37:f`, `Sana` or `#panic()` keep their order
 /// inside a right-to-left sentence and do not reorder the Persian around them.
 pub fn isolate_latin(text: &str) -> String {
+    let text = &isolate_hyphenated(text);
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len() + 8);
     let mut i = 0;
@@ -47,6 +89,19 @@ pub fn isolate_latin(text: &str) -> String {
         }
     }
     out
+}
+
+/// An identifier (case, ruling or session number): when it is digits and separators only
+/// («۱۴۰۳-۰۰۴۲»), it is isolated left to right so that it reads the same everywhere — year
+/// first on the left, like a date — whatever text surrounds it. With letters in it
+/// («۱۴۰۳/ب/۰۱۸») it follows the Persian text.
+pub fn isolate_number(text: &str) -> String {
+    let letters = text.chars().any(|c| c.is_alphabetic());
+    if letters || text.trim().is_empty() {
+        isolate_latin(text)
+    } else {
+        format!("{LRI}{LRO}{}{PDF}{PDI}", text.trim())
+    }
 }
 
 /// A number in Persian digits.
@@ -147,6 +202,19 @@ mod tests {
         assert_eq!(isolate_latin("فقط فارسی «ب»"), "فقط فارسی «ب»");
         assert_eq!(isolate_latin("*"), "*");
         assert_eq!(isolate_latin("a b  "), "\u{2066}a b\u{2069}  ");
+        assert_eq!(
+            isolate_latin("پروندهٔ ۱۴۰۳-۰۰۴۲ و ۵"),
+            "پروندهٔ \u{2066}\u{202d}۱۴۰۳-۰۰۴۲\u{202c}\u{2069} و ۵"
+        );
+    }
+
+    #[test]
+    fn digit_only_numbers_read_left_to_right() {
+        assert_eq!(
+            isolate_number("۱۴۰۳-۰۰۴۲"),
+            "\u{2066}\u{202d}۱۴۰۳-۰۰۴۲\u{202c}\u{2069}"
+        );
+        assert_eq!(isolate_number("۱۴۰۳/ب/۰۱۸"), "۱۴۰۳/ب/۰۱۸");
     }
 
     #[test]
