@@ -7,6 +7,38 @@ use heyat_store::{CaseFilter, Store};
 use std::path::{Path, PathBuf};
 
 #[derive(clap::Args)]
+pub struct DemoArgs {
+    /// Generate this many cases (1 to 1000000) with offices, boards and rulings, instead of the small set.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
+    cases: Option<u32>,
+    /// The generator's seed: the same seed gives the same data.
+    #[arg(long, default_value_t = 1404)]
+    seed: u64,
+}
+
+#[derive(clap::Args)]
+pub struct SearchArgs {
+    /// Words to find: a manager's name, an office's code or name, a case number (1403-0012), facts.
+    query: String,
+    /// At most this many cases, best match first.
+    #[arg(long, default_value_t = 50, value_parser = clap::value_parser!(i64).range(1..=10_000))]
+    limit: i64,
+    /// Print JSON instead of a table.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(clap::Subcommand)]
+pub enum AuditCommand {
+    /// Checks the audit log's hash chain; exits 1 and lists the rows if any was edited or deleted.
+    Verify {
+        /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(clap::Args)]
 pub struct CasesArgs {
     /// Only cases in this status (registered, in_review, scheduled, heard, decided, notified, final, appealed, appeal_decided).
     #[arg(long)]
@@ -36,18 +68,37 @@ fn default_db() -> Result<PathBuf, Failure> {
     Ok(dir.join(heyat_store::DATABASE_FILE))
 }
 
-fn runtime() -> Result<tokio::runtime::Runtime, Failure> {
+pub(crate) fn runtime() -> Result<tokio::runtime::Runtime, Failure> {
     tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
         .map_err(|e| Failure::other(format!("اجرای ناهمگام آغاز نشد: {e}")))
 }
 
-async fn open(db: Option<&Path>) -> Result<Store, Failure> {
-    let path = match db {
-        Some(p) => p.to_path_buf(),
-        None => default_db()?,
-    };
+fn db_path(db: Option<&Path>) -> Result<PathBuf, Failure> {
+    match db {
+        Some(p) => Ok(p.to_path_buf()),
+        None => default_db(),
+    }
+}
+
+/// A store failure: bad input (2) when the person can fix what they typed, else 1.
+pub(crate) fn store_failure(e: heyat_store::StoreError) -> Failure {
+    match e.code() {
+        "invalid" | "not_found" | "duplicate" | "transition" | "composition" | "evidence"
+        | "signed_ruling" => Failure::input(e.to_string()),
+        _ => Failure::other(e.to_string()),
+    }
+}
+
+pub(crate) async fn open(db: Option<&Path>) -> Result<Store, Failure> {
+    let path = db_path(db)?;
+    if path.is_dir() {
+        return Err(Failure::input(format!(
+            "«{}» پوشه است؛ با --db نشانی پروندهٔ پایگاه داده را بدهید",
+            path.display()
+        )));
+    }
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent)
             .map_err(|e| Failure::other(format!("پوشهٔ «{}» ساخته نشد: {e}", parent.display())))?;
@@ -57,7 +108,7 @@ async fn open(db: Option<&Path>) -> Result<Store, Failure> {
         .map_err(|e| Failure::other(e.to_string()))
 }
 
-fn today() -> Result<NaiveDate, Failure> {
+pub(crate) fn today() -> Result<NaiveDate, Failure> {
     match std::env::var("HEYAT_TODAY") {
         Ok(text) => NaiveDate::parse_from_str(&text, "%Y-%m-%d").map_err(|_| {
             Failure::input(format!(
@@ -85,26 +136,27 @@ pub fn cases(db: Option<&Path>, args: &CasesArgs) -> Result<(), Failure> {
     };
     let list = runtime()?.block_on(async {
         let store = open(db).await?;
-        let list = store
-            .cases(&filter)
-            .await
-            .map_err(|e| Failure::other(e.to_string()));
+        let list = store.cases(&filter).await.map_err(store_failure);
         store.close().await;
         list
     })?;
-    if args.json {
-        let json =
-            serde_json::to_string_pretty(&list).map_err(|e| Failure::other(e.to_string()))?;
+    print_cases(&list, args.json)
+}
+
+fn print_cases(list: &[heyat_store::CaseListItem], json: bool) -> Result<(), Failure> {
+    if json {
+        let json = serde_json::to_string_pretty(list).map_err(|e| Failure::other(e.to_string()))?;
         println!("{json}");
     } else {
-        for c in &list {
+        for c in list {
             println!(
-                "{}\t{}\t{}\t{}\t{}",
+                "{}\t{}\t{}\t{}\t{}\t{}",
                 c.number,
                 c.registered_on,
                 c.status.title_fa(),
                 c.office_code,
-                c.manager_name
+                c.manager_name,
+                c.subject
             );
         }
         eprintln!(
@@ -115,21 +167,146 @@ pub fn cases(db: Option<&Path>, args: &CasesArgs) -> Result<(), Failure> {
     Ok(())
 }
 
-pub fn demo(db: Option<&Path>) -> Result<(), Failure> {
+pub fn demo(db: Option<&Path>, args: &DemoArgs) -> Result<(), Failure> {
     let today = today()?;
-    let loaded = runtime()?.block_on(async {
+    let rt = runtime()?;
+    let Some(n) = args.cases else {
+        let loaded = rt.block_on(async {
+            let store = open(db).await?;
+            let loaded = store.load_demo_if_new(today).await.map_err(store_failure);
+            store.close().await;
+            loaded
+        })?;
+        if loaded {
+            println!("داده‌های نمونه بارگذاری شد.");
+        } else {
+            println!("این پایگاه داده از پیش داده دارد؛ چیزی افزوده نشد.");
+        }
+        return Ok(());
+    };
+    let started = std::time::Instant::now();
+    let report = rt.block_on(async {
         let store = open(db).await?;
-        let loaded = store
-            .load_demo_if_new(today)
+        let report = store
+            .generate_demo(n, today, args.seed, "heyat demo")
             .await
-            .map_err(|e| Failure::other(e.to_string()));
+            .map_err(store_failure);
         store.close().await;
-        loaded
+        report
     })?;
-    if loaded {
-        println!("داده‌های نمونه بارگذاری شد.");
-    } else {
-        println!("این پایگاه داده از پیش داده دارد؛ چیزی افزوده نشد.");
-    }
+    println!(
+        "{} پرونده با {} اتهام در {} دفتر ساخته شد ({} ثانیه).",
+        heyat_core::to_persian_digits(&report.cases.to_string()),
+        heyat_core::to_persian_digits(&report.charges.to_string()),
+        heyat_core::to_persian_digits(&report.offices.to_string()),
+        heyat_core::to_persian_digits(&format!("{:.1}", started.elapsed().as_secs_f64()))
+    );
     Ok(())
+}
+
+pub fn search(db: Option<&Path>, args: &SearchArgs) -> Result<(), Failure> {
+    if heyat_store::fts_query(&args.query).is_none() {
+        return Err(Failure::input(
+            "عبارت جست‌وجو واژه‌ای ندارد؛ نام، کد دفتر، شمارهٔ پرونده یا واژه‌ای از شرح را بدهید",
+        ));
+    }
+    let list = runtime()?.block_on(async {
+        let store = open(db).await?;
+        let list = store
+            .search(&args.query, args.limit)
+            .await
+            .map_err(store_failure);
+        store.close().await;
+        list
+    })?;
+    print_cases(&list, args.json)
+}
+
+fn print_counts(report: &heyat_store::BackupReport) {
+    for (table, n) in &report.counts {
+        println!("{table}\t{n}");
+    }
+}
+
+pub fn backup(db: Option<&Path>, file: &Path) -> Result<(), Failure> {
+    let path = db_path(db)?;
+    if !path.is_file() {
+        return Err(Failure::input(format!(
+            "پایگاه دادهٔ «{}» پیدا نشد؛ با --db نشانی آن را بدهید",
+            path.display()
+        )));
+    }
+    if file.exists() {
+        return Err(Failure::input(format!(
+            "«{}» از پیش هست؛ نام دیگری بدهید تا چیزی رونویسی نشود",
+            file.display()
+        )));
+    }
+    let report = runtime()?.block_on(async {
+        let store = open(Some(&path)).await?;
+        let report = store.backup_to(file).await.map_err(store_failure);
+        store.close().await;
+        report
+    })?;
+    print_counts(&report);
+    eprintln!(
+        "پشتیبان در «{}» نوشته و وارسی شد (integrity_check: ok، {} پروندهٔ مدرک).",
+        report.path,
+        heyat_core::to_persian_digits(&report.evidence_files.to_string())
+    );
+    Ok(())
+}
+
+pub fn restore(db: Option<&Path>, file: &Path) -> Result<(), Failure> {
+    let path = db_path(db)?;
+    if !file.is_file() {
+        return Err(Failure::input(format!(
+            "پروندهٔ پشتیبان «{}» پیدا نشد",
+            file.display()
+        )));
+    }
+    let report = runtime()?
+        .block_on(heyat_store::Store::restore_from(file, &path))
+        .map_err(store_failure)?;
+    print_counts(&report);
+    if let Some(previous) = &report.previous {
+        eprintln!("پایگاه دادهٔ پیشین در «{previous}» نگه داشته شد.");
+    }
+    eprintln!(
+        "پشتیبان «{}» در «{}» بازگردانده و وارسی شد. اگر برنامه باز است، آن را دوباره باز کنید.",
+        file.display(),
+        report.path
+    );
+    Ok(())
+}
+
+pub fn audit_verify(db: Option<&Path>, json: bool) -> Result<(), Failure> {
+    let report = runtime()?.block_on(async {
+        let store = open(db).await?;
+        let report = store.verify_audit().await.map_err(store_failure);
+        store.close().await;
+        report
+    })?;
+    if json {
+        let text =
+            serde_json::to_string_pretty(&report).map_err(|e| Failure::other(e.to_string()))?;
+        println!("{text}");
+    } else {
+        for p in &report.problems {
+            println!("{}\t{}", p.id, p.problem);
+        }
+    }
+    if report.is_intact() {
+        eprintln!(
+            "دفتر وقایع سالم است: {} ردیف، زنجیره پیوسته.",
+            heyat_core::to_persian_digits(&report.rows.to_string())
+        );
+        Ok(())
+    } else {
+        Err(Failure::other(format!(
+            "دفتر وقایع دست‌کاری شده است: {} مورد در {} ردیف",
+            heyat_core::to_persian_digits(&report.problems.len().to_string()),
+            heyat_core::to_persian_digits(&report.rows.to_string())
+        )))
+    }
 }

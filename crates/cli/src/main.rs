@@ -8,6 +8,7 @@ use std::io::Read;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+mod bench;
 mod db;
 mod render;
 
@@ -33,8 +34,25 @@ enum Command {
     Render(render::RenderArgs),
     /// Lists the cases in the database.
     Cases(db::CasesArgs),
-    /// Loads the demo data set into an empty database.
-    Demo,
+    /// Loads the small demo data set into an empty database, or with --cases N generates N cases.
+    Demo(db::DemoArgs),
+    /// Finds cases by manager name, office code or name, case number or facts (Persian full-text search).
+    Search(db::SearchArgs),
+    /// Writes a verified copy of the database (and its evidence files) to FILE; safe while the app runs.
+    Backup {
+        /// The new backup file; it must not exist yet.
+        file: PathBuf,
+    },
+    /// Replaces the database with a verified backup; the replaced database is kept beside it.
+    Restore {
+        /// The backup file to restore.
+        file: PathBuf,
+    },
+    /// The audit log.
+    #[command(subcommand)]
+    Audit(db::AuditCommand),
+    /// Measures search, opening a case and inserting cases on a generated database.
+    Bench(bench::BenchArgs),
 }
 
 /// A failure and the exit code it deserves.
@@ -79,13 +97,91 @@ fn suggest(case: &std::path::Path) -> Result<(), Failure> {
     Ok(())
 }
 
+/// Bad arguments in Persian (exit 2); help and version as clap prints them (exit 0).
+fn parse() -> Result<Cli, ExitCode> {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let err = match Cli::try_parse() {
+        Ok(cli) => return Ok(cli),
+        Err(err) => err,
+    };
+    let context = |kind| match err.get(kind) {
+        Some(ContextValue::String(s)) => s.clone(),
+        Some(ContextValue::Strings(v)) => v.join("، "),
+        Some(other) => other.to_string(),
+        None => String::new(),
+    };
+    // `heyat audit` has its own subcommands.
+    let under_audit = std::env::args().any(|a| a == "audit");
+    let commands = if under_audit {
+        "verify (heyat audit verify)"
+    } else {
+        "suggest، render، cases، demo، search، backup، restore، audit، bench"
+    };
+    let message = match err.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+            let _ = err.print();
+            return Err(ExitCode::SUCCESS);
+        }
+        ErrorKind::InvalidSubcommand => format!(
+            "فرمان «{}» شناخته نیست؛ یکی از این‌ها را بدهید: {commands}",
+            context(ContextKind::InvalidSubcommand)
+        ),
+        ErrorKind::UnknownArgument => format!(
+            "گزینهٔ «{}» شناخته نیست؛ فهرست گزینه‌ها را با --help ببینید",
+            context(ContextKind::InvalidArg)
+        ),
+        ErrorKind::MissingRequiredArgument => format!(
+            "این ورودی لازم است و داده نشده: {}",
+            context(ContextKind::InvalidArg)
+        ),
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => format!(
+            "مقدار «{}» برای {} پذیرفته نیست{}",
+            context(ContextKind::InvalidValue),
+            context(ContextKind::InvalidArg),
+            match err.get(ContextKind::ValidValue) {
+                Some(_) => format!(
+                    "؛ یکی از این‌ها را بدهید: {}",
+                    context(ContextKind::ValidValue)
+                ),
+                None => "؛ مقدار درست را بدهید (--help)".to_owned(),
+            }
+        ),
+        ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            format!("فرمانی داده نشده؛ یکی از این‌ها را بدهید: {commands} (راهنما: heyat --help)")
+        }
+        ErrorKind::ArgumentConflict => format!(
+            "گزینهٔ «{}» با گزینهٔ دیگری که داده شده با هم نمی‌آیند",
+            context(ContextKind::InvalidArg)
+        ),
+        ErrorKind::TooManyValues | ErrorKind::WrongNumberOfValues => format!(
+            "ورودی زیادی یا نادرست: «{}»؛ راهنما: heyat --help",
+            context(ContextKind::InvalidValue)
+        ),
+        _ => format!(
+            "ورودی‌های فرمان درست نیست؛ راهنما: heyat --help ({})",
+            err.kind()
+        ),
+    };
+    eprintln!("{}", message.replace('\n', " "));
+    Err(ExitCode::from(2))
+}
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match parse() {
+        Ok(cli) => cli,
+        Err(code) => return code,
+    };
+    let db = cli.db.as_deref();
     let result = match &cli.command {
         Command::Suggest { case } => suggest(case),
         Command::Render(args) => render::run(args),
-        Command::Cases(args) => db::cases(cli.db.as_deref(), args),
-        Command::Demo => db::demo(cli.db.as_deref()),
+        Command::Cases(args) => db::cases(db, args),
+        Command::Demo(args) => db::demo(db, args),
+        Command::Search(args) => db::search(db, args),
+        Command::Backup { file } => db::backup(db, file),
+        Command::Restore { file } => db::restore(db, file),
+        Command::Audit(db::AuditCommand::Verify { json }) => db::audit_verify(db, *json),
+        Command::Bench(args) => bench::run(db, args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -18,3 +18,9 @@ pub mod suggest;
 
 pub use date::JalaliDate;
 pub use suggest::{SuggestError, suggest_json};
+pub mod board;
+pub mod fold;
+pub mod national_id;
+
+pub use fold::{fold_persian, search_terms};
+pub use national_id::national_id_is_valid;

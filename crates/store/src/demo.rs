@@ -273,7 +273,7 @@ impl Store {
     /// Loads the demo data set if this database has never held any data. Returns whether it
     /// did. Running it again, or on a database with a board of its own, changes nothing.
     pub async fn load_demo_if_new(&self, today: NaiveDate) -> Result<bool, StoreError> {
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.write_tx().await?;
         let seen: Option<(String,)> = sqlx::query_as("SELECT value FROM meta WHERE key = ?")
             .bind(DEMO_KEY)
             .fetch_optional(&mut *tx)
@@ -402,6 +402,7 @@ impl Store {
                     .await?;
             }
         }
+        crate::search::index_missing(&mut tx).await?;
         sqlx::query("INSERT INTO meta (key, value) VALUES (?, ?)")
             .bind(DEMO_KEY)
             .bind(today.format("%Y-%m-%d").to_string())
@@ -409,5 +410,436 @@ impl Store {
             .await?;
         tx.commit().await?;
         Ok(true)
+    }
+}
+
+/// What `generate_demo` made.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct DemoReport {
+    pub offices: i64,
+    pub cases: i64,
+    pub charges: i64,
+}
+
+const PROVINCES: [(&str, [&str; 3]); 8] = [
+    ("تهران", ["تهران", "ری", "شمیرانات"]),
+    ("اصفهان", ["اصفهان", "کاشان", "نجف‌آباد"]),
+    ("خراسان رضوی", ["مشهد", "نیشابور", "سبزوار"]),
+    ("فارس", ["شیراز", "مرودشت", "کازرون"]),
+    ("آذربایجان شرقی", ["تبریز", "مراغه", "مرند"]),
+    ("خوزستان", ["اهواز", "دزفول", "آبادان"]),
+    ("گیلان", ["رشت", "لاهیجان", "انزلی"]),
+    ("کرمان", ["کرمان", "رفسنجان", "سیرجان"]),
+];
+const FIRST_NAMES: [&str; 24] = [
+    "علی",
+    "محمد",
+    "حسین",
+    "رضا",
+    "مهدی",
+    "امیر",
+    "سعید",
+    "مجید",
+    "حمید",
+    "جواد",
+    "بهرام",
+    "کاظم",
+    "فاطمه",
+    "زهرا",
+    "مریم",
+    "سمیه",
+    "لیلا",
+    "نرگس",
+    "الهام",
+    "سارا",
+    "مینا",
+    "شیوا",
+    "پروین",
+    "آزاده",
+];
+const LAST_NAMES: [&str; 24] = [
+    "محمدی",
+    "حسینی",
+    "احمدی",
+    "رضایی",
+    "موسوی",
+    "کریمی",
+    "جعفری",
+    "قاسمی",
+    "صادقی",
+    "رحیمی",
+    "نوری",
+    "طاهری",
+    "ابراهیمی",
+    "کاظمی",
+    "هاشمی",
+    "یوسفی",
+    "شریفی",
+    "اکبری",
+    "نجفی",
+    "فرهادی",
+    "میرزایی",
+    "سلطانی",
+    "بهرامی",
+    "عباسی",
+];
+const FACTS: [&str; 8] = [
+    "بر پایهٔ گزارش بازرس اعزامی از مرکز",
+    "به استناد شکایت مراجع و رسید ارائه‌شده",
+    "طبق گزارش سامانه و سوابق ثبت‌شده",
+    "بنا بر صورت‌جلسهٔ بازدید سرزدهٔ کانون",
+    "مطابق اظهارات شهود و تصاویر پیوست",
+    "بر اساس گزارش معاونت خدمات الکترونیک قضایی",
+    "با توجه به اعتراض کتبی ذی‌نفع",
+    "به شرح گزارش بازرسی دوره‌ای",
+];
+
+/// The status mix of generated cases: every status, most cases early in their life.
+const STATUS_WEIGHTS: [(CaseStatus, u32); 9] = [
+    (CaseStatus::Registered, 20),
+    (CaseStatus::InReview, 15),
+    (CaseStatus::Scheduled, 12),
+    (CaseStatus::Heard, 8),
+    (CaseStatus::Decided, 8),
+    (CaseStatus::Notified, 10),
+    (CaseStatus::Final, 17),
+    (CaseStatus::Appealed, 5),
+    (CaseStatus::AppealDecided, 5),
+];
+
+impl Store {
+    /// Generates a large, realistic demo data set for trying and measuring the store: a
+    /// first-instance board per province (8) and an appeal board, with members who satisfy
+    /// Arts 23–25; `cases / 40` offices (at least 16) with their managers; and `cases` cases
+    /// in every status, with charges from the 1401 catalogue, and for decided cases a signed
+    /// ruling, notifications and appeals. The same `seed` gives the same data. Everything is
+    /// written through the audit log and the search index, in transactions of 1 000 cases.
+    /// Refused on a database that already holds generated data.
+    pub async fn generate_demo(
+        &self,
+        cases: u32,
+        today: NaiveDate,
+        seed: u64,
+        actor: &str,
+    ) -> Result<DemoReport, StoreError> {
+        use crate::audit::AuditChain;
+        use crate::write::{NewCase, NewCharge, insert_case};
+        const GENERATED_KEY: &str = "demo_generated_on";
+        if cases == 0 || cases > 1_000_000 {
+            return Err(StoreError::invalid(
+                "شمار پرونده‌ها (--cases)",
+                "عددی میان ۱ و ۱۰۰۰۰۰۰ بدهید",
+            ));
+        }
+        let mut rng = fastrand::Rng::with_seed(seed);
+        let lib = heyat_core::regulation::library().map_err(|e| StoreError::Corrupt {
+            what: "مقررات",
+            value: e.to_string(),
+        })?;
+        let catalogue: Vec<(String, String)> = lib
+            .regulation("1401")
+            .map(|r| {
+                r.article
+                    .iter()
+                    .flat_map(|a| a.clause.iter())
+                    // The catalogue of Arts 34–40; Art 29's clauses (the penalties) have grades too.
+                    .filter(|c| {
+                        let article = c.id.split(':').nth(1).and_then(|a| a.parse::<u32>().ok());
+                        c.grade.is_some()
+                            && c.measured.is_none()
+                            && article.is_some_and(|a| (34..=40).contains(&a))
+                    })
+                    .map(|c| (c.id.clone(), c.title_fa.clone()))
+                    .collect()
+            })
+            .unwrap_or_default();
+        if catalogue.is_empty() {
+            return Err(StoreError::Corrupt {
+                what: "فهرست تخلفات ۱۴۰۱",
+                value: String::new(),
+            });
+        }
+        let iso = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
+        let n_offices = (cases / 40).max(16) as usize;
+
+        // Boards, members, offices, managers: one transaction.
+        let mut tx = self.write_tx().await?;
+        let seen: Option<(String,)> = sqlx::query_as("SELECT value FROM meta WHERE key = ?")
+            .bind(GENERATED_KEY)
+            .fetch_optional(&mut *tx)
+            .await?;
+        if seen.is_some() {
+            return Err(StoreError::invalid(
+                "پایگاه داده",
+                "این پایگاه داده از پیش دادهٔ نمونهٔ انبوه دارد؛ با --db پروندهٔ تازه‌ای بدهید",
+            ));
+        }
+        let mut audit = AuditChain::start(&mut tx, actor).await?;
+        let term_start = iso(today.checked_sub_days(Days::new(300)).unwrap_or(today));
+        let term_end = iso(today.checked_add_days(Days::new(800)).unwrap_or(today));
+        let mut person = 0usize;
+        let mut boards: Vec<(i64, Vec<i64>)> = Vec::new();
+        for (p, (province, _)) in PROVINCES
+            .iter()
+            .enumerate()
+            .chain([(usize::MAX, &("تهران", ["", "", ""]))])
+        {
+            let appeal = p == usize::MAX;
+            let (kind, name) = if appeal {
+                (
+                    "appeal",
+                    "هیأت تجدیدنظر رسیدگی به تخلفات مدیران دفاتر خدمات الکترونیک قضایی".to_owned(),
+                )
+            } else {
+                (
+                    "first_instance",
+                    format!("هیأت بدوی رسیدگی به تخلفات مدیران دفاتر استان {province}"),
+                )
+            };
+            let (board_id,): (i64,) = sqlx::query_as(
+                "INSERT INTO boards (kind, name, province, term_start, term_end) VALUES (?, ?, ?, ?, ?) RETURNING id",
+            )
+            .bind(kind)
+            .bind(&name)
+            .bind(province)
+            .bind(&term_start)
+            .bind(&term_end)
+            .fetch_one(&mut *tx)
+            .await?;
+            audit.inserted(&mut tx, "boards", board_id).await?;
+            let rep = if appeal { "center_rep" } else { "kanoon_rep" };
+            let mut seated = Vec::new();
+            for (seat, kind) in [
+                ("judge_1", "judge"),
+                ("judge_2", "judge"),
+                ("representative", rep),
+                ("alternate_judge", "judge"),
+                ("alternate_representative", rep),
+            ] {
+                person += 1;
+                let grade = (kind == "judge").then(|| {
+                    if appeal {
+                        9 + (person % 3) as i64
+                    } else {
+                        4 + (person % 6) as i64
+                    }
+                });
+                let (member_id,): (i64,) = sqlx::query_as(
+                    "INSERT INTO members (kind, first_name, last_name, judicial_grade) VALUES (?, ?, ?, ?) RETURNING id",
+                )
+                .bind(kind)
+                .bind(FIRST_NAMES[(person * 7) % FIRST_NAMES.len()])
+                .bind(LAST_NAMES[(person * 11) % LAST_NAMES.len()])
+                .bind(grade)
+                .fetch_one(&mut *tx)
+                .await?;
+                audit.inserted(&mut tx, "members", member_id).await?;
+                let (rowid,): (i64,) = sqlx::query_as(
+                    "INSERT INTO board_seats (board_id, seat, member_id) VALUES (?, ?, ?) RETURNING rowid",
+                )
+                .bind(board_id)
+                .bind(seat)
+                .bind(member_id)
+                .fetch_one(&mut *tx)
+                .await?;
+                audit.inserted(&mut tx, "board_seats", rowid).await?;
+                seated.push(member_id);
+            }
+            boards.push((board_id, seated));
+        }
+        let mut offices: Vec<(i64, usize)> = Vec::with_capacity(n_offices);
+        for i in 0..n_offices {
+            let p = i % PROVINCES.len();
+            let (province, cities) = PROVINCES[p];
+            let city = cities[rng.usize(..cities.len())];
+            let code = format!("{}{:06}", 21 + p, i + 1);
+            let (office_id,): (i64,) = sqlx::query_as(
+                "INSERT INTO offices (code, name, city, province, licence_issued_on, licence_expires_on)
+                 VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+            )
+            .bind(&code)
+            .bind(format!("دفتر خدمات الکترونیک قضایی شمارهٔ {} {city}", heyat_core::to_persian_digits(&(i + 1).to_string())))
+            .bind(city)
+            .bind(province)
+            .bind(iso(today.checked_sub_days(Days::new(rng.u64(400..4000))).unwrap_or(today)))
+            .bind(iso(today.checked_add_days(Days::new(rng.u64(30..1500))).unwrap_or(today)))
+            .fetch_one(&mut *tx)
+            .await?;
+            audit.inserted(&mut tx, "offices", office_id).await?;
+            let nine = format!("{:09}", 20_000_000 + i * 37);
+            let national_id = heyat_core::national_id::with_check_digit(&nine).unwrap_or_default();
+            let (manager_id,): (i64,) = sqlx::query_as(
+                "INSERT INTO managers (national_id, first_name, last_name, office_id) VALUES (?, ?, ?, ?) RETURNING id",
+            )
+            .bind(national_id)
+            .bind(FIRST_NAMES[rng.usize(..FIRST_NAMES.len())])
+            .bind(LAST_NAMES[rng.usize(..LAST_NAMES.len())])
+            .bind(office_id)
+            .fetch_one(&mut *tx)
+            .await?;
+            audit.inserted(&mut tx, "managers", manager_id).await?;
+            offices.push((office_id, p));
+        }
+        sqlx::query("INSERT INTO meta (key, value) VALUES (?, ?)")
+            .bind(GENERATED_KEY)
+            .bind(iso(today))
+            .execute(&mut *tx)
+            .await?;
+        audit.finish(&mut tx).await?;
+        tx.commit().await?;
+
+        // The cases, oldest first so that numbers follow registration, 1 000 per transaction.
+        let mut specs: Vec<(u64, usize, CaseStatus)> = (0..cases)
+            .map(|_| {
+                let ago = rng.u64(0..1100);
+                let office = rng.usize(..offices.len());
+                let mut pick = rng.u32(0..100);
+                let status = STATUS_WEIGHTS
+                    .iter()
+                    .find(|(_, w)| {
+                        if pick < *w {
+                            true
+                        } else {
+                            pick -= w;
+                            false
+                        }
+                    })
+                    .map_or(CaseStatus::Registered, |(s, _)| *s);
+                (ago, office, status)
+            })
+            .collect();
+        specs.sort_by_key(|s| std::cmp::Reverse(s.0));
+        let mut report = DemoReport {
+            offices: n_offices as i64,
+            cases: 0,
+            charges: 0,
+        };
+        for chunk in specs.chunks(1000) {
+            let mut tx = self.write_tx().await?;
+            let mut audit = AuditChain::start(&mut tx, actor).await?;
+            for &(ago, office, status) in chunk {
+                let (office_id, province) = offices[office];
+                let (board_id, ref members) = boards[province];
+                let registered = today.checked_sub_days(Days::new(ago)).unwrap_or(today);
+                let n_charges =
+                    1 + usize::from(rng.u8(0..10) >= 6) + usize::from(rng.u8(0..10) >= 9);
+                let charges: Vec<NewCharge> = (0..n_charges)
+                    .map(|_| {
+                        let (id, title) = &catalogue[rng.usize(..catalogue.len())];
+                        let committed = registered
+                            .checked_sub_days(Days::new(rng.u64(5..200)))
+                            .unwrap_or(registered);
+                        NewCharge {
+                            violation: id.clone(),
+                            committed_on: iso(committed),
+                            days: None,
+                            facts: format!("{title}، {}.", FACTS[rng.usize(..FACTS.len())]),
+                            last_prosecution_act_on: None,
+                        }
+                    })
+                    .collect();
+                let subject = charges[0]
+                    .facts
+                    .split('،')
+                    .next()
+                    .unwrap_or("تخلف")
+                    .to_owned();
+                let made = insert_case(
+                    &mut tx,
+                    &mut audit,
+                    &NewCase {
+                        board_id,
+                        office_id,
+                        manager_id: None,
+                        registered_on: iso(registered),
+                        subject,
+                        charges,
+                    },
+                    status,
+                )
+                .await?;
+                report.cases += 1;
+                report.charges += n_charges as i64;
+                if matches!(
+                    status,
+                    CaseStatus::Decided
+                        | CaseStatus::Notified
+                        | CaseStatus::Final
+                        | CaseStatus::Appealed
+                        | CaseStatus::AppealDecided
+                ) {
+                    let decided = registered
+                        .checked_add_days(Days::new(40))
+                        .unwrap_or(registered);
+                    let grade = rng.i64(1..8);
+                    let (ruling_id,): (i64,) = sqlx::query_as(
+                        "INSERT INTO rulings (case_id, stage, status, outcome, grade, text, drafted_on)
+                         VALUES (?, 'first_instance', 'draft', 'conviction', ?, ?, ?) RETURNING id",
+                    )
+                    .bind(made.id)
+                    .bind(grade)
+                    .bind(format!("هیأت با بررسی محتویات پرونده، تخلف را محرز دانسته و به استناد مادهٔ ۲۹ آیین‌نامه، مجازات درجهٔ {} تعیین می‌کند.", heyat_core::to_persian_digits(&grade.to_string())))
+                    .bind(iso(decided))
+                    .fetch_one(&mut *tx)
+                    .await?;
+                    audit.inserted(&mut tx, "rulings", ruling_id).await?;
+                    for m in &members[..3] {
+                        let (rowid,): (i64,) = sqlx::query_as(
+                            "INSERT INTO ruling_signoffs (ruling_id, member_id, signed_at) VALUES (?, ?, ?) RETURNING rowid",
+                        )
+                        .bind(ruling_id)
+                        .bind(m)
+                        .bind(format!("{}T09:00:00Z", iso(decided)))
+                        .fetch_one(&mut *tx)
+                        .await?;
+                        audit.inserted(&mut tx, "ruling_signoffs", rowid).await?;
+                    }
+                    let final_ = status == CaseStatus::Final;
+                    sqlx::query("UPDATE rulings SET status = ?, signed_on = ?, content_hash = ? WHERE id = ?")
+                        .bind(if final_ { "final" } else { "signed" })
+                        .bind(iso(decided))
+                        .bind(format!("{:064x}", rng.u128(..)))
+                        .bind(ruling_id)
+                        .execute(&mut *tx)
+                        .await?;
+                    let after = crate::audit::snapshot(&mut tx, "rulings", ruling_id).await?;
+                    audit
+                        .record(
+                            &mut tx,
+                            "update",
+                            "rulings",
+                            ruling_id,
+                            None,
+                            after.as_ref(),
+                        )
+                        .await?;
+                    if status != CaseStatus::Decided {
+                        let notified = decided.checked_add_days(Days::new(10)).unwrap_or(decided);
+                        let (nid,): (i64,) = sqlx::query_as(
+                            "INSERT INTO notifications (ruling_id, recipient, method, notified_on) VALUES (?, 'manager', 'electronic', ?) RETURNING id",
+                        )
+                        .bind(ruling_id)
+                        .bind(iso(notified))
+                        .fetch_one(&mut *tx)
+                        .await?;
+                        audit.inserted(&mut tx, "notifications", nid).await?;
+                        if matches!(status, CaseStatus::Appealed | CaseStatus::AppealDecided) {
+                            let (aid,): (i64,) = sqlx::query_as(
+                                "INSERT INTO appeals (ruling_id, appellant, filed_on, in_time, grounds) VALUES (?, 'manager', ?, 1, ?) RETURNING id",
+                            )
+                            .bind(ruling_id)
+                            .bind(iso(notified.checked_add_days(Days::new(12)).unwrap_or(notified)))
+                            .bind("تجدیدنظرخواه به نادرستی گزارش بازرس و نبود دلیل کافی استناد کرده است.")
+                            .fetch_one(&mut *tx)
+                            .await?;
+                            audit.inserted(&mut tx, "appeals", aid).await?;
+                        }
+                    }
+                }
+            }
+            audit.finish(&mut tx).await?;
+            tx.commit().await?;
+        }
+        Ok(report)
     }
 }

@@ -1,7 +1,7 @@
 use std::path::PathBuf;
 
 /// What can go wrong in the store. Each variant has a stable [`StoreError::code`] for the UI
-/// and a Persian message for people.
+/// and a Persian message for people that says what to fix.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error("پوشهٔ داده‌ها ({path}) ساخته نشد: {source}")]
@@ -10,11 +10,71 @@ pub enum StoreError {
         source: std::io::Error,
     },
     #[error("خطای پایگاه داده: {0}")]
-    Database(#[from] sqlx::Error),
+    Database(sqlx::Error),
     #[error("به‌روزرسانی ساختار پایگاه داده انجام نشد: {0}")]
     Migrate(#[from] sqlx::migrate::MigrateError),
     #[error("مقدار «{value}» در پایگاه داده برای {what} معتبر نیست")]
     Corrupt { what: &'static str, value: String },
+    /// Input that cannot be saved; nothing was changed.
+    #[error("{field}: {message}")]
+    Invalid {
+        field: &'static str,
+        message: String,
+    },
+    #[error("{what} با شناسهٔ {id} پیدا نشد")]
+    NotFound { what: &'static str, id: i64 },
+    #[error("{what} تکراری است و از پیش ثبت شده؛ مقدار دیگری بدهید")]
+    Duplicate { what: &'static str },
+    #[error(
+        "رأی امضاشده و اتهام‌های پرونده‌اش تغییرپذیر نیستند؛ برای اصلاح، از راه تجدیدنظر یا رأی تازه اقدام کنید"
+    )]
+    SignedRuling,
+    #[error("دفتر وقایع (audit) فقط افزودنی است و ردیف‌های آن ویرایش یا حذف نمی‌شوند")]
+    AuditAppendOnly,
+    #[error(transparent)]
+    Transition(#[from] heyat_core::TransitionError),
+    #[error(transparent)]
+    Composition(#[from] heyat_core::board::CompositionError),
+    #[error("مدرک پذیرفته نشد: {0}")]
+    Evidence(String),
+    #[error("پروندهٔ «{path}» خوانده یا نوشته نشد: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("پشتیبان‌گیری یا بازگردانی انجام نشد: {0}")]
+    Backup(String),
+}
+
+impl From<sqlx::Error> for StoreError {
+    fn from(e: sqlx::Error) -> Self {
+        if let sqlx::Error::Database(db) = &e {
+            let message = db.message();
+            if message.contains("heyat:signed_ruling") {
+                return StoreError::SignedRuling;
+            }
+            if message.contains("heyat:audit_append_only") {
+                return StoreError::AuditAppendOnly;
+            }
+            if let Some(rest) = message.strip_prefix("UNIQUE constraint failed: ") {
+                let what = match rest {
+                    "offices.code" => "کد دفتر",
+                    "managers.national_id" => "کد ملی مدیر",
+                    "cases.board_id, cases.year, cases.seq" => "شمارهٔ پرونده",
+                    "votes.session_id, votes.question, votes.member_id" => {
+                        "رأی این عضو به این پرسش"
+                    }
+                    "board_seats.board_id, board_seats.member_id" => "این عضو در این هیأت",
+                    "users.username" => "نام کاربری",
+                    _ => "",
+                };
+                if !what.is_empty() {
+                    return StoreError::Duplicate { what };
+                }
+            }
+        }
+        StoreError::Database(e)
+    }
 }
 
 impl StoreError {
@@ -24,6 +84,23 @@ impl StoreError {
             StoreError::Database(_) => "database",
             StoreError::Migrate(_) => "migrate",
             StoreError::Corrupt { .. } => "corrupt",
+            StoreError::Invalid { .. } => "invalid",
+            StoreError::NotFound { .. } => "not_found",
+            StoreError::Duplicate { .. } => "duplicate",
+            StoreError::SignedRuling => "signed_ruling",
+            StoreError::AuditAppendOnly => "audit_append_only",
+            StoreError::Transition(_) => "transition",
+            StoreError::Composition(_) => "composition",
+            StoreError::Evidence(_) => "evidence",
+            StoreError::Io { .. } => "io",
+            StoreError::Backup(_) => "backup",
+        }
+    }
+
+    pub(crate) fn invalid(field: &'static str, message: impl Into<String>) -> StoreError {
+        StoreError::Invalid {
+            field,
+            message: message.into(),
         }
     }
 }

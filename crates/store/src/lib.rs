@@ -5,12 +5,27 @@
 //! crate against a real SQLite file: the compile-time `query!` macros would need a live
 //! database or committed offline data at every build, for no check the tests do not make.
 
+mod audit;
+mod backup;
 mod demo;
 mod error;
+mod evidence;
+mod file;
 mod queries;
+mod search;
+mod write;
 
+pub use audit::{AuditEntry, AuditProblem, AuditReport};
+pub use backup::BackupReport;
+pub use demo::DemoReport;
 pub use error::StoreError;
-pub use queries::{BoardSeat, BoardSummary, CaseFilter, CaseListItem, StatusCount};
+pub use evidence::{EVIDENCE_DIR, EVIDENCE_MAX_BYTES};
+pub use file::*;
+pub use queries::{BoardSeat, BoardSummary, CaseFilter, CaseListItem, StatusCount, case_number};
+pub use search::fts_query;
+pub use write::{
+    CaseRef, NewBoard, NewCase, NewCharge, NewComplaint, NewManager, NewMember, NewOffice,
+};
 
 use sqlx::sqlite::{
     SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
@@ -22,7 +37,7 @@ use std::time::Duration;
 /// The database file's name inside the data folder.
 pub const DATABASE_FILE: &str = "heyat.sqlite3";
 
-static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
+pub(crate) static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
 
 /// An open Heyat database.
 #[derive(Clone, Debug)]
@@ -56,10 +71,29 @@ impl Store {
             .connect_with(options)
             .await?;
         MIGRATOR.run(&pool).await?;
-        Ok(Store {
+        let store = Store {
             pool,
             path: path.to_path_buf(),
-        })
+        };
+        // Cases written before the search index existed (or by another program) are indexed
+        // now; on an indexed database this finds nothing.
+        let mut tx = store.write_tx().await?;
+        search::index_missing(&mut tx).await?;
+        tx.commit().await?;
+        Ok(store)
+    }
+
+    /// A write transaction that holds the write lock from its start, so that the audit
+    /// chain's head it reads stays the head until it commits.
+    pub(crate) async fn write_tx(
+        &self,
+    ) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>, StoreError> {
+        Ok(self.pool.begin_with("BEGIN IMMEDIATE").await?)
+    }
+
+    /// The folder the database lives in; evidence files are kept under it.
+    pub fn data_dir(&self) -> &Path {
+        self.path.parent().unwrap_or(Path::new("."))
     }
 
     pub fn path(&self) -> &Path {

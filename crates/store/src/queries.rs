@@ -92,7 +92,7 @@ struct CaseRow {
     charge_count: i64,
 }
 
-fn status_of(code: &str) -> Result<CaseStatus, StoreError> {
+pub(crate) fn status_of(code: &str) -> Result<CaseStatus, StoreError> {
     CaseStatus::from_code(code).ok_or_else(|| StoreError::Corrupt {
         what: "وضعیت پرونده",
         value: code.to_owned(),
@@ -138,50 +138,23 @@ impl Store {
         Ok(boards)
     }
 
-    /// Cases matching `filter`, newest first.
+    /// Cases matching `filter`, newest first. `text` goes through the Persian full-text
+    /// search (see [`Store::search`]).
     pub async fn cases(&self, filter: &CaseFilter) -> Result<Vec<CaseListItem>, StoreError> {
-        let text = filter
-            .text
-            .as_deref()
-            .map(str::trim)
-            .filter(|t| !t.is_empty());
-        let pattern = text.map(|t| format!("%{}%", heyat_core::to_latin_digits(t)));
-        let rows: Vec<CaseRow> = sqlx::query_as(
-            "SELECT c.id, c.year, c.seq, c.board_id, o.code AS office_code, o.name AS office_name,
-                    o.city, m.first_name || ' ' || m.last_name AS manager_name, c.status,
-                    c.registered_on, c.subject,
-                    (SELECT count(*) FROM charges ch WHERE ch.case_id = c.id) AS charge_count
-             FROM cases c
-             JOIN offices o ON o.id = c.office_id
-             JOIN managers m ON m.id = c.manager_id
-             WHERE (?1 IS NULL OR c.status = ?1)
-               AND (?2 IS NULL
-                    OR (c.year || '-' || printf('%04d', c.seq)) LIKE ?2
-                    OR o.code LIKE ?2 OR o.name LIKE ?2 OR o.city LIKE ?2
-                    OR (m.first_name || ' ' || m.last_name) LIKE ?2)
-             ORDER BY c.registered_on DESC, c.id DESC",
+        let fts = filter.text.as_deref().and_then(crate::search::fts_query);
+        if filter.text.as_deref().is_some_and(|t| !t.trim().is_empty()) && fts.is_none() {
+            return Ok(Vec::new());
+        }
+        case_list_rows_with(
+            self.pool(),
+            "WHERE (?3 IS NULL OR c.status = ?3)
+               AND (?1 IS NULL OR c.id IN (SELECT rowid FROM case_search WHERE case_search MATCH ?1))
+             ORDER BY c.registered_on DESC, c.id DESC LIMIT coalesce(?2, -1)",
+            fts,
+            None,
+            filter.status.map(|s| s.code().to_owned()),
         )
-        .bind(filter.status.map(CaseStatus::code))
-        .bind(pattern)
-        .fetch_all(self.pool())
-        .await?;
-        rows.into_iter()
-            .map(|r| {
-                Ok(CaseListItem {
-                    id: r.id,
-                    number: case_number(r.year, r.seq),
-                    board_id: r.board_id,
-                    office_code: r.office_code,
-                    office_name: r.office_name,
-                    city: r.city,
-                    manager_name: r.manager_name,
-                    status: status_of(&r.status)?,
-                    registered_on: r.registered_on,
-                    subject: r.subject,
-                    charge_count: r.charge_count,
-                })
-            })
-            .collect()
+        .await
     }
 
     /// The number of cases in each status, in lifecycle order, zeros included.
@@ -201,5 +174,74 @@ impl Store {
             }
         }
         Ok(counts)
+    }
+}
+
+const CASE_LIST_SELECT: &str =
+    "SELECT c.id, c.year, c.seq, c.board_id, o.code AS office_code, o.name AS office_name,
+        o.city, m.first_name || ' ' || m.last_name AS manager_name, c.status,
+        c.registered_on, c.subject,
+        (SELECT count(*) FROM charges ch WHERE ch.case_id = c.id) AS charge_count
+ FROM cases c
+ JOIN offices o ON o.id = c.office_id
+ JOIN managers m ON m.id = c.manager_id
+ ";
+
+/// Case list lines: the common SELECT followed by `tail`, which may use `?1` (text) and `?2`
+/// (integer).
+pub(crate) async fn case_list_rows<'e, E>(
+    executor: E,
+    tail: &'static str,
+    text: Option<String>,
+    number: Option<i64>,
+) -> Result<Vec<CaseListItem>, StoreError>
+where
+    E: sqlx::SqliteExecutor<'e>,
+{
+    let sql = format!("{CASE_LIST_SELECT}{tail}");
+    let rows: Vec<CaseRow> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+        .bind(text)
+        .bind(number)
+        .fetch_all(executor)
+        .await?;
+    rows.into_iter().map(CaseRow::into_item).collect()
+}
+
+/// As [`case_list_rows`], with a third text parameter `?3`.
+pub(crate) async fn case_list_rows_with<'e, E>(
+    executor: E,
+    tail: &'static str,
+    text: Option<String>,
+    number: Option<i64>,
+    text2: Option<String>,
+) -> Result<Vec<CaseListItem>, StoreError>
+where
+    E: sqlx::SqliteExecutor<'e>,
+{
+    let sql = format!("{CASE_LIST_SELECT}{tail}");
+    let rows: Vec<CaseRow> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+        .bind(text)
+        .bind(number)
+        .bind(text2)
+        .fetch_all(executor)
+        .await?;
+    rows.into_iter().map(CaseRow::into_item).collect()
+}
+
+impl CaseRow {
+    fn into_item(self) -> Result<CaseListItem, StoreError> {
+        Ok(CaseListItem {
+            id: self.id,
+            number: case_number(self.year, self.seq),
+            board_id: self.board_id,
+            office_code: self.office_code,
+            office_name: self.office_name,
+            city: self.city,
+            manager_name: self.manager_name,
+            status: status_of(&self.status)?,
+            registered_on: self.registered_on,
+            subject: self.subject,
+            charge_count: self.charge_count,
+        })
     }
 }

@@ -1,4 +1,15 @@
-//! The store against real SQLite files in temporary folders.
+//! The store against real SQLite files in temporary folders. One test binary; its modules
+//! mirror `src`.
+
+mod audit;
+mod backup;
+mod common;
+mod crash;
+mod demo;
+mod evidence;
+mod file;
+mod search;
+mod write;
 
 use chrono::NaiveDate;
 use heyat_core::CaseStatus;

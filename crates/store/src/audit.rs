@@ -1,0 +1,307 @@
+//! The audit log: every change the store makes appends a row with who, when, what (the row
+//! before and after, as JSON), chained by SHA-256 so that an edited or deleted row shows.
+//!
+//! Row `n` hashes row `n-1`'s hash with its own fields; ids run 1, 2, 3… without gaps; and
+//! `meta.audit_head` holds the last id and hash, so that cutting rows off the end shows too.
+//! Writers hold the database's write lock (`BEGIN IMMEDIATE`) from the start of their
+//! transaction, so the chain has one head at a time.
+
+use crate::{Store, StoreError};
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use sqlx::{Column, Row, SqliteConnection, sqlite::SqliteRow};
+use ts_rs::TS;
+
+const HEAD_KEY: &str = "audit_head";
+const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
+
+/// The chain's head while a transaction appends to it.
+pub(crate) struct AuditChain {
+    next_id: i64,
+    prev: String,
+    actor: String,
+    at: String,
+}
+
+/// SHA-256 over the fields of a row, each prefixed by its length so that no two different
+/// rows run together into the same bytes: previous hash, id, at, actor, action, table, row
+/// id, before, after (NUL for none).
+fn hash_of(fields: [&str; 9]) -> String {
+    let mut h = Sha256::new();
+    for part in fields {
+        h.update((part.len() as u64).to_le_bytes());
+        h.update(part.as_bytes());
+    }
+    hex::encode(h.finalize())
+}
+
+/// The current moment as stored: UTC, to the second.
+pub(crate) fn now() -> String {
+    chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string()
+}
+
+/// A row as JSON, whatever its table: integers, reals and text as themselves, blobs as hex.
+pub(crate) fn row_json(row: &SqliteRow) -> serde_json::Value {
+    let mut map = serde_json::Map::new();
+    for (i, col) in row.columns().iter().enumerate() {
+        let value = if let Ok(v) = row.try_get::<Option<i64>, _>(i) {
+            v.map_or(serde_json::Value::Null, Into::into)
+        } else if let Ok(v) = row.try_get::<Option<String>, _>(i) {
+            v.map_or(serde_json::Value::Null, Into::into)
+        } else if let Ok(v) = row.try_get::<Option<f64>, _>(i) {
+            v.map_or(serde_json::Value::Null, Into::into)
+        } else if let Ok(v) = row.try_get::<Option<Vec<u8>>, _>(i) {
+            v.map_or(serde_json::Value::Null, |b| hex::encode(b).into())
+        } else {
+            serde_json::Value::Null
+        };
+        map.insert(col.name().to_owned(), value);
+    }
+    serde_json::Value::Object(map)
+}
+
+/// The row of `table` with `rowid`, as JSON; `table` is one of the store's own names.
+pub(crate) async fn snapshot(
+    conn: &mut SqliteConnection,
+    table: &'static str,
+    rowid: i64,
+) -> Result<Option<serde_json::Value>, StoreError> {
+    let sql = format!("SELECT * FROM {table} WHERE rowid = ?");
+    let row = sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(rowid)
+        .fetch_optional(&mut *conn)
+        .await?;
+    Ok(row.as_ref().map(row_json))
+}
+
+impl AuditChain {
+    /// Reads the head of the chain. Call inside a write (`BEGIN IMMEDIATE`) transaction.
+    pub(crate) async fn start(
+        conn: &mut SqliteConnection,
+        actor: &str,
+    ) -> Result<AuditChain, StoreError> {
+        let last: Option<(i64, String)> =
+            sqlx::query_as("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1")
+                .fetch_optional(&mut *conn)
+                .await?;
+        let (last_id, prev) = last.unwrap_or((0, GENESIS.to_owned()));
+        Ok(AuditChain {
+            next_id: last_id + 1,
+            prev,
+            actor: actor.to_owned(),
+            at: now(),
+        })
+    }
+
+    /// Appends one change. `before`/`after` are the row as it was and as it is.
+    pub(crate) async fn record(
+        &mut self,
+        conn: &mut SqliteConnection,
+        action: &'static str,
+        table: &'static str,
+        row_id: i64,
+        before: Option<&serde_json::Value>,
+        after: Option<&serde_json::Value>,
+    ) -> Result<(), StoreError> {
+        let before = before.map(|v| v.to_string());
+        let after = after.map(|v| v.to_string());
+        let id = self.next_id;
+        let hash = hash_of([
+            &self.prev,
+            &id.to_string(),
+            &self.at,
+            &self.actor,
+            action,
+            table,
+            &row_id.to_string(),
+            before.as_deref().unwrap_or("\u{0}"),
+            after.as_deref().unwrap_or("\u{0}"),
+        ]);
+        sqlx::query(
+            "INSERT INTO audit_log (id, at, actor, action, table_name, row_id, before, after, prev_hash, hash)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(id)
+        .bind(&self.at)
+        .bind(&self.actor)
+        .bind(action)
+        .bind(table)
+        .bind(row_id)
+        .bind(before)
+        .bind(after)
+        .bind(&self.prev)
+        .bind(&hash)
+        .execute(&mut *conn)
+        .await?;
+        self.prev = hash;
+        self.next_id += 1;
+        Ok(())
+    }
+
+    /// Records a row just inserted.
+    pub(crate) async fn inserted(
+        &mut self,
+        conn: &mut SqliteConnection,
+        table: &'static str,
+        rowid: i64,
+    ) -> Result<(), StoreError> {
+        let after = snapshot(conn, table, rowid).await?;
+        self.record(conn, "insert", table, rowid, None, after.as_ref())
+            .await
+    }
+
+    /// Writes the head into `meta`; call once before committing.
+    pub(crate) async fn finish(self, conn: &mut SqliteConnection) -> Result<(), StoreError> {
+        if self.prev == GENESIS {
+            return Ok(());
+        }
+        sqlx::query("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+            .bind(HEAD_KEY)
+            .bind(format!("{}:{}", self.next_id - 1, self.prev))
+            .execute(&mut *conn)
+            .await?;
+        Ok(())
+    }
+}
+
+/// One problem `verify_audit` found.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct AuditProblem {
+    /// The row where the chain breaks (or the head's id).
+    pub id: i64,
+    /// Persian: what is wrong there.
+    pub problem: String,
+}
+
+/// The outcome of checking the whole chain.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct AuditReport {
+    pub rows: i64,
+    pub problems: Vec<AuditProblem>,
+}
+
+impl AuditReport {
+    pub fn is_intact(&self) -> bool {
+        self.problems.is_empty()
+    }
+}
+
+/// One row of the audit log, as a screen shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, TS, sqlx::FromRow)]
+pub struct AuditEntry {
+    pub id: i64,
+    pub at: String,
+    pub actor: String,
+    pub action: String,
+    pub table_name: String,
+    pub row_id: i64,
+    pub before: Option<String>,
+    pub after: Option<String>,
+}
+
+#[derive(sqlx::FromRow)]
+struct ChainRow {
+    id: i64,
+    at: String,
+    actor: String,
+    action: String,
+    table_name: String,
+    row_id: i64,
+    before: Option<String>,
+    after: Option<String>,
+    prev_hash: String,
+    hash: String,
+}
+
+impl Store {
+    /// Checks every row of the audit log against the chain: an edited row no longer hashes
+    /// to its `hash`, a deleted row leaves a gap in the ids and a `prev_hash` that does not
+    /// match, rows cut off the end no longer reach `meta.audit_head`.
+    pub async fn verify_audit(&self) -> Result<AuditReport, StoreError> {
+        let mut conn = self.pool().acquire().await?;
+        let mut tx = sqlx::Connection::begin(&mut *conn).await?;
+        let rows: Vec<ChainRow> = sqlx::query_as(
+            "SELECT id, at, actor, action, table_name, row_id, before, after, prev_hash, hash
+             FROM audit_log ORDER BY id",
+        )
+        .fetch_all(&mut *tx)
+        .await?;
+        let head: Option<(String,)> = sqlx::query_as("SELECT value FROM meta WHERE key = ?")
+            .bind(HEAD_KEY)
+            .fetch_optional(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        let mut problems = Vec::new();
+        let mut prev = GENESIS.to_owned();
+        let mut expected_id = 1;
+        for r in &rows {
+            if r.id != expected_id {
+                problems.push(AuditProblem {
+                    id: r.id,
+                    problem: format!(
+                        "ردیف‌های {} تا {} دفتر وقایع حذف شده‌اند",
+                        expected_id,
+                        r.id - 1
+                    ),
+                });
+            }
+            if r.prev_hash != prev {
+                problems.push(AuditProblem {
+                    id: r.id,
+                    problem: "زنجیره گسسته است: ردیف پیشین حذف یا ویرایش شده است".into(),
+                });
+            }
+            let recomputed = hash_of([
+                &r.prev_hash,
+                &r.id.to_string(),
+                &r.at,
+                &r.actor,
+                &r.action,
+                &r.table_name,
+                &r.row_id.to_string(),
+                r.before.as_deref().unwrap_or("\u{0}"),
+                r.after.as_deref().unwrap_or("\u{0}"),
+            ]);
+            if recomputed != r.hash {
+                problems.push(AuditProblem {
+                    id: r.id,
+                    problem: "این ردیف پس از ثبت ویرایش شده است (چکیده با محتوا نمی‌خواند)".into(),
+                });
+            }
+            prev = r.hash.clone();
+            expected_id = r.id + 1;
+        }
+        let last = rows.last().map(|r| format!("{}:{}", r.id, r.hash));
+        match (head.map(|h| h.0), last) {
+            (None, None) => {}
+            (Some(h), Some(l)) if h == l => {}
+            (Some(h), _) => problems.push(AuditProblem {
+                id: h
+                    .split(':')
+                    .next()
+                    .and_then(|n| n.parse().ok())
+                    .unwrap_or(0),
+                problem: "ردیف‌های پایانی دفتر وقایع حذف شده‌اند (سرِ زنجیره پیدا نیست)".into(),
+            }),
+            (None, Some(_)) => problems.push(AuditProblem {
+                id: 0,
+                problem: "نشانی سرِ زنجیرهٔ دفتر وقایع حذف شده است".into(),
+            }),
+        }
+        Ok(AuditReport {
+            rows: rows.len() as i64,
+            problems,
+        })
+    }
+
+    /// The latest `limit` rows of the audit log, newest first.
+    pub async fn audit_entries(&self, limit: i64) -> Result<Vec<AuditEntry>, StoreError> {
+        Ok(sqlx::query_as(
+            "SELECT id, at, actor, action, table_name, row_id, before, after
+             FROM audit_log ORDER BY id DESC LIMIT ?",
+        )
+        .bind(limit)
+        .fetch_all(self.pool())
+        .await?)
+    }
+}

@@ -1,0 +1,187 @@
+//! Evidence files, stored content-addressed under the data folder: `evidence/ab/abcdef…`, the
+//! name being the SHA-256 of the bytes. Files are written once (temporary file, then rename),
+//! read-only and never executable; their type is sniffed from the bytes, not taken from the
+//! name, and only documents and pictures are accepted.
+
+use crate::audit::AuditChain;
+use crate::file::EvidenceRecord;
+use crate::write::exists;
+use crate::{Store, StoreError};
+use sha2::{Digest, Sha256};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// The evidence folder's name inside the data folder.
+pub const EVIDENCE_DIR: &str = "evidence";
+/// The largest file accepted: 25 MiB.
+pub const EVIDENCE_MAX_BYTES: usize = 25 * 1024 * 1024;
+
+/// The media type of `bytes`, from their first bytes; `None` for anything not a document or
+/// picture (programs and scripts included).
+pub fn sniff(bytes: &[u8]) -> Option<&'static str> {
+    let starts = |p: &[u8]| bytes.starts_with(p);
+    if starts(b"%PDF-") {
+        Some("application/pdf")
+    } else if starts(b"\x89PNG\r\n\x1a\n") {
+        Some("image/png")
+    } else if starts(&[0xFF, 0xD8, 0xFF]) {
+        Some("image/jpeg")
+    } else if starts(b"GIF87a") || starts(b"GIF89a") {
+        Some("image/gif")
+    } else if starts(b"II*\0") || starts(b"MM\0*") {
+        Some("image/tiff")
+    } else if bytes.len() >= 12 && starts(b"RIFF") && &bytes[8..12] == b"WEBP" {
+        Some("image/webp")
+    } else if !starts(b"#!") && !bytes.contains(&0) && std::str::from_utf8(bytes).is_ok() {
+        Some("text/plain; charset=utf-8")
+    } else {
+        None
+    }
+}
+
+/// Where the file with this SHA-256 lives under `data_dir`.
+pub fn evidence_path(data_dir: &Path, sha256: &str) -> PathBuf {
+    data_dir
+        .join(EVIDENCE_DIR)
+        .join(&sha256[..2.min(sha256.len())])
+        .join(sha256)
+}
+
+/// Writes `bytes` to `path` if no file is there yet: a temporary file, flushed to disk, then
+/// renamed, so a crash leaves either nothing or the whole file.
+pub(crate) fn write_once(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    if path.exists() {
+        return Ok(());
+    }
+    let io = |source| StoreError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let dir = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir).map_err(io)?;
+    let tmp = dir.join(format!(
+        ".{}.part",
+        path.file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("evidence")
+    ));
+    {
+        let mut f = std::fs::File::create(&tmp).map_err(io)?;
+        f.write_all(bytes).map_err(io)?;
+        f.sync_all().map_err(io)?;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&tmp, std::fs::Permissions::from_mode(0o444)).map_err(io)?;
+    }
+    std::fs::rename(&tmp, path).map_err(io)?;
+    Ok(())
+}
+
+impl Store {
+    /// Attaches a file to a case. The bytes are kept under the data folder by their SHA-256
+    /// (the same file twice is kept once); the row records name, size and sniffed type.
+    pub async fn add_evidence(
+        &self,
+        case_id: i64,
+        file_name: &str,
+        bytes: &[u8],
+        description: &str,
+        actor: &str,
+    ) -> Result<EvidenceRecord, StoreError> {
+        if bytes.is_empty() {
+            return Err(StoreError::Evidence("پرونده خالی است".into()));
+        }
+        if bytes.len() > EVIDENCE_MAX_BYTES {
+            return Err(StoreError::Evidence(format!(
+                "حجم پرونده {} مگابایت است و بیش از ۲۵ مگابایت پذیرفته نمی‌شود؛ آن را کوچک‌تر کنید",
+                bytes.len() / (1024 * 1024)
+            )));
+        }
+        let Some(media_type) = sniff(bytes) else {
+            return Err(StoreError::Evidence(
+                "نوع پرونده شناخته نیست؛ تنها PDF، تصویر (PNG، JPEG، GIF، TIFF، WebP) یا متن پذیرفته می‌شود".into(),
+            ));
+        };
+        let name = Path::new(file_name.trim())
+            .file_name()
+            .and_then(|n| n.to_str())
+            .filter(|n| !n.is_empty())
+            .unwrap_or("evidence")
+            .to_owned();
+        let sha256 = hex::encode(Sha256::digest(bytes));
+        let mut tx = self.write_tx().await?;
+        exists(&mut tx, "cases", "پرونده", case_id).await?;
+        let dup: Option<(i64,)> =
+            sqlx::query_as("SELECT id FROM evidence WHERE case_id = ? AND sha256 = ?")
+                .bind(case_id)
+                .bind(&sha256)
+                .fetch_optional(&mut *tx)
+                .await?;
+        if dup.is_some() {
+            return Err(StoreError::Evidence(
+                "همین پرونده پیش‌تر به این پرونده پیوست شده است".into(),
+            ));
+        }
+        // The file goes to disk before the row commits: a crash between leaves an unreferenced
+        // file, never a row without its file.
+        write_once(&evidence_path(self.data_dir(), &sha256), bytes)?;
+        let mut audit = AuditChain::start(&mut tx, actor).await?;
+        let added_at = crate::audit::now();
+        let (id,): (i64,) = sqlx::query_as(
+            "INSERT INTO evidence (case_id, sha256, size, media_type, file_name, description, added_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        )
+        .bind(case_id)
+        .bind(&sha256)
+        .bind(bytes.len() as i64)
+        .bind(media_type)
+        .bind(&name)
+        .bind(description.trim())
+        .bind(&added_at)
+        .fetch_one(&mut *tx)
+        .await?;
+        audit.inserted(&mut tx, "evidence", id).await?;
+        audit.finish(&mut tx).await?;
+        tx.commit().await?;
+        Ok(EvidenceRecord {
+            id,
+            sha256,
+            size: bytes.len() as i64,
+            media_type: media_type.to_owned(),
+            file_name: name,
+            description: description.trim().to_owned(),
+            added_at,
+        })
+    }
+
+    /// The bytes of an evidence file, checked against their SHA-256.
+    pub async fn read_evidence(
+        &self,
+        evidence_id: i64,
+    ) -> Result<(EvidenceRecord, Vec<u8>), StoreError> {
+        let rec: Option<EvidenceRecord> = sqlx::query_as(
+            "SELECT id, sha256, size, media_type, file_name, description, added_at FROM evidence WHERE id = ?",
+        )
+        .bind(evidence_id)
+        .fetch_optional(self.pool())
+        .await?;
+        let rec = rec.ok_or(StoreError::NotFound {
+            what: "مدرک",
+            id: evidence_id,
+        })?;
+        let path = evidence_path(self.data_dir(), &rec.sha256);
+        let bytes = std::fs::read(&path).map_err(|source| StoreError::Io {
+            path: path.clone(),
+            source,
+        })?;
+        if hex::encode(Sha256::digest(&bytes)) != rec.sha256 {
+            return Err(StoreError::Evidence(format!(
+                "پروندهٔ «{}» روی دیسک دست‌کاری یا خراب شده است (چکیده نمی‌خواند)",
+                path.display()
+            )));
+        }
+        Ok((rec, bytes))
+    }
+}

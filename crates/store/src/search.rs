@@ -1,0 +1,113 @@
+//! Persian full-text search over cases (SQLite FTS5). Each case's row in `case_search` is
+//! written by the store, with its text folded by [`heyat_core::fold_persian`]; queries are
+//! folded the same way and each word matched as a prefix, all words required.
+
+use crate::queries::{CaseListItem, case_list_rows};
+use crate::{Store, StoreError};
+use heyat_core::{fold_persian, search_terms};
+use sqlx::SqliteConnection;
+
+#[derive(sqlx::FromRow)]
+struct IndexSource {
+    year: i64,
+    seq: i64,
+    office: String,
+    manager: String,
+    subject: String,
+    facts: String,
+}
+
+/// Writes (or rewrites) the search row of case `case_id`.
+pub(crate) async fn index_case(
+    conn: &mut SqliteConnection,
+    case_id: i64,
+) -> Result<(), StoreError> {
+    let src: Option<IndexSource> = sqlx::query_as(
+        "SELECT c.year, c.seq,
+                o.code || ' ' || o.name || ' ' || o.city || ' ' || o.province AS office,
+                m.first_name || ' ' || m.last_name || ' ' || m.national_id AS manager,
+                c.subject,
+                coalesce((SELECT group_concat(ch.violation || ' ' || ch.facts, ' ')
+                          FROM charges ch WHERE ch.case_id = c.id), '') AS facts
+         FROM cases c JOIN offices o ON o.id = c.office_id JOIN managers m ON m.id = c.manager_id
+         WHERE c.id = ?",
+    )
+    .bind(case_id)
+    .fetch_optional(&mut *conn)
+    .await?;
+    sqlx::query("DELETE FROM case_search WHERE rowid = ?")
+        .bind(case_id)
+        .execute(&mut *conn)
+        .await?;
+    let Some(src) = src else { return Ok(()) };
+    sqlx::query(
+        "INSERT INTO case_search (rowid, number, office, manager, facts) VALUES (?, ?, ?, ?, ?)",
+    )
+    .bind(case_id)
+    .bind(format!("{} {:04} {}", src.year, src.seq, src.seq))
+    .bind(fold_persian(&src.office))
+    .bind(fold_persian(&src.manager))
+    .bind(fold_persian(&format!("{} {}", src.subject, src.facts)))
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+/// Indexes every case that has no search row yet (cases written before the index existed, or
+/// by another program). Returns how many.
+pub(crate) async fn index_missing(conn: &mut SqliteConnection) -> Result<u64, StoreError> {
+    let missing: Vec<(i64,)> =
+        sqlx::query_as("SELECT id FROM cases WHERE id NOT IN (SELECT rowid FROM case_search)")
+            .fetch_all(&mut *conn)
+            .await?;
+    for (id,) in &missing {
+        index_case(conn, *id).await?;
+    }
+    Ok(missing.len() as u64)
+}
+
+/// The FTS5 query for what a person typed: every word, folded, quoted, as a prefix; `None`
+/// when nothing searchable is left. Quoting leaves no FTS syntax to inject.
+pub fn fts_query(text: &str) -> Option<String> {
+    let terms = search_terms(text);
+    if terms.is_empty() {
+        return None;
+    }
+    Some(
+        terms
+            .iter()
+            .map(|t| format!("\"{}\"*", t.replace('"', "")))
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
+}
+
+impl Store {
+    /// Cases matching the words of `query` in their number, office (code, name, city),
+    /// manager (name, national id), subject or charges' facts, best match first. Persian and
+    /// Arabic spellings and digits match alike.
+    pub async fn search(&self, query: &str, limit: i64) -> Result<Vec<CaseListItem>, StoreError> {
+        let Some(fts) = fts_query(query) else {
+            return Ok(Vec::new());
+        };
+        case_list_rows(
+            self.pool(),
+            "JOIN (SELECT rowid AS hit, rank FROM case_search WHERE case_search MATCH ?1) s ON s.hit = c.id
+             ORDER BY s.rank, c.id DESC LIMIT ?2",
+            Some(fts),
+            Some(limit),
+        )
+        .await
+    }
+
+    /// Rebuilds the whole search index (after a restore from an older file, or by hand).
+    pub async fn rebuild_search_index(&self) -> Result<u64, StoreError> {
+        let mut tx = self.write_tx().await?;
+        sqlx::query("DELETE FROM case_search")
+            .execute(&mut *tx)
+            .await?;
+        let n = index_missing(&mut tx).await?;
+        tx.commit().await?;
+        Ok(n)
+    }
+}

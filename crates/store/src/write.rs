@@ -1,0 +1,843 @@
+//! Changes to a board's records. Each method is one `BEGIN IMMEDIATE` transaction that
+//! validates its input first (a Persian message naming the field to fix), writes, appends
+//! the audit log and refreshes the search index, so a failure leaves nothing half-saved.
+
+use crate::audit::{AuditChain, snapshot};
+use crate::queries::case_number;
+use crate::search::index_case;
+use crate::{Store, StoreError};
+use heyat_core::board::{BoardKind, Candidate, MemberKind, Seat, check_chair, check_seat};
+use heyat_core::date::JalaliDate;
+use heyat_core::{CaseStatus, national_id_is_valid, to_latin_digits};
+use serde::{Deserialize, Serialize};
+use sqlx::SqliteConnection;
+use ts_rs::TS;
+
+/// A new office.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+pub struct NewOffice {
+    pub code: String,
+    pub name: String,
+    pub city: String,
+    pub province: String,
+    #[ts(optional)]
+    pub licence_issued_on: Option<String>,
+    #[ts(optional)]
+    pub licence_expires_on: Option<String>,
+}
+
+/// A new office manager (the licence holder, Art 29 note).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+pub struct NewManager {
+    pub national_id: String,
+    pub first_name: String,
+    pub last_name: String,
+    #[ts(optional)]
+    pub office_id: Option<i64>,
+}
+
+/// A new person who may sit on boards.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct NewMember {
+    /// `judge`, `kanoon_rep` or `center_rep`.
+    pub kind: String,
+    pub first_name: String,
+    pub last_name: String,
+    #[ts(optional)]
+    pub judicial_grade: Option<i64>,
+    #[serde(default)]
+    pub on_kanoon_directors: bool,
+}
+
+/// A new board.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct NewBoard {
+    /// `first_instance` or `appeal`.
+    pub kind: String,
+    pub name: String,
+    pub province: String,
+    pub term_start: String,
+    pub term_end: String,
+}
+
+/// A charge: a catalogue clause id (`1401:37:f`) or a measured kind (`absence`, `closure`)
+/// with its days.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+pub struct NewCharge {
+    pub violation: String,
+    pub committed_on: String,
+    #[ts(optional)]
+    pub days: Option<i64>,
+    #[serde(default)]
+    pub facts: String,
+    #[ts(optional)]
+    pub last_prosecution_act_on: Option<String>,
+}
+
+/// A new case. The number is given by the store: the next in its board and Solar Hijri year.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+pub struct NewCase {
+    pub board_id: i64,
+    pub office_id: i64,
+    /// Default: the office's manager.
+    #[ts(optional)]
+    pub manager_id: Option<i64>,
+    pub registered_on: String,
+    pub subject: String,
+    #[serde(default)]
+    pub charges: Vec<NewCharge>,
+}
+
+/// A case just created.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct CaseRef {
+    pub id: i64,
+    pub number: String,
+}
+
+/// A complaint or violation report (Arts 20–21).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+pub struct NewComplaint {
+    /// `complaint` or `violation_report`.
+    pub kind: String,
+    /// `client`, `inspection`, `services_deputy`, `kanoon`, `other_authority`.
+    pub source: String,
+    pub received_on: String,
+    #[ts(optional)]
+    pub office_id: Option<i64>,
+    #[ts(optional)]
+    pub reporter_name: Option<String>,
+    #[ts(optional)]
+    pub reporter_contact: Option<String>,
+    /// Art 20: confidential unless the secretary says otherwise.
+    #[ts(optional)]
+    pub reporter_confidential: Option<bool>,
+    pub summary: String,
+    #[ts(optional)]
+    pub review_notes: Option<String>,
+    #[ts(optional)]
+    pub forwarded_on: Option<String>,
+    #[ts(optional)]
+    pub case_id: Option<i64>,
+}
+
+pub(crate) fn date(field: &'static str, text: &str) -> Result<JalaliDate, StoreError> {
+    JalaliDate::parse_iso(&to_latin_digits(text.trim())).map_err(|_| {
+        StoreError::invalid(
+            field,
+            format!("تاریخ «{text}» معتبر نیست؛ به شکل YYYY-MM-DD (میلادی) بدهید"),
+        )
+    })
+}
+
+fn iso(field: &'static str, text: &str) -> Result<String, StoreError> {
+    date(field, text).map(JalaliDate::to_iso_string)
+}
+
+fn opt_iso(field: &'static str, text: Option<&str>) -> Result<Option<String>, StoreError> {
+    text.filter(|t| !t.trim().is_empty())
+        .map(|t| iso(field, t))
+        .transpose()
+}
+
+fn required(field: &'static str, text: &str) -> Result<String, StoreError> {
+    let t = text.trim();
+    if t.is_empty() {
+        Err(StoreError::invalid(field, "خالی است؛ آن را پر کنید"))
+    } else {
+        Ok(t.to_owned())
+    }
+}
+
+fn one_of(field: &'static str, value: &str, allowed: &[&str]) -> Result<(), StoreError> {
+    if allowed.contains(&value) {
+        Ok(())
+    } else {
+        Err(StoreError::invalid(
+            field,
+            format!(
+                "«{value}» پذیرفته نیست؛ یکی از این‌ها را بدهید: {}",
+                allowed.join("، ")
+            ),
+        ))
+    }
+}
+
+/// Checks a charge and returns it with normalised dates.
+pub(crate) fn checked_charge(c: &NewCharge) -> Result<NewCharge, StoreError> {
+    let violation = required("اتهام (violation)", &c.violation)?;
+    let measured = matches!(violation.as_str(), "absence" | "closure");
+    if !measured {
+        let lib = heyat_core::regulation::library().map_err(|e| StoreError::Corrupt {
+            what: "مقررات",
+            value: e.to_string(),
+        })?;
+        if lib.clause(&violation).is_none() {
+            return Err(StoreError::invalid(
+                "اتهام (violation)",
+                format!(
+                    "بند «{violation}» در مقررات نیست؛ شناسهٔ بند را مانند 1401:37:f یا absence/closure با شمار روزها بدهید"
+                ),
+            ));
+        }
+    }
+    match (measured, c.days) {
+        (true, None) => {
+            return Err(StoreError::invalid(
+                "روزها (days)",
+                "برای غیبت یا تعطیلی شمار روزها را بدهید",
+            ));
+        }
+        (_, Some(d)) if d < 1 => {
+            return Err(StoreError::invalid("روزها (days)", "باید دست‌کم ۱ باشد"));
+        }
+        _ => {}
+    }
+    Ok(NewCharge {
+        violation,
+        committed_on: iso("تاریخ ارتکاب (committed_on)", &c.committed_on)?,
+        days: c.days,
+        facts: c.facts.trim().to_owned(),
+        last_prosecution_act_on: opt_iso(
+            "آخرین اقدام تعقیبی (last_prosecution_act_on)",
+            c.last_prosecution_act_on.as_deref(),
+        )?,
+    })
+}
+
+pub(crate) async fn exists(
+    conn: &mut SqliteConnection,
+    table: &'static str,
+    what: &'static str,
+    id: i64,
+) -> Result<(), StoreError> {
+    let sql = format!("SELECT 1 FROM {table} WHERE id = ?");
+    let found: Option<(i64,)> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?;
+    found.map(|_| ()).ok_or(StoreError::NotFound { what, id })
+}
+
+/// Refuses a change to the charges of a case whose ruling is signed (the trigger says the
+/// same to anything that bypasses this check).
+pub(crate) async fn charges_open(
+    conn: &mut SqliteConnection,
+    case_id: i64,
+) -> Result<(), StoreError> {
+    let signed: Option<(i64,)> = sqlx::query_as(
+        "SELECT id FROM rulings WHERE case_id = ? AND status IN ('signed', 'final') LIMIT 1",
+    )
+    .bind(case_id)
+    .fetch_optional(&mut *conn)
+    .await?;
+    match signed {
+        Some(_) => Err(StoreError::SignedRuling),
+        None => Ok(()),
+    }
+}
+
+pub(crate) async fn insert_charge(
+    conn: &mut SqliteConnection,
+    audit: &mut AuditChain,
+    case_id: i64,
+    c: &NewCharge,
+) -> Result<i64, StoreError> {
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO charges (case_id, violation, committed_on, days, facts, last_prosecution_act_on)
+         VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+    )
+    .bind(case_id)
+    .bind(&c.violation)
+    .bind(&c.committed_on)
+    .bind(c.days)
+    .bind(&c.facts)
+    .bind(&c.last_prosecution_act_on)
+    .fetch_one(&mut *conn)
+    .await?;
+    audit.inserted(conn, "charges", id).await?;
+    Ok(id)
+}
+
+/// Inserts a checked case with its charges; the caller commits.
+pub(crate) async fn insert_case(
+    conn: &mut SqliteConnection,
+    audit: &mut AuditChain,
+    case: &NewCase,
+    status: CaseStatus,
+) -> Result<CaseRef, StoreError> {
+    let registered = date("تاریخ ثبت (registered_on)", &case.registered_on)?;
+    let subject = required("موضوع (subject)", &case.subject)?;
+    let charges = case
+        .charges
+        .iter()
+        .map(checked_charge)
+        .collect::<Result<Vec<_>, _>>()?;
+    exists(conn, "boards", "هیأت", case.board_id).await?;
+    let office_manager: Option<(Option<i64>,)> = sqlx::query_as(
+        "SELECT (SELECT id FROM managers WHERE office_id = o.id ORDER BY id DESC LIMIT 1) FROM offices o WHERE o.id = ?",
+    )
+    .bind(case.office_id)
+    .fetch_optional(&mut *conn)
+    .await?;
+    let Some((office_manager,)) = office_manager else {
+        return Err(StoreError::NotFound {
+            what: "دفتر",
+            id: case.office_id,
+        });
+    };
+    let manager_id = match case.manager_id.or(office_manager) {
+        Some(id) => {
+            exists(conn, "managers", "مدیر دفتر", id).await?;
+            id
+        }
+        None => {
+            return Err(StoreError::invalid(
+                "مدیر دفتر (manager_id)",
+                "این دفتر مدیری ندارد؛ مدیر پرونده را بدهید",
+            ));
+        }
+    };
+    let year = i64::from(registered.year());
+    let (seq,): (i64,) = sqlx::query_as(
+        "SELECT coalesce(max(seq), 0) + 1 FROM cases WHERE board_id = ? AND year = ?",
+    )
+    .bind(case.board_id)
+    .bind(year)
+    .fetch_one(&mut *conn)
+    .await?;
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO cases (board_id, year, seq, office_id, manager_id, status, registered_on, subject)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+    )
+    .bind(case.board_id)
+    .bind(year)
+    .bind(seq)
+    .bind(case.office_id)
+    .bind(manager_id)
+    .bind(status.code())
+    .bind(registered.to_iso_string())
+    .bind(subject)
+    .fetch_one(&mut *conn)
+    .await?;
+    audit.inserted(conn, "cases", id).await?;
+    for c in &charges {
+        insert_charge(conn, audit, id, c).await?;
+    }
+    index_case(conn, id).await?;
+    Ok(CaseRef {
+        id,
+        number: case_number(year, seq),
+    })
+}
+
+/// Runs an UPDATE on one row and records it in the audit log with before and after.
+pub(crate) async fn update_row(
+    conn: &mut SqliteConnection,
+    audit: &mut AuditChain,
+    table: &'static str,
+    id: i64,
+    query: sqlx::query::Query<'_, sqlx::Sqlite, sqlx::sqlite::SqliteArguments>,
+) -> Result<(), StoreError> {
+    let before = snapshot(conn, table, id).await?;
+    query.execute(&mut *conn).await?;
+    let after = snapshot(conn, table, id).await?;
+    audit
+        .record(conn, "update", table, id, before.as_ref(), after.as_ref())
+        .await
+}
+
+impl Store {
+    /// Registers an office.
+    pub async fn add_office(&self, office: &NewOffice, actor: &str) -> Result<i64, StoreError> {
+        let code = to_latin_digits(&required("کد دفتر (code)", &office.code)?);
+        if !code.chars().all(|c| c.is_ascii_digit()) {
+            return Err(StoreError::invalid("کد دفتر (code)", "فقط رقم بدهید"));
+        }
+        let name = required("نام دفتر (name)", &office.name)?;
+        let city = required("شهر (city)", &office.city)?;
+        let province = required("استان (province)", &office.province)?;
+        let issued = opt_iso("تاریخ صدور پروانه", office.licence_issued_on.as_deref())?;
+        let expires = opt_iso("تاریخ پایان پروانه", office.licence_expires_on.as_deref())?;
+        let mut tx = self.write_tx().await?;
+        let mut audit = AuditChain::start(&mut tx, actor).await?;
+        let (id,): (i64,) = sqlx::query_as(
+            "INSERT INTO offices (code, name, city, province, licence_issued_on, licence_expires_on)
+             VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+        )
+        .bind(code)
+        .bind(name)
+        .bind(city)
+        .bind(province)
+        .bind(issued)
+        .bind(expires)
+        .fetch_one(&mut *tx)
+        .await?;
+        audit.inserted(&mut tx, "offices", id).await?;
+        audit.finish(&mut tx).await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// Registers an office manager; the national id's check digit must be right.
+    pub async fn add_manager(&self, manager: &NewManager, actor: &str) -> Result<i64, StoreError> {
+        let national_id = to_latin_digits(manager.national_id.trim());
+        if !national_id_is_valid(&national_id) {
+            return Err(StoreError::invalid(
+                "کد ملی (national_id)",
+                format!(
+                    "«{}» کد ملی درستی نیست؛ ده رقم با رقم کنترل درست بدهید",
+                    manager.national_id
+                ),
+            ));
+        }
+        let first = required("نام (first_name)", &manager.first_name)?;
+        let last = required("نام خانوادگی (last_name)", &manager.last_name)?;
+        let mut tx = self.write_tx().await?;
+        if let Some(office) = manager.office_id {
+            exists(&mut tx, "offices", "دفتر", office).await?;
+        }
+        let mut audit = AuditChain::start(&mut tx, actor).await?;
+        let (id,): (i64,) = sqlx::query_as(
+            "INSERT INTO managers (national_id, first_name, last_name, office_id) VALUES (?, ?, ?, ?) RETURNING id",
+        )
+        .bind(national_id)
+        .bind(first)
+        .bind(last)
+        .bind(manager.office_id)
+        .fetch_one(&mut *tx)
+        .await?;
+        audit.inserted(&mut tx, "managers", id).await?;
+        audit.finish(&mut tx).await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// Registers a person who may sit on boards.
+    pub async fn add_member(&self, member: &NewMember, actor: &str) -> Result<i64, StoreError> {
+        let kind = MemberKind::from_code(&member.kind).ok_or_else(|| {
+            StoreError::invalid(
+                "نوع عضو (kind)",
+                format!(
+                    "«{}» شناخته نیست؛ judge، kanoon_rep یا center_rep بدهید",
+                    member.kind
+                ),
+            )
+        })?;
+        let first = required("نام (first_name)", &member.first_name)?;
+        let last = required("نام خانوادگی (last_name)", &member.last_name)?;
+        match (kind, member.judicial_grade) {
+            (MemberKind::Judge, None) => {
+                return Err(StoreError::invalid(
+                    "پایهٔ قضایی (judicial_grade)",
+                    "پایهٔ قضایی قاضی را بدهید (۱ تا ۱۱)",
+                ));
+            }
+            (_, Some(g)) if !(1..=11).contains(&g) => {
+                return Err(StoreError::invalid(
+                    "پایهٔ قضایی (judicial_grade)",
+                    "باید میان ۱ و ۱۱ باشد",
+                ));
+            }
+            _ => {}
+        }
+        let mut tx = self.write_tx().await?;
+        let mut audit = AuditChain::start(&mut tx, actor).await?;
+        let (id,): (i64,) = sqlx::query_as(
+            "INSERT INTO members (kind, first_name, last_name, judicial_grade, on_kanoon_directors)
+             VALUES (?, ?, ?, ?, ?) RETURNING id",
+        )
+        .bind(kind.code())
+        .bind(first)
+        .bind(last)
+        .bind(member.judicial_grade)
+        .bind(i64::from(member.on_kanoon_directors))
+        .fetch_one(&mut *tx)
+        .await?;
+        audit.inserted(&mut tx, "members", id).await?;
+        audit.finish(&mut tx).await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// Forms a board (its seats are filled with [`Store::assign_seat`]).
+    pub async fn add_board(&self, board: &NewBoard, actor: &str) -> Result<i64, StoreError> {
+        let kind = BoardKind::from_code(&board.kind).ok_or_else(|| {
+            StoreError::invalid("نوع هیأت (kind)", "first_instance یا appeal بدهید")
+        })?;
+        let name = required("نام هیأت (name)", &board.name)?;
+        let province = required("استان (province)", &board.province)?;
+        let start = iso("آغاز دوره (term_start)", &board.term_start)?;
+        let end = iso("پایان دوره (term_end)", &board.term_end)?;
+        if start > end {
+            return Err(StoreError::invalid(
+                "پایان دوره (term_end)",
+                "پیش از آغاز دوره است",
+            ));
+        }
+        let mut tx = self.write_tx().await?;
+        let mut audit = AuditChain::start(&mut tx, actor).await?;
+        let (id,): (i64,) = sqlx::query_as(
+            "INSERT INTO boards (kind, name, province, term_start, term_end) VALUES (?, ?, ?, ?, ?) RETURNING id",
+        )
+        .bind(kind.code())
+        .bind(name)
+        .bind(province)
+        .bind(start)
+        .bind(end)
+        .fetch_one(&mut *tx)
+        .await?;
+        audit.inserted(&mut tx, "boards", id).await?;
+        audit.finish(&mut tx).await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// Seats `member_id` in `seat` of `board_id`, replacing whoever held it, after the
+    /// composition rules of Arts 23–25 (an appeal judge below grade 9, or a Kanoon
+    /// representative on the Kanoon's board of directors, is refused).
+    pub async fn assign_seat(
+        &self,
+        board_id: i64,
+        seat: &str,
+        member_id: i64,
+        actor: &str,
+    ) -> Result<(), StoreError> {
+        let seat = Seat::from_code(seat).ok_or_else(|| {
+            StoreError::invalid(
+                "جایگاه (seat)",
+                format!("«{seat}» شناخته نیست؛ judge_1، judge_2، representative، alternate_judge یا alternate_representative بدهید"),
+            )
+        })?;
+        let mut tx = self.write_tx().await?;
+        let board = board_kind(&mut tx, board_id).await?;
+        let who = candidate(&mut tx, member_id).await?;
+        check_seat(board, seat, &who)?;
+        let mut audit = AuditChain::start(&mut tx, actor).await?;
+        let old: Option<(i64,)> =
+            sqlx::query_as("SELECT rowid FROM board_seats WHERE board_id = ? AND seat = ?")
+                .bind(board_id)
+                .bind(seat.code())
+                .fetch_optional(&mut *tx)
+                .await?;
+        if let Some((rowid,)) = old {
+            let before = snapshot(&mut tx, "board_seats", rowid).await?;
+            sqlx::query("DELETE FROM board_seats WHERE rowid = ?")
+                .bind(rowid)
+                .execute(&mut *tx)
+                .await?;
+            audit
+                .record(
+                    &mut tx,
+                    "delete",
+                    "board_seats",
+                    rowid,
+                    before.as_ref(),
+                    None,
+                )
+                .await?;
+        }
+        let (rowid,): (i64,) = sqlx::query_as(
+            "INSERT INTO board_seats (board_id, seat, member_id) VALUES (?, ?, ?) RETURNING rowid",
+        )
+        .bind(board_id)
+        .bind(seat.code())
+        .bind(member_id)
+        .fetch_one(&mut *tx)
+        .await?;
+        audit.inserted(&mut tx, "board_seats", rowid).await?;
+        audit.finish(&mut tx).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Records the chair the members elected: one of the board's judges (Art 26).
+    pub async fn elect_chair(
+        &self,
+        board_id: i64,
+        member_id: i64,
+        actor: &str,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.write_tx().await?;
+        board_kind(&mut tx, board_id).await?;
+        let who = candidate(&mut tx, member_id).await?;
+        check_chair(&who)?;
+        let seated: Option<(String,)> =
+            sqlx::query_as("SELECT seat FROM board_seats WHERE board_id = ? AND member_id = ?")
+                .bind(board_id)
+                .bind(member_id)
+                .fetch_optional(&mut *tx)
+                .await?;
+        if seated.is_none() {
+            return Err(StoreError::invalid(
+                "رئیس هیأت",
+                "این قاضی عضو این هیأت نیست؛ نخست او را در جایگاهی بنشانید",
+            ));
+        }
+        let mut audit = AuditChain::start(&mut tx, actor).await?;
+        update_row(
+            &mut tx,
+            &mut audit,
+            "boards",
+            board_id,
+            sqlx::query("UPDATE boards SET chair_member_id = ? WHERE id = ?")
+                .bind(member_id)
+                .bind(board_id),
+        )
+        .await?;
+        audit.finish(&mut tx).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Opens a case with its charges, numbered next in its board and Solar Hijri year.
+    pub async fn create_case(&self, case: &NewCase, actor: &str) -> Result<CaseRef, StoreError> {
+        let mut tx = self.write_tx().await?;
+        let mut audit = AuditChain::start(&mut tx, actor).await?;
+        let made = insert_case(&mut tx, &mut audit, case, CaseStatus::Registered).await?;
+        audit.finish(&mut tx).await?;
+        tx.commit().await?;
+        Ok(made)
+    }
+
+    /// Adds a charge to a case whose ruling is not yet signed.
+    pub async fn add_charge(
+        &self,
+        case_id: i64,
+        charge: &NewCharge,
+        actor: &str,
+    ) -> Result<i64, StoreError> {
+        let charge = checked_charge(charge)?;
+        let mut tx = self.write_tx().await?;
+        exists(&mut tx, "cases", "پرونده", case_id).await?;
+        charges_open(&mut tx, case_id).await?;
+        let mut audit = AuditChain::start(&mut tx, actor).await?;
+        let id = insert_charge(&mut tx, &mut audit, case_id, &charge).await?;
+        index_case(&mut tx, case_id).await?;
+        audit.finish(&mut tx).await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// Changes a charge, unless its case's ruling is signed.
+    pub async fn update_charge(
+        &self,
+        charge_id: i64,
+        charge: &NewCharge,
+        actor: &str,
+    ) -> Result<(), StoreError> {
+        let c = checked_charge(charge)?;
+        let mut tx = self.write_tx().await?;
+        let case_id = charge_case(&mut tx, charge_id).await?;
+        charges_open(&mut tx, case_id).await?;
+        let mut audit = AuditChain::start(&mut tx, actor).await?;
+        update_row(
+            &mut tx,
+            &mut audit,
+            "charges",
+            charge_id,
+            sqlx::query(
+                "UPDATE charges SET violation = ?, committed_on = ?, days = ?, facts = ?, last_prosecution_act_on = ? WHERE id = ?",
+            )
+            .bind(c.violation)
+            .bind(c.committed_on)
+            .bind(c.days)
+            .bind(c.facts)
+            .bind(c.last_prosecution_act_on)
+            .bind(charge_id),
+        )
+        .await?;
+        index_case(&mut tx, case_id).await?;
+        audit.finish(&mut tx).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Removes a charge, unless its case's ruling is signed.
+    pub async fn delete_charge(&self, charge_id: i64, actor: &str) -> Result<(), StoreError> {
+        let mut tx = self.write_tx().await?;
+        let case_id = charge_case(&mut tx, charge_id).await?;
+        charges_open(&mut tx, case_id).await?;
+        let mut audit = AuditChain::start(&mut tx, actor).await?;
+        let before = snapshot(&mut tx, "charges", charge_id).await?;
+        sqlx::query("DELETE FROM charges WHERE id = ?")
+            .bind(charge_id)
+            .execute(&mut *tx)
+            .await?;
+        audit
+            .record(
+                &mut tx,
+                "delete",
+                "charges",
+                charge_id,
+                before.as_ref(),
+                None,
+            )
+            .await?;
+        index_case(&mut tx, case_id).await?;
+        audit.finish(&mut tx).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Moves a case one step along its lifecycle; an illegal jump is refused
+    /// ([`CaseStatus::move_to`]).
+    pub async fn move_case(
+        &self,
+        case_id: i64,
+        to: CaseStatus,
+        actor: &str,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.write_tx().await?;
+        let from: Option<(String,)> = sqlx::query_as("SELECT status FROM cases WHERE id = ?")
+            .bind(case_id)
+            .fetch_optional(&mut *tx)
+            .await?;
+        let from = from.ok_or(StoreError::NotFound {
+            what: "پرونده",
+            id: case_id,
+        })?;
+        crate::queries::status_of(&from.0)?.move_to(to)?;
+        let mut audit = AuditChain::start(&mut tx, actor).await?;
+        update_row(
+            &mut tx,
+            &mut audit,
+            "cases",
+            case_id,
+            sqlx::query("UPDATE cases SET status = ? WHERE id = ?")
+                .bind(to.code())
+                .bind(case_id),
+        )
+        .await?;
+        audit.finish(&mut tx).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Registers a complaint or violation report; the reporter is confidential unless said
+    /// otherwise (Art 20).
+    pub async fn register_complaint(
+        &self,
+        c: &NewComplaint,
+        actor: &str,
+    ) -> Result<i64, StoreError> {
+        one_of("نوع (kind)", &c.kind, &["complaint", "violation_report"])?;
+        one_of(
+            "منبع (source)",
+            &c.source,
+            &[
+                "client",
+                "inspection",
+                "services_deputy",
+                "kanoon",
+                "other_authority",
+            ],
+        )?;
+        let received = iso("تاریخ وصول (received_on)", &c.received_on)?;
+        let forwarded = opt_iso(
+            "تاریخ ارسال به هیأت (forwarded_on)",
+            c.forwarded_on.as_deref(),
+        )?;
+        let summary = required("خلاصه (summary)", &c.summary)?;
+        let mut tx = self.write_tx().await?;
+        if let Some(o) = c.office_id {
+            exists(&mut tx, "offices", "دفتر", o).await?;
+        }
+        if let Some(k) = c.case_id {
+            exists(&mut tx, "cases", "پرونده", k).await?;
+        }
+        let mut audit = AuditChain::start(&mut tx, actor).await?;
+        let (id,): (i64,) = sqlx::query_as(
+            "INSERT INTO complaints (kind, source, received_on, office_id, reporter_name, reporter_contact,
+                 reporter_confidential, summary, review_notes, forwarded_on, case_id)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        )
+        .bind(&c.kind)
+        .bind(&c.source)
+        .bind(received)
+        .bind(c.office_id)
+        .bind(&c.reporter_name)
+        .bind(&c.reporter_contact)
+        .bind(i64::from(c.reporter_confidential.unwrap_or(true)))
+        .bind(summary)
+        .bind(&c.review_notes)
+        .bind(forwarded)
+        .bind(c.case_id)
+        .fetch_one(&mut *tx)
+        .await?;
+        audit.inserted(&mut tx, "complaints", id).await?;
+        audit.finish(&mut tx).await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// Adds a day the offices are closed (besides Fridays).
+    pub async fn add_holiday(&self, day: &str, title: &str, actor: &str) -> Result<(), StoreError> {
+        let day = iso("روز (day)", day)?;
+        let title = required("عنوان (title)", title)?;
+        let mut tx = self.write_tx().await?;
+        let mut audit = AuditChain::start(&mut tx, actor).await?;
+        let (rowid,): (i64,) = sqlx::query_as(
+            "INSERT INTO holidays (day, title) VALUES (?, ?)
+             ON CONFLICT (day) DO UPDATE SET title = excluded.title RETURNING rowid",
+        )
+        .bind(day)
+        .bind(title)
+        .fetch_one(&mut *tx)
+        .await?;
+        audit.inserted(&mut tx, "holidays", rowid).await?;
+        audit.finish(&mut tx).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+}
+
+async fn board_kind(conn: &mut SqliteConnection, board_id: i64) -> Result<BoardKind, StoreError> {
+    let kind: Option<(String,)> = sqlx::query_as("SELECT kind FROM boards WHERE id = ?")
+        .bind(board_id)
+        .fetch_optional(&mut *conn)
+        .await?;
+    let kind = kind.ok_or(StoreError::NotFound {
+        what: "هیأت",
+        id: board_id,
+    })?;
+    BoardKind::from_code(&kind.0).ok_or(StoreError::Corrupt {
+        what: "نوع هیأت",
+        value: kind.0,
+    })
+}
+
+pub(crate) async fn candidate(
+    conn: &mut SqliteConnection,
+    member_id: i64,
+) -> Result<Candidate, StoreError> {
+    let row: Option<(String, Option<i64>, i64)> = sqlx::query_as(
+        "SELECT kind, judicial_grade, on_kanoon_directors FROM members WHERE id = ?",
+    )
+    .bind(member_id)
+    .fetch_optional(&mut *conn)
+    .await?;
+    let (kind, grade, director) = row.ok_or(StoreError::NotFound {
+        what: "عضو",
+        id: member_id,
+    })?;
+    Ok(Candidate {
+        kind: MemberKind::from_code(&kind).ok_or(StoreError::Corrupt {
+            what: "نوع عضو",
+            value: kind,
+        })?,
+        judicial_grade: grade.and_then(|g| u8::try_from(g).ok()),
+        on_kanoon_directors: director != 0,
+    })
+}
+
+async fn charge_case(conn: &mut SqliteConnection, charge_id: i64) -> Result<i64, StoreError> {
+    let row: Option<(i64,)> = sqlx::query_as("SELECT case_id FROM charges WHERE id = ?")
+        .bind(charge_id)
+        .fetch_optional(&mut *conn)
+        .await?;
+    row.map(|r| r.0).ok_or(StoreError::NotFound {
+        what: "اتهام",
+        id: charge_id,
+    })
+}

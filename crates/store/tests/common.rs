@@ -1,0 +1,125 @@
+//! What the tests share: a store in a temporary folder, with a board and an office.
+
+use chrono::NaiveDate;
+use heyat_store::{NewBoard, NewCase, NewCharge, NewManager, NewMember, NewOffice, Store};
+
+pub fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+}
+
+pub const ACTOR: &str = "test";
+
+/// A board with all five seats filled lawfully, an office and its manager.
+pub struct World {
+    pub store: Store,
+    pub board: i64,
+    /// judge_1, judge_2, representative, alternate_judge, alternate_representative
+    pub members: Vec<i64>,
+    pub office: i64,
+}
+
+pub async fn world(dir: &tempfile::TempDir) -> World {
+    let store = Store::open_in(dir.path()).await.unwrap();
+    world_in(store).await
+}
+
+pub async fn world_in(store: Store) -> World {
+    let board = store
+        .add_board(
+            &NewBoard {
+                kind: "first_instance".into(),
+                name: "هیأت بدوی استان قم".into(),
+                province: "قم".into(),
+                term_start: "2025-01-01".into(),
+                term_end: "2027-12-30".into(),
+            },
+            ACTOR,
+        )
+        .await
+        .unwrap();
+    let mut members = Vec::new();
+    for (seat, kind, grade) in [
+        ("judge_1", "judge", Some(6)),
+        ("judge_2", "judge", Some(4)),
+        ("representative", "kanoon_rep", None),
+        ("alternate_judge", "judge", Some(3)),
+        ("alternate_representative", "kanoon_rep", None),
+    ] {
+        let id = store
+            .add_member(
+                &NewMember {
+                    kind: kind.into(),
+                    first_name: "عضو".into(),
+                    last_name: seat.into(),
+                    judicial_grade: grade,
+                    on_kanoon_directors: false,
+                },
+                ACTOR,
+            )
+            .await
+            .unwrap();
+        store.assign_seat(board, seat, id, ACTOR).await.unwrap();
+        members.push(id);
+    }
+    let office = store
+        .add_office(
+            &NewOffice {
+                code: "۳۱۲۰۰۰۴۵".into(),
+                name: "دفتر خدمات الکترونیک قضايي شمارهٔ ۴۵ قم".into(),
+                city: "قم".into(),
+                province: "قم".into(),
+                licence_issued_on: Some("2019-05-01".into()),
+                licence_expires_on: None,
+            },
+            ACTOR,
+        )
+        .await
+        .unwrap();
+    store
+        .add_manager(
+            &NewManager {
+                national_id: "0012345679".into(),
+                first_name: "مهدي".into(),
+                last_name: "کاظمي‌نژاد".into(),
+                office_id: Some(office),
+            },
+            ACTOR,
+        )
+        .await
+        .unwrap();
+    World {
+        store,
+        board,
+        members,
+        office,
+    }
+}
+
+pub fn charge(violation: &str, facts: &str) -> NewCharge {
+    NewCharge {
+        violation: violation.into(),
+        committed_on: "2026-06-01".into(),
+        days: None,
+        facts: facts.into(),
+        last_prosecution_act_on: None,
+    }
+}
+
+pub fn new_case(w: &World, charges: Vec<NewCharge>) -> NewCase {
+    NewCase {
+        board_id: w.board,
+        office_id: w.office,
+        manager_id: None,
+        registered_on: "2026-07-01".into(),
+        subject: "دريافت وجه بیش از تعرفه".into(),
+        charges,
+    }
+}
+
+pub async fn count(store: &Store, table: &str) -> i64 {
+    let (n,): (i64,) = sqlx::query_as(sqlx::AssertSqlSafe(format!("SELECT count(*) FROM {table}")))
+        .fetch_one(store.pool())
+        .await
+        .unwrap();
+    n
+}

@@ -1,0 +1,64 @@
+use crate::common::*;
+use heyat_core::CaseStatus;
+use heyat_store::Store;
+
+#[tokio::test]
+async fn generated_demo_has_every_status_and_an_intact_log() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open_in(dir.path()).await.unwrap();
+    let report = store.generate_demo(1500, today(), 7, "demo").await.unwrap();
+    assert_eq!(report.cases, 1500);
+    let counts = store.status_counts().await.unwrap();
+    for c in &counts {
+        assert!(c.count > 0, "no case in {:?}", c.status);
+    }
+    assert_eq!(counts.iter().map(|c| c.count).sum::<i64>(), 1500);
+    let boards = store.boards().await.unwrap();
+    assert_eq!(boards.len(), 9);
+    for b in boards.iter().filter(|b| b.kind == "appeal") {
+        for s in b.seats.iter().filter(|s| s.kind == "judge") {
+            assert!(s.judicial_grade.unwrap() >= 9);
+        }
+    }
+    assert!(store.verify_audit().await.unwrap().is_intact());
+    assert!(!store.search("تهران", 5).await.unwrap().is_empty());
+    let final_case = store
+        .cases(&heyat_store::CaseFilter {
+            status: Some(CaseStatus::Final),
+            text: None,
+        })
+        .await
+        .unwrap()[0]
+        .id;
+    let file = store.case_file(final_case).await.unwrap();
+    assert_eq!(file.rulings[0].status, "final");
+    assert_eq!(file.rulings[0].signoffs.len(), 3);
+    assert_eq!(file.notifications.len(), 1);
+    let err = store
+        .generate_demo(10, today(), 7, "demo")
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), "invalid");
+    assert_eq!(
+        store
+            .generate_demo(0, today(), 7, "demo")
+            .await
+            .unwrap_err()
+            .code(),
+        "invalid"
+    );
+    // Same seed, same data.
+    let again = tempfile::tempdir().unwrap();
+    let other = Store::open_in(again.path()).await.unwrap();
+    other.generate_demo(1500, today(), 7, "demo").await.unwrap();
+    let a = store.cases(&Default::default()).await.unwrap();
+    let b = other.cases(&Default::default()).await.unwrap();
+    assert_eq!(
+        a.iter()
+            .map(|c| (&c.number, &c.subject))
+            .collect::<Vec<_>>(),
+        b.iter()
+            .map(|c| (&c.number, &c.subject))
+            .collect::<Vec<_>>()
+    );
+}
