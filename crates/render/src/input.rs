@@ -414,3 +414,31 @@ pub struct Deadline {
     pub board: String,
     pub article: String,
 }
+
+impl Deadline {
+    /// The deadline the engine computed for a notified decision (`suggest` with
+    /// `decision.notified_on`): `None` when the ruling is final or not yet notified.
+    /// `recipient` chooses the manager's deadline or the head of the Center's.
+    pub fn from_engine(appeal: &Appeal, recipient: RecipientRole, board: &str) -> Option<Deadline> {
+        match appeal {
+            Appeal::Open {
+                deadline,
+                center_head_deadline,
+                article,
+                ..
+            } => {
+                let last_day = match recipient {
+                    RecipientRole::CenterHead => center_head_deadline.or(*deadline),
+                    _ => *deadline,
+                }?;
+                Some(Deadline {
+                    days: 20,
+                    last_day,
+                    board: board.to_owned(),
+                    article: (*article).to_owned(),
+                })
+            }
+            Appeal::Final { .. } => None,
+        }
+    }
+}

@@ -307,7 +307,8 @@ pub fn ruling(
     cited.extend(more);
     let (appeal_notice, more) = if appeal {
         (
-            "این رأی به استناد مادهٔ ۳۳ آیین‌نامه ۱۴۰۱ قطعی است.".to_owned(),
+            // Arts 24 and 33 leave no further appeal from the appeal board.
+            "این رأی قطعی است.".to_owned(),
             Vec::new(),
         )
     } else {

@@ -264,6 +264,75 @@ mod documents {
     }
 
     #[test]
+    fn every_kind_of_verdict_is_worded() {
+        let cases = [
+            (serde_json::json!({"kind": "acquittal"}), "به برائت"),
+            (
+                serde_json::json!({"kind": "barred", "reason": "limitation"}),
+                "قرار موقوفی تعقیب انتظامی",
+            ),
+            (
+                serde_json::json!({"kind": "suspended_prosecution", "years": 2}),
+                "تعقیب انتظامی",
+            ),
+            (
+                serde_json::json!({"kind": "penalty", "grade": 6, "suspension_months": 18}),
+                "یک سال و شش ماه",
+            ),
+            (
+                serde_json::json!({"kind": "penalty", "grade": 7}),
+                "لغو دائم پروانه",
+            ),
+        ];
+        for (verdict, phrase) in cases {
+            let mut v = example(Document::Ruling);
+            v["verdict"] = verdict;
+            v["appeal"] = serde_json::json!({"appealable": false, "article": "1401:33"});
+            let r = renderer()
+                .render_json(Document::Ruling, &v.to_string())
+                .unwrap();
+            assert_phrases(&r.pdf, &[phrase, "قطعی است"]);
+        }
+        let mut v = example(Document::Ruling);
+        v["verdict"] = serde_json::json!({"kind": "barred", "reason": "death"});
+        let r = renderer()
+            .render_json(Document::Ruling, &v.to_string())
+            .unwrap();
+        assert_phrases(&r.pdf, &["بند «ت»: فوت مدیر دفتر"]);
+    }
+
+    #[test]
+    fn a_reporter_is_named_only_when_not_confidential() {
+        let mut v = example(Document::Ruling);
+        v["complainant"] = serde_json::json!({"source": "شکایت مراجع", "name": "پرویز نادری"});
+        let r = renderer()
+            .render_json(Document::Ruling, &v.to_string())
+            .unwrap();
+        assert!(!pdf_text(&r.pdf).contains(&squash("پرویز نادری")));
+        v["complainant"]["confidential"] = Value::Bool(false);
+        let r = renderer()
+            .render_json(Document::Ruling, &v.to_string())
+            .unwrap();
+        assert_phrases(&r.pdf, &["شکایت مراجع: پرویز نادری"]);
+    }
+
+    #[test]
+    fn the_notice_deadline_comes_from_the_engine() {
+        let case = r#"{"decided_on":"1403/07/01","charges":[
+            {"violation":"absence","days":5,"committed_on":"1403/03/01"}],
+            "decision":{"grade":5,"notified_on":"1403/07/10"}}"#;
+        let suggestion = heyat_core::suggest::suggest_value(case).unwrap();
+        let deadline = heyat_render::Deadline::from_engine(
+            suggestion.appeal.as_ref().unwrap(),
+            heyat_render::RecipientRole::Manager,
+            "هیأت تجدیدنظر",
+        )
+        .unwrap();
+        assert_eq!(deadline.last_day.format(), "1403/07/30");
+        assert_eq!(deadline.article, "1401:33");
+    }
+
+    #[test]
     fn bad_data_is_an_error_not_a_panic() {
         let r = renderer();
         for doc in DOCS {
@@ -380,6 +449,17 @@ mod literal_data {
                 }
             }
             assert!(printed >= 10, "{doc:?}: only {printed} text fields");
+        }
+        // A field the examples leave out: a reporter named with consent.
+        let mut v = example(Document::Ruling);
+        v["complainant"] =
+            serde_json::json!({"source": HOSTILE, "name": HOSTILE, "confidential": false});
+        let text = renderer
+            .typeset_text(Document::Ruling, &v.to_string())
+            .unwrap()
+            .concat();
+        for token in TOKENS {
+            assert!(text.matches(token).count() >= 2, "«{token}»");
         }
     }
 
