@@ -284,6 +284,7 @@ impl Store {
         if seen.is_some() || boards > 0 {
             return Ok(false);
         }
+        let mut audit = crate::audit::AuditChain::start(&mut tx, "demo").await?;
         let term_start = days_before(today, 400);
         let term_end = today
             .checked_add_days(Days::new(700))
@@ -312,6 +313,7 @@ impl Store {
             .bind(&term_end)
             .fetch_one(&mut *tx)
             .await?;
+            audit.inserted(&mut tx, "boards", board_id).await?;
             for (seat, m) in members {
                 let (member_id,): (i64,) = sqlx::query_as(
                     "INSERT INTO members (kind, first_name, last_name, judicial_grade) VALUES (?, ?, ?, ?) RETURNING id",
@@ -322,12 +324,16 @@ impl Store {
                 .bind(m.judicial_grade)
                 .fetch_one(&mut *tx)
                 .await?;
-                sqlx::query("INSERT INTO board_seats (board_id, seat, member_id) VALUES (?, ?, ?)")
-                    .bind(board_id)
-                    .bind(seat)
-                    .bind(member_id)
-                    .execute(&mut *tx)
-                    .await?;
+                audit.inserted(&mut tx, "members", member_id).await?;
+                let (rowid,): (i64,) = sqlx::query_as(
+                    "INSERT INTO board_seats (board_id, seat, member_id) VALUES (?, ?, ?) RETURNING rowid",
+                )
+                .bind(board_id)
+                .bind(seat)
+                .bind(member_id)
+                .fetch_one(&mut *tx)
+                .await?;
+                audit.inserted(&mut tx, "board_seats", rowid).await?;
             }
             board_ids.push(board_id);
         }
@@ -355,6 +361,8 @@ impl Store {
             .bind(office_id)
             .fetch_one(&mut *tx)
             .await?;
+            audit.inserted(&mut tx, "offices", office_id).await?;
+            audit.inserted(&mut tx, "managers", manager_id).await?;
             office_ids.push(office_id);
             manager_ids.push(manager_id);
         }
@@ -391,18 +399,23 @@ impl Store {
             .bind(subject)
             .fetch_one(&mut *tx)
             .await?;
+            audit.inserted(&mut tx, "cases", case_id).await?;
             for (violation, committed, days, facts) in charges.iter() {
-                sqlx::query("INSERT INTO charges (case_id, violation, committed_on, days, facts) VALUES (?, ?, ?, ?, ?)")
-                    .bind(case_id)
-                    .bind(violation)
-                    .bind(days_before(today, *committed))
-                    .bind(days)
-                    .bind(facts)
-                    .execute(&mut *tx)
-                    .await?;
+                let (charge_id,): (i64,) = sqlx::query_as(
+                    "INSERT INTO charges (case_id, violation, committed_on, days, facts) VALUES (?, ?, ?, ?, ?) RETURNING id",
+                )
+                .bind(case_id)
+                .bind(violation)
+                .bind(days_before(today, *committed))
+                .bind(days)
+                .bind(facts)
+                .fetch_one(&mut *tx)
+                .await?;
+                audit.inserted(&mut tx, "charges", charge_id).await?;
             }
         }
         crate::search::index_missing(&mut tx).await?;
+        audit.finish(&mut tx).await?;
         sqlx::query("INSERT INTO meta (key, value) VALUES (?, ?)")
             .bind(DEMO_KEY)
             .bind(today.format("%Y-%m-%d").to_string())

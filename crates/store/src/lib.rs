@@ -4,9 +4,21 @@
 //! are typed `query_as` calls over `FromRow` structs, each exercised by the tests in this
 //! crate against a real SQLite file: the compile-time `query!` macros would need a live
 //! database or committed offline data at every build, for no check the tests do not make.
+//!
+//! - reads for the screens: [`Store::boards`], [`Store::cases`], [`Store::status_counts`],
+//!   [`Store::case_file`] (a case with every part), [`Store::search`] (Persian FTS5, `search`);
+//! - changes (`write`, `file`, `evidence`): each one `BEGIN IMMEDIATE` transaction that
+//!   checks its input first (a Persian message naming the field), writes, appends the audit
+//!   log and refreshes the search index — so bad input leaves nothing half-saved;
+//! - `audit`: the hash-chained log and [`Store::verify_audit`];
+//! - signed rulings and their charges are refused in Rust ([`StoreError::SignedRuling`]) and
+//!   by triggers (migration 0002);
+//! - `backup`: [`Store::backup_to`] (`VACUUM INTO`, verified) and [`Store::restore_from`];
+//! - `demo`: the small first-start set and [`Store::generate_demo`] for large ones.
 
 mod audit;
 mod backup;
+pub mod bench;
 mod demo;
 mod error;
 mod evidence;

@@ -159,3 +159,56 @@ async fn a_database_with_its_own_board_gets_no_demo_data() {
             .is_empty()
     );
 }
+
+#[tokio::test]
+async fn a_database_made_by_the_first_schema_is_upgraded_and_indexed() {
+    // A file as the first release left it: only migration 0001, with a case in it.
+    let dir = tempfile::tempdir().unwrap();
+    let only_first = dir.path().join("migrations");
+    std::fs::create_dir(&only_first).unwrap();
+    let first = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/migrations/0001_boards_offices_cases.sql"
+    );
+    std::fs::copy(first, only_first.join("0001_boards_offices_cases.sql")).unwrap();
+    let path = dir.path().join(heyat_store::DATABASE_FILE);
+    {
+        use sqlx::ConnectOptions;
+        let options = sqlx::sqlite::SqliteConnectOptions::new()
+            .filename(&path)
+            .create_if_missing(true);
+        let mut conn = options.connect().await.unwrap();
+        sqlx::migrate::Migrator::new(only_first.as_path())
+            .await
+            .unwrap()
+            .run(&mut conn)
+            .await
+            .unwrap();
+        for sql in [
+            "INSERT INTO boards (id, kind, name, province, term_start, term_end) VALUES (1, 'first_instance', 'هیأت', 'تهران', '2025-01-01', '2027-01-01')",
+            "INSERT INTO offices (id, code, name, city, province) VALUES (1, '11560027', 'دفتر شمارهٔ ۲۷', 'تهران', 'تهران')",
+            "INSERT INTO managers (id, national_id, first_name, last_name, office_id) VALUES (1, '0012345679', 'رضا', 'محمدي', 1)",
+            "INSERT INTO cases (id, board_id, year, seq, office_id, manager_id, status, registered_on, subject) VALUES (1, 1, 1405, 7, 1, 1, 'registered', '2026-05-01', 'تعرفه')",
+        ] {
+            sqlx::query(sql).execute(&mut conn).await.unwrap();
+        }
+        sqlx::Connection::close(conn).await.unwrap();
+    }
+    let store = Store::open(&path).await.unwrap();
+    assert_eq!(store.search("محمدی", 10).await.unwrap().len(), 1);
+    assert_eq!(store.search("1405-0007", 10).await.unwrap().len(), 1);
+    assert!(store.verify_audit().await.unwrap().is_intact());
+    let file = store.case_file(1).await.unwrap();
+    assert!(file.rulings.is_empty());
+}
+
+#[tokio::test]
+async fn the_first_start_demo_is_audited() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = demo_store(&dir).await;
+    let report = store.verify_audit().await.unwrap();
+    assert!(report.is_intact());
+    // 2 boards, 10 members and seats, 5 offices and managers, 6 cases, 8 charges.
+    assert_eq!(report.rows, 2 + 20 + 10 + 6 + 8);
+    assert_eq!(store.search("قاسمی", 10).await.unwrap().len(), 1);
+}
