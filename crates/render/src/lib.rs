@@ -241,7 +241,7 @@ impl Renderer {
             Document::CaseCover => self.finish(
                 Document::CaseCover,
                 Prepared {
-                    data: parse(json)?,
+                    data: isolate_all(parse(json)?),
                     date: None,
                     verification: None,
                 },
@@ -365,7 +365,7 @@ fn prepare_any(doc: Document, json: &str) -> Result<Prepared, RenderError> {
             with(d, date, v)
         }
         Document::CaseCover => Prepared {
-            data: serde_json::from_str(json)?,
+            data: isolate_all(serde_json::from_str(json)?),
             date: None,
             verification: None,
         },
@@ -377,6 +377,20 @@ fn prepare_ruling(input: &RulingInput, appeal: bool) -> Result<Prepared, RenderE
     let v = Verification::of(kind, input)?;
     let (data, date) = prepare::ruling(input, appeal, &v)?;
     Ok(with(data, date, v))
+}
+
+/// Every string of a JSON value with its Latin runs isolated (the case cover's data, which
+/// goes to its template without a typed input).
+fn isolate_all(value: serde_json::Value) -> serde_json::Value {
+    use serde_json::Value;
+    match value {
+        Value::String(s) => Value::String(text::isolate_latin(&s)),
+        Value::Array(items) => Value::Array(items.into_iter().map(isolate_all).collect()),
+        Value::Object(map) => {
+            Value::Object(map.into_iter().map(|(k, v)| (k, isolate_all(v))).collect())
+        }
+        other => other,
+    }
 }
 
 fn frame_text(frame: &Frame, out: &mut String) {

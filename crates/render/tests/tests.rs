@@ -415,7 +415,7 @@ mod literal_data {
     #[test]
     fn markup_in_any_field_prints_literally() {
         let renderer = renderer();
-        for doc in DOCS {
+        for doc in DOCS.into_iter().chain([Document::CaseCover]) {
             let base = example(doc);
             let mut paths = Vec::new();
             string_paths(&base, String::new(), &mut paths);
@@ -448,7 +448,7 @@ mod literal_data {
                     }
                 }
             }
-            assert!(printed >= 10, "{doc:?}: only {printed} text fields");
+            assert!(printed >= 8, "{doc:?}: only {printed} text fields");
         }
         // A field the examples leave out: a reporter named with consent.
         let mut v = example(Document::Ruling);
