@@ -8,6 +8,8 @@ const COMMANDS: &[&str] = &[
     "catalogue",
     "article",
     "suggest",
+    "open_case",
+    "suggest_for_case",
 ];
 
 fn main() {

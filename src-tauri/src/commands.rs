@@ -2,8 +2,8 @@
 
 use crate::AppState;
 use crate::dto::{
-    AppInfo, ArticleView, BoardView, CaseRow, CatalogueEntry, CommandError, SeatView,
-    StatusCountRow, SuggestRequest,
+    AppInfo, ArticleView, BoardView, CaseFileView, CaseRow, CatalogueEntry, ChargeView,
+    CommandError, SeatView, StatusCountRow, SuggestRequest,
 };
 use chrono::{Datelike, NaiveDate};
 use heyat_core::date::JalaliDate;
@@ -148,6 +148,7 @@ pub async fn list_boards(state: State<'_, AppState>) -> Result<Vec<BoardView>, C
                     .into_iter()
                     .map(|s| SeatView {
                         seat_fa: seat_fa(&s.seat).to_owned(),
+                        member_id: s.member_id,
                         member_name: format!("{} {}", s.first_name, s.last_name),
                         member_kind_fa: member_kind_fa(&s.kind).to_owned(),
                         judicial_grade: s.judicial_grade,
@@ -312,4 +313,119 @@ fn field_fa(path: &str) -> String {
         }
     }
     out
+}
+
+/// How a charge reads: its clause's title, text and grade from the regulations data.
+fn charge_view(
+    lib: &regulation::Library,
+    c: heyat_store::ChargeRecord,
+) -> Result<ChargeView, CommandError> {
+    let (title_fa, text_fa, grade, grade_range) = match (c.violation.as_str(), lib.get(&c.violation)) {
+        ("absence", _) => (
+            format!("غیبت مدیر دفتر بدون عذر موجه به مدت {} روز", heyat_core::to_persian_digits(&c.days.unwrap_or(0).to_string())),
+            "درجه با شمار روزها معین می‌شود: تا سه روز بند ج مادهٔ ۳۷، تا ده روز بند چ مادهٔ ۳۸، تا یک ماه بند ب مادهٔ ۳۹ و بیش از یک ماه بند ث مادهٔ ۴۰.".to_owned(),
+            None,
+            None,
+        ),
+        ("closure", _) => (
+            format!("تعطیل خدمت در اوقات اداری دفتر به مدت {} روز", heyat_core::to_persian_digits(&c.days.unwrap_or(0).to_string())),
+            "درجه با شمار روزها معین می‌شود: تا یک روز بند خ مادهٔ ۳۸، تا سه روز بند الف مادهٔ ۳۹ و بیش از سه روز بند پ مادهٔ ۴۰.".to_owned(),
+            None,
+            None,
+        ),
+        (_, Some(regulation::Provision::Clause(article, clause))) => (
+            clause.title_fa.clone(),
+            clause.text_fa.clone(),
+            clause.grade.or(article.grade),
+            clause.grade_range.or(article.grade_range),
+        ),
+        (_, Some(provision)) => {
+            let article = provision.article();
+            (article.title_fa.clone(), provision.text_fa().to_owned(), article.grade, article.grade_range)
+        }
+        (id, None) => (format!("بند «{id}» در مقررات یافت نشد"), String::new(), None, None),
+    };
+    Ok(ChargeView {
+        id: c.id,
+        title_fa,
+        text_fa,
+        grade,
+        grade_range,
+        days: c.days,
+        committed_on_fa: fa_date(&c.committed_on)?,
+        last_prosecution_act_on_fa: c
+            .last_prosecution_act_on
+            .as_deref()
+            .map(fa_date)
+            .transpose()?,
+        facts: c.facts,
+        violation: c.violation,
+    })
+}
+
+/// Opens a case file with every part.
+#[tauri::command]
+pub async fn open_case(
+    state: State<'_, AppState>,
+    case_id: i64,
+) -> Result<CaseFileView, CommandError> {
+    let lib = library()?;
+    let mut file = state.store.case_file(case_id).await?;
+    let charges = std::mem::take(&mut file.charges);
+    Ok(CaseFileView {
+        status_fa: file.case.status.title_fa().to_owned(),
+        registered_on_fa: fa_date(&file.case.registered_on)?,
+        charges: charges
+            .iter()
+            .cloned()
+            .map(|c| charge_view(lib, c))
+            .collect::<Result<_, _>>()?,
+        file: heyat_store::CaseFile { charges, ..file },
+    })
+}
+
+/// The engine's suggestion for a case's charges as recorded, decided on `decided_on`
+/// (Solar Hijri or ISO; today when absent).
+#[tauri::command]
+pub async fn suggest_for_case(
+    state: State<'_, AppState>,
+    case_id: i64,
+    decided_on: Option<String>,
+) -> Result<engine::Suggestion, CommandError> {
+    let file = state.store.case_file(case_id).await?;
+    if file.charges.is_empty() {
+        return Err(invalid(
+            "برای این پرونده هنوز تخلفی ثبت نشده است؛ نخست تخلف‌های منتسب را بیفزایید.",
+        ));
+    }
+    let decided_on = match decided_on.filter(|d| !d.trim().is_empty()) {
+        Some(d) => d,
+        None => jalali(state.today)?.format(),
+    };
+    suggest(SuggestRequest {
+        decided_on,
+        regulation: "auto".into(),
+        manager: crate::dto::ManagerFacts {
+            deceased: false,
+            permanently_separated: false,
+            lacks_qualifications: false,
+        },
+        charges: file
+            .charges
+            .iter()
+            .map(|c| crate::dto::ChargeRequest {
+                violation: c.violation.clone(),
+                committed_on: c.committed_on.clone(),
+                days: c.days.and_then(|d| u32::try_from(d).ok()),
+                last_prosecution_act_on: c.last_prosecution_act_on.clone(),
+                grade: None,
+                res_judicata: false,
+                crime_found: false,
+            })
+            .collect(),
+        record: Vec::new(),
+        complaint_withdrawn: false,
+        holidays: Vec::new(),
+        decision: None,
+    })
 }

@@ -76,6 +76,7 @@ pub struct BoardView {
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct SeatView {
     pub seat: String,
+    pub member_id: i64,
     pub seat_fa: String,
     pub member_name: String,
     pub member_kind_fa: String,
@@ -96,6 +97,19 @@ pub fn typescript_bindings() -> String {
         BoardView::decl(&cfg),
         SeatView::decl(&cfg),
         CatalogueEntry::decl(&cfg),
+        CaseFileView::decl(&cfg),
+        ChargeView::decl(&cfg),
+        heyat_store::CaseFile::decl(&cfg),
+        heyat_store::ChargeRecord::decl(&cfg),
+        heyat_store::ComplaintRecord::decl(&cfg),
+        heyat_store::EvidenceRecord::decl(&cfg),
+        heyat_store::SessionRecord::decl(&cfg),
+        heyat_store::AttendanceRecord::decl(&cfg),
+        heyat_store::VoteRecord::decl(&cfg),
+        heyat_store::RulingRecord::decl(&cfg),
+        heyat_store::SignoffRecord::decl(&cfg),
+        heyat_store::NotificationRecord::decl(&cfg),
+        heyat_store::AppealRecord::decl(&cfg),
         ArticleView::decl(&cfg),
         SuggestRequest::decl(&cfg),
         ManagerFacts::decl(&cfg),
@@ -211,4 +225,30 @@ pub struct DecisionRequest {
     pub acquitted: Option<bool>,
     pub charge_grade: Option<u8>,
     pub notified_on: Option<String>,
+}
+
+/// A case as a board member opens it: every part from the store, with what people read
+/// (Solar Hijri dates, each charge's title and article text) already in Persian.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct CaseFileView {
+    pub file: heyat_store::CaseFile,
+    pub status_fa: String,
+    pub registered_on_fa: String,
+    pub charges: Vec<ChargeView>,
+}
+
+/// A charge with the catalogue clause it names.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct ChargeView {
+    pub id: i64,
+    pub violation: String,
+    pub title_fa: String,
+    /// The clause's corrected text; for absence and closure, how the days decide the clause.
+    pub text_fa: String,
+    pub grade: Option<u8>,
+    pub grade_range: Option<[u8; 2]>,
+    pub days: Option<i64>,
+    pub committed_on_fa: String,
+    pub last_prosecution_act_on_fa: Option<String>,
+    pub facts: String,
 }

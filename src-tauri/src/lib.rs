@@ -19,6 +19,8 @@ pub fn with_commands<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Bu
         commands::catalogue,
         commands::article,
         commands::suggest,
+        commands::open_case,
+        commands::suggest_for_case,
     ])
 }
 

@@ -228,3 +228,37 @@ fn the_engine_refuses_an_impossible_date_naming_the_field_in_persian() {
         "{err}"
     );
 }
+
+#[test]
+fn a_case_file_opens_with_its_charges_and_the_engine_reads_them() {
+    let app = app();
+    let list = invoke(
+        &app,
+        "list_cases",
+        json!({ "filter": { "text": "شهریار" } }),
+    )
+    .unwrap();
+    let id = list[0]["id"].as_i64().unwrap();
+    let file = invoke(&app, "open_case", json!({ "caseId": id })).unwrap();
+    assert_eq!(file["file"]["case"]["city"], "شهریار");
+    let charge = &file["charges"][0];
+    assert_eq!(charge["violation"], "1401:38:b");
+    assert_eq!(charge["grade"], 5);
+    assert!(!charge["text_fa"].as_str().unwrap().is_empty());
+    assert!(
+        charge["committed_on_fa"]
+            .as_str()
+            .unwrap()
+            .starts_with("۱۴۰۵/")
+    );
+
+    let suggestion = invoke(
+        &app,
+        "suggest_for_case",
+        json!({ "caseId": id, "decidedOn": null }),
+    )
+    .unwrap();
+    assert_eq!(suggestion["grade"]["min"], 5);
+    let err = invoke(&app, "open_case", json!({ "caseId": 999_999 })).unwrap_err();
+    assert!(err["message"].as_str().is_some(), "{err}");
+}

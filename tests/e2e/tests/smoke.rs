@@ -289,6 +289,7 @@ async fn the_app_opens_in_persian_and_every_section_is_reachable() {
     .await;
     assert!(seats.as_u64().unwrap() >= 1);
 
+    case_file_opens_with_charges_and_suggestion(&client).await;
     engine_suggests_and_refuses(&client).await;
 
     step("close session", client.close()).await;
@@ -389,4 +390,27 @@ async fn engine_suggests_and_refuses(client: &Client) {
     )
     .await;
     assert_eq!(kept, json!(["1402/12/30", "5"]));
+}
+
+/// A case opened from the list shows its charges with the article text, and the engine's
+/// suggestion for exactly those charges.
+async fn case_file_opens_with_charges_and_suggestion(client: &Client) {
+    click(client, "nav button[data-section=cases]").await;
+    appears(client, "tr[data-case-number=\"1405-0004\"] button.open").await;
+    click(client, "tr[data-case-number=\"1405-0004\"] button.open").await;
+    appears(client, "#case-title").await;
+    let title = text_of(client, "#case-title").await;
+    assert!(title.contains("۱۴۰۵-۰۰۰۴"), "title: {title}");
+    click(client, "button[data-tab=charges]").await;
+    appears(client, "[data-charge-id]").await;
+    let charge = text_of(client, "[data-charge-id]").await;
+    assert!(charge.contains("بند ب مادهٔ ۳۸"), "charge: {charge}");
+    click(client, "button[data-tab=suggestion]").await;
+    click(client, ".case-file form button[type=submit]").await;
+    appears(client, "[data-testid=grade-range]").await;
+    let grade = text_of(client, "[data-testid=grade-range]").await;
+    assert!(grade.contains("درجهٔ ۵"), "grade: {grade}");
+    shoot(client, "case-file").await;
+    click(client, ".case-file button.back").await;
+    appears(client, "[data-testid=case-table]").await;
 }

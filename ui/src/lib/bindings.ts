@@ -57,7 +57,7 @@ export type StatusCountRow = { status: CaseStatus, status_fa: string, count: num
 
 export type BoardView = { id: number, kind: string, kind_fa: string, name: string, province: string, term_start_fa: string, term_end_fa: string, seats: Array<SeatView>, };
 
-export type SeatView = { seat: string, seat_fa: string, member_name: string, member_kind_fa: string, judicial_grade: number | null, };
+export type SeatView = { seat: string, member_id: number, seat_fa: string, member_name: string, member_kind_fa: string, judicial_grade: number | null, };
 
 export type CatalogueEntry = { 
 /**
@@ -85,6 +85,56 @@ grade_range: [number, number] | null,
  * Whether the charge needs a number of days.
  */
 measured: boolean, };
+
+export type CaseFileView = { file: CaseFile, status_fa: string, registered_on_fa: string, charges: Array<ChargeView>, };
+
+export type ChargeView = { id: number, violation: string, title_fa: string, 
+/**
+ * The clause's corrected text; for absence and closure, how the days decide the clause.
+ */
+text_fa: string, grade: number | null, grade_range: [number, number] | null, days: number | null, committed_on_fa: string, last_prosecution_act_on_fa: string | null, facts: string, };
+
+export type CaseFile = { case: CaseListItem, office_id: number, manager_id: number, manager_national_id: string, office_province: string, charges: Array<ChargeRecord>, complaints: Array<ComplaintRecord>, evidence: Array<EvidenceRecord>, sessions: Array<SessionRecord>, rulings: Array<RulingRecord>, notifications: Array<NotificationRecord>, appeals: Array<AppealRecord>, };
+
+export type ChargeRecord = { id: number, violation: string, committed_on: string, days: number | null, facts: string, last_prosecution_act_on: string | null, };
+
+export type ComplaintRecord = { id: number, kind: string, source: string, received_on: string, reporter_name: string | null, reporter_contact: string | null, reporter_confidential: boolean, summary: string, review_notes: string | null, forwarded_on: string | null, };
+
+export type EvidenceRecord = { id: number, sha256: string, size: number, media_type: string, file_name: string, description: string, added_at: string, };
+
+export type SessionRecord = { id: number, board_id: number, held_on: string, chair_member_id: number | null, minutes: string, attendance: Array<AttendanceRecord>, votes: Array<VoteRecord>, };
+
+export type AttendanceRecord = { 
+/**
+ * `judge_1`, `judge_2` or `representative`.
+ */
+seat: string, 
+/**
+ * Who sat: the holder, or the alternate when the holder was absent or recused.
+ */
+member_id: number, 
+/**
+ * `present`, `absent` or `recused`: what the seat's holder was.
+ */
+holder_was: string, };
+
+export type VoteRecord = { id: number, question: string, member_id: number, choice: string, dissent: string | null, };
+
+export type RulingRecord = { id: number, session_id: number | null, stage: string, 
+/**
+ * `draft`, `signed` or `final`.
+ */
+status: string, outcome: string | null, grade: number | null, text: string, 
+/**
+ * The rules engine's suggestion with its trace, as JSON text.
+ */
+suggestion: string | null, drafted_on: string, signed_on: string | null, content_hash: string | null, signoffs: Array<SignoffRecord>, };
+
+export type SignoffRecord = { member_id: number, signed_at: string, };
+
+export type NotificationRecord = { id: number, ruling_id: number, recipient: string, method: string, notified_on: string, };
+
+export type AppealRecord = { id: number, ruling_id: number, appellant: string, filed_on: string, in_time: boolean, grounds: string, };
 
 export type ArticleView = { id: string, regulation_fa: string, article_number: number, title_fa: string, text_fa: string, };
 

@@ -8,6 +8,7 @@ import type {
   BoardView,
   CaseFilter,
   CaseRow,
+  CaseFileView,
   CatalogueEntry,
   CommandError,
   StatusCountRow,
@@ -47,6 +48,9 @@ export function commands(invokeFn: Invoke) {
     catalogue: () => call<CatalogueEntry[]>("catalogue"),
     article: (id: string) => call<ArticleView>("article", { id }),
     suggest: (request: SuggestRequest) => call<Suggestion>("suggest", { request }),
+    openCase: (caseId: number) => call<CaseFileView>("open_case", { caseId }),
+    suggestForCase: (caseId: number, decidedOn: string | null) =>
+      call<Suggestion>("suggest_for_case", { caseId, decidedOn }),
   };
 }
 
