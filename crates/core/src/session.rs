@@ -167,13 +167,12 @@ impl Sitting {
             .map(|v| &v.choice)
             .find(|choice| votes.iter().filter(|v| &v.choice == *choice).count() >= 2)
             .cloned();
-        if let Some(choice) = &majority {
-            if let Some(v) = votes
+        if let Some(choice) = &majority
+            && let Some(v) = votes
                 .iter()
                 .find(|v| &v.choice == choice && v.dissent.is_some())
-            {
-                return Err(SessionError::DissentFromMajority(v.member));
-            }
+        {
+            return Err(SessionError::DissentFromMajority(v.member));
         }
         let dissenters = match &majority {
             Some(choice) => votes
