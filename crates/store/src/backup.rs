@@ -218,10 +218,34 @@ impl Store {
         };
         let previous = if db_path.exists() {
             let keep = with_suffix(&format!(".before-restore-{stamp}"));
-            let current = Store::open(db_path).await?;
-            let kept = current.backup_to(&keep).await;
-            current.close().await;
-            kept?;
+            // A clean copy when the current database opens; its raw files when it does not
+            // (a damaged database is the usual reason to restore).
+            let clean = match Store::open(db_path).await {
+                Ok(current) => {
+                    let kept = current.backup_to(&keep).await;
+                    current.close().await;
+                    kept.is_ok()
+                }
+                Err(_) => false,
+            };
+            if !clean {
+                let _ = std::fs::remove_file(&keep);
+                for (from, to) in [
+                    (db_path.to_path_buf(), keep.clone()),
+                    (with_suffix("-wal"), {
+                        let mut k = keep.as_os_str().to_owned();
+                        k.push("-wal");
+                        PathBuf::from(k)
+                    }),
+                ] {
+                    if from.exists() {
+                        std::fs::copy(&from, &to).map_err(|source| StoreError::Io {
+                            path: to.clone(),
+                            source,
+                        })?;
+                    }
+                }
+            }
             Some(keep.display().to_string())
         } else {
             None

@@ -65,6 +65,8 @@ pub(crate) fn write_once(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
             .and_then(|n| n.to_str())
             .unwrap_or("evidence")
     ));
+    // A crash may have left a read-only partial file behind.
+    let _ = std::fs::remove_file(&tmp);
     {
         let mut f = std::fs::File::create(&tmp).map_err(io)?;
         f.write_all(bytes).map_err(io)?;

@@ -100,3 +100,26 @@ async fn a_bad_backup_is_refused_and_the_database_is_untouched() {
     assert_eq!(count(&store, "cases").await, 1);
     assert!(!dir.path().join("heyat.sqlite3.restoring").exists());
 }
+
+#[tokio::test]
+async fn a_damaged_database_is_replaced_and_its_raw_file_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let w = world(&dir).await;
+    w.store
+        .create_case(&new_case(&w, vec![]), ACTOR)
+        .await
+        .unwrap();
+    let file = dir.path().join("good.sqlite3");
+    w.store.backup_to(&file).await.unwrap();
+    let path = w.store.path().to_path_buf();
+    w.store.close().await;
+    std::fs::write(&path, b"this file was overwritten by accident").unwrap();
+    let report = Store::restore_from(&file, &path).await.unwrap();
+    let kept = report.previous.unwrap();
+    assert_eq!(
+        std::fs::read(&kept).unwrap(),
+        b"this file was overwritten by accident"
+    );
+    let store = Store::open(&path).await.unwrap();
+    assert_eq!(count(&store, "cases").await, 1);
+}
