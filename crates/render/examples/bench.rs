@@ -452,7 +452,7 @@ fn html_ruling(d: &Value, fonts: &Path) -> String {
   @bottom-center {{ content: "صفحه " counter(page, persian) " از " counter(pages, persian); font: 8pt Vazirmatn; }}
   @bottom-left {{ content: "کد تصدیق: {code}"; font: 8pt Vazirmatn; }}
   @bottom-right {{ content: "{title}"; font: 8pt Vazirmatn; }} }}
-body {{ font: 12pt/1.55 Naskh, Vazirmatn; text-align: justify; margin: 0; }}
+body {{ font: 12pt/1.4 Naskh, Vazirmatn; text-align: justify; margin: 0; }}
 h1 {{ font: bold 15pt Vazirmatn; text-align: center; margin: 0.2em 0; }}
 h2 {{ font: bold 11.5pt Vazirmatn; margin: 0.8em 0 0.3em; }}
 .board {{ font: bold 12pt Vazirmatn; text-align: center; }} .small {{ font: 9pt Vazirmatn; }}
