@@ -300,6 +300,7 @@ fn tex(s: &str) -> String {
             '^' => o.push_str("\\textasciicircum{}"),
             '\u{2066}' => o.push_str("\\lr{"),
             '\u{2069}' => o.push('}'),
+            '\u{202d}' | '\u{202c}' => {}
             _ => o.push(c),
         }
     }
