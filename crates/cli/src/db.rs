@@ -207,7 +207,7 @@ pub fn demo(db: Option<&Path>, args: &DemoArgs) -> Result<(), Failure> {
 pub fn search(db: Option<&Path>, args: &SearchArgs) -> Result<(), Failure> {
     if heyat_store::fts_query(&args.query).is_none() {
         return Err(Failure::input(
-            "عبارت جست‌وجو واژه‌ای ندارد؛ نام، کد دفتر، شمارهٔ پرونده یا واژه‌ای از شرح را بدهید",
+            "عبارت جست‌وجو واژه‌ای ندارد (واژه‌های همگانی مانند «دفتر» و «خدمات» شمرده نمی‌شوند)؛ نام، کد دفتر، شمارهٔ پرونده یا واژه‌ای از شرح را بدهید",
         ));
     }
     let list = runtime()?.block_on(async {

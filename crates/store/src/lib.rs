@@ -90,7 +90,7 @@ impl Store {
         // Cases written before the search index existed (or by another program) are indexed
         // now; on an indexed database this finds nothing.
         let mut tx = store.write_tx().await?;
-        search::index_missing(&mut tx).await?;
+        search::refresh_index(&mut tx).await?;
         tx.commit().await?;
         Ok(store)
     }

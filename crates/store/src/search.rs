@@ -4,7 +4,7 @@
 
 use crate::queries::{CaseListItem, case_list_rows};
 use crate::{Store, StoreError};
-use heyat_core::{fold_persian, search_terms};
+use heyat_core::search_terms;
 use sqlx::SqliteConnection;
 
 #[derive(sqlx::FromRow)]
@@ -45,12 +45,43 @@ pub(crate) async fn index_case(
     )
     .bind(case_id)
     .bind(format!("{} {:04} {}", src.year, src.seq, src.seq))
-    .bind(fold_persian(&src.office))
-    .bind(fold_persian(&src.manager))
-    .bind(fold_persian(&format!("{} {}", src.subject, src.facts)))
+    .bind(index_text(&src.office))
+    .bind(index_text(&src.manager))
+    .bind(index_text(&format!("{} {}", src.subject, src.facts)))
     .execute(&mut *conn)
     .await?;
     Ok(())
+}
+
+/// What the index holds of `text`: its search words, space-separated.
+fn index_text(text: &str) -> String {
+    search_terms(text).join(" ")
+}
+
+/// The way rows are written into `case_search`; a database indexed another way is indexed
+/// again on opening. 2: stop words left out.
+const INDEX_VERSION: &str = "2";
+
+/// Brings the search index up to date: rebuilt whole if it was written another way, else
+/// the cases it lacks added. Returns how many cases were indexed.
+pub(crate) async fn refresh_index(conn: &mut SqliteConnection) -> Result<u64, StoreError> {
+    let version: Option<(String,)> =
+        sqlx::query_as("SELECT value FROM meta WHERE key = 'search_index_version'")
+            .fetch_optional(&mut *conn)
+            .await?;
+    if version.as_ref().map(|v| v.0.as_str()) != Some(INDEX_VERSION) {
+        sqlx::query("DELETE FROM case_search")
+            .execute(&mut *conn)
+            .await?;
+        sqlx::query(
+            "INSERT INTO meta (key, value) VALUES ('search_index_version', ?)
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        )
+        .bind(INDEX_VERSION)
+        .execute(&mut *conn)
+        .await?;
+    }
+    index_missing(conn).await
 }
 
 /// Indexes every case that has no search row yet (cases written before the index existed, or
@@ -67,7 +98,8 @@ pub(crate) async fn index_missing(conn: &mut SqliteConnection) -> Result<u64, St
 }
 
 /// The FTS5 query for what a person typed: every word, folded, quoted, as a prefix; `None`
-/// when nothing searchable is left. Quoting leaves no FTS syntax to inject.
+/// when nothing searchable is left (no words, or only [`heyat_core::fold::SEARCH_STOPWORDS`]).
+/// Quoting leaves no FTS syntax to inject.
 pub fn fts_query(text: &str) -> Option<String> {
     let terms = search_terms(text);
     if terms.is_empty() {

@@ -73,6 +73,12 @@ async fn persian_search_folds_letters_digits_zwnj_and_diacritics() {
     );
     assert_eq!(hits("0012345679").await.len(), 2, "national id");
     assert!(hits("ناموجود").await.is_empty());
+    // Words in every office's name are not searched on; the rest of the name is.
+    assert!(hits("دفتر خدمات").await.is_empty());
+    assert_eq!(
+        hits("دفتر خدمات الکترونیک قضایی شمارهٔ ۴۵ قم").await.len(),
+        2
+    );
     // FTS syntax typed by a person is just words.
     for q in ["\"", "OR", "NEAR(", "*", "a AND", "-", "کاظمی\" OR \"x"] {
         w.store.search(q, 10).await.unwrap();
