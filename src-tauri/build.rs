@@ -10,6 +10,7 @@ const COMMANDS: &[&str] = &[
     "suggest",
     "open_case",
     "suggest_for_case",
+    "print_ruling",
 ];
 
 fn main() {

@@ -3,7 +3,7 @@
 use crate::AppState;
 use crate::dto::{
     AppInfo, ArticleView, BoardView, CaseFileView, CaseRow, CatalogueEntry, ChargeView,
-    CommandError, SeatView, StatusCountRow, SuggestRequest,
+    CommandError, PrintedRuling, RulingDraft, SeatView, StatusCountRow, SuggestRequest,
 };
 use chrono::{Datelike, NaiveDate};
 use heyat_core::date::JalaliDate;
@@ -402,7 +402,228 @@ pub async fn suggest_for_case(
         Some(d) => d,
         None => jalali(state.today)?.format(),
     };
-    suggest(SuggestRequest {
+    suggest(case_request(&file, decided_on))
+}
+
+fn render_error(e: heyat_render::RenderError) -> CommandError {
+    CommandError {
+        code: "render".into(),
+        message: e.to_string(),
+    }
+}
+
+/// Typesets the case's ruling as drafted by the board and saves the PDF in the data
+/// folder's `documents/`. The engine is run on the case's charges with the board's grade:
+/// a grade the code does not allow is refused with the article that bounds it.
+#[tauri::command]
+pub async fn print_ruling(
+    state: State<'_, AppState>,
+    case_id: i64,
+    draft: RulingDraft,
+) -> Result<PrintedRuling, CommandError> {
+    use heyat_render as r;
+    let file = state.store.case_file(case_id).await?;
+    let boards = state.store.boards().await?;
+    let board = boards
+        .iter()
+        .find(|b| b.id == file.case.board_id)
+        .ok_or_else(|| invalid("هیأت رسیدگی‌کنندهٔ این پرونده یافت نشد."))?;
+    if draft.reasoning.trim().is_empty() {
+        return Err(invalid(
+            "استدلال هیأت خالی است؛ رأی باید مستدل باشد (مادهٔ ۲۷). دلایل را بنویسید.",
+        ));
+    }
+    let session_date =
+        JalaliDate::parse(&draft.session_date).map_err(|e| invalid(format!("تاریخ جلسه: {e}")))?;
+    let suggestion = suggest_for_case(state.clone(), case_id, Some(session_date.format())).await?;
+    let verdict = match draft.verdict.as_str() {
+        _ if suggestion.outcome == engine::Outcome::Barred => {
+            let bar = suggestion.bar.as_ref().map(|b| b.reason);
+            r::Verdict::Barred {
+                reason: match bar {
+                    Some(engine::BarReason::ResJudicata) => r::BarReason::ResJudicata,
+                    Some(engine::BarReason::Separation) => r::BarReason::Separation,
+                    Some(engine::BarReason::Death) => r::BarReason::Death,
+                    _ => r::BarReason::Limitation,
+                },
+            }
+        }
+        "penalty" => {
+            let grade = draft
+                .grade
+                .ok_or_else(|| invalid("درجهٔ مجازات را برگزینید."))?;
+            let allowed = suggestion
+                .grade
+                .ok_or_else(|| invalid("موتور قواعد درجه‌ای برای این پرونده نیافت."))?;
+            let lowest = allowed.lowest_with_mitigation.unwrap_or(allowed.min);
+            if grade < lowest || grade > allowed.max {
+                let (lo, hi) = (
+                    heyat_core::to_persian_digits(&lowest.to_string()),
+                    heyat_core::to_persian_digits(&allowed.max.to_string()),
+                );
+                return Err(invalid(format!(
+                    "درجهٔ {} در این پرونده مجاز نیست: مقررات درجهٔ {lo} تا {hi} را روا می‌دارد (مواد ۳۲، ۴۳ و ۴۴ آیین‌نامهٔ ۱۴۰۱ و بند مربوط از مواد ۳۴ تا ۴۱).",
+                    heyat_core::to_persian_digits(&grade.to_string())
+                )));
+            }
+            r::Verdict::Penalty {
+                grade,
+                suspension_months: draft.suspension_months,
+            }
+        }
+        "acquittal" => r::Verdict::Acquittal,
+        "suspended_prosecution" => {
+            if !suggestion.suspension.available {
+                return Err(invalid(
+                    "تعلیق تعقیب در این پرونده ممکن نیست: تنها تخلف‌های درجهٔ ۱ تا ۴ را می‌توان تعلیق کرد (مادهٔ ۳۱).",
+                ));
+            }
+            r::Verdict::SuspendedProsecution {
+                years: draft.suspension_years.unwrap_or(1),
+            }
+        }
+        other => {
+            return Err(invalid(format!(
+                "نتیجهٔ «{other}» شناخته نیست؛ محکومیت، برائت یا تعلیق تعقیب را برگزینید."
+            )));
+        }
+    };
+    // The appeal notice follows the decision actually taken (Art 33).
+    let decided = match &verdict {
+        r::Verdict::Penalty { grade, .. } => Some(*grade),
+        _ => None,
+    };
+    let appeal = match decided {
+        Some(grade) => {
+            let mut request = case_request(&file, session_date.format());
+            request.decision = Some(crate::dto::DecisionRequest {
+                grade: Some(grade),
+                acquitted: None,
+                charge_grade: None,
+                notified_on: None,
+            });
+            suggest(request)?
+                .appeal
+                .map(|a| r::AppealNotice::from_engine(&a))
+        }
+        None => Some(r::AppealNotice {
+            appealable: false,
+            article: "1401:33".into(),
+            by: Vec::new(),
+            days: 20,
+        }),
+    };
+    let seats = ["judge_1", "judge_2", "representative"];
+    let members = board
+        .seats
+        .iter()
+        .filter(|s| seats.contains(&s.seat.as_str()))
+        .map(|s| r::Member {
+            name: format!("{} {}", s.first_name, s.last_name),
+            seat: match s.kind.as_str() {
+                "judge" => r::Seat::Judge,
+                "center_rep" => r::Seat::CenterRepresentative,
+                _ => r::Seat::KanoonRepresentative,
+            },
+            chair: s.seat == "judge_1",
+            alternate: false,
+            dissent: draft
+                .dissent
+                .clone()
+                .filter(|_| draft.dissent_seat.as_deref() == Some(s.seat.as_str())),
+        })
+        .collect();
+    let complaint = file.complaints.first();
+    let input = r::RulingInput {
+        board: r::Board {
+            name: board.name.clone(),
+            level: if board.kind == "appeal" {
+                r::BoardLevel::Appeal
+            } else {
+                r::BoardLevel::FirstInstance
+            },
+        },
+        case_number: heyat_core::to_persian_digits(&file.case.number),
+        ruling_number: heyat_core::to_persian_digits(&format!(
+            "{}/{}",
+            file.case.number,
+            file.rulings.len() + 1
+        )),
+        session_date,
+        office: r::Office {
+            name: file.case.office_name.clone(),
+            code: file.case.office_code.clone(),
+            city: file.case.city.clone(),
+            manager: file.case.manager_name.clone(),
+        },
+        complainant: complaint.map(|k| r::Complainant {
+            source: k.source.clone(),
+            name: k.reporter_name.clone(),
+            confidential: k.reporter_confidential,
+        }),
+        subject: file.case.subject.clone(),
+        // A ruling always says what was complained of and what the manager answered.
+        complaint_summary: Some(draft.complaint_summary.trim())
+            .filter(|t| !t.is_empty())
+            .map(str::to_owned)
+            .or_else(|| complaint.map(|k| k.summary.clone()))
+            .unwrap_or_else(|| file.case.subject.clone()),
+        defence_summary: Some(draft.defence_summary.trim())
+            .filter(|t| !t.is_empty())
+            .map(str::to_owned)
+            .unwrap_or_else(|| "مدیر دفتر با وجود ابلاغ، لایحهٔ دفاعیه‌ای تقدیم نکرده است.".to_owned()),
+        charges: suggestion
+            .charges
+            .iter()
+            .map(|c| r::Charge {
+                violation: c.violation.clone(),
+                days: c.days,
+                committed_on: c.committed_on,
+                established: draft.verdict != "acquittal",
+                facts: None,
+            })
+            .collect(),
+        reasoning: draft
+            .reasoning
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(str::to_owned)
+            .collect(),
+        steps: r::RulingInput::steps_from(&suggestion),
+        citations: Vec::new(),
+        verdict,
+        appeal,
+        appeal_of: None,
+        members,
+        secretary: None,
+    };
+    let rendered = state.renderer.ruling(&input).map_err(render_error)?;
+    let dir = state.data_dir.join("documents");
+    std::fs::create_dir_all(&dir).map_err(|e| CommandError {
+        code: "io".into(),
+        message: format!("پوشهٔ اسناد ساخته نشد: {e}"),
+    })?;
+    let path = dir.join(format!(
+        "ruling-{}-{}.pdf",
+        file.case.number,
+        file.rulings.len() + 1
+    ));
+    std::fs::write(&path, &rendered.pdf).map_err(|e| CommandError {
+        code: "io".into(),
+        message: format!("PDF نوشته نشد: {e}"),
+    })?;
+    Ok(PrintedRuling {
+        path: path.display().to_string(),
+        pages: rendered.pages as u32,
+        bytes: rendered.pdf.len() as u32,
+        verification_code: rendered.verification.map(|v| v.code).unwrap_or_default(),
+    })
+}
+
+/// The engine's input for a case's charges as recorded.
+fn case_request(file: &heyat_store::CaseFile, decided_on: String) -> SuggestRequest {
+    SuggestRequest {
         decided_on,
         regulation: "auto".into(),
         manager: crate::dto::ManagerFacts {
@@ -427,5 +648,5 @@ pub async fn suggest_for_case(
         complaint_withdrawn: false,
         holidays: Vec::new(),
         decision: None,
-    })
+    }
 }

@@ -98,6 +98,8 @@ pub fn typescript_bindings() -> String {
         SeatView::decl(&cfg),
         CatalogueEntry::decl(&cfg),
         CaseFileView::decl(&cfg),
+        RulingDraft::decl(&cfg),
+        PrintedRuling::decl(&cfg),
         ChargeView::decl(&cfg),
         heyat_store::CaseFile::decl(&cfg),
         heyat_store::ChargeRecord::decl(&cfg),
@@ -251,4 +253,34 @@ pub struct ChargeView {
     pub committed_on_fa: String,
     pub last_prosecution_act_on_fa: Option<String>,
     pub facts: String,
+}
+
+/// What the board decided, as the chair drafts the ruling (Art 27).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct RulingDraft {
+    /// `penalty`, `acquittal` or `suspended_prosecution`; a bar comes from the engine.
+    pub verdict: String,
+    pub grade: Option<u8>,
+    /// For grades 5 and 6: months of suspension (5: 3–12, 6: 13–36).
+    pub suspension_months: Option<u32>,
+    /// For a suspended prosecution: 1 or 2 years (Art 31).
+    pub suspension_years: Option<u8>,
+    pub session_date: String,
+    pub complaint_summary: String,
+    pub defence_summary: String,
+    /// The board's reasoning, one paragraph per line.
+    pub reasoning: String,
+    /// A dissenting member's opinion, with the seat (`judge_1`, `judge_2`, `representative`).
+    pub dissent_seat: Option<String>,
+    pub dissent: Option<String>,
+}
+
+/// A ruling saved as PDF.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct PrintedRuling {
+    pub path: String,
+    pub pages: u32,
+    pub bytes: u32,
+    /// The verification code printed under the QR code.
+    pub verification_code: String,
 }

@@ -21,6 +21,7 @@ pub fn with_commands<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Bu
         commands::suggest,
         commands::open_case,
         commands::suggest_for_case,
+        commands::print_ruling,
     ])
 }
 

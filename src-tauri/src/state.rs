@@ -5,6 +5,8 @@ use std::path::{Path, PathBuf};
 /// What the commands share: the open database and the day the app started on.
 pub struct AppState {
     pub store: Store,
+    /// Fonts and templates, parsed once for every document the app prints.
+    pub renderer: heyat_render::Renderer,
     pub data_dir: PathBuf,
     pub today: NaiveDate,
 }
@@ -25,6 +27,7 @@ impl AppState {
         store.load_demo_if_new(today).await?;
         Ok(AppState {
             store,
+            renderer: heyat_render::Renderer::new(),
             data_dir: data_dir.to_path_buf(),
             today,
         })

@@ -262,3 +262,50 @@ fn a_case_file_opens_with_its_charges_and_the_engine_reads_them() {
     let err = invoke(&app, "open_case", json!({ "caseId": 999_999 })).unwrap_err();
     assert!(err["message"].as_str().is_some(), "{err}");
 }
+
+#[test]
+fn a_ruling_prints_to_pdf_and_a_grade_the_code_forbids_is_refused() {
+    let app = app();
+    let list = invoke(
+        &app,
+        "list_cases",
+        json!({ "filter": { "text": "شهریار" } }),
+    )
+    .unwrap();
+    let id = list[0]["id"].as_i64().unwrap();
+    let draft = |grade: u8, reasoning: &str| {
+        json!({ "caseId": id, "draft": {
+            "verdict": "penalty", "grade": grade, "suspension_months": 6, "suspension_years": null,
+            "session_date": "۱۴۰۵/۰۹/۰۲", "complaint_summary": "انتشار اوراق قضایی مراجع.",
+            "defence_summary": "مدیر دفتر انتشار را کار کارمند دانست.", "reasoning": reasoning,
+            "dissent_seat": "representative", "dissent": "به نظر اقلیت، درجهٔ ۴ بس بود."
+        }})
+    };
+    // Disclosure of parties' data is grade 5 (Art 38(b)); with mitigation (Art 32) down to 3.
+    let err = invoke(&app, "print_ruling", draft(7, "احراز تخلف.")).unwrap_err();
+    assert!(
+        err["message"]
+            .as_str()
+            .unwrap()
+            .contains("درجهٔ ۷ در این پرونده مجاز نیست"),
+        "{err}"
+    );
+    let err = invoke(&app, "print_ruling", draft(5, "  ")).unwrap_err();
+    assert!(
+        err["message"].as_str().unwrap().contains("مادهٔ ۲۷"),
+        "{err}"
+    );
+
+    let printed = invoke(
+        &app,
+        "print_ruling",
+        draft(5, "تخلف با گزارش بازرسی و اقرار مدیر دفتر احراز شد."),
+    )
+    .unwrap();
+    let path = std::path::PathBuf::from(printed["path"].as_str().unwrap());
+    let pdf = std::fs::read(&path).unwrap();
+    assert!(pdf.starts_with(b"%PDF-"));
+    assert_eq!(printed["bytes"].as_u64().unwrap() as usize, pdf.len());
+    assert!(printed["pages"].as_u64().unwrap() >= 1);
+    assert!(!printed["verification_code"].as_str().unwrap().is_empty());
+}

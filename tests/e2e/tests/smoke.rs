@@ -411,6 +411,62 @@ async fn case_file_opens_with_charges_and_suggestion(client: &Client) {
     let grade = text_of(client, "[data-testid=grade-range]").await;
     assert!(grade.contains("درجهٔ ۵"), "grade: {grade}");
     shoot(client, "case-file").await;
+
+    // The board's ruling: a grade the code does not allow is refused; then the PDF is made.
+    click(client, "button[data-tab=rulings]").await;
+    appears(client, "form.ruling-form").await;
+    fill(client, "input[name=session_date]", "۱۴۰۵/۰۹/۰۲").await;
+    let grade = step("grade", client.find(Locator::Css("select[name=grade]"))).await;
+    step("grade 7", grade.select_by_value("7")).await;
+    fill(
+        client,
+        "textarea[name=reasoning]",
+        "تخلف با گزارش بازرسی و اقرار مدیر دفتر احراز شد.",
+    )
+    .await;
+    click(client, "form.ruling-form button[type=submit]").await;
+    appears(client, "[data-testid=case-error]").await;
+    let refusal = text_of(client, "[data-testid=case-error]").await;
+    assert!(
+        refusal.contains("درجهٔ ۷ در این پرونده مجاز نیست"),
+        "refusal: {refusal}"
+    );
+    let grade = step("grade", client.find(Locator::Css("select[name=grade]"))).await;
+    step("grade 5", grade.select_by_value("5")).await;
+    appears(client, "input[name=suspension_months]").await;
+    fill(client, "input[name=suspension_months]", "6").await;
+    let dissent = step(
+        "dissent",
+        client.find(Locator::Css("select[name=dissent_seat]")),
+    )
+    .await;
+    step("dissent seat", dissent.select_by_value("representative")).await;
+    appears(client, "textarea[name=dissent]").await;
+    fill(
+        client,
+        "textarea[name=dissent]",
+        "به نظر اقلیت، توبیخ با درج در پایگاه مرکز بس بود.",
+    )
+    .await;
+    click(client, "form.ruling-form button[type=submit]").await;
+    appears(client, "[data-testid=printed]").await;
+    shoot(client, "ruling-printed").await;
+    let pdf = js(
+        client,
+        "return document.querySelector('[data-testid=printed] span[dir=ltr]').textContent",
+    )
+    .await;
+    let pdf = PathBuf::from(pdf.as_str().unwrap());
+    let kept = screenshot_dir().join("ruling.pdf");
+    std::fs::copy(&pdf, &kept).unwrap();
+    let text = Command::new("pdftotext")
+        .args([kept.to_str().unwrap(), "-"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(text.contains("دادنامه"), "ruling text: {text}");
+    assert!(text.contains("۱۴۰۵/۰۹/۰۲"), "ruling text: {text}");
+
     click(client, ".case-file button.back").await;
     appears(client, "[data-testid=case-table]").await;
 }

@@ -88,6 +88,34 @@ measured: boolean, };
 
 export type CaseFileView = { file: CaseFile, status_fa: string, registered_on_fa: string, charges: Array<ChargeView>, };
 
+export type RulingDraft = { 
+/**
+ * `penalty`, `acquittal` or `suspended_prosecution`; a bar comes from the engine.
+ */
+verdict: string, grade: number | null, 
+/**
+ * For grades 5 and 6: months of suspension (5: 3–12, 6: 13–36).
+ */
+suspension_months: number | null, 
+/**
+ * For a suspended prosecution: 1 or 2 years (Art 31).
+ */
+suspension_years: number | null, session_date: string, complaint_summary: string, defence_summary: string, 
+/**
+ * The board's reasoning, one paragraph per line.
+ */
+reasoning: string, 
+/**
+ * A dissenting member's opinion, with the seat (`judge_1`, `judge_2`, `representative`).
+ */
+dissent_seat: string | null, dissent: string | null, };
+
+export type PrintedRuling = { path: string, pages: number, bytes: number, 
+/**
+ * The verification code printed under the QR code.
+ */
+verification_code: string, };
+
 export type ChargeView = { id: number, violation: string, title_fa: string, 
 /**
  * The clause's corrected text; for absence and closure, how the days decide the clause.

@@ -11,6 +11,8 @@ import type {
   CaseFileView,
   CatalogueEntry,
   CommandError,
+  PrintedRuling,
+  RulingDraft,
   StatusCountRow,
   Suggestion,
   SuggestRequest,
@@ -49,6 +51,7 @@ export function commands(invokeFn: Invoke) {
     article: (id: string) => call<ArticleView>("article", { id }),
     suggest: (request: SuggestRequest) => call<Suggestion>("suggest", { request }),
     openCase: (caseId: number) => call<CaseFileView>("open_case", { caseId }),
+    printRuling: (caseId: number, draft: RulingDraft) => call<PrintedRuling>("print_ruling", { caseId, draft }),
     suggestForCase: (caseId: number, decidedOn: string | null) =>
       call<Suggestion>("suggest_for_case", { caseId, decidedOn }),
   };
