@@ -36,7 +36,7 @@ pub use file::*;
 pub use queries::{BoardSeat, BoardSummary, CaseFilter, CaseListItem, StatusCount, case_number};
 pub use search::fts_query;
 pub use write::{
-    CaseRef, NewBoard, NewCase, NewCharge, NewComplaint, NewManager, NewMember, NewOffice,
+    CaseRef, Holiday, NewBoard, NewCase, NewCharge, NewComplaint, NewManager, NewMember, NewOffice,
 };
 
 use sqlx::sqlite::{

@@ -88,6 +88,14 @@ pub struct NewCase {
     pub charges: Vec<NewCharge>,
 }
 
+/// A day the offices are closed besides Fridays (CPC Art 444).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS, sqlx::FromRow)]
+pub struct Holiday {
+    /// ISO date.
+    pub day: String,
+    pub title: String,
+}
+
 /// A case just created.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct CaseRef {
@@ -769,6 +777,15 @@ impl Store {
         audit.finish(&mut tx).await?;
         tx.commit().await?;
         Ok(id)
+    }
+
+    /// The holidays on record, in date order (for deadlines and the engine's `holidays`).
+    pub async fn holidays(&self) -> Result<Vec<Holiday>, StoreError> {
+        Ok(
+            sqlx::query_as("SELECT day, title FROM holidays ORDER BY day")
+                .fetch_all(self.pool())
+                .await?,
+        )
     }
 
     /// Adds a day the offices are closed (besides Fridays).
