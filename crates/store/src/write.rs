@@ -779,6 +779,43 @@ impl Store {
         Ok(id)
     }
 
+    /// Records the Kanoon representative's review notes, the date the complaint was forwarded
+    /// to the board (Art 21) and the case it opened; `None` leaves a field as it is.
+    pub async fn review_complaint(
+        &self,
+        complaint_id: i64,
+        review_notes: Option<&str>,
+        forwarded_on: Option<&str>,
+        case_id: Option<i64>,
+        actor: &str,
+    ) -> Result<(), StoreError> {
+        let forwarded = opt_iso("تاریخ ارسال به هیأت (forwarded_on)", forwarded_on)?;
+        let mut tx = self.write_tx().await?;
+        exists(&mut tx, "complaints", "شکایت یا گزارش", complaint_id).await?;
+        if let Some(k) = case_id {
+            exists(&mut tx, "cases", "پرونده", k).await?;
+        }
+        let mut audit = AuditChain::start(&mut tx, actor).await?;
+        update_row(
+            &mut tx,
+            &mut audit,
+            "complaints",
+            complaint_id,
+            sqlx::query(
+                "UPDATE complaints SET review_notes = coalesce(?, review_notes),
+                    forwarded_on = coalesce(?, forwarded_on), case_id = coalesce(?, case_id) WHERE id = ?",
+            )
+            .bind(review_notes.map(str::trim))
+            .bind(forwarded)
+            .bind(case_id)
+            .bind(complaint_id),
+        )
+        .await?;
+        audit.finish(&mut tx).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
     /// The holidays on record, in date order (for deadlines and the engine's `holidays`).
     pub async fn holidays(&self) -> Result<Vec<Holiday>, StoreError> {
         Ok(

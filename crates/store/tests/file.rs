@@ -342,7 +342,32 @@ async fn a_reporter_stays_confidential_unless_released() {
             .await
             .unwrap();
     }
+    let first = w.store.case_file(c.id).await.unwrap().complaints[0].id;
+    w.store
+        .review_complaint(
+            first,
+            Some("گزارش بازرس پیوست شود."),
+            Some("2026-06-25"),
+            None,
+            ACTOR,
+        )
+        .await
+        .unwrap();
+    let err = w
+        .store
+        .review_complaint(first, None, Some("25/06/2026"), None, ACTOR)
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), "invalid");
     let file = w.store.case_file(c.id).await.unwrap();
+    assert_eq!(
+        file.complaints[0].forwarded_on.as_deref(),
+        Some("2026-06-25")
+    );
+    assert_eq!(
+        file.complaints[0].review_notes.as_deref(),
+        Some("گزارش بازرس پیوست شود.")
+    );
     assert_eq!(
         file.complaints[0].reporter_name, None,
         "Art 20: confidential by default"
