@@ -11,6 +11,9 @@ const COMMANDS: &[&str] = &[
     "open_case",
     "suggest_for_case",
     "print_ruling",
+    "check_quorum",
+    "record_session",
+    "record_votes",
 ];
 
 fn main() {

@@ -3,10 +3,13 @@
 use crate::AppState;
 use crate::dto::{
     AppInfo, ArticleView, BoardView, CaseFileView, CaseRow, CatalogueEntry, ChargeView,
-    CommandError, PrintedRuling, RulingDraft, SeatView, StatusCountRow, SuggestRequest,
+    CommandError, PlaceView, PrintedRuling, QuorumView, RulingDraft, SeatView, SessionAttendance,
+    StatusCountRow, SuggestRequest, TallyView, VoteInput,
 };
 use chrono::{Datelike, NaiveDate};
+use heyat_core::board::Seat;
 use heyat_core::date::JalaliDate;
+use heyat_core::session::{Attendance, Sitting, Vote, seat_the_board};
 use heyat_core::{engine, regulation};
 use heyat_store::CaseFilter;
 use tauri::State;
@@ -372,7 +375,11 @@ pub async fn open_case(
     let lib = library()?;
     let mut file = state.store.case_file(case_id).await?;
     let charges = std::mem::take(&mut file.charges);
+    let mut dates_fa = std::collections::BTreeMap::new();
+    let json = serde_json::to_value(&file).map_err(|e| invalid(e.to_string()))?;
+    collect_dates(&json, &mut dates_fa);
     Ok(CaseFileView {
+        dates_fa,
         status_fa: file.case.status.title_fa().to_owned(),
         registered_on_fa: fa_date(&file.case.registered_on)?,
         charges: charges
@@ -648,5 +655,241 @@ fn case_request(file: &heyat_store::CaseFile, decided_on: String) -> SuggestRequ
         complaint_withdrawn: false,
         holidays: Vec::new(),
         decision: None,
+    }
+}
+
+/// The roster of the board hearing `case_id`: (seat, member id, name).
+async fn roster(
+    state: &AppState,
+    case_id: i64,
+) -> Result<(heyat_store::CaseFile, Vec<(Seat, i64, String)>), CommandError> {
+    let file = state.store.case_file(case_id).await?;
+    let boards = state.store.boards().await?;
+    let board = boards
+        .into_iter()
+        .find(|b| b.id == file.case.board_id)
+        .ok_or_else(|| invalid("هیأت رسیدگی‌کنندهٔ این پرونده یافت نشد."))?;
+    let seats = board
+        .seats
+        .into_iter()
+        .filter_map(|s| {
+            Seat::from_code(&s.seat).map(|seat| {
+                (
+                    seat,
+                    s.member_id,
+                    format!("{} {}", s.first_name, s.last_name),
+                )
+            })
+        })
+        .collect();
+    Ok((file, seats))
+}
+
+fn attendance_of(a: &SessionAttendance) -> Result<Attendance, CommandError> {
+    let mut att = Attendance::default();
+    for (seat, status) in [
+        (Seat::Judge1, &a.judge_1),
+        (Seat::Judge2, &a.judge_2),
+        (Seat::Representative, &a.representative),
+    ] {
+        match status.as_str() {
+            "present" => att.present.push(seat),
+            "recused" => att.recused.push(seat),
+            "absent" => {}
+            other => {
+                return Err(invalid(format!(
+                    "وضعیت حضور «{other}» شناخته نیست؛ حاضر، غایب یا کناره‌گیری را برگزینید."
+                )));
+            }
+        }
+    }
+    if a.alternate_judge_present {
+        att.present.push(Seat::AlternateJudge);
+    }
+    if a.alternate_representative_present {
+        att.present.push(Seat::AlternateRepresentative);
+    }
+    Ok(att)
+}
+
+fn places(
+    sitting: &Sitting,
+    roster: &[(Seat, i64, String)],
+) -> Result<Vec<PlaceView>, CommandError> {
+    sitting
+        .places()
+        .iter()
+        .map(|p| {
+            let (_, id, name) = roster
+                .iter()
+                .find(|(s, _, _)| *s == p.filled_by)
+                .ok_or_else(|| {
+                    invalid(format!(
+                        "جایگاه «{}» در این هیأت کسی را ندارد؛ از «تنظیمات» آن را پر کنید.",
+                        p.filled_by.title_fa()
+                    ))
+                })?;
+            Ok(PlaceView {
+                seat: p.seat.code().to_owned(),
+                seat_fa: p.seat.title_fa().to_owned(),
+                member_id: *id,
+                member_name: name.clone(),
+                by_alternate: p.by_alternate(),
+            })
+        })
+        .collect()
+}
+
+/// Whether the board hearing the case has quorum with this attendance (Art 28), and who sits.
+#[tauri::command]
+pub async fn check_quorum(
+    state: State<'_, AppState>,
+    case_id: i64,
+    attendance: SessionAttendance,
+) -> Result<QuorumView, CommandError> {
+    let (_, roster) = roster(&state, case_id).await?;
+    Ok(match seat_the_board(&attendance_of(&attendance)?) {
+        Ok(sitting) => QuorumView {
+            quorum: true,
+            message: None,
+            places: places(&sitting, &roster)?,
+        },
+        Err(e) => QuorumView {
+            quorum: false,
+            message: Some(e.to_string()),
+            places: Vec::new(),
+        },
+    })
+}
+
+/// Records a session: refused without quorum (Art 28).
+#[tauri::command]
+pub async fn record_session(
+    state: State<'_, AppState>,
+    case_id: i64,
+    held_on: String,
+    attendance: SessionAttendance,
+) -> Result<i64, CommandError> {
+    let (_, roster) = roster(&state, case_id).await?;
+    let sitting =
+        seat_the_board(&attendance_of(&attendance)?).map_err(|e| invalid(e.to_string()))?;
+    let status = |seat: Seat| match seat {
+        Seat::Judge1 => attendance.judge_1.clone(),
+        Seat::Judge2 => attendance.judge_2.clone(),
+        _ => attendance.representative.clone(),
+    };
+    let held_on = JalaliDate::parse(&held_on).map_err(|e| invalid(format!("تاریخ جلسه: {e}")))?;
+    let session = heyat_store::NewSession {
+        case_id,
+        held_on: held_on.to_iso_string(),
+        attendance: places(&sitting, &roster)?
+            .into_iter()
+            .zip(sitting.places())
+            .map(|(view, place)| heyat_store::AttendanceRecord {
+                seat: view.seat,
+                member_id: view.member_id,
+                holder_was: status(place.seat),
+            })
+            .collect(),
+        minutes: String::new(),
+    };
+    Ok(state.store.record_session(&session, "secretary").await?)
+}
+
+/// Records the sitting members' votes on one question and counts them: each member votes
+/// once, only a member in the minority writes a dissent, and the majority (2 of 3) decides.
+#[tauri::command]
+pub async fn record_votes(
+    state: State<'_, AppState>,
+    case_id: i64,
+    session_id: i64,
+    question: String,
+    votes: Vec<VoteInput>,
+) -> Result<TallyView, CommandError> {
+    let (file, roster) = roster(&state, case_id).await?;
+    let session = file
+        .sessions
+        .iter()
+        .find(|s| s.id == session_id)
+        .ok_or_else(|| invalid("این جلسه در پرونده ثبت نشده است."))?;
+    let question = question.trim().to_owned();
+    if question.is_empty() {
+        return Err(invalid("پرسشی را که به رأی گذاشته می‌شود بنویسید."));
+    }
+    // The session's sitting, rebuilt from its recorded attendance.
+    let seat_of = |member_id: i64| {
+        roster
+            .iter()
+            .find(|(_, id, _)| *id == member_id)
+            .map(|(s, _, _)| *s)
+    };
+    let mut att = Attendance::default();
+    for a in &session.attendance {
+        att.present.extend(seat_of(a.member_id));
+    }
+    let sitting = seat_the_board(&att).map_err(|e| invalid(e.to_string()))?;
+    let mut all: Vec<Vote> = session
+        .votes
+        .iter()
+        .filter(|v| v.question == question)
+        .filter_map(|v| {
+            Some(Vote {
+                member: seat_of(v.member_id)?,
+                choice: v.choice.clone(),
+                dissent: v.dissent.clone(),
+            })
+        })
+        .collect();
+    let mut new = Vec::new();
+    for v in votes.iter().filter(|v| !v.choice.trim().is_empty()) {
+        let member = seat_of(v.member_id).ok_or_else(|| invalid("این شخص عضو هیأت نیست."))?;
+        let dissent = v.dissent.clone().filter(|d| !d.trim().is_empty());
+        new.push((v.member_id, v.choice.trim().to_owned(), dissent.clone()));
+        all.push(Vote {
+            member,
+            choice: v.choice.trim().to_owned(),
+            dissent,
+        });
+    }
+    // Checked as a whole before anything is written, so a refused vote saves nothing.
+    let tally = sitting.tally(&all).map_err(|e| invalid(e.to_string()))?;
+    for (member_id, choice, dissent) in &new {
+        state
+            .store
+            .record_vote(
+                session_id,
+                &question,
+                *member_id,
+                choice,
+                dissent.as_deref(),
+                "secretary",
+            )
+            .await?;
+    }
+    let name = |seat: &Seat| {
+        roster
+            .iter()
+            .find(|(s, _, _)| s == seat)
+            .map(|(_, _, n)| n.clone())
+            .unwrap_or_default()
+    };
+    Ok(TallyView {
+        decided: tally.decided,
+        dissenters: tally.dissenters.iter().map(name).collect(),
+        awaiting: tally.awaiting.iter().map(name).collect(),
+    })
+}
+
+/// Finds every ISO date (`YYYY-MM-DD`, possibly the start of a timestamp) in `value`.
+fn collect_dates(value: &serde_json::Value, out: &mut std::collections::BTreeMap<String, String>) {
+    match value {
+        serde_json::Value::String(s) if s.len() >= 10 && s.is_char_boundary(10) => {
+            if let Ok(d) = JalaliDate::parse_iso(&s[..10]) {
+                out.insert(s[..10].to_owned(), d.format_fa());
+            }
+        }
+        serde_json::Value::Array(items) => items.iter().for_each(|v| collect_dates(v, out)),
+        serde_json::Value::Object(map) => map.values().for_each(|v| collect_dates(v, out)),
+        _ => {}
     }
 }

@@ -99,6 +99,11 @@ pub fn typescript_bindings() -> String {
         CatalogueEntry::decl(&cfg),
         CaseFileView::decl(&cfg),
         RulingDraft::decl(&cfg),
+        SessionAttendance::decl(&cfg),
+        QuorumView::decl(&cfg),
+        PlaceView::decl(&cfg),
+        VoteInput::decl(&cfg),
+        TallyView::decl(&cfg),
         PrintedRuling::decl(&cfg),
         ChargeView::decl(&cfg),
         heyat_store::CaseFile::decl(&cfg),
@@ -237,6 +242,8 @@ pub struct CaseFileView {
     pub status_fa: String,
     pub registered_on_fa: String,
     pub charges: Vec<ChargeView>,
+    /// Every ISO date in the file as people read it (Solar Hijri, Persian digits).
+    pub dates_fa: std::collections::BTreeMap<String, String>,
 }
 
 /// A charge with the catalogue clause it names.
@@ -283,4 +290,50 @@ pub struct PrintedRuling {
     pub bytes: u32,
     /// The verification code printed under the QR code.
     pub verification_code: String,
+}
+
+/// Who came to a session: each principal seat's holder (`present`, `absent`, `recused`) and
+/// whether each alternate attended.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct SessionAttendance {
+    pub judge_1: String,
+    pub judge_2: String,
+    pub representative: String,
+    pub alternate_judge_present: bool,
+    pub alternate_representative_present: bool,
+}
+
+/// Whether the board may sit (Art 28), and who sits where.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct QuorumView {
+    pub quorum: bool,
+    /// Why not, with what to do, in Persian.
+    pub message: Option<String>,
+    pub places: Vec<PlaceView>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct PlaceView {
+    pub seat: String,
+    pub seat_fa: String,
+    pub member_id: i64,
+    pub member_name: String,
+    pub by_alternate: bool,
+}
+
+/// A sitting member's vote on a question.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct VoteInput {
+    pub member_id: i64,
+    pub choice: String,
+    pub dissent: Option<String>,
+}
+
+/// The count on a question after the votes were recorded.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct TallyView {
+    /// The majority's choice, once two members agree.
+    pub decided: Option<String>,
+    pub dissenters: Vec<String>,
+    pub awaiting: Vec<String>,
 }

@@ -22,6 +22,9 @@ pub fn with_commands<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Bu
         commands::open_case,
         commands::suggest_for_case,
         commands::print_ruling,
+        commands::check_quorum,
+        commands::record_session,
+        commands::record_votes,
     ])
 }
 

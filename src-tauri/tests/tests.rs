@@ -309,3 +309,90 @@ fn a_ruling_prints_to_pdf_and_a_grade_the_code_forbids_is_refused() {
     assert!(printed["pages"].as_u64().unwrap() >= 1);
     assert!(!printed["verification_code"].as_str().unwrap().is_empty());
 }
+
+#[test]
+fn a_session_needs_quorum_and_each_member_votes_once() {
+    let app = app();
+    let list = invoke(
+        &app,
+        "list_cases",
+        json!({ "filter": { "text": "شهریار" } }),
+    )
+    .unwrap();
+    let id = list[0]["id"].as_i64().unwrap();
+    let attendance = |alternate: bool| {
+        json!({ "judge_1": "present", "judge_2": "absent", "representative": "present",
+                "alternate_judge_present": alternate, "alternate_representative_present": false })
+    };
+    let q = invoke(
+        &app,
+        "check_quorum",
+        json!({ "caseId": id, "attendance": attendance(false) }),
+    )
+    .unwrap();
+    assert_eq!(q["quorum"], false);
+    assert!(q["message"].as_str().unwrap().contains("ماده ۲۸"), "{q}");
+    let err = invoke(
+        &app,
+        "record_session",
+        json!({ "caseId": id, "heldOn": "1405/09/02", "attendance": attendance(false) }),
+    )
+    .unwrap_err();
+    assert!(
+        err["message"].as_str().unwrap().contains("رسمیت ندارد"),
+        "{err}"
+    );
+
+    let q = invoke(
+        &app,
+        "check_quorum",
+        json!({ "caseId": id, "attendance": attendance(true) }),
+    )
+    .unwrap();
+    assert_eq!(q["quorum"], true);
+    assert_eq!(q["places"][1]["by_alternate"], true);
+    let session = invoke(
+        &app,
+        "record_session",
+        json!({ "caseId": id, "heldOn": "1405/09/02", "attendance": attendance(true) }),
+    )
+    .unwrap()
+    .as_i64()
+    .unwrap();
+    let members: Vec<i64> = q["places"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["member_id"].as_i64().unwrap())
+        .collect();
+    let votes = json!([
+        { "member_id": members[0], "choice": "محرز است", "dissent": null },
+        { "member_id": members[1], "choice": "محرز است", "dissent": null },
+        { "member_id": members[2], "choice": "محرز نیست", "dissent": "گزارش بازرسی امضا ندارد." }
+    ]);
+    let tally = invoke(
+        &app,
+        "record_votes",
+        json!({ "caseId": id, "sessionId": session, "question": "آیا تخلف محرز است؟", "votes": votes }),
+    )
+    .unwrap();
+    assert_eq!(tally["decided"], "محرز است");
+    assert_eq!(tally["dissenters"].as_array().unwrap().len(), 1);
+    let again = json!([{ "member_id": members[0], "choice": "محرز نیست", "dissent": null }]);
+    let err = invoke(
+        &app,
+        "record_votes",
+        json!({ "caseId": id, "sessionId": session, "question": "آیا تخلف محرز است؟", "votes": again }),
+    )
+    .unwrap_err();
+    assert!(err["message"].as_str().unwrap().contains("یک رأی"), "{err}");
+    let file = invoke(&app, "open_case", json!({ "caseId": id })).unwrap();
+    assert_eq!(
+        file["file"]["sessions"][0]["votes"]
+            .as_array()
+            .unwrap()
+            .len(),
+        3,
+        "the refused vote saved nothing"
+    );
+}

@@ -412,6 +412,60 @@ async fn case_file_opens_with_charges_and_suggestion(client: &Client) {
     assert!(grade.contains("درجهٔ ۵"), "grade: {grade}");
     shoot(client, "case-file").await;
 
+    // A session with an alternate: without him there is no quorum (Art 28); then one dissent.
+    click(client, "button[data-tab=sessions]").await;
+    appears(client, "select[name=holder_judge_2]").await;
+    let holder = step(
+        "holder",
+        client.find(Locator::Css("select[name=holder_judge_2]")),
+    )
+    .await;
+    step("judge 2 absent", holder.select_by_value("absent")).await;
+    until(client, "no quorum", "return document.querySelector('[data-testid=quorum]')?.textContent.includes('رسمیت ندارد') === true").await;
+    assert_eq!(js(client, "return document.querySelector('form[aria-label=\"ثبت جلسه\"] button[type=submit]').disabled").await, json!(true));
+    shoot(client, "session-no-quorum").await;
+    click(client, "input[name=alternate_judge]").await;
+    until(client, "quorum", "return document.querySelector('[data-testid=quorum]')?.textContent.includes('رسمیت دارد') === true").await;
+    fill(client, "input[name=held_on]", "۱۴۰۵/۰۹/۰۲").await;
+    click(client, "form[aria-label=\"ثبت جلسه\"] button[type=submit]").await;
+    appears(client, "form.votes [data-voter]").await;
+    let voters = step(
+        "voters",
+        client.find_all(Locator::Css("form.votes [data-voter] input[name=choice]")),
+    )
+    .await;
+    assert_eq!(voters.len(), 3);
+    for (i, field) in voters.iter().enumerate() {
+        step(
+            "vote",
+            field.send_keys(if i < 2 {
+                "محرز است"
+            } else {
+                "محرز نیست"
+            }),
+        )
+        .await;
+    }
+    let dissents = step(
+        "dissents",
+        client.find_all(Locator::Css("form.votes [data-voter] input[name=dissent]")),
+    )
+    .await;
+    step("dissent", dissents[2].send_keys("گزارش بازرسی امضا ندارد.")).await;
+    click(client, "form.votes button[type=submit]").await;
+    appears(client, "[data-testid=tally]").await;
+    let tally = text_of(client, "[data-testid=tally]").await;
+    assert!(
+        tally.contains("اکثریت: «محرز است»") && tally.contains("مخالف"),
+        "tally: {tally}"
+    );
+    let heading = text_of(client, "form.votes h2").await;
+    assert!(
+        heading.contains("۱۴۰۵/۰۹/۰۲"),
+        "the session date reads in Solar Hijri: {heading}"
+    );
+    shoot(client, "session-votes").await;
+
     // The board's ruling: a grade the code does not allow is refused; then the PDF is made.
     click(client, "button[data-tab=rulings]").await;
     appears(client, "form.ruling-form").await;

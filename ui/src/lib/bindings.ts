@@ -86,7 +86,11 @@ grade_range: [number, number] | null,
  */
 measured: boolean, };
 
-export type CaseFileView = { file: CaseFile, status_fa: string, registered_on_fa: string, charges: Array<ChargeView>, };
+export type CaseFileView = { file: CaseFile, status_fa: string, registered_on_fa: string, charges: Array<ChargeView>, 
+/**
+ * Every ISO date in the file as people read it (Solar Hijri, Persian digits).
+ */
+dates_fa: { [key in string]: string }, };
 
 export type RulingDraft = { 
 /**
@@ -109,6 +113,24 @@ reasoning: string,
  * A dissenting member's opinion, with the seat (`judge_1`, `judge_2`, `representative`).
  */
 dissent_seat: string | null, dissent: string | null, };
+
+export type SessionAttendance = { judge_1: string, judge_2: string, representative: string, alternate_judge_present: boolean, alternate_representative_present: boolean, };
+
+export type QuorumView = { quorum: boolean, 
+/**
+ * Why not, with what to do, in Persian.
+ */
+message: string | null, places: Array<PlaceView>, };
+
+export type PlaceView = { seat: string, seat_fa: string, member_id: number, member_name: string, by_alternate: boolean, };
+
+export type VoteInput = { member_id: number, choice: string, dissent: string | null, };
+
+export type TallyView = { 
+/**
+ * The majority's choice, once two members agree.
+ */
+decided: string | null, dissenters: Array<string>, awaiting: Array<string>, };
 
 export type PrintedRuling = { path: string, pages: number, bytes: number, 
 /**

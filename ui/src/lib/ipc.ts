@@ -12,6 +12,10 @@ import type {
   CatalogueEntry,
   CommandError,
   PrintedRuling,
+  QuorumView,
+  SessionAttendance,
+  TallyView,
+  VoteInput,
   RulingDraft,
   StatusCountRow,
   Suggestion,
@@ -51,6 +55,12 @@ export function commands(invokeFn: Invoke) {
     article: (id: string) => call<ArticleView>("article", { id }),
     suggest: (request: SuggestRequest) => call<Suggestion>("suggest", { request }),
     openCase: (caseId: number) => call<CaseFileView>("open_case", { caseId }),
+    checkQuorum: (caseId: number, attendance: SessionAttendance) =>
+      call<QuorumView>("check_quorum", { caseId, attendance }),
+    recordSession: (caseId: number, heldOn: string, attendance: SessionAttendance) =>
+      call<number>("record_session", { caseId, heldOn, attendance }),
+    recordVotes: (caseId: number, sessionId: number, question: string, votes: VoteInput[]) =>
+      call<TallyView>("record_votes", { caseId, sessionId, question, votes }),
     printRuling: (caseId: number, draft: RulingDraft) => call<PrintedRuling>("print_ruling", { caseId, draft }),
     suggestForCase: (caseId: number, decidedOn: string | null) =>
       call<Suggestion>("suggest_for_case", { caseId, decidedOn }),
