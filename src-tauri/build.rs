@@ -14,6 +14,9 @@ const COMMANDS: &[&str] = &[
     "check_quorum",
     "record_session",
     "record_votes",
+    "list_offices",
+    "register_complaint",
+    "add_charge",
 ];
 
 fn main() {

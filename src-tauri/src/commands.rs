@@ -2,9 +2,9 @@
 
 use crate::AppState;
 use crate::dto::{
-    AppInfo, ArticleView, BoardView, CaseFileView, CaseRow, CatalogueEntry, ChargeView,
-    CommandError, PlaceView, PrintedRuling, QuorumView, RulingDraft, SeatView, SessionAttendance,
-    StatusCountRow, SuggestRequest, TallyView, VoteInput,
+    AppInfo, ArticleView, BoardView, CaseFileView, CaseRow, CatalogueEntry, ChargeForm, ChargeView,
+    CommandError, ComplaintForm, ComplaintRegistered, PlaceView, PrintedRuling, QuorumView,
+    RulingDraft, SeatView, SessionAttendance, StatusCountRow, SuggestRequest, TallyView, VoteInput,
 };
 use chrono::{Datelike, NaiveDate};
 use heyat_core::board::Seat;
@@ -892,4 +892,140 @@ fn collect_dates(value: &serde_json::Value, out: &mut std::collections::BTreeMap
         serde_json::Value::Object(map) => map.values().for_each(|v| collect_dates(v, out)),
         _ => {}
     }
+}
+
+/// A date typed by a person (Solar Hijri or ISO) as the store keeps it, or a Persian error
+/// naming the field.
+fn iso_date(field: &str, text: &str) -> Result<String, CommandError> {
+    JalaliDate::parse(text)
+        .map(JalaliDate::to_iso_string)
+        .map_err(|e| invalid(format!("{field}: {e}")))
+}
+
+#[tauri::command]
+pub async fn list_offices(
+    state: State<'_, AppState>,
+) -> Result<Vec<heyat_store::OfficeItem>, CommandError> {
+    Ok(state.store.offices().await?)
+}
+
+/// Registers a complaint or report; when forwarded, the first-instance board's case is
+/// opened and the complaint joined to it (Art 21).
+#[tauri::command]
+pub async fn register_complaint(
+    state: State<'_, AppState>,
+    form: ComplaintForm,
+) -> Result<ComplaintRegistered, CommandError> {
+    if form.summary.trim().is_empty() {
+        return Err(invalid(
+            "شرح شکایت یا گزارش خالی است؛ بنویسید چه تخلفی گزارش شده است.",
+        ));
+    }
+    let received_on = iso_date("تاریخ دریافت", &form.received_on)?;
+    let reporter = form.reporter_name.clone().filter(|n| !n.trim().is_empty());
+    let complaint = heyat_store::NewComplaint {
+        kind: form.kind.clone(),
+        source: form.source.clone(),
+        received_on: received_on.clone(),
+        office_id: Some(form.office_id),
+        reporter_name: reporter,
+        reporter_contact: form
+            .reporter_contact
+            .clone()
+            .filter(|c| !c.trim().is_empty()),
+        reporter_confidential: Some(form.reporter_confidential),
+        summary: form.summary.trim().to_owned(),
+        ..Default::default()
+    };
+    let complaint_id = state
+        .store
+        .register_complaint(&complaint, "secretary")
+        .await?;
+    let notes = form
+        .review_notes
+        .as_deref()
+        .map(str::trim)
+        .filter(|n| !n.is_empty());
+    if !form.forward {
+        if notes.is_some() {
+            state
+                .store
+                .review_complaint(complaint_id, notes, None, None, "secretary")
+                .await?;
+        }
+        return Ok(ComplaintRegistered {
+            complaint_id,
+            case_id: None,
+            case_number: None,
+        });
+    }
+    let boards = state.store.boards().await?;
+    let board = boards
+        .iter()
+        .find(|b| b.kind == "first_instance")
+        .ok_or_else(|| invalid("هیأت بدوی تعریف نشده است؛ نخست در «تنظیمات» هیأت را بسازید."))?;
+    let today = jalali(state.today)?.to_iso_string();
+    let subject: String = form.summary.trim().chars().take(120).collect();
+    let case = state
+        .store
+        .create_case(
+            &heyat_store::NewCase {
+                board_id: board.id,
+                office_id: form.office_id,
+                manager_id: None,
+                registered_on: today.clone(),
+                subject,
+                charges: Vec::new(),
+            },
+            "secretary",
+        )
+        .await?;
+    state
+        .store
+        .review_complaint(
+            complaint_id,
+            notes,
+            Some(&today),
+            Some(case.id),
+            "secretary",
+        )
+        .await?;
+    Ok(ComplaintRegistered {
+        complaint_id,
+        case_id: Some(case.id),
+        case_number: Some(case.number),
+    })
+}
+
+/// Adds a charge from the catalogue to a case; refused once a signed ruling fixed it.
+#[tauri::command]
+pub async fn add_charge(
+    state: State<'_, AppState>,
+    case_id: i64,
+    form: ChargeForm,
+) -> Result<i64, CommandError> {
+    let lib = library()?;
+    let measured = matches!(form.violation.as_str(), "absence" | "closure");
+    if !measured && lib.get(&form.violation).is_none() {
+        return Err(invalid("عنوان تخلف را از فهرست تخلفات برگزینید."));
+    }
+    if measured && form.days.is_none_or(|d| d < 1) {
+        return Err(invalid(
+            "برای غیبت یا تعطیلی، شمار روزها (دست‌کم یک روز) را بنویسید.",
+        ));
+    }
+    let charge = heyat_store::NewCharge {
+        violation: form.violation,
+        committed_on: iso_date("تاریخ وقوع", &form.committed_on)?,
+        days: if measured { form.days } else { None },
+        facts: form.facts.trim().to_owned(),
+        last_prosecution_act_on: match form.last_prosecution_act_on.as_deref().map(str::trim) {
+            Some(d) if !d.is_empty() => Some(iso_date("تاریخ آخرین اقدام تعقیبی", d)?),
+            _ => None,
+        },
+    };
+    Ok(state
+        .store
+        .add_charge(case_id, &charge, "secretary")
+        .await?)
 }

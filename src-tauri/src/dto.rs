@@ -99,6 +99,10 @@ pub fn typescript_bindings() -> String {
         CatalogueEntry::decl(&cfg),
         CaseFileView::decl(&cfg),
         RulingDraft::decl(&cfg),
+        ComplaintForm::decl(&cfg),
+        ChargeForm::decl(&cfg),
+        ComplaintRegistered::decl(&cfg),
+        heyat_store::OfficeItem::decl(&cfg),
         SessionAttendance::decl(&cfg),
         QuorumView::decl(&cfg),
         PlaceView::decl(&cfg),
@@ -336,4 +340,44 @@ pub struct TallyView {
     pub decided: Option<String>,
     pub dissenters: Vec<String>,
     pub awaiting: Vec<String>,
+}
+
+/// A complaint or violation report as the secretary registers it (Arts 20–21). Dates are
+/// Solar Hijri or ISO.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ComplaintForm {
+    /// `complaint` or `violation_report`.
+    pub kind: String,
+    /// `client`, `inspection`, `services_deputy`, `kanoon`, `other_authority`.
+    pub source: String,
+    pub received_on: String,
+    pub office_id: i64,
+    pub reporter_name: Option<String>,
+    pub reporter_contact: Option<String>,
+    /// Art 20: confidential by default.
+    pub reporter_confidential: bool,
+    pub summary: String,
+    /// The Kanoon representative's review (practice, never required).
+    pub review_notes: Option<String>,
+    /// Forward to the first-instance board now, which opens a case (Art 21).
+    pub forward: bool,
+}
+
+/// A charge added to a case from the catalogue.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ChargeForm {
+    pub violation: String,
+    pub committed_on: String,
+    pub days: Option<i64>,
+    pub facts: String,
+    pub last_prosecution_act_on: Option<String>,
+}
+
+/// What registering a complaint did.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct ComplaintRegistered {
+    pub complaint_id: i64,
+    /// The case opened when the complaint was forwarded to the board.
+    pub case_id: Option<i64>,
+    pub case_number: Option<String>,
 }

@@ -25,6 +25,9 @@ pub fn with_commands<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Bu
         commands::check_quorum,
         commands::record_session,
         commands::record_votes,
+        commands::list_offices,
+        commands::register_complaint,
+        commands::add_charge,
     ])
 }
 

@@ -396,3 +396,52 @@ fn a_session_needs_quorum_and_each_member_votes_once() {
         "the refused vote saved nothing"
     );
 }
+
+#[test]
+fn a_forwarded_complaint_opens_a_case_that_takes_charges() {
+    let app = app();
+    let form = |summary: &str| {
+        json!({ "form": { "kind": "complaint", "source": "client", "received_on": "۱۴۰۵/۰۸/۲۸", "office_id": 2,
+                          "reporter_name": "مریم کاظمی", "reporter_contact": null, "reporter_confidential": true,
+                          "summary": summary, "review_notes": "گزارش مستند است.", "forward": true } })
+    };
+    let err = invoke(&app, "register_complaint", form("  ")).unwrap_err();
+    assert!(
+        err["message"].as_str().unwrap().contains("شرح شکایت"),
+        "{err}"
+    );
+    let done = invoke(&app, "register_complaint", form("غیبت پنج‌روزهٔ مدیر دفتر.")).unwrap();
+    let case_id = done["case_id"].as_i64().unwrap();
+    assert!(
+        done["case_number"].as_str().unwrap().starts_with("1405-"),
+        "{done}"
+    );
+
+    let bad = json!({ "caseId": case_id, "form": { "violation": "1401:34:z", "committed_on": "1405/08/20",
+                                                    "days": null, "facts": "", "last_prosecution_act_on": null } });
+    assert!(
+        invoke(&app, "add_charge", bad).unwrap_err()["message"]
+            .as_str()
+            .unwrap()
+            .contains("فهرست تخلفات")
+    );
+    let no_days = json!({ "caseId": case_id, "form": { "violation": "absence", "committed_on": "1405/08/20",
+                                                        "days": null, "facts": "", "last_prosecution_act_on": null } });
+    assert!(
+        invoke(&app, "add_charge", no_days).unwrap_err()["message"]
+            .as_str()
+            .unwrap()
+            .contains("شمار روزها")
+    );
+    let good = json!({ "caseId": case_id, "form": { "violation": "absence", "committed_on": "۱۴۰۵/۰۸/۲۰",
+                                                     "days": 5, "facts": "غیبت", "last_prosecution_act_on": null } });
+    invoke(&app, "add_charge", good).unwrap();
+    let file = invoke(&app, "open_case", json!({ "caseId": case_id })).unwrap();
+    assert_eq!(file["charges"].as_array().unwrap().len(), 1);
+    let complaint = &file["file"]["complaints"][0];
+    assert_eq!(complaint["reporter_confidential"], true);
+    assert!(
+        complaint["reporter_name"].is_null(),
+        "Art 20: the confidential reporter is not sent to the UI"
+    );
+}

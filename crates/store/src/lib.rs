@@ -33,7 +33,9 @@ pub use demo::DemoReport;
 pub use error::StoreError;
 pub use evidence::{EVIDENCE_DIR, EVIDENCE_MAX_BYTES};
 pub use file::*;
-pub use queries::{BoardSeat, BoardSummary, CaseFilter, CaseListItem, StatusCount, case_number};
+pub use queries::{
+    BoardSeat, BoardSummary, CaseFilter, CaseListItem, OfficeItem, StatusCount, case_number,
+};
 pub use search::fts_query;
 pub use write::{
     CaseRef, Holiday, NewBoard, NewCase, NewCharge, NewComplaint, NewManager, NewMember, NewOffice,

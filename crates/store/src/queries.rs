@@ -245,3 +245,28 @@ impl CaseRow {
         })
     }
 }
+
+/// An office as forms list it.
+#[derive(Debug, Clone, PartialEq, Serialize, TS, sqlx::FromRow)]
+pub struct OfficeItem {
+    pub id: i64,
+    pub code: String,
+    pub name: String,
+    pub city: String,
+    /// The office's manager, when one is registered.
+    pub manager_name: Option<String>,
+}
+
+impl Store {
+    /// Every office, by code.
+    pub async fn offices(&self) -> Result<Vec<OfficeItem>, StoreError> {
+        Ok(sqlx::query_as(
+            "SELECT o.id, o.code, o.name, o.city,
+                    (SELECT m.first_name || ' ' || m.last_name FROM managers m
+                     WHERE m.office_id = o.id ORDER BY m.id LIMIT 1) AS manager_name
+             FROM offices o ORDER BY o.code",
+        )
+        .fetch_all(self.pool())
+        .await?)
+    }
+}

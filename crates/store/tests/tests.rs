@@ -212,3 +212,13 @@ async fn the_first_start_demo_is_audited() {
     assert_eq!(report.rows, 2 + 20 + 10 + 6 + 8);
     assert_eq!(store.search("قاسمی", 10).await.unwrap().len(), 1);
 }
+
+#[tokio::test]
+async fn offices_are_listed_by_code_with_their_manager() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = demo_store(&dir).await;
+    let offices = store.offices().await.unwrap();
+    assert_eq!(offices.len(), 5);
+    assert_eq!(offices[0].code, "11560027");
+    assert_eq!(offices[0].manager_name.as_deref(), Some("رضا محمدی"));
+}

@@ -114,6 +114,42 @@ reasoning: string,
  */
 dissent_seat: string | null, dissent: string | null, };
 
+export type ComplaintForm = { 
+/**
+ * `complaint` or `violation_report`.
+ */
+kind: string, 
+/**
+ * `client`, `inspection`, `services_deputy`, `kanoon`, `other_authority`.
+ */
+source: string, received_on: string, office_id: number, reporter_name: string | null, reporter_contact: string | null, 
+/**
+ * Art 20: confidential by default.
+ */
+reporter_confidential: boolean, summary: string, 
+/**
+ * The Kanoon representative's review (practice, never required).
+ */
+review_notes: string | null, 
+/**
+ * Forward to the first-instance board now, which opens a case (Art 21).
+ */
+forward: boolean, };
+
+export type ChargeForm = { violation: string, committed_on: string, days: number | null, facts: string, last_prosecution_act_on: string | null, };
+
+export type ComplaintRegistered = { complaint_id: number, 
+/**
+ * The case opened when the complaint was forwarded to the board.
+ */
+case_id: number | null, case_number: string | null, };
+
+export type OfficeItem = { id: number, code: string, name: string, city: string, 
+/**
+ * The office's manager, when one is registered.
+ */
+manager_name: string | null, };
+
 export type SessionAttendance = { judge_1: string, judge_2: string, representative: string, alternate_judge_present: boolean, alternate_representative_present: boolean, };
 
 export type QuorumView = { quorum: boolean, 

@@ -9,6 +9,10 @@ import type {
   CaseFilter,
   CaseRow,
   CaseFileView,
+  ChargeForm,
+  ComplaintForm,
+  ComplaintRegistered,
+  OfficeItem,
   CatalogueEntry,
   CommandError,
   PrintedRuling,
@@ -61,6 +65,9 @@ export function commands(invokeFn: Invoke) {
       call<number>("record_session", { caseId, heldOn, attendance }),
     recordVotes: (caseId: number, sessionId: number, question: string, votes: VoteInput[]) =>
       call<TallyView>("record_votes", { caseId, sessionId, question, votes }),
+    listOffices: () => call<OfficeItem[]>("list_offices"),
+    registerComplaint: (form: ComplaintForm) => call<ComplaintRegistered>("register_complaint", { form }),
+    addCharge: (caseId: number, form: ChargeForm) => call<number>("add_charge", { caseId, form }),
     printRuling: (caseId: number, draft: RulingDraft) => call<PrintedRuling>("print_ruling", { caseId, draft }),
     suggestForCase: (caseId: number, decidedOn: string | null) =>
       call<Suggestion>("suggest_for_case", { caseId, decidedOn }),
