@@ -17,6 +17,7 @@ const COMMANDS: &[&str] = &[
     "list_offices",
     "register_complaint",
     "add_charge",
+    "sign_ruling",
 ];
 
 fn main() {

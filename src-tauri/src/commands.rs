@@ -435,6 +435,13 @@ pub async fn print_ruling(
         .iter()
         .find(|b| b.id == file.case.board_id)
         .ok_or_else(|| invalid("هیأت رسیدگی‌کنندهٔ این پرونده یافت نشد."))?;
+    if file
+        .rulings
+        .iter()
+        .any(|x| x.stage == "first_instance" && x.status != "draft")
+    {
+        return Err(CommandError::from(heyat_store::StoreError::SignedRuling));
+    }
     if draft.reasoning.trim().is_empty() {
         return Err(invalid(
             "استدلال هیأت خالی است؛ رأی باید مستدل باشد (مادهٔ ۲۷). دلایل را بنویسید.",
@@ -520,24 +527,46 @@ pub async fn print_ruling(
             days: 20,
         }),
     };
-    let seats = ["judge_1", "judge_2", "representative"];
-    let members = board
-        .seats
+    // A reprinted draft keeps its number.
+    let ruling_seq = file
+        .rulings
         .iter()
-        .filter(|s| seats.contains(&s.seat.as_str()))
-        .map(|s| r::Member {
-            name: format!("{} {}", s.first_name, s.last_name),
-            seat: match s.kind.as_str() {
-                "judge" => r::Seat::Judge,
-                "center_rep" => r::Seat::CenterRepresentative,
-                _ => r::Seat::KanoonRepresentative,
-            },
-            chair: s.seat == "judge_1",
-            alternate: false,
-            dissent: draft
-                .dissent
-                .clone()
-                .filter(|_| draft.dissent_seat.as_deref() == Some(s.seat.as_str())),
+        .position(|x| x.status == "draft")
+        .unwrap_or(file.rulings.len())
+        + 1;
+    // Who signs: those who sat in the latest session (alternates marked), else the holders.
+    let sitting: Vec<(String, i64, bool)> = match file.sessions.last() {
+        Some(session) => session
+            .attendance
+            .iter()
+            .map(|a| (a.seat.clone(), a.member_id, a.holder_was != "present"))
+            .collect(),
+        None => board
+            .seats
+            .iter()
+            .filter(|s| ["judge_1", "judge_2", "representative"].contains(&s.seat.as_str()))
+            .map(|s| (s.seat.clone(), s.member_id, false))
+            .collect(),
+    };
+    let chair = file.sessions.last().and_then(|s| s.chair_member_id);
+    let members = sitting
+        .iter()
+        .filter_map(|(seat, member_id, alternate)| {
+            let s = board.seats.iter().find(|s| s.member_id == *member_id)?;
+            Some(r::Member {
+                name: format!("{} {}", s.first_name, s.last_name),
+                seat: match s.kind.as_str() {
+                    "judge" => r::Seat::Judge,
+                    "center_rep" => r::Seat::CenterRepresentative,
+                    _ => r::Seat::KanoonRepresentative,
+                },
+                chair: chair.map_or(seat == "judge_1", |c| c == *member_id),
+                alternate: *alternate,
+                dissent: draft
+                    .dissent
+                    .clone()
+                    .filter(|_| draft.dissent_seat.as_deref() == Some(seat.as_str())),
+            })
         })
         .collect();
     let complaint = file.complaints.first();
@@ -553,8 +582,7 @@ pub async fn print_ruling(
         case_number: heyat_core::to_persian_digits(&file.case.number),
         ruling_number: heyat_core::to_persian_digits(&format!(
             "{}/{}",
-            file.case.number,
-            file.rulings.len() + 1
+            file.case.number, ruling_seq
         )),
         session_date,
         office: r::Office {
@@ -606,16 +634,46 @@ pub async fn print_ruling(
         secretary: None,
     };
     let rendered = state.renderer.ruling(&input).map_err(render_error)?;
+    // The draft is kept with the engine's suggestion; a signed ruling is never rewritten.
+    let outcome = match &input.verdict {
+        r::Verdict::Penalty { .. } => "conviction",
+        r::Verdict::Acquittal => "acquittal",
+        r::Verdict::Barred { .. } => "barred",
+        r::Verdict::SuspendedProsecution { .. } => "suspended_prosecution",
+    };
+    let record = heyat_store::NewRuling {
+        case_id,
+        session_id: file.sessions.last().map(|s| s.id),
+        stage: Some("first_instance".into()),
+        outcome: Some(outcome.into()),
+        grade: decided.map(i64::from),
+        text: draft.reasoning.trim().to_owned(),
+        suggestion: serde_json::to_string(&suggestion).ok(),
+        drafted_on: session_date.to_iso_string(),
+    };
+    match file
+        .rulings
+        .iter()
+        .rev()
+        .find(|x| x.stage == "first_instance")
+    {
+        Some(existing) if existing.status == "draft" => {
+            state
+                .store
+                .update_ruling(existing.id, &record, "secretary")
+                .await?
+        }
+        Some(_) => return Err(CommandError::from(heyat_store::StoreError::SignedRuling)),
+        None => {
+            state.store.draft_ruling(&record, "secretary").await?;
+        }
+    }
     let dir = state.data_dir.join("documents");
     std::fs::create_dir_all(&dir).map_err(|e| CommandError {
         code: "io".into(),
         message: format!("پوشهٔ اسناد ساخته نشد: {e}"),
     })?;
-    let path = dir.join(format!(
-        "ruling-{}-{}.pdf",
-        file.case.number,
-        file.rulings.len() + 1
-    ));
+    let path = dir.join(format!("ruling-{}-{}.pdf", file.case.number, ruling_seq));
     std::fs::write(&path, &rendered.pdf).map_err(|e| CommandError {
         code: "io".into(),
         message: format!("PDF نوشته نشد: {e}"),
@@ -1027,5 +1085,47 @@ pub async fn add_charge(
     Ok(state
         .store
         .add_charge(case_id, &charge, "secretary")
+        .await?)
+}
+
+/// Every member who sat signs the case's draft ruling; it is then locked (Art 27): the
+/// store refuses any change to it or its charges.
+#[tauri::command]
+pub async fn sign_ruling(state: State<'_, AppState>, case_id: i64) -> Result<String, CommandError> {
+    let file = state.store.case_file(case_id).await?;
+    let ruling = file
+        .rulings
+        .iter()
+        .rev()
+        .find(|r| r.status == "draft")
+        .ok_or_else(|| {
+            invalid("پیش‌نویس رأیی برای امضا نیست؛ نخست رأی را بنویسید و PDF آن را بسازید.")
+        })?;
+    let members: Vec<i64> = match ruling
+        .session_id
+        .and_then(|id| file.sessions.iter().find(|s| s.id == id))
+    {
+        Some(session) => session.attendance.iter().map(|a| a.member_id).collect(),
+        None => {
+            let boards = state.store.boards().await?;
+            boards
+                .iter()
+                .find(|b| b.id == file.case.board_id)
+                .map(|b| {
+                    b.seats
+                        .iter()
+                        .filter(|s| {
+                            ["judge_1", "judge_2", "representative"].contains(&s.seat.as_str())
+                        })
+                        .map(|s| s.member_id)
+                        .collect()
+                })
+                .unwrap_or_default()
+        }
+    };
+    let today = jalali(state.today)?.to_iso_string();
+    Ok(state
+        .store
+        .sign_ruling(ruling.id, &members, &today, "secretary")
         .await?)
 }

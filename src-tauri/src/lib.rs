@@ -28,6 +28,7 @@ pub fn with_commands<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Bu
         commands::list_offices,
         commands::register_complaint,
         commands::add_charge,
+        commands::sign_ruling,
     ])
 }
 

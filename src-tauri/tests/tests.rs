@@ -445,3 +445,51 @@ fn a_forwarded_complaint_opens_a_case_that_takes_charges() {
         "Art 20: the confidential reporter is not sent to the UI"
     );
 }
+
+#[test]
+fn a_signed_ruling_cannot_be_printed_over() {
+    let app = app();
+    let list = invoke(
+        &app,
+        "list_cases",
+        json!({ "filter": { "text": "شهریار" } }),
+    )
+    .unwrap();
+    let id = list[0]["id"].as_i64().unwrap();
+    let draft = |reasoning: &str| {
+        json!({ "caseId": id, "draft": {
+            "verdict": "penalty", "grade": 4, "suspension_months": null, "suspension_years": null,
+            "session_date": "1405/09/02", "complaint_summary": "", "defence_summary": "",
+            "reasoning": reasoning, "dissent_seat": null, "dissent": null } })
+    };
+    assert!(
+        invoke(&app, "sign_ruling", json!({ "caseId": id })).unwrap_err()["message"]
+            .as_str()
+            .unwrap()
+            .contains("پیش‌نویس")
+    );
+    invoke(&app, "print_ruling", draft("نخستین متن.")).unwrap();
+    invoke(&app, "print_ruling", draft("متن اصلاح‌شده.")).unwrap();
+    let file = invoke(&app, "open_case", json!({ "caseId": id })).unwrap();
+    assert_eq!(
+        file["file"]["rulings"].as_array().unwrap().len(),
+        1,
+        "a reprinted draft is updated, not duplicated"
+    );
+    assert_eq!(file["file"]["rulings"][0]["text"], "متن اصلاح‌شده.");
+
+    let hash = invoke(&app, "sign_ruling", json!({ "caseId": id })).unwrap();
+    assert_eq!(hash.as_str().unwrap().len(), 64);
+    let err = invoke(&app, "print_ruling", draft("تغییر پس از امضا.")).unwrap_err();
+    assert_eq!(err["code"], "signed_ruling");
+    assert!(
+        err["message"].as_str().unwrap().contains("امضاشده"),
+        "{err}"
+    );
+    let file = invoke(&app, "open_case", json!({ "caseId": id })).unwrap();
+    assert_eq!(
+        file["file"]["rulings"][0]["text"], "متن اصلاح‌شده.",
+        "nothing signed was changed"
+    );
+    assert_eq!(file["file"]["rulings"][0]["status"], "signed");
+}

@@ -522,6 +522,14 @@ async fn case_file_opens_with_charges_and_suggestion(client: &Client) {
     assert!(text.contains("دادنامه"), "ruling text: {text}");
     assert!(text.contains("۱۴۰۵/۰۹/۰۲"), "ruling text: {text}");
 
+    // Every member who sat signs; the ruling locks, and a new print over it is refused.
+    appears(client, "[data-testid=sign]").await;
+    click(client, "[data-testid=sign]").await;
+    appears(client, "[data-testid=locked]").await;
+    click(client, "form.ruling-form button[type=submit]").await;
+    until(client, "refusal", "return document.querySelector('[data-testid=case-error]')?.textContent.includes('امضاشده') === true").await;
+    shoot(client, "ruling-locked").await;
+
     click(client, ".case-file button.back").await;
     appears(client, "[data-testid=case-table]").await;
 }

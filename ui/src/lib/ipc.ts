@@ -68,6 +68,7 @@ export function commands(invokeFn: Invoke) {
     listOffices: () => call<OfficeItem[]>("list_offices"),
     registerComplaint: (form: ComplaintForm) => call<ComplaintRegistered>("register_complaint", { form }),
     addCharge: (caseId: number, form: ChargeForm) => call<number>("add_charge", { caseId, form }),
+    signRuling: (caseId: number) => call<string>("sign_ruling", { caseId }),
     printRuling: (caseId: number, draft: RulingDraft) => call<PrintedRuling>("print_ruling", { caseId, draft }),
     suggestForCase: (caseId: number, decidedOn: string | null) =>
       call<Suggestion>("suggest_for_case", { caseId, decidedOn }),
