@@ -18,6 +18,8 @@ const COMMANDS: &[&str] = &[
     "register_complaint",
     "add_charge",
     "sign_ruling",
+    "record_notification",
+    "file_appeal",
 ];
 
 fn main() {

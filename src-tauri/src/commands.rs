@@ -1129,3 +1129,112 @@ pub async fn sign_ruling(state: State<'_, AppState>, case_id: i64) -> Result<Str
         .sign_ruling(ruling.id, &members, &today, "secretary")
         .await?)
 }
+
+/// The case's latest signed (or final) ruling, which is what is notified and appealed.
+fn signed_ruling(file: &heyat_store::CaseFile) -> Result<&heyat_store::RulingRecord, CommandError> {
+    file.rulings
+        .iter()
+        .rev()
+        .find(|r| r.status != "draft")
+        .ok_or_else(|| {
+            invalid("رأی امضاشده‌ای در این پرونده نیست؛ پیش‌نویس ابلاغ نمی‌شود. نخست رأی را امضا کنید.")
+        })
+}
+
+/// The last day to appeal a notification made on `notified_on` (ISO): 20 days, moved past
+/// Fridays and the holidays the secretary keeps (Art 33; CPC Arts 443–445).
+async fn deadline_after(state: &AppState, notified_on: &str) -> Result<String, CommandError> {
+    let holidays: Vec<String> = state
+        .store
+        .holidays()
+        .await?
+        .into_iter()
+        .map(|h| h.day)
+        .collect();
+    Ok(heyat_store::appeal_deadline(notified_on, &holidays)?)
+}
+
+/// Records the service of the signed ruling and answers the appeal deadline it starts.
+#[tauri::command]
+pub async fn record_notification(
+    state: State<'_, AppState>,
+    case_id: i64,
+    recipient: String,
+    method: String,
+    notified_on: String,
+) -> Result<String, CommandError> {
+    let file = state.store.case_file(case_id).await?;
+    let ruling = signed_ruling(&file)?;
+    let notified_on = iso_date("تاریخ ابلاغ", &notified_on)?;
+    state
+        .store
+        .record_notification(ruling.id, &recipient, &method, &notified_on, "secretary")
+        .await?;
+    fa_date(&deadline_after(&state, &notified_on).await?)
+}
+
+/// Registers an appeal (Art 33): refused when the ruling is final for this appellant, when
+/// the ruling was not notified to him, or when the 20 days have run out.
+#[tauri::command]
+pub async fn file_appeal(
+    state: State<'_, AppState>,
+    case_id: i64,
+    appellant: String,
+    filed_on: String,
+    grounds: String,
+) -> Result<heyat_store::AppealRecord, CommandError> {
+    let file = state.store.case_file(case_id).await?;
+    let ruling = signed_ruling(&file)?;
+    let by_fa = if appellant == "center_head" {
+        "رئیس مرکز"
+    } else {
+        "مدیر دفتر"
+    };
+    match (ruling.outcome.as_deref(), ruling.grade) {
+        (Some("conviction"), Some(g)) if g < 4 => {
+            return Err(invalid(
+                "این رأی قطعی است: محکومیت به درجه‌های ۱ تا ۳ قابل تجدیدنظر نیست (مادهٔ ۳۳).",
+            ));
+        }
+        (Some("acquittal"), _) if appellant != "center_head" => {
+            return Err(invalid(
+                "از رأی برائت تنها رئیس مرکز می‌تواند تجدیدنظر بخواهد (مادهٔ ۳۳).",
+            ));
+        }
+        (Some("barred" | "suspended_prosecution"), _) => {
+            return Err(invalid(
+                "این رأی محکومیت نیست و تجدیدنظر از آن پیش‌بینی نشده است (مادهٔ ۳۳).",
+            ));
+        }
+        _ => {}
+    }
+    let notified = file
+        .notifications
+        .iter()
+        .filter(|n| n.ruling_id == ruling.id && n.recipient == appellant)
+        .map(|n| n.notified_on.clone())
+        .min()
+        .ok_or_else(|| {
+            invalid(format!(
+                "ابلاغ رأی به {by_fa} ثبت نشده است؛ نخست ابلاغ را ثبت کنید."
+            ))
+        })?;
+    let filed = iso_date("تاریخ تجدیدنظرخواهی", &filed_on)?;
+    let deadline = deadline_after(&state, &notified).await?;
+    if filed > deadline {
+        return Err(invalid(format!(
+            "تجدیدنظرخواهی خارج از مهلت است: مهلت بیست‌روزه از ابلاغ {} در {} به پایان رسیده است (مادهٔ ۳۳).",
+            fa_date(&notified)?,
+            fa_date(&deadline)?
+        )));
+    }
+    if filed < notified {
+        return Err(invalid(
+            "تاریخ تجدیدنظرخواهی پیش از ابلاغ رأی است؛ تاریخ را بازبینی کنید.",
+        ));
+    }
+    Ok(state
+        .store
+        .file_appeal(ruling.id, &appellant, &filed, grounds.trim(), "secretary")
+        .await?)
+}

@@ -29,6 +29,8 @@ pub fn with_commands<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Bu
         commands::register_complaint,
         commands::add_charge,
         commands::sign_ruling,
+        commands::record_notification,
+        commands::file_appeal,
     ])
 }
 

@@ -493,3 +493,46 @@ fn a_signed_ruling_cannot_be_printed_over() {
     );
     assert_eq!(file["file"]["rulings"][0]["status"], "signed");
 }
+
+#[test]
+fn a_notified_ruling_may_be_appealed_only_within_twenty_days() {
+    let app = app();
+    let list = invoke(
+        &app,
+        "list_cases",
+        json!({ "filter": { "text": "شهریار" } }),
+    )
+    .unwrap();
+    let id = list[0]["id"].as_i64().unwrap();
+    let draft = json!({ "caseId": id, "draft": {
+        "verdict": "penalty", "grade": 5, "suspension_months": 4, "suspension_years": null,
+        "session_date": "1405/09/02", "complaint_summary": "", "defence_summary": "",
+        "reasoning": "احراز تخلف.", "dissent_seat": null, "dissent": null } });
+    let notify = json!({ "caseId": id, "recipient": "manager", "method": "electronic", "notifiedOn": "۱۴۰۵/۰۹/۰۲" });
+    let err = invoke(&app, "record_notification", notify.clone()).unwrap_err();
+    assert!(
+        err["message"].as_str().unwrap().contains("امضا"),
+        "a draft is not notified: {err}"
+    );
+    invoke(&app, "print_ruling", draft).unwrap();
+    invoke(&app, "sign_ruling", json!({ "caseId": id })).unwrap();
+    // 1405/09/02 + 20 days = 1405/09/22, a Sunday.
+    assert_eq!(
+        invoke(&app, "record_notification", notify).unwrap(),
+        "۱۴۰۵/۰۹/۲۲"
+    );
+
+    let appeal = |by: &str, on: &str| json!({ "caseId": id, "appellant": by, "filedOn": on, "grounds": "درجه سنگین است." });
+    let err = invoke(&app, "file_appeal", appeal("manager", "1405/09/23")).unwrap_err();
+    assert!(
+        err["message"].as_str().unwrap().contains("خارج از مهلت"),
+        "{err}"
+    );
+    let err = invoke(&app, "file_appeal", appeal("center_head", "1405/09/10")).unwrap_err();
+    assert!(
+        err["message"].as_str().unwrap().contains("رئیس مرکز"),
+        "not notified to him: {err}"
+    );
+    let filed = invoke(&app, "file_appeal", appeal("manager", "1405/09/22")).unwrap();
+    assert_eq!(filed["in_time"], true);
+}

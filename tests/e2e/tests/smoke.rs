@@ -530,6 +530,29 @@ async fn case_file_opens_with_charges_and_suggestion(client: &Client) {
     until(client, "refusal", "return document.querySelector('[data-testid=case-error]')?.textContent.includes('امضاشده') === true").await;
     shoot(client, "ruling-locked").await;
 
+    // Notification starts the 20 days (Art 33); a late appeal is refused, one in time is taken.
+    click(client, "button[data-tab=notices]").await;
+    fill(client, "input[name=notified_on]", "۱۴۰۵/۰۹/۰۲").await;
+    click(client, "form[aria-label=\"ثبت ابلاغ\"] button[type=submit]").await;
+    appears(client, "[data-testid=deadline]").await;
+    let deadline = text_of(client, "[data-testid=deadline]").await;
+    assert!(deadline.contains("۱۴۰۵/۰۹/۲۲"), "deadline: {deadline}");
+    fill(client, "input[name=filed_on]", "1405/09/25").await;
+    click(
+        client,
+        "form[aria-label=\"ثبت تجدیدنظرخواهی\"] button[type=submit]",
+    )
+    .await;
+    until(client, "late appeal", "return document.querySelector('[data-testid=case-error]')?.textContent.includes('خارج از مهلت') === true").await;
+    fill(client, "input[name=filed_on]", "1405/09/10").await;
+    click(
+        client,
+        "form[aria-label=\"ثبت تجدیدنظرخواهی\"] button[type=submit]",
+    )
+    .await;
+    appears(client, "[data-testid=appeal-record]").await;
+    shoot(client, "appeal").await;
+
     click(client, ".case-file button.back").await;
     appears(client, "[data-testid=case-table]").await;
 }

@@ -8,6 +8,7 @@ import type {
   BoardView,
   CaseFilter,
   CaseRow,
+  AppealRecord,
   CaseFileView,
   ChargeForm,
   ComplaintForm,
@@ -69,6 +70,10 @@ export function commands(invokeFn: Invoke) {
     registerComplaint: (form: ComplaintForm) => call<ComplaintRegistered>("register_complaint", { form }),
     addCharge: (caseId: number, form: ChargeForm) => call<number>("add_charge", { caseId, form }),
     signRuling: (caseId: number) => call<string>("sign_ruling", { caseId }),
+    recordNotification: (caseId: number, recipient: string, method: string, notifiedOn: string) =>
+      call<string>("record_notification", { caseId, recipient, method, notifiedOn }),
+    fileAppeal: (caseId: number, appellant: string, filedOn: string, grounds: string) =>
+      call<AppealRecord>("file_appeal", { caseId, appellant, filedOn, grounds }),
     printRuling: (caseId: number, draft: RulingDraft) => call<PrintedRuling>("print_ruling", { caseId, draft }),
     suggestForCase: (caseId: number, decidedOn: string | null) =>
       call<Suggestion>("suggest_for_case", { caseId, decidedOn }),
