@@ -7,6 +7,7 @@ use crate::dto::{
     RulingDraft, SeatView, SessionAttendance, StatusCountRow, SuggestRequest, TallyView, VoteInput,
 };
 use chrono::{Datelike, NaiveDate};
+use heyat_core::CaseStatus;
 use heyat_core::board::Seat;
 use heyat_core::date::JalaliDate;
 use heyat_core::session::{Attendance, Sitting, Vote, seat_the_board};
@@ -828,7 +829,7 @@ pub async fn record_session(
     held_on: String,
     attendance: SessionAttendance,
 ) -> Result<i64, CommandError> {
-    let (_, roster) = roster(&state, case_id).await?;
+    let (file, roster) = roster(&state, case_id).await?;
     let sitting =
         seat_the_board(&attendance_of(&attendance)?).map_err(|e| invalid(e.to_string()))?;
     let status = |seat: Seat| match seat {
@@ -851,7 +852,9 @@ pub async fn record_session(
             .collect(),
         minutes: String::new(),
     };
-    Ok(state.store.record_session(&session, "secretary").await?)
+    let id = state.store.record_session(&session, "secretary").await?;
+    advance(&state, case_id, file.case.status, CaseStatus::Heard).await?;
+    Ok(id)
 }
 
 /// Records the sitting members' votes on one question and counts them: each member votes
@@ -1124,10 +1127,12 @@ pub async fn sign_ruling(state: State<'_, AppState>, case_id: i64) -> Result<Str
         }
     };
     let today = jalali(state.today)?.to_iso_string();
-    Ok(state
+    let hash = state
         .store
         .sign_ruling(ruling.id, &members, &today, "secretary")
-        .await?)
+        .await?;
+    advance(&state, case_id, file.case.status, CaseStatus::Decided).await?;
+    Ok(hash)
 }
 
 /// The case's latest signed (or final) ruling, which is what is notified and appealed.
@@ -1170,6 +1175,7 @@ pub async fn record_notification(
         .store
         .record_notification(ruling.id, &recipient, &method, &notified_on, "secretary")
         .await?;
+    advance(&state, case_id, file.case.status, CaseStatus::Notified).await?;
     fa_date(&deadline_after(&state, &notified_on).await?)
 }
 
@@ -1233,8 +1239,41 @@ pub async fn file_appeal(
             "تاریخ تجدیدنظرخواهی پیش از ابلاغ رأی است؛ تاریخ را بازبینی کنید.",
         ));
     }
-    Ok(state
+    let record = state
         .store
         .file_appeal(ruling.id, &appellant, &filed, grounds.trim(), "secretary")
-        .await?)
+        .await?;
+    advance(&state, case_id, file.case.status, CaseStatus::Appealed).await?;
+    Ok(record)
+}
+
+/// Moves a case along its lifecycle to `target` by the shortest path of allowed steps, so the
+/// status follows what was recorded (a session heard, a ruling signed, notified, appealed).
+/// A case already past `target`, or that cannot reach it, is left as it is.
+async fn advance(
+    state: &AppState,
+    case_id: i64,
+    current: CaseStatus,
+    target: CaseStatus,
+) -> Result<(), CommandError> {
+    let mut paths = std::collections::VecDeque::from([vec![current]]);
+    let mut seen = vec![current];
+    while let Some(path) = paths.pop_front() {
+        let last = *path.last().unwrap_or(&current);
+        if last == target {
+            for step in &path[1..] {
+                state.store.move_case(case_id, *step, "secretary").await?;
+            }
+            return Ok(());
+        }
+        for next in CaseStatus::ALL {
+            if last.may_move_to(next) && !seen.contains(&next) {
+                seen.push(next);
+                let mut longer = path.clone();
+                longer.push(next);
+                paths.push_back(longer);
+            }
+        }
+    }
+    Ok(())
 }

@@ -535,4 +535,9 @@ fn a_notified_ruling_may_be_appealed_only_within_twenty_days() {
     );
     let filed = invoke(&app, "file_appeal", appeal("manager", "1405/09/22")).unwrap();
     assert_eq!(filed["in_time"], true);
+    let file = invoke(&app, "open_case", json!({ "caseId": id })).unwrap();
+    assert_eq!(
+        file["file"]["case"]["status"], "appealed",
+        "the status followed each step"
+    );
 }
