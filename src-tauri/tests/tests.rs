@@ -59,6 +59,20 @@ fn invoke(app: &App, cmd: &str, args: Value) -> Result<Value, Value> {
     .map(|body| body.deserialize::<Value>().unwrap())
 }
 
+/// The demo case against the Shahriar office: one charge of Art 38(b), grade 5.
+fn shahriar_case(app: &App) -> i64 {
+    let list = invoke(app, "list_cases", json!({ "filter": { "text": "شهریار" } })).unwrap();
+    list[0]["id"].as_i64().unwrap()
+}
+
+/// A ruling as the chair drafts it, for `print_ruling`.
+fn ruling_draft(case_id: i64, grade: u8, months: Option<u32>, reasoning: &str) -> Value {
+    json!({ "caseId": case_id, "draft": {
+        "verdict": "penalty", "grade": grade, "suspension_months": months, "suspension_years": null,
+        "session_date": "1405/09/02", "complaint_summary": "", "defence_summary": "",
+        "reasoning": reasoning, "dissent_seat": null, "dissent": null } })
+}
+
 #[test]
 fn app_info_names_the_board_and_today_in_solar_hijri() {
     let app = app();
@@ -232,13 +246,7 @@ fn the_engine_refuses_an_impossible_date_naming_the_field_in_persian() {
 #[test]
 fn a_case_file_opens_with_its_charges_and_the_engine_reads_them() {
     let app = app();
-    let list = invoke(
-        &app,
-        "list_cases",
-        json!({ "filter": { "text": "شهریار" } }),
-    )
-    .unwrap();
-    let id = list[0]["id"].as_i64().unwrap();
+    let id = shahriar_case(&app);
     let file = invoke(&app, "open_case", json!({ "caseId": id })).unwrap();
     assert_eq!(file["file"]["case"]["city"], "شهریار");
     let charge = &file["charges"][0];
@@ -266,13 +274,7 @@ fn a_case_file_opens_with_its_charges_and_the_engine_reads_them() {
 #[test]
 fn a_ruling_prints_to_pdf_and_a_grade_the_code_forbids_is_refused() {
     let app = app();
-    let list = invoke(
-        &app,
-        "list_cases",
-        json!({ "filter": { "text": "شهریار" } }),
-    )
-    .unwrap();
-    let id = list[0]["id"].as_i64().unwrap();
+    let id = shahriar_case(&app);
     let draft = |grade: u8, reasoning: &str| {
         json!({ "caseId": id, "draft": {
             "verdict": "penalty", "grade": grade, "suspension_months": 6, "suspension_years": null,
@@ -313,13 +315,7 @@ fn a_ruling_prints_to_pdf_and_a_grade_the_code_forbids_is_refused() {
 #[test]
 fn a_session_needs_quorum_and_each_member_votes_once() {
     let app = app();
-    let list = invoke(
-        &app,
-        "list_cases",
-        json!({ "filter": { "text": "شهریار" } }),
-    )
-    .unwrap();
-    let id = list[0]["id"].as_i64().unwrap();
+    let id = shahriar_case(&app);
     let attendance = |alternate: bool| {
         json!({ "judge_1": "present", "judge_2": "absent", "representative": "present",
                 "alternate_judge_present": alternate, "alternate_representative_present": false })
@@ -449,19 +445,8 @@ fn a_forwarded_complaint_opens_a_case_that_takes_charges() {
 #[test]
 fn a_signed_ruling_cannot_be_printed_over() {
     let app = app();
-    let list = invoke(
-        &app,
-        "list_cases",
-        json!({ "filter": { "text": "شهریار" } }),
-    )
-    .unwrap();
-    let id = list[0]["id"].as_i64().unwrap();
-    let draft = |reasoning: &str| {
-        json!({ "caseId": id, "draft": {
-            "verdict": "penalty", "grade": 4, "suspension_months": null, "suspension_years": null,
-            "session_date": "1405/09/02", "complaint_summary": "", "defence_summary": "",
-            "reasoning": reasoning, "dissent_seat": null, "dissent": null } })
-    };
+    let id = shahriar_case(&app);
+    let draft = |reasoning: &str| ruling_draft(id, 4, None, reasoning);
     assert!(
         invoke(&app, "sign_ruling", json!({ "caseId": id })).unwrap_err()["message"]
             .as_str()
@@ -497,17 +482,8 @@ fn a_signed_ruling_cannot_be_printed_over() {
 #[test]
 fn a_notified_ruling_may_be_appealed_only_within_twenty_days() {
     let app = app();
-    let list = invoke(
-        &app,
-        "list_cases",
-        json!({ "filter": { "text": "شهریار" } }),
-    )
-    .unwrap();
-    let id = list[0]["id"].as_i64().unwrap();
-    let draft = json!({ "caseId": id, "draft": {
-        "verdict": "penalty", "grade": 5, "suspension_months": 4, "suspension_years": null,
-        "session_date": "1405/09/02", "complaint_summary": "", "defence_summary": "",
-        "reasoning": "احراز تخلف.", "dissent_seat": null, "dissent": null } });
+    let id = shahriar_case(&app);
+    let draft = ruling_draft(id, 5, Some(4), "احراز تخلف.");
     let notify = json!({ "caseId": id, "recipient": "manager", "method": "electronic", "notifiedOn": "۱۴۰۵/۰۹/۰۲" });
     let err = invoke(&app, "record_notification", notify.clone()).unwrap_err();
     assert!(
