@@ -588,7 +588,7 @@ pub async fn print_ruling(
         session_date,
         office: r::Office {
             name: file.case.office_name.clone(),
-            code: file.case.office_code.clone(),
+            code: heyat_core::to_persian_digits(&file.case.office_code),
             city: file.case.city.clone(),
             manager: file.case.manager_name.clone(),
         },
