@@ -20,6 +20,7 @@ const COMMANDS: &[&str] = &[
     "sign_ruling",
     "record_notification",
     "file_appeal",
+    "deadlines",
 ];
 
 fn main() {

@@ -3,8 +3,9 @@
 use crate::AppState;
 use crate::dto::{
     AppInfo, ArticleView, BoardView, CaseFileView, CaseRow, CatalogueEntry, ChargeForm, ChargeView,
-    CommandError, ComplaintForm, ComplaintRegistered, PlaceView, PrintedRuling, QuorumView,
-    RulingDraft, SeatView, SessionAttendance, StatusCountRow, SuggestRequest, TallyView, VoteInput,
+    CommandError, ComplaintForm, ComplaintRegistered, DeadlineRow, PlaceView, PrintedRuling,
+    QuorumView, RulingDraft, SeatView, SessionAttendance, StatusCountRow, SuggestRequest,
+    TallyView, VoteInput,
 };
 use chrono::{Datelike, NaiveDate};
 use heyat_core::CaseStatus;
@@ -1276,4 +1277,66 @@ async fn advance(
         }
     }
     Ok(())
+}
+
+/// The limits running on the board's open cases, soonest first: the 20 days to appeal a
+/// notified ruling (Art 33) and the two years of limitation before a ruling (Art 30, from the
+/// violation or the last act of prosecution, as the engine computes them).
+#[tauri::command]
+pub async fn deadlines(state: State<'_, AppState>) -> Result<Vec<DeadlineRow>, CommandError> {
+    let today = jalali(state.today)?;
+    let mut rows = Vec::new();
+    for case in state.store.cases(&CaseFilter::default()).await? {
+        let before_ruling = matches!(
+            case.status,
+            CaseStatus::Registered
+                | CaseStatus::InReview
+                | CaseStatus::Scheduled
+                | CaseStatus::Heard
+        );
+        if !before_ruling && case.status != CaseStatus::Notified {
+            continue;
+        }
+        let file = state.store.case_file(case.id).await?;
+        let row = |kind: &str, kind_fa: &str, article: &str, due: JalaliDate| DeadlineRow {
+            case_id: case.id,
+            case_number: case.number.clone(),
+            office_name: case.office_name.clone(),
+            kind: kind.to_owned(),
+            kind_fa: kind_fa.to_owned(),
+            article: article.to_owned(),
+            due_on_fa: due.format_fa(),
+            days_left: today.days_until(due),
+        };
+        if case.status == CaseStatus::Notified {
+            if let Some(first) = file
+                .notifications
+                .iter()
+                .map(|n| n.notified_on.clone())
+                .min()
+            {
+                let due = JalaliDate::parse_iso(&deadline_after(&state, &first).await?)
+                    .map_err(|e| invalid(e.to_string()))?;
+                rows.push(row("appeal", "مهلت تجدیدنظرخواهی", "1401:33", due));
+            }
+            continue;
+        }
+        if file.charges.is_empty() {
+            continue;
+        }
+        // A case the engine cannot read (e.g. a clause of another code) has no limit to show.
+        let Ok(suggestion) = suggest(case_request(&file, today.format())) else {
+            continue;
+        };
+        if let Some(due) = suggestion
+            .charges
+            .iter()
+            .filter_map(|c| c.limitation_until)
+            .min()
+        {
+            rows.push(row("limitation", "مرور زمان تعقیب", "1401:30", due));
+        }
+    }
+    rows.sort_by_key(|r| r.days_left);
+    Ok(rows)
 }

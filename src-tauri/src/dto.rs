@@ -99,6 +99,7 @@ pub fn typescript_bindings() -> String {
         CatalogueEntry::decl(&cfg),
         CaseFileView::decl(&cfg),
         RulingDraft::decl(&cfg),
+        DeadlineRow::decl(&cfg),
         ComplaintForm::decl(&cfg),
         ChargeForm::decl(&cfg),
         ComplaintRegistered::decl(&cfg),
@@ -380,4 +381,21 @@ pub struct ComplaintRegistered {
     /// The case opened when the complaint was forwarded to the board.
     pub case_id: Option<i64>,
     pub case_number: Option<String>,
+}
+
+/// A time limit running on a case (Art 30 limitation, Art 33 appeal).
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct DeadlineRow {
+    pub case_id: i64,
+    pub case_number: String,
+    pub office_name: String,
+    /// `appeal` or `limitation`.
+    pub kind: String,
+    pub kind_fa: String,
+    /// The article that sets the limit (`1401:33`, `1401:30`).
+    pub article: String,
+    /// The last day, Solar Hijri with Persian digits.
+    pub due_on_fa: String,
+    /// Days from today to the last day; negative once it has passed.
+    pub days_left: i64,
 }

@@ -31,6 +31,7 @@ pub fn with_commands<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Bu
         commands::sign_ruling,
         commands::record_notification,
         commands::file_appeal,
+        commands::deadlines,
     ])
 }
 

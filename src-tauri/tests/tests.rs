@@ -498,6 +498,26 @@ fn a_notified_ruling_may_be_appealed_only_within_twenty_days() {
         "۱۴۰۵/۰۹/۲۲"
     );
 
+    // The deadlines screen: the appeal limit of this case, and limitation on open cases.
+    let limits = invoke(&app, "deadlines", json!({})).unwrap();
+    let limits = limits.as_array().unwrap();
+    let appeal_row = limits.iter().find(|r| r["case_id"] == id).unwrap();
+    assert_eq!(appeal_row["kind"], "appeal");
+    assert_eq!(appeal_row["due_on_fa"], "۱۴۰۵/۰۹/۲۲");
+    assert_eq!(appeal_row["days_left"], 20);
+    assert!(
+        limits
+            .iter()
+            .any(|r| r["kind"] == "limitation" && r["article"] == "1401:30")
+    );
+    let days: Vec<i64> = limits
+        .iter()
+        .map(|r| r["days_left"].as_i64().unwrap())
+        .collect();
+    assert!(
+        days.windows(2).all(|w| w[0] <= w[1]),
+        "soonest first: {days:?}"
+    );
     let appeal = |by: &str, on: &str| json!({ "caseId": id, "appellant": by, "filedOn": on, "grounds": "درجه سنگین است." });
     let err = invoke(&app, "file_appeal", appeal("manager", "1405/09/23")).unwrap_err();
     assert!(

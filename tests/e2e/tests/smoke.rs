@@ -289,6 +289,13 @@ async fn the_app_opens_in_persian_and_every_section_is_reachable() {
     .await;
     assert!(seats.as_u64().unwrap() >= 1);
 
+    // Deadlines: limitation runs on the open demo cases (Art 30), soonest first.
+    click(&client, "nav button[data-section=deadlines]").await;
+    appears(&client, "[data-testid=deadlines] tbody tr").await;
+    let limits = text_of(&client, "[data-testid=deadlines]").await;
+    assert!(limits.contains("مرور زمان تعقیب"), "deadlines: {limits}");
+    shoot(&client, "deadlines").await;
+
     case_file_opens_with_charges_and_suggestion(&client).await;
     a_complaint_opens_a_case_and_charges_are_added(&client).await;
     engine_suggests_and_refuses(&client).await;

@@ -114,6 +114,24 @@ reasoning: string,
  */
 dissent_seat: string | null, dissent: string | null, };
 
+export type DeadlineRow = { case_id: number, case_number: string, office_name: string, 
+/**
+ * `appeal` or `limitation`.
+ */
+kind: string, kind_fa: string, 
+/**
+ * The article that sets the limit (`1401:33`, `1401:30`).
+ */
+article: string, 
+/**
+ * The last day, Solar Hijri with Persian digits.
+ */
+due_on_fa: string, 
+/**
+ * Days from today to the last day; negative once it has passed.
+ */
+days_left: number, };
+
 export type ComplaintForm = { 
 /**
  * `complaint` or `violation_report`.

@@ -13,6 +13,7 @@ import type {
   ChargeForm,
   ComplaintForm,
   ComplaintRegistered,
+  DeadlineRow,
   OfficeItem,
   CatalogueEntry,
   CommandError,
@@ -74,6 +75,7 @@ export function commands(invokeFn: Invoke) {
       call<string>("record_notification", { caseId, recipient, method, notifiedOn }),
     fileAppeal: (caseId: number, appellant: string, filedOn: string, grounds: string) =>
       call<AppealRecord>("file_appeal", { caseId, appellant, filedOn, grounds }),
+    deadlines: () => call<DeadlineRow[]>("deadlines"),
     printRuling: (caseId: number, draft: RulingDraft) => call<PrintedRuling>("print_ruling", { caseId, draft }),
     suggestForCase: (caseId: number, decidedOn: string | null) =>
       call<Suggestion>("suggest_for_case", { caseId, decidedOn }),
