@@ -21,6 +21,7 @@ const COMMANDS: &[&str] = &[
     "record_notification",
     "file_appeal",
     "deadlines",
+    "backup_now",
 ];
 
 fn main() {

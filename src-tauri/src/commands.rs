@@ -2,10 +2,10 @@
 
 use crate::AppState;
 use crate::dto::{
-    AppInfo, ArticleView, BoardView, CaseFileView, CaseRow, CatalogueEntry, ChargeForm, ChargeView,
-    CommandError, ComplaintForm, ComplaintRegistered, DeadlineRow, PlaceView, PrintedRuling,
-    QuorumView, RulingDraft, SeatView, SessionAttendance, StatusCountRow, SuggestRequest,
-    TallyView, VoteInput,
+    AppInfo, ArticleView, BackupDone, BoardView, CaseFileView, CaseRow, CatalogueEntry, ChargeForm,
+    ChargeView, CommandError, ComplaintForm, ComplaintRegistered, DeadlineRow, PlaceView,
+    PrintedRuling, QuorumView, RulingDraft, SeatView, SessionAttendance, StatusCountRow,
+    SuggestRequest, TallyView, VoteInput,
 };
 use chrono::{Datelike, NaiveDate};
 use heyat_core::CaseStatus;
@@ -1339,4 +1339,35 @@ pub async fn deadlines(state: State<'_, AppState>) -> Result<Vec<DeadlineRow>, C
     }
     rows.sort_by_key(|r| r.days_left);
     Ok(rows)
+}
+
+/// A verified copy of the database (and evidence) in the data folder's `backups/`, made while
+/// the app runs; named by today's Solar Hijri date and the time.
+#[tauri::command]
+pub async fn backup_now(state: State<'_, AppState>) -> Result<BackupDone, CommandError> {
+    let dir = state.data_dir.join("backups");
+    std::fs::create_dir_all(&dir).map_err(|e| CommandError {
+        code: "io".into(),
+        message: format!("پوشهٔ پشتیبان ساخته نشد: {e}"),
+    })?;
+    let stamp = format!(
+        "{}-{}",
+        jalali(state.today)?.format().replace('/', ""),
+        chrono::Local::now().format("%H%M%S")
+    );
+    let report = state
+        .store
+        .backup_to(&dir.join(format!("heyat-{stamp}.sqlite3")))
+        .await?;
+    Ok(BackupDone {
+        path: report.path,
+        integrity: report.integrity,
+        cases: report
+            .counts
+            .iter()
+            .find(|(t, _)| t == "cases")
+            .map_or(0, |(_, n)| *n),
+        tables: report.counts.len() as u32,
+        evidence_files: report.evidence_files,
+    })
 }

@@ -99,6 +99,7 @@ pub fn typescript_bindings() -> String {
         CatalogueEntry::decl(&cfg),
         CaseFileView::decl(&cfg),
         RulingDraft::decl(&cfg),
+        BackupDone::decl(&cfg),
         DeadlineRow::decl(&cfg),
         ComplaintForm::decl(&cfg),
         ChargeForm::decl(&cfg),
@@ -398,4 +399,15 @@ pub struct DeadlineRow {
     pub due_on_fa: String,
     /// Days from today to the last day; negative once it has passed.
     pub days_left: i64,
+}
+
+/// A verified backup made from the settings screen.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct BackupDone {
+    pub path: String,
+    /// `ok` from SQLite's integrity check of the copy.
+    pub integrity: String,
+    pub cases: i64,
+    pub tables: u32,
+    pub evidence_files: i64,
 }

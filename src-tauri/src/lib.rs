@@ -32,6 +32,7 @@ pub fn with_commands<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Bu
         commands::record_notification,
         commands::file_appeal,
         commands::deadlines,
+        commands::backup_now,
     ])
 }
 

@@ -537,3 +537,16 @@ fn a_notified_ruling_may_be_appealed_only_within_twenty_days() {
         "the status followed each step"
     );
 }
+
+#[test]
+fn a_backup_is_made_and_verified_while_the_app_runs() {
+    let app = app();
+    let done = invoke(&app, "backup_now", json!({})).unwrap();
+    assert_eq!(done["integrity"], "ok");
+    assert_eq!(done["cases"], 6);
+    let path = std::path::PathBuf::from(done["path"].as_str().unwrap());
+    assert!(
+        path.exists() && path.parent().unwrap().ends_with("backups"),
+        "{path:?}"
+    );
+}

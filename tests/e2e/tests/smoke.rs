@@ -296,6 +296,13 @@ async fn the_app_opens_in_persian_and_every_section_is_reachable() {
     assert!(limits.contains("مرور زمان تعقیب"), "deadlines: {limits}");
     shoot(&client, "deadlines").await;
 
+    // A verified backup while the app runs.
+    click(&client, "nav button[data-section=settings]").await;
+    click(&client, "[data-testid=backup]").await;
+    appears(&client, "[data-testid=backup-done]").await;
+    let backup = text_of(&client, "[data-testid=backup-done]").await;
+    assert!(backup.contains("سالم"), "backup: {backup}");
+
     case_file_opens_with_charges_and_suggestion(&client).await;
     a_complaint_opens_a_case_and_charges_are_added(&client).await;
     engine_suggests_and_refuses(&client).await;

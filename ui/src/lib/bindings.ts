@@ -114,6 +114,12 @@ reasoning: string,
  */
 dissent_seat: string | null, dissent: string | null, };
 
+export type BackupDone = { path: string, 
+/**
+ * `ok` from SQLite's integrity check of the copy.
+ */
+integrity: string, cases: number, tables: number, evidence_files: number, };
+
 export type DeadlineRow = { case_id: number, case_number: string, office_name: string, 
 /**
  * `appeal` or `limitation`.

@@ -9,6 +9,7 @@ import type {
   CaseFilter,
   CaseRow,
   AppealRecord,
+  BackupDone,
   CaseFileView,
   ChargeForm,
   ComplaintForm,
@@ -76,6 +77,7 @@ export function commands(invokeFn: Invoke) {
     fileAppeal: (caseId: number, appellant: string, filedOn: string, grounds: string) =>
       call<AppealRecord>("file_appeal", { caseId, appellant, filedOn, grounds }),
     deadlines: () => call<DeadlineRow[]>("deadlines"),
+    backupNow: () => call<BackupDone>("backup_now"),
     printRuling: (caseId: number, draft: RulingDraft) => call<PrintedRuling>("print_ruling", { caseId, draft }),
     suggestForCase: (caseId: number, decidedOn: string | null) =>
       call<Suggestion>("suggest_for_case", { caseId, decidedOn }),
