@@ -2,10 +2,11 @@
 
 use crate::AppState;
 use crate::dto::{
-    AppInfo, ArticleView, BackupDone, BoardView, CaseFileView, CaseRow, CatalogueEntry, ChargeForm,
-    ChargeView, CommandError, ComplaintForm, ComplaintRegistered, DeadlineRow, PlaceView,
-    PrintedRuling, QuorumView, RulingDraft, SeatView, SessionAttendance, StatusCountRow,
-    SuggestRequest, TallyView, VoteInput,
+    AgendaRow, AppInfo, AppealFiled, ArticleView, BackupDone, BoardView, CalendarDay,
+    CalendarMonth, CaseFileView, CaseRow, CatalogueEntry, ChargeForm, ChargeView, CommandError,
+    ComplaintForm, ComplaintRegistered, DeadlineRow, DeskView, HistoryRow, HolidayRow, MemberForm,
+    PlaceView, PrintedRuling, QuorumView, RulingDraft, SeatView, SessionAttendance, SignView,
+    StatusCountRow, SuggestRequest, TallyView, UnsignedRow, VoteInput,
 };
 use chrono::{Datelike, NaiveDate};
 use heyat_core::CaseStatus;
@@ -77,6 +78,23 @@ pub async fn list_cases(
             "عبارت جستجو بیش از ۲۰۰ نویسه است؛ آن را کوتاه‌تر کنید.",
         ));
     }
+    let mut filter = filter;
+    for (field, value) in [
+        ("از تاریخ", &mut filter.registered_from),
+        ("تا تاریخ", &mut filter.registered_to),
+    ] {
+        *value = match value.as_deref().map(str::trim) {
+            Some(d) if !d.is_empty() => Some(iso_date(field, d)?),
+            _ => None,
+        };
+    }
+    if let (Some(from), Some(to)) = (&filter.registered_from, &filter.registered_to)
+        && from > to
+    {
+        return Err(invalid(
+            "«از تاریخ» پس از «تا تاریخ» است؛ بازهٔ تاریخ را درست کنید.",
+        ));
+    }
     let cases = state.store.cases(&filter).await?;
     cases
         .into_iter()
@@ -129,6 +147,7 @@ fn member_kind_fa(kind: &str) -> &'static str {
 
 #[tauri::command]
 pub async fn list_boards(state: State<'_, AppState>) -> Result<Vec<BoardView>, CommandError> {
+    let with_pin = state.store.members_with_pin().await?;
     state
         .store
         .boards()
@@ -157,6 +176,7 @@ pub async fn list_boards(state: State<'_, AppState>) -> Result<Vec<BoardView>, C
                         member_name: format!("{} {}", s.first_name, s.last_name),
                         member_kind_fa: member_kind_fa(&s.kind).to_owned(),
                         judicial_grade: s.judicial_grade,
+                        has_pin: with_pin.contains(&s.member_id),
                         seat: s.seat,
                     })
                     .collect(),
@@ -380,7 +400,15 @@ pub async fn open_case(
     let mut dates_fa = std::collections::BTreeMap::new();
     let json = serde_json::to_value(&file).map_err(|e| invalid(e.to_string()))?;
     collect_dates(&json, &mut dates_fa);
+    let chair_member_id = state
+        .store
+        .boards()
+        .await?
+        .into_iter()
+        .find(|b| b.id == file.case.board_id)
+        .and_then(|b| b.chair_member_id);
     Ok(CaseFileView {
+        chair_member_id,
         dates_fa,
         status_fa: file.case.status.title_fa().to_owned(),
         registered_on_fa: fa_date(&file.case.registered_on)?,
@@ -402,6 +430,14 @@ pub async fn suggest_for_case(
     decided_on: Option<String>,
 ) -> Result<engine::Suggestion, CommandError> {
     let file = state.store.case_file(case_id).await?;
+    case_suggestion(&state, &file, decided_on)
+}
+
+fn case_suggestion(
+    state: &AppState,
+    file: &heyat_store::CaseFile,
+    decided_on: Option<String>,
+) -> Result<engine::Suggestion, CommandError> {
     if file.charges.is_empty() {
         return Err(invalid(
             "برای این پرونده هنوز تخلفی ثبت نشده است؛ نخست تخلف‌های منتسب را بیفزایید.",
@@ -411,7 +447,7 @@ pub async fn suggest_for_case(
         Some(d) => d,
         None => jalali(state.today)?.format(),
     };
-    suggest(case_request(&file, decided_on))
+    suggest(case_request(file, decided_on))
 }
 
 fn render_error(e: heyat_render::RenderError) -> CommandError {
@@ -421,15 +457,25 @@ fn render_error(e: heyat_render::RenderError) -> CommandError {
     }
 }
 
-/// Typesets the case's ruling as drafted by the board and saves the PDF in the data
-/// folder's `documents/`. The engine is run on the case's charges with the board's grade:
-/// a grade the code does not allow is refused with the article that bounds it.
-#[tauri::command]
-pub async fn print_ruling(
-    state: State<'_, AppState>,
+/// A ruling as the board drafted it, checked against the engine: what both the preview
+/// and the print typeset.
+struct Drafted {
+    input: heyat_render::RulingInput,
+    suggestion: engine::Suggestion,
+    decided: Option<u8>,
+    ruling_seq: usize,
+    file: heyat_store::CaseFile,
+    session_date: JalaliDate,
+}
+
+/// The typst input for the case's ruling as drafted. The engine is run on the case's charges
+/// with the board's grade: a grade the code does not allow is refused with the article that
+/// bounds it.
+async fn drafted_ruling(
+    state: &AppState,
     case_id: i64,
-    draft: RulingDraft,
-) -> Result<PrintedRuling, CommandError> {
+    draft: &RulingDraft,
+) -> Result<Drafted, CommandError> {
     use heyat_render as r;
     let file = state.store.case_file(case_id).await?;
     let boards = state.store.boards().await?;
@@ -451,7 +497,7 @@ pub async fn print_ruling(
     }
     let session_date =
         JalaliDate::parse(&draft.session_date).map_err(|e| invalid(format!("تاریخ جلسه: {e}")))?;
-    let suggestion = suggest_for_case(state.clone(), case_id, Some(session_date.format())).await?;
+    let suggestion = case_suggestion(state, &file, Some(session_date.format()))?;
     let verdict = match draft.verdict.as_str() {
         _ if suggestion.outcome == engine::Outcome::Barred => {
             let bar = suggestion.bar.as_ref().map(|b| b.reason);
@@ -635,6 +681,47 @@ pub async fn print_ruling(
         members,
         secretary: None,
     };
+    Ok(Drafted {
+        input,
+        suggestion,
+        decided,
+        ruling_seq,
+        file,
+        session_date,
+    })
+}
+
+/// The ruling as drafted, typeset page by page as SVG for the live preview; nothing is saved.
+#[tauri::command]
+pub async fn preview_ruling(
+    state: State<'_, AppState>,
+    case_id: i64,
+    draft: RulingDraft,
+) -> Result<Vec<String>, CommandError> {
+    let d = drafted_ruling(&state, case_id, &draft).await?;
+    state
+        .renderer
+        .ruling_preview(&d.input)
+        .map_err(render_error)
+}
+
+/// Typesets the case's ruling as drafted by the board, keeps it as a draft with the engine's
+/// suggestion, and saves the PDF in the data folder's `documents/`.
+#[tauri::command]
+pub async fn print_ruling(
+    state: State<'_, AppState>,
+    case_id: i64,
+    draft: RulingDraft,
+) -> Result<PrintedRuling, CommandError> {
+    use heyat_render as r;
+    let Drafted {
+        input,
+        suggestion,
+        decided,
+        ruling_seq,
+        file,
+        session_date,
+    } = drafted_ruling(&state, case_id, &draft).await?;
     let rendered = state.renderer.ruling(&input).map_err(render_error)?;
     // The draft is kept with the engine's suggestion; a signed ruling is never rewritten.
     let outcome = match &input.verdict {
@@ -829,16 +916,37 @@ pub async fn record_session(
     case_id: i64,
     held_on: String,
     attendance: SessionAttendance,
+    chair_member_id: Option<i64>,
 ) -> Result<i64, CommandError> {
     let (file, roster) = roster(&state, case_id).await?;
     let sitting =
         seat_the_board(&attendance_of(&attendance)?).map_err(|e| invalid(e.to_string()))?;
+    let held_on = JalaliDate::parse(&held_on).map_err(|e| invalid(format!("تاریخ جلسه: {e}")))?;
+    if held_on > jalali(state.today)? {
+        return Err(invalid(
+            "تاریخ جلسه در آینده است؛ جلسه‌ای را ثبت کنید که برگزار شده است (برای آینده «تعیین وقت» کنید).",
+        ));
+    }
+    // The chair the members elected among the sitting judges (Art 26), recorded on the board.
+    if let Some(chair) = chair_member_id {
+        let sitting_judge = places(&sitting, &roster)?
+            .iter()
+            .any(|p| p.member_id == chair && p.seat != "representative");
+        if !sitting_judge {
+            return Err(invalid(
+                "رئیس هیأت از میان اعضای قاضیِ حاضر در جلسه برگزیده می‌شود (مادهٔ ۲۶).",
+            ));
+        }
+        state
+            .store
+            .elect_chair(file.case.board_id, chair, "secretary")
+            .await?;
+    }
     let status = |seat: Seat| match seat {
         Seat::Judge1 => attendance.judge_1.clone(),
         Seat::Judge2 => attendance.judge_2.clone(),
         _ => attendance.representative.clone(),
     };
-    let held_on = JalaliDate::parse(&held_on).map_err(|e| invalid(format!("تاریخ جلسه: {e}")))?;
     let session = heyat_store::NewSession {
         case_id,
         held_on: held_on.to_iso_string(),
@@ -1092,50 +1200,6 @@ pub async fn add_charge(
         .await?)
 }
 
-/// Every member who sat signs the case's draft ruling; it is then locked (Art 27): the
-/// store refuses any change to it or its charges.
-#[tauri::command]
-pub async fn sign_ruling(state: State<'_, AppState>, case_id: i64) -> Result<String, CommandError> {
-    let file = state.store.case_file(case_id).await?;
-    let ruling = file
-        .rulings
-        .iter()
-        .rev()
-        .find(|r| r.status == "draft")
-        .ok_or_else(|| {
-            invalid("پیش‌نویس رأیی برای امضا نیست؛ نخست رأی را بنویسید و PDF آن را بسازید.")
-        })?;
-    let members: Vec<i64> = match ruling
-        .session_id
-        .and_then(|id| file.sessions.iter().find(|s| s.id == id))
-    {
-        Some(session) => session.attendance.iter().map(|a| a.member_id).collect(),
-        None => {
-            let boards = state.store.boards().await?;
-            boards
-                .iter()
-                .find(|b| b.id == file.case.board_id)
-                .map(|b| {
-                    b.seats
-                        .iter()
-                        .filter(|s| {
-                            ["judge_1", "judge_2", "representative"].contains(&s.seat.as_str())
-                        })
-                        .map(|s| s.member_id)
-                        .collect()
-                })
-                .unwrap_or_default()
-        }
-    };
-    let today = jalali(state.today)?.to_iso_string();
-    let hash = state
-        .store
-        .sign_ruling(ruling.id, &members, &today, "secretary")
-        .await?;
-    advance(&state, case_id, file.case.status, CaseStatus::Decided).await?;
-    Ok(hash)
-}
-
 /// The case's latest signed (or final) ruling, which is what is notified and appealed.
 fn signed_ruling(file: &heyat_store::CaseFile) -> Result<&heyat_store::RulingRecord, CommandError> {
     file.rulings
@@ -1189,7 +1253,7 @@ pub async fn file_appeal(
     appellant: String,
     filed_on: String,
     grounds: String,
-) -> Result<heyat_store::AppealRecord, CommandError> {
+) -> Result<AppealFiled, CommandError> {
     let file = state.store.case_file(case_id).await?;
     let ruling = signed_ruling(&file)?;
     let by_fa = if appellant == "center_head" {
@@ -1245,7 +1309,32 @@ pub async fn file_appeal(
         .file_appeal(ruling.id, &appellant, &filed, grounds.trim(), "secretary")
         .await?;
     advance(&state, case_id, file.case.status, CaseStatus::Appealed).await?;
-    Ok(record)
+    // The file goes before the appeal board (Art 33): a case opened there, once, with the
+    // first-instance file linked and its charges copied.
+    let appeal_case = match (
+        &file.appealed_as,
+        state
+            .store
+            .boards()
+            .await?
+            .iter()
+            .find(|b| b.kind == "appeal"),
+    ) {
+        (Some(open), _) => Some((open.id, heyat_store::case_number(open.year, open.seq))),
+        (None, Some(board)) => {
+            let made = state
+                .store
+                .open_appeal_case(case_id, board.id, &filed, "secretary")
+                .await?;
+            Some((made.id, made.number))
+        }
+        (None, None) => None,
+    };
+    Ok(AppealFiled {
+        appeal: record,
+        appeal_case_id: appeal_case.as_ref().map(|a| a.0),
+        appeal_case_number: appeal_case.map(|a| a.1),
+    })
 }
 
 /// Moves a case along its lifecycle to `target` by the shortest path of allowed steps, so the
@@ -1369,5 +1458,607 @@ pub async fn backup_now(state: State<'_, AppState>) -> Result<BackupDone, Comman
             .map_or(0, |(_, n)| *n),
         tables: report.counts.len() as u32,
         evidence_files: report.evidence_files,
+    })
+}
+
+/// A Solar Hijri month for the date picker (today's when `year`/`month` are absent), with
+/// Fridays and the holidays on record marked closed.
+#[tauri::command]
+pub async fn calendar_month(
+    state: State<'_, AppState>,
+    year: Option<i32>,
+    month: Option<u8>,
+) -> Result<CalendarMonth, CommandError> {
+    let today = jalali(state.today)?;
+    let (year, month) = (year.unwrap_or(today.year()), month.unwrap_or(today.month()));
+    let first = JalaliDate::new(year, month, 1).map_err(|e| invalid(e.to_string()))?;
+    let holidays = state.store.holidays().await?;
+    let days = (0..i64::from(heyat_core::date::days_in_month(year, month)))
+        .map(|i| {
+            let d = first.add_days(i).map_err(|e| invalid(e.to_string()))?;
+            let iso = d.to_iso_string();
+            let closed = holidays
+                .iter()
+                .find(|h| h.day == iso)
+                .map(|h| h.title.clone())
+                .or_else(|| d.is_friday().then(|| "جمعه".to_owned()));
+            Ok(CalendarDay {
+                day: d.day(),
+                solar: d.format(),
+                weekday: d.weekday() as u8,
+                closed,
+                today: d == today,
+                iso,
+            })
+        })
+        .collect::<Result<_, CommandError>>()?;
+    Ok(CalendarMonth {
+        year,
+        month,
+        title_fa: format!(
+            "{} {}",
+            heyat_core::date::month_name_fa(month),
+            heyat_core::to_persian_digits(&year.to_string())
+        ),
+        days,
+    })
+}
+
+fn agenda_row(s: heyat_store::ScheduledSession, today: &str) -> Result<AgendaRow, CommandError> {
+    let day = JalaliDate::parse_iso(&s.scheduled_on).map_err(|e| invalid(e.to_string()))?;
+    Ok(AgendaRow {
+        id: s.id,
+        case_id: s.case_id,
+        case_number: heyat_store::case_number(s.case_year, s.case_seq),
+        board_name: s.board_name,
+        office_name: s.office_name,
+        manager_name: s.manager_name,
+        day_fa: format!("{} {}", day.weekday().name_fa(), day.format_fa()),
+        time_fa: heyat_core::to_persian_digits(&s.at_time),
+        note: s.note,
+        is_today: s.scheduled_on == today,
+    })
+}
+
+/// The desk: today's sessions, the next two weeks', limits running out, counts by status and
+/// rulings awaiting signatures.
+#[tauri::command]
+pub async fn desk(state: State<'_, AppState>) -> Result<DeskView, CommandError> {
+    let today = jalali(state.today)?;
+    let today_iso = today.to_iso_string();
+    let until = today
+        .add_days(14)
+        .map_err(|e| invalid(e.to_string()))?
+        .to_iso_string();
+    let mut today_rows = Vec::new();
+    let mut upcoming = Vec::new();
+    for s in state.store.agenda(&today_iso, &until).await? {
+        let row = agenda_row(s, &today_iso)?;
+        if row.is_today {
+            today_rows.push(row);
+        } else {
+            upcoming.push(row);
+        }
+    }
+    let mut limits = deadlines(state.clone()).await?;
+    limits.retain(|d| d.days_left <= 30);
+    let mut unsigned = Vec::new();
+    for case in state
+        .store
+        .cases(&CaseFilter {
+            status: Some(CaseStatus::Heard),
+            ..CaseFilter::default()
+        })
+        .await?
+    {
+        let file = state.store.case_file(case.id).await?;
+        if let Some(r) = file.rulings.iter().find(|r| r.status == "draft") {
+            let sitting = r
+                .session_id
+                .and_then(|id| file.sessions.iter().find(|s| s.id == id))
+                .map_or(0, |s| s.attendance.len());
+            unsigned.push(UnsignedRow {
+                case_id: case.id,
+                case_number: case.number.clone(),
+                office_name: case.office_name.clone(),
+                signed: r.signoffs.len() as u32,
+                sitting: sitting as u32,
+            });
+        }
+    }
+    Ok(DeskView {
+        today_fa: format!("{} {}", today.weekday().name_fa(), today.format_fa()),
+        today: today_rows,
+        upcoming,
+        deadlines: limits,
+        counts: status_counts(state).await?,
+        unsigned,
+    })
+}
+
+/// The sessions set from today on, for the sessions screen.
+#[tauri::command]
+pub async fn agenda(state: State<'_, AppState>) -> Result<Vec<AgendaRow>, CommandError> {
+    let today = jalali(state.today)?.to_iso_string();
+    state
+        .store
+        .agenda(&today, "9999-12-31")
+        .await?
+        .into_iter()
+        .map(|s| agenda_row(s, &today))
+        .collect()
+}
+
+/// Sets a session for a case (Solar Hijri or ISO day, optional `HH:MM`); a day already past
+/// is refused.
+#[tauri::command]
+pub async fn schedule_session(
+    state: State<'_, AppState>,
+    case_id: i64,
+    day: String,
+    at_time: String,
+    note: String,
+) -> Result<i64, CommandError> {
+    let day = iso_date("تاریخ جلسه", &day)?;
+    let today = jalali(state.today)?;
+    if day < today.to_iso_string() {
+        return Err(invalid(format!(
+            "تاریخ جلسه گذشته است؛ روزی از امروز ({}) به بعد برگزینید.",
+            today.format_fa()
+        )));
+    }
+    Ok(state
+        .store
+        .schedule_session(case_id, &day, &at_time, &note, "secretary")
+        .await?)
+}
+
+/// One member who sat signs the draft ruling with their PIN; the last signature locks it
+/// (Art 27) and the case is then decided.
+#[tauri::command]
+pub async fn sign_off(
+    state: State<'_, AppState>,
+    case_id: i64,
+    member_id: i64,
+    pin: String,
+) -> Result<SignView, CommandError> {
+    let file = state.store.case_file(case_id).await?;
+    let Some(ruling) = file.rulings.iter().rev().find(|r| r.status == "draft") else {
+        if file.rulings.iter().any(|r| r.status != "draft") {
+            return Err(heyat_store::StoreError::SignedRuling.into());
+        }
+        return Err(invalid(
+            "پیش‌نویس رأیی برای امضا نیست؛ نخست رأی را بنویسید و PDF آن را بسازید.",
+        ));
+    };
+    let today = jalali(state.today)?.to_iso_string();
+    let progress = state
+        .store
+        .sign_off(ruling.id, member_id, &pin, &today, "secretary")
+        .await?;
+    if progress.content_hash.is_some() {
+        advance(&state, case_id, file.case.status, CaseStatus::Decided).await?;
+    }
+    let boards = state.store.boards().await?;
+    let name = |id: &i64| {
+        boards
+            .iter()
+            .flat_map(|b| &b.seats)
+            .find(|s| s.member_id == *id)
+            .map_or_else(
+                || "—".to_owned(),
+                |s| format!("{} {}", s.first_name, s.last_name),
+            )
+    };
+    Ok(SignView {
+        signed: progress.signed.iter().map(name).collect(),
+        remaining: progress.remaining.iter().map(name).collect(),
+        content_hash: progress.content_hash,
+    })
+}
+
+/// Sets a member's signing PIN (4–8 digits); changing one needs the current PIN.
+#[tauri::command]
+pub async fn set_member_pin(
+    state: State<'_, AppState>,
+    member_id: i64,
+    current: Option<String>,
+    pin: String,
+) -> Result<(), CommandError> {
+    Ok(state
+        .store
+        .set_member_pin(member_id, current.as_deref(), &pin, "secretary")
+        .await?)
+}
+
+fn what_fa(action: &str, table: &str) -> String {
+    let thing = match table {
+        "cases" => "پرونده",
+        "charges" => "تخلف منتسب",
+        "complaints" => "شکایت یا گزارش",
+        "evidence" => "مستند",
+        "sessions" => "جلسه",
+        "attendance" => "حضور عضو در جلسه",
+        "votes" => "رأی عضو",
+        "rulings" => "رأی هیأت",
+        "ruling_signoffs" => "امضای عضو",
+        "notifications" => "ابلاغ",
+        "appeals" => "تجدیدنظرخواهی",
+        "scheduled_sessions" => "وقت جلسه",
+        other => other,
+    };
+    let verb = match action {
+        "insert" => "ثبت",
+        "update" => "ویرایش",
+        "delete" => "حذف",
+        other => other,
+    };
+    format!("{verb} {thing}")
+}
+
+/// The case's history from the audit log, oldest first.
+#[tauri::command]
+pub async fn case_history(
+    state: State<'_, AppState>,
+    case_id: i64,
+) -> Result<Vec<HistoryRow>, CommandError> {
+    state
+        .store
+        .case_history(case_id)
+        .await?
+        .into_iter()
+        .map(|h| {
+            let day = fa_date(&h.at[..10.min(h.at.len())])?;
+            let time = heyat_core::to_persian_digits(h.at.get(11..16).unwrap_or(""));
+            let mut what = what_fa(&h.action, &h.table_name);
+            // A status change says which status.
+            if h.table_name == "cases" && h.action == "update" {
+                let status = h
+                    .row
+                    .as_deref()
+                    .and_then(|r| serde_json::from_str::<serde_json::Value>(r).ok())
+                    .and_then(|v| v["status"].as_str().and_then(CaseStatus::from_code));
+                if let Some(s) = status {
+                    what = format!("وضعیت پرونده: {}", s.title_fa());
+                }
+            }
+            Ok(HistoryRow {
+                id: h.id,
+                at_fa: format!("{day} ساعت {time} (UTC)"),
+                actor: h.actor,
+                what_fa: what,
+                table_name: h.table_name,
+                row_id: h.row_id,
+            })
+        })
+        .collect()
+}
+
+#[tauri::command]
+pub async fn list_holidays(state: State<'_, AppState>) -> Result<Vec<HolidayRow>, CommandError> {
+    state
+        .store
+        .holidays()
+        .await?
+        .into_iter()
+        .map(|h| {
+            Ok(HolidayRow {
+                day_fa: fa_date(&h.day)?,
+                day: h.day,
+                title: h.title,
+            })
+        })
+        .collect()
+}
+
+/// Adds a day the offices are closed (Solar Hijri or ISO); deadlines move past it.
+#[tauri::command]
+pub async fn add_holiday(
+    state: State<'_, AppState>,
+    day: String,
+    title: String,
+) -> Result<(), CommandError> {
+    if title.trim().is_empty() {
+        return Err(invalid("عنوان تعطیلی را بنویسید (مثلاً «عید فطر»)."));
+    }
+    let day = iso_date("روز تعطیل", &day)?;
+    Ok(state
+        .store
+        .add_holiday(&day, title.trim(), "secretary")
+        .await?)
+}
+
+#[tauri::command]
+pub async fn remove_holiday(state: State<'_, AppState>, day: String) -> Result<(), CommandError> {
+    let day = iso_date("روز تعطیل", &day)?;
+    Ok(state.store.remove_holiday(&day, "secretary").await?)
+}
+
+/// Adds a person who may sit on boards and seats them (Arts 23–25 checked by the store: an
+/// appeal judge below grade 9, a Kanoon representative on its board of directors, a member
+/// of the wrong kind for the seat are refused, and nothing is saved).
+#[tauri::command]
+pub async fn seat_new_member(
+    state: State<'_, AppState>,
+    board_id: i64,
+    seat: String,
+    member: MemberForm,
+) -> Result<(), CommandError> {
+    if member.first_name.trim().is_empty() || member.last_name.trim().is_empty() {
+        return Err(invalid("نام و نام خانوادگی عضو را بنویسید."));
+    }
+    let boards = state.store.boards().await?;
+    let board = boards
+        .iter()
+        .find(|b| b.id == board_id)
+        .ok_or_else(|| invalid("این هیأت یافت نشد."))?;
+    let seat_code =
+        Seat::from_code(&seat).ok_or_else(|| invalid(format!("جایگاه «{seat}» شناخته نیست.")))?;
+    let candidate = heyat_core::board::Candidate {
+        kind: heyat_core::board::MemberKind::from_code(&member.kind)
+            .ok_or_else(|| invalid("نوع عضو را برگزینید: قاضی، نمایندهٔ کانون یا نمایندهٔ مرکز."))?,
+        judicial_grade: member.judicial_grade.and_then(|g| u8::try_from(g).ok()),
+        on_kanoon_directors: member.on_kanoon_directors,
+    };
+    let kind = heyat_core::board::BoardKind::from_code(&board.kind)
+        .ok_or_else(|| invalid("نوع هیأت معتبر نیست."))?;
+    // Checked before the member is added, so a refusal leaves no stray person behind.
+    heyat_core::board::check_seat(kind, seat_code, &candidate)
+        .map_err(|e| invalid(e.to_string()))?;
+    let id = state
+        .store
+        .add_member(
+            &heyat_store::NewMember {
+                kind: member.kind,
+                first_name: member.first_name.trim().to_owned(),
+                last_name: member.last_name.trim().to_owned(),
+                judicial_grade: member.judicial_grade,
+                on_kanoon_directors: member.on_kanoon_directors,
+            },
+            "secretary",
+        )
+        .await?;
+    Ok(state
+        .store
+        .assign_seat(board_id, &seat, id, "secretary")
+        .await?)
+}
+
+/// `%XX` escapes (what `encodeURIComponent` writes) back to text.
+fn percent_decoded(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = text.get(i + 1..i + 3)?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+/// Attaches a file to a case: the bytes as the raw body of the call, the case, file name and
+/// description in headers (`heyat-case-id`, `heyat-file-name`, `heyat-description`, the
+/// texts URI-encoded). The store checks the type (PDF, image, text), the size (25 MiB) and
+/// refuses the same file twice.
+#[tauri::command]
+pub async fn attach_evidence(
+    state: State<'_, AppState>,
+    request: tauri::ipc::Request<'_>,
+) -> Result<heyat_store::EvidenceRecord, CommandError> {
+    let tauri::ipc::InvokeBody::Raw(bytes) = request.body() else {
+        return Err(invalid(
+            "پرونده‌ای برای پیوست فرستاده نشد؛ پرونده را دوباره برگزینید.",
+        ));
+    };
+    let header = |name: &str| {
+        request
+            .headers()
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .and_then(percent_decoded)
+    };
+    let case_id = header("heyat-case-id")
+        .and_then(|v| v.parse::<i64>().ok())
+        .ok_or_else(|| invalid("پروندهٔ مقصد پیوست معلوم نیست."))?;
+    let file_name = header("heyat-file-name").unwrap_or_default();
+    let description = header("heyat-description").unwrap_or_default();
+    if description.trim().is_empty() {
+        return Err(invalid(
+            "شرح مستند را بنویسید (مثلاً «گزارش بازرسی مورخ ۱۴۰۵/۰۸/۲۰»).",
+        ));
+    }
+    Ok(state
+        .store
+        .add_evidence(case_id, &file_name, bytes, &description, "secretary")
+        .await?)
+}
+
+/// Opens an evidence file with the system's viewer: the bytes are checked against their
+/// SHA-256 first and a copy is written under the data folder's `exports/` (the kept file
+/// itself is never handed out). Answers the copy's path.
+#[tauri::command]
+pub async fn open_evidence(
+    state: State<'_, AppState>,
+    evidence_id: i64,
+) -> Result<String, CommandError> {
+    let (record, bytes) = state.store.read_evidence(evidence_id).await?;
+    let dir = state.data_dir.join("exports");
+    std::fs::create_dir_all(&dir).map_err(|e| CommandError {
+        code: "io".into(),
+        message: format!("پوشهٔ exports ساخته نشد: {e}"),
+    })?;
+    let path = dir.join(format!("{}-{}", record.id, record.file_name));
+    std::fs::write(&path, &bytes).map_err(|e| CommandError {
+        code: "io".into(),
+        message: format!("رونوشت مستند نوشته نشد: {e}"),
+    })?;
+    // The viewer is the desktop's business; without one the copy stays where it is.
+    if state.open_with_viewer {
+        let _ = std::process::Command::new("xdg-open")
+            .arg(&path)
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn();
+    }
+    Ok(path.display().to_string())
+}
+
+/// Typesets the minutes of a session held in the case (attendance with alternates, the chair,
+/// each question with every member's vote and the majority, dissents) and saves the PDF in
+/// `documents/`. A vote is printed as agreeing or not with the majority, its words beside it.
+#[tauri::command]
+pub async fn print_minutes(
+    state: State<'_, AppState>,
+    case_id: i64,
+    session_id: i64,
+) -> Result<PrintedRuling, CommandError> {
+    use heyat_render as r;
+    let file = state.store.case_file(case_id).await?;
+    let boards = state.store.boards().await?;
+    let board = boards
+        .iter()
+        .find(|b| b.id == file.case.board_id)
+        .ok_or_else(|| invalid("هیأت رسیدگی‌کنندهٔ این پرونده یافت نشد."))?;
+    let (index, session) = file
+        .sessions
+        .iter()
+        .enumerate()
+        .find(|(_, s)| s.id == session_id)
+        .ok_or_else(|| invalid("این جلسه در پرونده ثبت نشده است."))?;
+    let person = |id: i64| {
+        board.seats.iter().find(|s| s.member_id == id).map_or_else(
+            || "—".to_owned(),
+            |s| format!("{} {}", s.first_name, s.last_name),
+        )
+    };
+    let holder = |seat: &str| board.seats.iter().find(|s| s.seat == seat);
+    let attendance = session
+        .attendance
+        .iter()
+        .map(|a| {
+            let held_by = holder(&a.seat);
+            let present = a.holder_was == "present";
+            r::Attendance {
+                seat: match held_by.map(|h| h.kind.as_str()) {
+                    Some("judge") => r::Seat::Judge,
+                    Some("center_rep") => r::Seat::CenterRepresentative,
+                    _ => r::Seat::KanoonRepresentative,
+                },
+                member: held_by.map_or_else(
+                    || person(a.member_id),
+                    |h| format!("{} {}", h.first_name, h.last_name),
+                ),
+                present,
+                replaced_by: (!present).then(|| person(a.member_id)),
+                note: match a.holder_was.as_str() {
+                    "absent" => Some("غایب".to_owned()),
+                    "recused" => Some("کناره‌گیری به سبب تعارض منافع".to_owned()),
+                    _ => None,
+                },
+            }
+        })
+        .collect();
+    let mut asked: Vec<&str> = Vec::new();
+    for v in &session.votes {
+        if !asked.contains(&v.question.as_str()) {
+            asked.push(&v.question);
+        }
+    }
+    let questions = asked
+        .iter()
+        .map(|q| {
+            let votes: Vec<_> = session.votes.iter().filter(|v| v.question == *q).collect();
+            let majority = votes.iter().map(|v| v.choice.as_str()).find(|c| {
+                votes.iter().filter(|v| v.choice == *c).count() * 2 > session.attendance.len()
+            });
+            r::Question {
+                text: (*q).to_owned(),
+                votes: votes
+                    .iter()
+                    .map(|v| r::Vote {
+                        member: person(v.member_id),
+                        choice: match majority {
+                            Some(m) if m == v.choice => r::VoteChoice::Yes,
+                            Some(_) => r::VoteChoice::No,
+                            None => r::VoteChoice::Abstain,
+                        },
+                        note: Some(v.choice.clone()),
+                    })
+                    .collect(),
+                result: majority.map_or_else(
+                    || "اکثریتی حاصل نشد".to_owned(),
+                    |m| format!("به اکثریت آرا: «{m}»"),
+                ),
+            }
+        })
+        .collect();
+    let dissents = session
+        .votes
+        .iter()
+        .filter_map(|v| {
+            v.dissent.as_ref().map(|d| r::Dissent {
+                member: person(v.member_id),
+                text: d.clone(),
+            })
+        })
+        .collect();
+    let start_time = file
+        .scheduled
+        .iter()
+        .find(|s| s.scheduled_on == session.held_on && !s.at_time.is_empty())
+        .map_or_else(
+            || "—".to_owned(),
+            |s| heyat_core::to_persian_digits(&s.at_time),
+        );
+    let input = r::MinutesInput {
+        board: r::Board {
+            name: board.name.clone(),
+            level: if board.kind == "appeal" {
+                r::BoardLevel::Appeal
+            } else {
+                r::BoardLevel::FirstInstance
+            },
+        },
+        case_number: heyat_core::to_persian_digits(&file.case.number),
+        session_number: heyat_core::to_persian_digits(&(index + 1).to_string()),
+        session_date: JalaliDate::parse_iso(&session.held_on)
+            .map_err(|e| invalid(e.to_string()))?,
+        start_time,
+        place: format!("محل تشکیل هیأت، استان {}", board.province),
+        attendance,
+        chair: session
+            .chair_member_id
+            .map_or_else(|| "—".to_owned(), person),
+        agenda: file.case.subject.clone(),
+        questions,
+        dissents,
+        notes: Some(session.minutes.trim())
+            .filter(|m| !m.is_empty())
+            .map(str::to_owned),
+        secretary: "دبیر هیأت".to_owned(),
+    };
+    let rendered = state.renderer.minutes(&input).map_err(render_error)?;
+    let dir = state.data_dir.join("documents");
+    std::fs::create_dir_all(&dir).map_err(|e| CommandError {
+        code: "io".into(),
+        message: format!("پوشهٔ اسناد ساخته نشد: {e}"),
+    })?;
+    let path = dir.join(format!("minutes-{}-{}.pdf", file.case.number, index + 1));
+    std::fs::write(&path, &rendered.pdf).map_err(|e| CommandError {
+        code: "io".into(),
+        message: format!("PDF نوشته نشد: {e}"),
+    })?;
+    Ok(PrintedRuling {
+        path: path.display().to_string(),
+        pages: rendered.pages as u32,
+        bytes: rendered.pdf.len() as u32,
+        verification_code: rendered.verification.map(|v| v.code).unwrap_or_default(),
     })
 }

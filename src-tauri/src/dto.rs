@@ -81,6 +81,8 @@ pub struct SeatView {
     pub member_name: String,
     pub member_kind_fa: String,
     pub judicial_grade: Option<i64>,
+    /// Whether the member has a signing PIN.
+    pub has_pin: bool,
 }
 
 /// The declarations of every IPC type, in one TypeScript module.
@@ -146,6 +148,18 @@ pub fn typescript_bindings() -> String {
         engine::Referral::decl(&cfg),
         engine::LicenceRevocation::decl(&cfg),
         JalaliDate::decl(&cfg),
+        CalendarMonth::decl(&cfg),
+        CalendarDay::decl(&cfg),
+        AgendaRow::decl(&cfg),
+        DeskView::decl(&cfg),
+        UnsignedRow::decl(&cfg),
+        SignView::decl(&cfg),
+        HistoryRow::decl(&cfg),
+        HolidayRow::decl(&cfg),
+        AppealFiled::decl(&cfg),
+        MemberForm::decl(&cfg),
+        heyat_store::ScheduledSession::decl(&cfg),
+        heyat_store::CaseLink::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types in src-tauri/src/dto.rs and the crates they use.\n\
@@ -248,6 +262,8 @@ pub struct CaseFileView {
     pub status_fa: String,
     pub registered_on_fa: String,
     pub charges: Vec<ChargeView>,
+    /// The chair of the hearing board (Art 26), if elected.
+    pub chair_member_id: Option<i64>,
     /// Every ISO date in the file as people read it (Solar Hijri, Persian digits).
     pub dates_fa: std::collections::BTreeMap<String, String>,
 }
@@ -410,4 +426,121 @@ pub struct BackupDone {
     pub cases: i64,
     pub tables: u32,
     pub evidence_files: i64,
+}
+
+/// A Solar Hijri month for the date picker: its days with weekday and closures.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct CalendarMonth {
+    pub year: i32,
+    /// 1 (Farvardin) to 12 (Esfand).
+    pub month: u8,
+    /// «آذر ۱۴۰۵».
+    pub title_fa: String,
+    pub days: Vec<CalendarDay>,
+}
+
+/// One day of a [`CalendarMonth`].
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct CalendarDay {
+    pub day: u8,
+    /// ISO date.
+    pub iso: String,
+    /// Solar Hijri with Latin digits, as forms take it: `1405/09/02`.
+    pub solar: String,
+    /// 0 = Saturday … 6 = Friday (the Persian week).
+    pub weekday: u8,
+    /// Why the offices are closed that day: «جمعه» or the holiday's title.
+    pub closed: Option<String>,
+    pub today: bool,
+}
+
+/// A scheduled session as the desk and the agenda show it.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct AgendaRow {
+    pub id: i64,
+    pub case_id: i64,
+    pub case_number: String,
+    pub board_name: String,
+    pub office_name: String,
+    pub manager_name: String,
+    /// Solar Hijri with Persian digits and the weekday.
+    pub day_fa: String,
+    /// `HH:MM` in Persian digits, or empty.
+    pub time_fa: String,
+    pub note: String,
+    pub is_today: bool,
+}
+
+/// The desk (میز کار): what a secretary needs at the start of the day.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct DeskView {
+    pub today_fa: String,
+    /// Sessions set for today.
+    pub today: Vec<AgendaRow>,
+    /// Sessions set for the next 14 days.
+    pub upcoming: Vec<AgendaRow>,
+    /// Time limits ending within 30 days (or passed), soonest first.
+    pub deadlines: Vec<DeadlineRow>,
+    pub counts: Vec<StatusCountRow>,
+    /// Draft rulings still awaiting members' signatures.
+    pub unsigned: Vec<UnsignedRow>,
+}
+
+/// A draft ruling not yet signed by everyone who sat.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct UnsignedRow {
+    pub case_id: i64,
+    pub case_number: String,
+    pub office_name: String,
+    pub signed: u32,
+    pub sitting: u32,
+}
+
+/// Where signing stands after a member signed (Art 27).
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct SignView {
+    pub signed: Vec<String>,
+    pub remaining: Vec<String>,
+    /// Set once every member who sat has signed: the ruling is locked.
+    pub content_hash: Option<String>,
+}
+
+/// A line of the case's history, in Persian.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct HistoryRow {
+    pub id: i64,
+    /// Solar Hijri date and UTC time, Persian digits.
+    pub at_fa: String,
+    pub actor: String,
+    /// «ثبت تخلف», «ویرایش رأی» …
+    pub what_fa: String,
+    pub table_name: String,
+    pub row_id: i64,
+}
+
+/// A holiday as the settings screen lists it.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct HolidayRow {
+    pub day: String,
+    pub day_fa: String,
+    pub title: String,
+}
+
+/// What filing an appeal did: the appeal, and the case opened before the appeal board.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct AppealFiled {
+    pub appeal: heyat_store::AppealRecord,
+    pub appeal_case_id: Option<i64>,
+    pub appeal_case_number: Option<String>,
+}
+
+/// A person who may sit on boards, for the settings screen's seat editor.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct MemberForm {
+    /// `judge`, `kanoon_rep` or `center_rep`.
+    pub kind: String,
+    pub first_name: String,
+    pub last_name: String,
+    pub judicial_grade: Option<i64>,
+    pub on_kanoon_directors: bool,
 }

@@ -9,6 +9,8 @@ pub struct AppState {
     pub renderer: heyat_render::Renderer,
     pub data_dir: PathBuf,
     pub today: NaiveDate,
+    /// Whether `open_evidence` hands the checked copy to the desktop's viewer (`xdg-open`).
+    pub open_with_viewer: bool,
 }
 
 /// Why the app could not start.
@@ -30,6 +32,7 @@ impl AppState {
             renderer: heyat_render::Renderer::new(),
             data_dir: data_dir.to_path_buf(),
             today,
+            open_with_viewer: true,
         })
     }
 }

@@ -32,7 +32,9 @@ struct App {
 fn app() -> App {
     let dir = tempfile::tempdir().unwrap();
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
-    let state = tauri::async_runtime::block_on(AppState::open(dir.path(), today)).unwrap();
+    let mut state = tauri::async_runtime::block_on(AppState::open(dir.path(), today)).unwrap();
+    // Opening evidence writes the checked copy but starts no viewer from a test.
+    state.open_with_viewer = false;
     let app = heyat_app::with_commands(mock_builder())
         .build(tauri::generate_context!())
         .unwrap();
@@ -44,6 +46,15 @@ fn app() -> App {
 }
 
 fn invoke(app: &App, cmd: &str, args: Value) -> Result<Value, Value> {
+    invoke_with(app, cmd, InvokeBody::Json(args), Default::default())
+}
+
+fn invoke_with(
+    app: &App,
+    cmd: &str,
+    body: InvokeBody,
+    headers: tauri::http::HeaderMap,
+) -> Result<Value, Value> {
     get_ipc_response(
         &app.webview,
         InvokeRequest {
@@ -51,8 +62,8 @@ fn invoke(app: &App, cmd: &str, args: Value) -> Result<Value, Value> {
             callback: CallbackFn(0),
             error: CallbackFn(1),
             url: "tauri://localhost".parse().unwrap(),
-            body: InvokeBody::Json(args),
-            headers: Default::default(),
+            body,
+            headers,
             invoke_key: INVOKE_KEY.to_string(),
         },
     )
@@ -71,6 +82,44 @@ fn ruling_draft(case_id: i64, grade: u8, months: Option<u32>, reasoning: &str) -
         "verdict": "penalty", "grade": grade, "suspension_months": months, "suspension_years": null,
         "session_date": "1405/09/02", "complaint_summary": "", "defence_summary": "",
         "reasoning": reasoning, "dissent_seat": null, "dissent": null } })
+}
+
+/// Every holder present, today (1405/09/02): a session with quorum. Returns who sat.
+fn hold_session(app: &App, id: i64) -> Vec<i64> {
+    let attendance = json!({ "judge_1": "present", "judge_2": "present", "representative": "present",
+                             "alternate_judge_present": false, "alternate_representative_present": false });
+    let q = invoke(
+        app,
+        "check_quorum",
+        json!({ "caseId": id, "attendance": attendance }),
+    )
+    .unwrap();
+    invoke(
+        app,
+        "record_session",
+        json!({ "caseId": id, "heldOn": "1405/09/02", "attendance": attendance, "chairMemberId": null }),
+    )
+    .unwrap();
+    q["places"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["member_id"].as_i64().unwrap())
+        .collect()
+}
+
+/// Each member signs with the demo PIN; returns the last answer.
+fn sign_all(app: &App, id: i64, members: &[i64]) -> Value {
+    let mut last = Value::Null;
+    for m in members {
+        last = invoke(
+            app,
+            "sign_off",
+            json!({ "caseId": id, "memberId": m, "pin": heyat_store::DEMO_PIN }),
+        )
+        .unwrap();
+    }
+    last
 }
 
 #[test]
@@ -391,6 +440,24 @@ fn a_session_needs_quorum_and_each_member_votes_once() {
         3,
         "the refused vote saved nothing"
     );
+
+    // The minutes of that session, typeset and saved.
+    let minutes = invoke(
+        &app,
+        "print_minutes",
+        json!({ "caseId": id, "sessionId": session }),
+    )
+    .unwrap();
+    let pdf = std::fs::read(minutes["path"].as_str().unwrap()).unwrap();
+    assert!(pdf.starts_with(b"%PDF-"));
+    assert!(minutes["pages"].as_u64().unwrap() >= 1);
+    let err = invoke(
+        &app,
+        "print_minutes",
+        json!({ "caseId": id, "sessionId": session + 1000 }),
+    )
+    .unwrap_err();
+    assert!(err["message"].as_str().unwrap().contains("جلسه"), "{err}");
 }
 
 #[test]
@@ -447,8 +514,14 @@ fn a_signed_ruling_cannot_be_printed_over() {
     let app = app();
     let id = shahriar_case(&app);
     let draft = |reasoning: &str| ruling_draft(id, 4, None, reasoning);
+    let members = hold_session(&app, id);
     assert!(
-        invoke(&app, "sign_ruling", json!({ "caseId": id })).unwrap_err()["message"]
+        invoke(
+            &app,
+            "sign_off",
+            json!({ "caseId": id, "memberId": members[0], "pin": "1234" })
+        )
+        .unwrap_err()["message"]
             .as_str()
             .unwrap()
             .contains("پیش‌نویس")
@@ -463,8 +536,8 @@ fn a_signed_ruling_cannot_be_printed_over() {
     );
     assert_eq!(file["file"]["rulings"][0]["text"], "متن اصلاح‌شده.");
 
-    let hash = invoke(&app, "sign_ruling", json!({ "caseId": id })).unwrap();
-    assert_eq!(hash.as_str().unwrap().len(), 64);
+    let done = sign_all(&app, id, &members);
+    assert_eq!(done["content_hash"].as_str().unwrap().len(), 64);
     let err = invoke(&app, "print_ruling", draft("تغییر پس از امضا.")).unwrap_err();
     assert_eq!(err["code"], "signed_ruling");
     assert!(
@@ -490,8 +563,9 @@ fn a_notified_ruling_may_be_appealed_only_within_twenty_days() {
         err["message"].as_str().unwrap().contains("امضا"),
         "a draft is not notified: {err}"
     );
+    let members = hold_session(&app, id);
     invoke(&app, "print_ruling", draft).unwrap();
-    invoke(&app, "sign_ruling", json!({ "caseId": id })).unwrap();
+    sign_all(&app, id, &members);
     // 1405/09/02 + 20 days = 1405/09/22, a Sunday.
     assert_eq!(
         invoke(&app, "record_notification", notify).unwrap(),
@@ -530,12 +604,53 @@ fn a_notified_ruling_may_be_appealed_only_within_twenty_days() {
         "not notified to him: {err}"
     );
     let filed = invoke(&app, "file_appeal", appeal("manager", "1405/09/22")).unwrap();
-    assert_eq!(filed["in_time"], true);
+    assert_eq!(filed["appeal"]["in_time"], true);
     let file = invoke(&app, "open_case", json!({ "caseId": id })).unwrap();
     assert_eq!(
         file["file"]["case"]["status"], "appealed",
         "the status followed each step"
     );
+
+    // The case went before the appeal board with the first-instance file linked.
+    let appeal_id = filed["appeal_case_id"].as_i64().unwrap();
+    assert_eq!(file["file"]["appealed_as"]["id"], appeal_id);
+    let before_appeal = invoke(&app, "open_case", json!({ "caseId": appeal_id })).unwrap();
+    assert_eq!(before_appeal["file"]["appeal_of"]["id"], id);
+    assert_eq!(
+        before_appeal["charges"].as_array().unwrap().len(),
+        file["charges"].as_array().unwrap().len(),
+        "the charges went with the file"
+    );
+    let boards = invoke(&app, "list_boards", json!({})).unwrap();
+    let appeal_board = boards
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|b| b["kind"] == "appeal")
+        .unwrap();
+    assert_eq!(
+        before_appeal["file"]["case"]["board_id"],
+        appeal_board["id"]
+    );
+    // A second appeal (the head of the Center, once notified) does not open a second case.
+    let notify_center = json!({ "caseId": id, "recipient": "center_head", "method": "post", "notifiedOn": "1405/09/05" });
+    invoke(&app, "record_notification", notify_center).unwrap();
+    let second = invoke(&app, "file_appeal", appeal("center_head", "1405/09/10")).unwrap();
+    assert_eq!(second["appeal_case_id"], appeal_id);
+
+    // The history tells the story from the audit log, in order.
+    let history = invoke(&app, "case_history", json!({ "caseId": id })).unwrap();
+    let what: Vec<&str> = history
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["what_fa"].as_str().unwrap())
+        .collect();
+    for expected in ["ثبت جلسه", "ثبت امضای عضو", "ثبت ابلاغ", "ثبت تجدیدنظرخواهی"]
+    {
+        assert!(what.contains(&expected), "{expected} in {what:?}");
+    }
+    assert!(what.iter().any(|w| w.contains("در تجدیدنظر")), "{what:?}");
 }
 
 #[test]
@@ -549,4 +664,413 @@ fn a_backup_is_made_and_verified_while_the_app_runs() {
         path.exists() && path.parent().unwrap().ends_with("backups"),
         "{path:?}"
     );
+}
+
+#[test]
+fn each_member_signs_with_a_pin_and_the_last_signature_locks_the_ruling() {
+    let app = app();
+    let id = shahriar_case(&app);
+    let members = hold_session(&app, id);
+    invoke(
+        &app,
+        "print_ruling",
+        ruling_draft(id, 5, Some(4), "احراز تخلف."),
+    )
+    .unwrap();
+    let sign = |member: i64, pin: &str| {
+        invoke(
+            &app,
+            "sign_off",
+            json!({ "caseId": id, "memberId": member, "pin": pin }),
+        )
+    };
+    let err = sign(members[0], "9999").unwrap_err();
+    assert!(err["message"].as_str().unwrap().contains("نادرست"), "{err}");
+    let err = sign(members[0], "12").unwrap_err();
+    assert!(
+        err["message"].as_str().unwrap().contains("۴ تا ۸ رقم"),
+        "{err}"
+    );
+    let file = invoke(&app, "open_case", json!({ "caseId": id })).unwrap();
+    assert!(
+        file["file"]["rulings"][0]["signoffs"]
+            .as_array()
+            .unwrap()
+            .is_empty(),
+        "a refused PIN saved nothing"
+    );
+
+    // Persian digits are a PIN too.
+    let first = sign(members[0], "۱۲۳۴").unwrap();
+    assert_eq!(first["signed"].as_array().unwrap().len(), 1);
+    assert_eq!(first["remaining"].as_array().unwrap().len(), 2);
+    assert!(first["content_hash"].is_null());
+    let err = sign(members[0], "1234").unwrap_err();
+    assert!(err["message"].as_str().unwrap().contains("یک بار"), "{err}");
+
+    // Someone who did not sit does not sign.
+    let boards = invoke(&app, "list_boards", json!({})).unwrap();
+    let alternate = boards[0]["seats"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["seat"] == "alternate_judge")
+        .unwrap()["member_id"]
+        .as_i64()
+        .unwrap();
+    let err = sign(alternate, "1234").unwrap_err();
+    assert!(
+        err["message"].as_str().unwrap().contains("حاضر نبوده"),
+        "{err}"
+    );
+
+    // A changed draft needs every signature again.
+    invoke(
+        &app,
+        "print_ruling",
+        ruling_draft(id, 5, Some(4), "احراز تخلف با دلایل تازه."),
+    )
+    .unwrap();
+    let file = invoke(&app, "open_case", json!({ "caseId": id })).unwrap();
+    assert!(
+        file["file"]["rulings"][0]["signoffs"]
+            .as_array()
+            .unwrap()
+            .is_empty(),
+        "sign-offs of the old text are dropped"
+    );
+    let last = sign_all(&app, id, &members);
+    assert_eq!(last["remaining"].as_array().unwrap().len(), 0);
+    assert_eq!(last["content_hash"].as_str().unwrap().len(), 64);
+    let file = invoke(&app, "open_case", json!({ "caseId": id })).unwrap();
+    assert_eq!(file["file"]["rulings"][0]["status"], "signed");
+    assert_eq!(file["file"]["case"]["status"], "decided");
+    assert_eq!(
+        sign(members[0], "1234").unwrap_err()["code"],
+        "signed_ruling"
+    );
+}
+
+#[test]
+fn a_pin_is_changed_only_with_the_current_one() {
+    let app = app();
+    let boards = invoke(&app, "list_boards", json!({})).unwrap();
+    let seat = &boards[0]["seats"][0];
+    assert_eq!(seat["has_pin"], true, "demo members have the demo PIN");
+    let member = seat["member_id"].as_i64().unwrap();
+    let set = |current: Option<&str>, pin: &str| {
+        invoke(
+            &app,
+            "set_member_pin",
+            json!({ "memberId": member, "current": current, "pin": pin }),
+        )
+    };
+    assert!(
+        set(None, "5678").unwrap_err()["message"]
+            .as_str()
+            .unwrap()
+            .contains("رمز کنونی")
+    );
+    assert!(
+        set(Some("0000"), "5678").unwrap_err()["message"]
+            .as_str()
+            .unwrap()
+            .contains("نادرست")
+    );
+    set(Some("1234"), "5678").unwrap();
+    assert!(
+        set(Some("1234"), "1111").is_err(),
+        "the old PIN no longer works"
+    );
+    set(Some("5678"), "1111").unwrap();
+}
+
+#[test]
+fn the_desk_shows_todays_sessions_limits_and_counts() {
+    let app = app();
+    let desk = invoke(&app, "desk", json!({})).unwrap();
+    assert_eq!(desk["today_fa"], "دوشنبه ۱۴۰۵/۰۹/۰۲");
+    let today = desk["today"].as_array().unwrap();
+    assert!(
+        !today.is_empty(),
+        "the demo sets its scheduled cases for today: {desk}"
+    );
+    assert!(today.iter().all(|r| r["is_today"] == true));
+    assert_eq!(today[0]["time_fa"], "۰۹:۰۰");
+    let total: i64 = desk["counts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["count"].as_i64().unwrap())
+        .sum();
+    assert_eq!(total, 6);
+    assert!(
+        desk["deadlines"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|d| d["days_left"].as_i64().unwrap() <= 30)
+    );
+
+    let id = shahriar_case(&app);
+    let schedule = |day: &str, at: &str| {
+        invoke(
+            &app,
+            "schedule_session",
+            json!({ "caseId": id, "day": day, "atTime": at, "note": "با حضور مدیر دفتر" }),
+        )
+    };
+    let err = schedule("1405/08/30", "").unwrap_err();
+    assert!(err["message"].as_str().unwrap().contains("گذشته"), "{err}");
+    let err = schedule("1405/09/10", "25:00").unwrap_err();
+    assert!(err["message"].as_str().unwrap().contains("ساعت"), "{err}");
+    let err = schedule("1405/13/10", "").unwrap_err();
+    assert!(err["message"].as_str().unwrap().contains("ماه"), "{err}");
+    schedule("۱۴۰۵/۰۹/۱۰", "۱۰:۳۰").unwrap();
+    let desk = invoke(&app, "desk", json!({})).unwrap();
+    let row = desk["upcoming"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["case_id"] == id)
+        .expect("the new session is on the next two weeks' agenda");
+    assert_eq!(row["day_fa"], "سه‌شنبه ۱۴۰۵/۰۹/۱۰");
+    assert_eq!(row["time_fa"], "۱۰:۳۰");
+    let file = invoke(&app, "open_case", json!({ "caseId": id })).unwrap();
+    assert_eq!(
+        file["file"]["scheduled"].as_array().unwrap().len(),
+        2,
+        "the demo's and this one"
+    );
+    assert_eq!(file["file"]["case"]["status"], "scheduled");
+}
+
+#[test]
+fn the_calendar_marks_fridays_and_holidays_and_deadlines_move_past_them() {
+    let app = app();
+    let esfand = invoke(&app, "calendar_month", json!({ "year": 1403, "month": 12 })).unwrap();
+    assert_eq!(esfand["title_fa"], "اسفند ۱۴۰۳");
+    let days = esfand["days"].as_array().unwrap();
+    assert_eq!(days.len(), 30, "1403 is a leap year");
+    assert_eq!(days[29]["iso"], "2025-03-20");
+    assert!(
+        days.iter()
+            .all(|d| (d["weekday"] == 6) == (d["closed"] == "جمعه"))
+    );
+    let now = invoke(
+        &app,
+        "calendar_month",
+        json!({ "year": null, "month": null }),
+    )
+    .unwrap();
+    assert_eq!(now["title_fa"], "آذر ۱۴۰۵");
+    assert_eq!(now["days"][1]["today"], true);
+    let err = invoke(&app, "calendar_month", json!({ "year": 1405, "month": 13 })).unwrap_err();
+    assert!(err["message"].as_str().unwrap().contains("ماه"), "{err}");
+
+    // A holiday on the last day of an appeal moves the deadline to the next open day.
+    let err = invoke(
+        &app,
+        "add_holiday",
+        json!({ "day": "1405/09/22", "title": " " }),
+    )
+    .unwrap_err();
+    assert!(err["message"].as_str().unwrap().contains("عنوان"), "{err}");
+    invoke(
+        &app,
+        "add_holiday",
+        json!({ "day": "۱۴۰۵/۰۹/۲۲", "title": "تعطیل رسمی" }),
+    )
+    .unwrap();
+    let holidays = invoke(&app, "list_holidays", json!({})).unwrap();
+    assert!(
+        holidays
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|h| h["day_fa"] == "۱۴۰۵/۰۹/۲۲")
+    );
+    let azar = invoke(&app, "calendar_month", json!({ "year": 1405, "month": 9 })).unwrap();
+    assert_eq!(azar["days"][21]["closed"], "تعطیل رسمی");
+    let id = shahriar_case(&app);
+    let members = hold_session(&app, id);
+    invoke(&app, "print_ruling", ruling_draft(id, 5, Some(4), "احراز.")).unwrap();
+    sign_all(&app, id, &members);
+    let notify = json!({ "caseId": id, "recipient": "manager", "method": "electronic", "notifiedOn": "1405/09/02" });
+    assert_eq!(
+        invoke(&app, "record_notification", notify).unwrap(),
+        "۱۴۰۵/۰۹/۲۳"
+    );
+    invoke(&app, "remove_holiday", json!({ "day": "1405/09/22" })).unwrap();
+    let err = invoke(&app, "remove_holiday", json!({ "day": "1405/09/22" })).unwrap_err();
+    assert!(err["message"].as_str().unwrap().contains("تعطیلات"), "{err}");
+}
+
+#[test]
+fn seats_are_filled_by_the_composition_rules() {
+    let app = app();
+    let boards = invoke(&app, "list_boards", json!({})).unwrap();
+    let appeal = boards
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|b| b["kind"] == "appeal")
+        .unwrap()["id"]
+        .clone();
+    let seat = |kind: &str, grade: Option<i64>, seat: &str| {
+        invoke(
+            &app,
+            "seat_new_member",
+            json!({ "boardId": appeal, "seat": seat, "member": { "kind": kind, "first_name": "رضا",
+                    "last_name": "نوری", "judicial_grade": grade, "on_kanoon_directors": false } }),
+        )
+    };
+    let err = seat("judge", Some(8), "judge_2").unwrap_err();
+    assert!(
+        err["message"].as_str().unwrap().contains("۹"),
+        "Art 24: {err}"
+    );
+    let err = seat("kanoon_rep", None, "representative").unwrap_err();
+    assert!(!err["message"].as_str().unwrap().is_empty());
+    let after = invoke(&app, "list_boards", json!({})).unwrap();
+    assert_eq!(after, boards, "a refused member is not added anywhere");
+    seat("judge", Some(10), "judge_2").unwrap();
+    let after = invoke(&app, "list_boards", json!({})).unwrap();
+    let judge_2 = after
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|b| b["kind"] == "appeal")
+        .unwrap()["seats"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["seat"] == "judge_2")
+        .unwrap()
+        .clone();
+    assert_eq!(judge_2["member_name"], "رضا نوری");
+    assert_eq!(judge_2["has_pin"], false);
+}
+
+#[test]
+fn the_ruling_preview_is_typeset_without_saving_anything() {
+    let app = app();
+    let id = shahriar_case(&app);
+    let args = ruling_draft(id, 5, Some(4), "احراز تخلف.");
+    let pages = invoke(&app, "preview_ruling", args).unwrap();
+    let pages = pages.as_array().unwrap();
+    assert!(!pages.is_empty());
+    assert!(pages[0].as_str().unwrap().starts_with("<svg"));
+    let file = invoke(&app, "open_case", json!({ "caseId": id })).unwrap();
+    assert!(
+        file["file"]["rulings"].as_array().unwrap().is_empty(),
+        "a preview saves nothing"
+    );
+    let err = invoke(&app, "preview_ruling", ruling_draft(id, 1, None, "x")).unwrap_err();
+    assert!(
+        err["message"].as_str().unwrap().contains("مجاز نیست"),
+        "{err}"
+    );
+}
+
+#[test]
+fn cases_are_filtered_by_board_office_and_dates() {
+    let app = app();
+    let all = invoke(&app, "list_cases", json!({ "filter": {} })).unwrap();
+    let all = all.as_array().unwrap();
+    let office = all[0]["office_code"].clone();
+    let offices = invoke(&app, "list_offices", json!({})).unwrap();
+    let office_id = offices
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["code"] == office)
+        .unwrap()["id"]
+        .clone();
+    let by_office = invoke(
+        &app,
+        "list_cases",
+        json!({ "filter": { "office_id": office_id } }),
+    )
+    .unwrap();
+    assert!(
+        by_office
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|c| c["office_code"] == office)
+    );
+    let newest = all[0]["registered_on"].as_str().unwrap().to_owned();
+    let recent = invoke(
+        &app,
+        "list_cases",
+        json!({ "filter": { "registered_from": newest } }),
+    )
+    .unwrap();
+    assert!(!recent.as_array().unwrap().is_empty());
+    assert!(recent.as_array().unwrap().len() < all.len());
+    let err = invoke(
+        &app,
+        "list_cases",
+        json!({ "filter": { "registered_from": "1405/09/01", "registered_to": "1405/08/01" } }),
+    )
+    .unwrap_err();
+    assert!(err["message"].as_str().unwrap().contains("بازه"), "{err}");
+    let err = invoke(
+        &app,
+        "list_cases",
+        json!({ "filter": { "registered_to": "1402/12/30" } }),
+    )
+    .unwrap_err();
+    assert!(
+        err["message"].as_str().unwrap().contains("وجود ندارد"),
+        "{err}"
+    );
+}
+
+#[test]
+fn evidence_is_attached_as_raw_bytes_and_opened_after_its_hash_is_checked() {
+    let app = app();
+    let id = shahriar_case(&app);
+    let attach = |bytes: &[u8], name: &str, description: &str| {
+        let mut headers = tauri::http::HeaderMap::new();
+        headers.insert("heyat-case-id", id.to_string().parse().unwrap());
+        headers.insert("heyat-file-name", encode(name).parse().unwrap());
+        headers.insert("heyat-description", encode(description).parse().unwrap());
+        invoke_with(
+            &app,
+            "attach_evidence",
+            InvokeBody::Raw(bytes.to_vec()),
+            headers,
+        )
+    };
+    let pdf = b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n";
+    let err = attach(pdf, "گزارش.pdf", " ").unwrap_err();
+    assert!(err["message"].as_str().unwrap().contains("شرح"), "{err}");
+    let err = attach(b"MZ\x90\x00 not a document", "x.exe", "برنامه").unwrap_err();
+    assert!(err["message"].as_str().unwrap().contains("نوع"), "{err}");
+    let done = attach(pdf, "گزارش بازرسی.pdf", "گزارش بازرسی ۱۴۰۵/۰۸/۲۰").unwrap();
+    assert_eq!(done["file_name"], "گزارش بازرسی.pdf");
+    assert_eq!(done["media_type"], "application/pdf");
+    assert_eq!(done["sha256"].as_str().unwrap().len(), 64);
+    let err = attach(pdf, "دوباره.pdf", "همان").unwrap_err();
+    assert!(err["message"].as_str().unwrap().contains("پیش‌تر"), "{err}");
+    let path = invoke(&app, "open_evidence", json!({ "evidenceId": done["id"] })).unwrap();
+    let copy = std::fs::read(path.as_str().unwrap()).unwrap();
+    assert_eq!(copy, pdf);
+    let file = invoke(&app, "open_case", json!({ "caseId": id })).unwrap();
+    assert_eq!(file["file"]["evidence"].as_array().unwrap().len(), 1);
+}
+
+/// What `encodeURIComponent` does to a header value.
+fn encode(text: &str) -> String {
+    text.bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"-_.!~*'()".contains(&b) {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
 }

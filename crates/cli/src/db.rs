@@ -133,6 +133,7 @@ pub fn cases(db: Option<&Path>, args: &CasesArgs) -> Result<(), Failure> {
     let filter = CaseFilter {
         status,
         text: args.text.clone(),
+        ..Default::default()
     };
     let list = runtime()?.block_on(async {
         let store = open(db).await?;

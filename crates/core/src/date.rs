@@ -85,6 +85,28 @@ fn persian_from_rd(rd: i64) -> Date<Persian> {
     Date::from_rata_die(RataDie::new(rd), Persian::new())
 }
 
+/// The Persian name of a Solar Hijri month, 1 (فروردین) to 12 (اسفند); empty otherwise.
+pub fn month_name_fa(month: u8) -> &'static str {
+    const NAMES: [&str; 12] = [
+        "فروردین",
+        "اردیبهشت",
+        "خرداد",
+        "تیر",
+        "مرداد",
+        "شهریور",
+        "مهر",
+        "آبان",
+        "آذر",
+        "دی",
+        "بهمن",
+        "اسفند",
+    ];
+    NAMES
+        .get(usize::from(month).wrapping_sub(1))
+        .copied()
+        .unwrap_or("")
+}
+
 /// Length of a Solar Hijri month: 31 days for months 1–6, 30 for 7–11, 29 or 30 for
 /// Esfand (30 in a leap year).
 pub fn days_in_month(year: i32, month: u8) -> u8 {

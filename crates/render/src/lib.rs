@@ -268,6 +268,18 @@ impl Renderer {
         evict_cache();
     }
 
+    /// A first-instance ruling's pages as SVG images, for a preview on screen: the same
+    /// layout as the PDF, without the PDF/A packaging.
+    pub fn ruling_preview(&self, input: &RulingInput) -> Result<Vec<String>, RenderError> {
+        let document = self.compile(Document::Ruling, &prepare_ruling(input, false)?)?;
+        let opts = typst_svg::SvgOptions::default();
+        Ok(document
+            .pages()
+            .iter()
+            .map(|page| typst_svg::svg(page, &opts))
+            .collect())
+    }
+
     /// The text as typeset, page by page, in the order typst laid it out (for checks that
     /// should not depend on a PDF text extractor).
     pub fn typeset_text(&self, doc: Document, json: &str) -> Result<Vec<String>, RenderError> {

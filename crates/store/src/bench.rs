@@ -123,6 +123,56 @@ pub async fn figures(
     }
     report(out, "open case file (all parts)", samples, parts);
 
+    let ids: Vec<i64> = (0..args.queries).map(|_| pick().id).collect();
+    let mut samples = Vec::with_capacity(ids.len());
+    let mut rows = 0;
+    for id in ids {
+        let start = Instant::now();
+        rows += store.case_history(id).await?.len();
+        samples.push(start.elapsed());
+    }
+    report(out, "case history (audit log)", samples, rows);
+
+    let days = (0..args.queries.min(50))
+        .map(|i| today.checked_sub_days(chrono::Days::new(u64::from(i) * 7)))
+        .collect::<Option<Vec<_>>>()
+        .unwrap_or_default();
+    let mut samples = Vec::with_capacity(days.len());
+    let mut found = 0;
+    for day in days {
+        let from = day.format("%Y-%m-%d").to_string();
+        let to = (day + chrono::Days::new(14)).format("%Y-%m-%d").to_string();
+        let start = Instant::now();
+        found += store.agenda(&from, &to).await?.len();
+        samples.push(start.elapsed());
+    }
+    report(out, "agenda of two weeks", samples, found);
+
+    // Setting a PIN costs what checking one costs: the iterated hash (signing::PIN_ROUNDS).
+    if let Some(member) = store
+        .boards()
+        .await?
+        .first()
+        .and_then(|b| b.seats.first())
+        .map(|s| s.member_id)
+    {
+        // Only on a member without a PIN, so that no one's PIN is changed by measuring.
+        if !store.members_with_pin().await?.contains(&member) {
+            let mut samples = Vec::new();
+            let mut current: Option<String> = None;
+            for i in 0..10 {
+                let pin = format!("{:04}", 1000 + i);
+                let start = Instant::now();
+                store
+                    .set_member_pin(member, current.as_deref(), &pin, "heyat bench")
+                    .await?;
+                samples.push(start.elapsed());
+                current = Some(pin);
+            }
+            report(out, "set a signing PIN (hash)", samples, 0);
+        }
+    }
+
     let sample = pick().clone();
     let opened = store.case_file(sample.id).await?;
     let template = NewCase {

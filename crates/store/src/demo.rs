@@ -269,6 +269,9 @@ fn days_before(today: NaiveDate, days: u64) -> String {
         .to_string()
 }
 
+/// The signing PIN of every member in the demo data.
+pub const DEMO_PIN: &str = "1234";
+
 impl Store {
     /// Loads the demo data set if this database has never held any data. Returns whether it
     /// did. Running it again, or on a database with a board of its own, changes nothing.
@@ -422,6 +425,24 @@ impl Store {
             .execute(&mut *tx)
             .await?;
         tx.commit().await?;
+        // Every demo member signs with the PIN README gives; the cases awaiting a session
+        // are set for today, at half-hour steps, so that the desk shows a day's agenda.
+        let members: Vec<(i64,)> = sqlx::query_as("SELECT id FROM members ORDER BY id")
+            .fetch_all(self.pool())
+            .await?;
+        for (id,) in members {
+            self.set_member_pin(id, None, DEMO_PIN, "demo").await?;
+        }
+        let waiting: Vec<(i64,)> =
+            sqlx::query_as("SELECT id FROM cases WHERE status = 'scheduled' ORDER BY id")
+                .fetch_all(self.pool())
+                .await?;
+        let today_iso = today.format("%Y-%m-%d").to_string();
+        for (i, (case_id,)) in waiting.into_iter().enumerate() {
+            let at = format!("{:02}:{:02}", 9 + i / 2, (i % 2) * 30);
+            self.schedule_session(case_id, &today_iso, &at, "", "demo")
+                .await?;
+        }
         Ok(true)
     }
 }

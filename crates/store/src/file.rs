@@ -8,7 +8,6 @@ use crate::write::{date, exists, update_row};
 use crate::{Store, StoreError};
 use heyat_core::board::Seat;
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 use sqlx::SqliteConnection;
 use ts_rs::TS;
 
@@ -27,6 +26,12 @@ pub struct CaseFile {
     pub rulings: Vec<RulingRecord>,
     pub notifications: Vec<NotificationRecord>,
     pub appeals: Vec<AppealRecord>,
+    /// Sessions set for the case (not yet necessarily held).
+    pub scheduled: Vec<crate::ScheduledSession>,
+    /// For an appeal case: the first-instance case it reviews (Art 33).
+    pub appeal_of: Option<crate::CaseLink>,
+    /// For a first-instance case: the case opened before the appeal board.
+    pub appealed_as: Option<crate::CaseLink>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS, sqlx::FromRow)]
@@ -387,7 +392,13 @@ impl Store {
         .fetch_all(&mut *tx)
         .await?;
         tx.commit().await?;
+        drop(conn);
+        let (appeal_of, appealed_as) = self.case_links(case_id).await?;
+        let scheduled = self.scheduled_for(case_id).await?;
         Ok(CaseFile {
+            scheduled,
+            appeal_of,
+            appealed_as,
             case,
             office_id,
             manager_id,
@@ -592,6 +603,8 @@ impl Store {
             ));
         }
         let mut audit = AuditChain::start(&mut tx, actor).await?;
+        // Sign-offs given so far covered the old text.
+        crate::signing::clear_signoffs(&mut tx, &mut audit, ruling_id).await?;
         update_row(
             &mut tx,
             &mut audit,
@@ -654,20 +667,6 @@ impl Store {
                 }
             }
         }
-        let content: (String,) = sqlx::query_as(
-            "SELECT json_object('case_id', r.case_id, 'stage', r.stage, 'outcome', r.outcome, 'grade', r.grade,
-                    'text', r.text, 'suggestion', r.suggestion,
-                    'charges', (SELECT json_group_array(json_object('id', id, 'violation', violation,
-                        'committed_on', committed_on, 'days', days, 'facts', facts)) FROM
-                        (SELECT * FROM charges WHERE case_id = r.case_id ORDER BY id)))
-             FROM rulings r WHERE r.id = ?",
-        )
-        .bind(ruling_id)
-        .fetch_one(&mut *tx)
-        .await?;
-        let hash = hex::encode(Sha256::digest(
-            format!("{}|{}", content.0, signed_on).as_bytes(),
-        ));
         let mut audit = AuditChain::start(&mut tx, actor).await?;
         let at = crate::audit::now();
         for m in member_ids {
@@ -681,17 +680,7 @@ impl Store {
             .await?;
             audit.inserted(&mut tx, "ruling_signoffs", rowid).await?;
         }
-        update_row(
-            &mut tx,
-            &mut audit,
-            "rulings",
-            ruling_id,
-            sqlx::query("UPDATE rulings SET status = 'signed', signed_on = ?, content_hash = ? WHERE id = ?")
-                .bind(&signed_on)
-                .bind(&hash)
-                .bind(ruling_id),
-        )
-        .await?;
+        let hash = crate::signing::lock_ruling(&mut tx, &mut audit, ruling_id, &signed_on).await?;
         audit.finish(&mut tx).await?;
         tx.commit().await?;
         Ok(hash)

@@ -24,19 +24,23 @@ mod error;
 mod evidence;
 mod file;
 mod queries;
+mod schedule;
 mod search;
+mod signing;
 mod write;
 
 pub use audit::{AuditEntry, AuditProblem, AuditReport};
 pub use backup::BackupReport;
-pub use demo::DemoReport;
+pub use demo::{DEMO_PIN, DemoReport};
 pub use error::StoreError;
 pub use evidence::{EVIDENCE_DIR, EVIDENCE_MAX_BYTES};
 pub use file::*;
 pub use queries::{
     BoardSeat, BoardSummary, CaseFilter, CaseListItem, OfficeItem, StatusCount, case_number,
 };
+pub use schedule::{CaseLink, HistoryEntry, ScheduledSession};
 pub use search::fts_query;
+pub use signing::{PIN_ROUNDS, SignProgress};
 pub use write::{
     CaseRef, Holiday, NewBoard, NewCase, NewCharge, NewComplaint, NewManager, NewMember, NewOffice,
 };

@@ -15,6 +15,8 @@ pub struct BoardSummary {
     pub province: String,
     pub term_start: String,
     pub term_end: String,
+    /// The chair the members elected from the judges (Art 26).
+    pub chair_member_id: Option<i64>,
     pub seats: Vec<BoardSeat>,
 }
 
@@ -64,6 +66,16 @@ pub struct CaseFilter {
     /// Words to find in the number, the office's code or name, the city or the manager's name.
     #[ts(optional)]
     pub text: Option<String>,
+    #[ts(optional)]
+    pub board_id: Option<i64>,
+    #[ts(optional)]
+    pub office_id: Option<i64>,
+    /// Registered on or after this ISO date.
+    #[ts(optional)]
+    pub registered_from: Option<String>,
+    /// Registered on or before this ISO date.
+    #[ts(optional)]
+    pub registered_to: Option<String>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -74,6 +86,7 @@ struct BoardRow {
     province: String,
     term_start: String,
     term_end: String,
+    chair_member_id: Option<i64>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -108,7 +121,7 @@ impl Store {
     /// Every board, first-instance boards first, each with its seats in the order of Arts 23–25.
     pub async fn boards(&self) -> Result<Vec<BoardSummary>, StoreError> {
         let rows: Vec<BoardRow> = sqlx::query_as(
-            "SELECT id, kind, name, province, term_start, term_end FROM boards
+            "SELECT id, kind, name, province, term_start, term_end, chair_member_id FROM boards
              ORDER BY kind = 'appeal', id",
         )
         .fetch_all(self.pool())
@@ -130,6 +143,7 @@ impl Store {
                 kind: row.kind,
                 name: row.name,
                 province: row.province,
+                chair_member_id: row.chair_member_id,
                 term_start: row.term_start,
                 term_end: row.term_end,
                 seats,
@@ -145,16 +159,26 @@ impl Store {
         if filter.text.as_deref().is_some_and(|t| !t.trim().is_empty()) && fts.is_none() {
             return Ok(Vec::new());
         }
-        case_list_rows_with(
-            self.pool(),
-            "WHERE (?3 IS NULL OR c.status = ?3)
+        let sql = format!(
+            "{CASE_LIST_SELECT}WHERE (?3 IS NULL OR c.status = ?3)
                AND (?1 IS NULL OR c.id IN (SELECT rowid FROM case_search WHERE case_search MATCH ?1))
-             ORDER BY c.registered_on DESC, c.id DESC LIMIT coalesce(?2, -1)",
-            fts,
-            None,
-            filter.status.map(|s| s.code().to_owned()),
-        )
-        .await
+               AND (?4 IS NULL OR c.board_id = ?4)
+               AND (?5 IS NULL OR c.office_id = ?5)
+               AND (?6 IS NULL OR c.registered_on >= ?6)
+               AND (?7 IS NULL OR c.registered_on <= ?7)
+             ORDER BY c.registered_on DESC, c.id DESC LIMIT coalesce(?2, -1)"
+        );
+        let rows: Vec<CaseRow> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+            .bind(fts)
+            .bind(None::<i64>)
+            .bind(filter.status.map(|s| s.code().to_owned()))
+            .bind(filter.board_id)
+            .bind(filter.office_id)
+            .bind(&filter.registered_from)
+            .bind(&filter.registered_to)
+            .fetch_all(self.pool())
+            .await?;
+        rows.into_iter().map(CaseRow::into_item).collect()
     }
 
     /// The number of cases in each status, in lifecycle order, zeros included.
@@ -202,27 +226,6 @@ where
     let rows: Vec<CaseRow> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
         .bind(text)
         .bind(number)
-        .fetch_all(executor)
-        .await?;
-    rows.into_iter().map(CaseRow::into_item).collect()
-}
-
-/// As [`case_list_rows`], with a third text parameter `?3`.
-pub(crate) async fn case_list_rows_with<'e, E>(
-    executor: E,
-    tail: &'static str,
-    text: Option<String>,
-    number: Option<i64>,
-    text2: Option<String>,
-) -> Result<Vec<CaseListItem>, StoreError>
-where
-    E: sqlx::SqliteExecutor<'e>,
-{
-    let sql = format!("{CASE_LIST_SELECT}{tail}");
-    let rows: Vec<CaseRow> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
-        .bind(text)
-        .bind(number)
-        .bind(text2)
         .fetch_all(executor)
         .await?;
     rows.into_iter().map(CaseRow::into_item).collect()

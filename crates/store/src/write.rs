@@ -846,6 +846,36 @@ impl Store {
     }
 }
 
+impl Store {
+    /// Removes a holiday from the list; refused when the day is not on it.
+    pub async fn remove_holiday(&self, day: &str, actor: &str) -> Result<(), StoreError> {
+        let day = iso("روز (day)", day)?;
+        let mut tx = self.write_tx().await?;
+        let row: Option<(i64,)> = sqlx::query_as("SELECT rowid FROM holidays WHERE day = ?")
+            .bind(&day)
+            .fetch_optional(&mut *tx)
+            .await?;
+        let Some((rowid,)) = row else {
+            return Err(StoreError::invalid(
+                "روز (day)",
+                "این روز در فهرست تعطیلات نیست",
+            ));
+        };
+        let mut audit = AuditChain::start(&mut tx, actor).await?;
+        let before = snapshot(&mut tx, "holidays", rowid).await?;
+        sqlx::query("DELETE FROM holidays WHERE rowid = ?")
+            .bind(rowid)
+            .execute(&mut *tx)
+            .await?;
+        audit
+            .record(&mut tx, "delete", "holidays", rowid, before.as_ref(), None)
+            .await?;
+        audit.finish(&mut tx).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+}
+
 async fn board_kind(conn: &mut SqliteConnection, board_id: i64) -> Result<BoardKind, StoreError> {
     let kind: Option<(String,)> = sqlx::query_as("SELECT kind FROM boards WHERE id = ?")
         .bind(board_id)

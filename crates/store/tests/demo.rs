@@ -26,6 +26,7 @@ async fn generated_demo_has_every_status_and_an_intact_log() {
         .cases(&heyat_store::CaseFilter {
             status: Some(CaseStatus::Final),
             text: None,
+            ..Default::default()
         })
         .await
         .unwrap()[0]

@@ -91,6 +91,7 @@ async fn persian_search_folds_letters_digits_zwnj_and_diacritics() {
         .cases(&CaseFilter {
             status: None,
             text: Some("مجازي".into()),
+            ..Default::default()
         })
         .await
         .unwrap();

@@ -9,6 +9,7 @@ mod demo;
 mod evidence;
 mod file;
 mod search;
+mod signing;
 mod write;
 
 use chrono::NaiveDate;
@@ -93,6 +94,7 @@ async fn cases_filter_by_status_and_text_with_persian_digits() {
         .cases(&CaseFilter {
             status: Some(CaseStatus::Scheduled),
             text: None,
+            ..Default::default()
         })
         .await
         .unwrap();
@@ -103,6 +105,7 @@ async fn cases_filter_by_status_and_text_with_persian_digits() {
         .cases(&CaseFilter {
             status: None,
             text: Some("۱۱۵۶۰۰۲۷".into()),
+            ..Default::default()
         })
         .await
         .unwrap();
@@ -111,6 +114,7 @@ async fn cases_filter_by_status_and_text_with_persian_digits() {
         .cases(&CaseFilter {
             status: None,
             text: Some("قاسمی".into()),
+            ..Default::default()
         })
         .await
         .unwrap();
@@ -119,6 +123,7 @@ async fn cases_filter_by_status_and_text_with_persian_digits() {
         .cases(&CaseFilter {
             status: None,
             text: Some("ناموجود".into()),
+            ..Default::default()
         })
         .await
         .unwrap();
@@ -208,8 +213,9 @@ async fn the_first_start_demo_is_audited() {
     let store = demo_store(&dir).await;
     let report = store.verify_audit().await.unwrap();
     assert!(report.is_intact());
-    // 2 boards, 10 members and seats, 5 offices and managers, 6 cases, 8 charges.
-    assert_eq!(report.rows, 2 + 20 + 10 + 6 + 8);
+    // 2 boards, 10 members and seats, 5 offices and managers, 6 cases, 8 charges; then
+    // 10 signing PINs and today's session for the one case awaiting it.
+    assert_eq!(report.rows, 2 + 20 + 10 + 6 + 8 + 10 + 1);
     assert_eq!(store.search("قاسمی", 10).await.unwrap().len(), 1);
 }
 

@@ -168,13 +168,13 @@ async fn the_app_opens_in_persian_and_every_section_is_reachable() {
         }
     };
 
-    // The window opens on the case list, with the demo data loaded on first start.
+    // The window opens on the desk, with the demo data loaded on first start.
     step(
-        "case table",
+        "desk",
         client
             .wait()
             .at_most(STEP)
-            .for_element(Locator::Css("[data-testid=case-table]")),
+            .for_element(Locator::Css("[data-testid=desk-counts]")),
     )
     .await;
     assert_eq!(
@@ -210,6 +210,16 @@ async fn the_app_opens_in_persian_and_every_section_is_reachable() {
         board.as_str().unwrap().contains("هیأت بدوی"),
         "header shows {board}"
     );
+    assert_eq!(heading(&client).await, "میز کار");
+    // Today's sessions: the demo sets its case awaiting a session for 09:00 today.
+    appears(&client, "[data-testid=desk-today] tbody tr").await;
+    let today = text_of(&client, "[data-testid=desk-today]").await;
+    assert!(today.contains("۰۹:۰۰"), "today's agenda: {today}");
+    let counts = text_of(&client, "[data-testid=desk-counts]").await;
+    assert!(counts.contains("وقت جلسه تعیین شده"), "counts: {counts}");
+    shoot(&client, "desk").await;
+    click(&client, "nav button[data-section=cases]").await;
+    appears(&client, "[data-testid=case-table]").await;
     assert_eq!(heading(&client).await, "پرونده‌ها");
 
     // A demo case is listed, its number in Persian digits.
@@ -255,6 +265,7 @@ async fn the_app_opens_in_persian_and_every_section_is_reachable() {
 
     // Navigation reaches each section.
     for (section, title) in [
+        ("desk", "میز کار"),
         ("sessions", "جلسات"),
         ("rulings", "آراء"),
         ("deadlines", "مهلت‌ها"),
@@ -302,6 +313,7 @@ async fn the_app_opens_in_persian_and_every_section_is_reachable() {
     appears(&client, "[data-testid=backup-done]").await;
     let backup = text_of(&client, "[data-testid=backup-done]").await;
     assert!(backup.contains("سالم"), "backup: {backup}");
+    settings_keep_holidays_and_pins(&client).await;
 
     case_file_opens_with_charges_and_suggestion(&client).await;
     a_complaint_opens_a_case_and_charges_are_added(&client).await;
@@ -427,8 +439,54 @@ async fn case_file_opens_with_charges_and_suggestion(client: &Client) {
     assert!(grade.contains("درجهٔ ۵"), "grade: {grade}");
     shoot(client, "case-file").await;
 
-    // A session with an alternate: without him there is no quorum (Art 28); then one dissent.
+    // A session is set from the calendar picker; a day already past is refused first.
     click(client, "button[data-tab=sessions]").await;
+    appears(client, "input[name=schedule_day]").await;
+    fill(client, "input[name=schedule_day]", "1405/08/01").await;
+    click(
+        client,
+        "form[aria-label=\"تعیین وقت جلسه\"] button[type=submit]",
+    )
+    .await;
+    until(client, "past day refused", "return document.querySelector('[data-testid=case-error]')?.textContent.includes('گذشته') === true").await;
+    js(
+        client,
+        "document.querySelector('input[name=schedule_day]').closest('.date-field').querySelector('button.toggle').click(); return true",
+    )
+    .await;
+    appears(
+        client,
+        "[role=dialog] button.day[data-solar=\"1405/08/10\"]",
+    )
+    .await;
+    // The picker opens on the month typed; move to the next month and pick the 10th.
+    click(client, "[role=dialog] button[aria-label=\"ماه بعد\"]").await;
+    appears(
+        client,
+        "[role=dialog] button.day[data-solar=\"1405/09/10\"]",
+    )
+    .await;
+    shoot(client, "date-picker").await;
+    click(
+        client,
+        "[role=dialog] button.day[data-solar=\"1405/09/10\"]",
+    )
+    .await;
+    let picked = js(
+        client,
+        "return document.querySelector('input[name=schedule_day]').value",
+    )
+    .await;
+    assert_eq!(picked, json!("۱۴۰۵/۰۹/۱۰"));
+    fill(client, "input[name=schedule_at]", "۱۰:۳۰").await;
+    click(
+        client,
+        "form[aria-label=\"تعیین وقت جلسه\"] button[type=submit]",
+    )
+    .await;
+    until(client, "scheduled", "return document.querySelector('[data-testid=scheduled]')?.textContent.includes('۱۴۰۵/۰۹/۱۰') === true").await;
+
+    // A session with an alternate: without him there is no quorum (Art 28); then one dissent.
     appears(client, "select[name=holder_judge_2]").await;
     let holder = step(
         "holder",
@@ -442,6 +500,9 @@ async fn case_file_opens_with_charges_and_suggestion(client: &Client) {
     click(client, "input[name=alternate_judge]").await;
     until(client, "quorum", "return document.querySelector('[data-testid=quorum]')?.textContent.includes('رسمیت دارد') === true").await;
     fill(client, "input[name=held_on]", "۱۴۰۵/۰۹/۰۲").await;
+    // The members elect the chair among the sitting judges (Art 26).
+    let chair = step("chair", client.find(Locator::Css("select[name=chair]"))).await;
+    step("chair", chair.select_by_index(1)).await;
     click(client, "form[aria-label=\"ثبت جلسه\"] button[type=submit]").await;
     appears(client, "form.votes [data-voter]").await;
     let voters = step(
@@ -481,6 +542,26 @@ async fn case_file_opens_with_charges_and_suggestion(client: &Client) {
     );
     shoot(client, "session-votes").await;
 
+    // The session's minutes print with every vote and the dissent.
+    click(client, "[data-testid=print-minutes]").await;
+    appears(client, "[data-testid=minutes-printed]").await;
+    let minutes = js(
+        client,
+        "return document.querySelector('[data-testid=minutes-printed] span[dir=ltr]').textContent",
+    )
+    .await;
+    let kept = screenshot_dir().join("minutes.pdf");
+    std::fs::copy(minutes.as_str().unwrap(), &kept).unwrap();
+    let text = Command::new("pdftotext")
+        .args([kept.to_str().unwrap(), "-"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(
+        text.contains("بازرسی"),
+        "the dissent is in the minutes: {text}"
+    );
+
     // The board's ruling: a grade the code does not allow is refused; then the PDF is made.
     click(client, "button[data-tab=rulings]").await;
     appears(client, "form.ruling-form").await;
@@ -517,6 +598,8 @@ async fn case_file_opens_with_charges_and_suggestion(client: &Client) {
         "به نظر اقلیت، توبیخ با درج در پایگاه مرکز بس بود.",
     )
     .await;
+    // The live preview follows the draft.
+    appears(client, "[data-testid=preview-page]").await;
     click(client, "form.ruling-form button[type=submit]").await;
     appears(client, "[data-testid=printed]").await;
     shoot(client, "ruling-printed").await;
@@ -536,9 +619,28 @@ async fn case_file_opens_with_charges_and_suggestion(client: &Client) {
     assert!(text.contains("دادنامه"), "ruling text: {text}");
     assert!(text.contains("۱۴۰۵/۰۹/۰۲"), "ruling text: {text}");
 
-    // Every member who sat signs; the ruling locks, and a new print over it is refused.
-    appears(client, "[data-testid=sign]").await;
-    click(client, "[data-testid=sign]").await;
+    // Each member who sat signs with a PIN; a wrong PIN is refused and signs nothing. The
+    // last signature locks the ruling, and a new print over it is refused.
+    appears(client, "[data-signer] input[name=pin]").await;
+    fill(client, "[data-signer] input[name=pin]", "0000").await;
+    click(client, "[data-signer] [data-testid=sign]").await;
+    until(client, "wrong PIN", "return document.querySelector('[data-testid=case-error]')?.textContent.includes('نادرست') === true").await;
+    shoot(client, "sign-wrong-pin").await;
+    for left in (0..3).rev() {
+        fill(client, "[data-signer] input[name=pin]", "1234").await;
+        click(client, "[data-signer] [data-testid=sign]").await;
+        if left > 0 {
+            until(
+                client,
+                "one signature more",
+                &format!("return document.querySelectorAll('[data-signer] input[name=pin]').length === {left}"),
+            )
+            .await;
+        }
+        if left == 1 {
+            shoot(client, "sign-progress").await;
+        }
+    }
     appears(client, "[data-testid=locked]").await;
     click(client, "form.ruling-form button[type=submit]").await;
     until(client, "refusal", "return document.querySelector('[data-testid=case-error]')?.textContent.includes('امضاشده') === true").await;
@@ -546,6 +648,11 @@ async fn case_file_opens_with_charges_and_suggestion(client: &Client) {
 
     // Notification starts the 20 days (Art 33); a late appeal is refused, one in time is taken.
     click(client, "button[data-tab=notices]").await;
+    // An impossible date (1402 is not a leap year) is refused in Persian, saving nothing.
+    fill(client, "input[name=notified_on]", "1402/12/30").await;
+    click(client, "form[aria-label=\"ثبت ابلاغ\"] button[type=submit]").await;
+    until(client, "impossible date", "return document.querySelector('[data-testid=case-error]')?.textContent.includes('وجود ندارد') === true").await;
+    shoot(client, "refusal-date").await;
     fill(client, "input[name=notified_on]", "۱۴۰۵/۰۹/۰۲").await;
     click(client, "form[aria-label=\"ثبت ابلاغ\"] button[type=submit]").await;
     appears(client, "[data-testid=deadline]").await;
@@ -565,7 +672,26 @@ async fn case_file_opens_with_charges_and_suggestion(client: &Client) {
     )
     .await;
     appears(client, "[data-testid=appeal-record]").await;
+    // The case goes before the appeal board, the first-instance file attached.
+    appears(client, "[data-testid=appeal-case] button").await;
     shoot(client, "appeal").await;
+    click(client, "[data-testid=appeal-case] button").await;
+    appears(client, "[data-testid=appeal-of]").await;
+    let title = text_of(client, "#case-title").await;
+    assert!(title.contains("تجدیدنظرخواهی"), "appeal case: {title}");
+    click(client, "button[data-tab=charges]").await;
+    appears(client, "[data-charge-id]").await;
+    shoot(client, "appeal-case").await;
+    click(client, "[data-testid=appeal-of] button").await;
+    appears(client, "[data-testid=appealed-as]").await;
+    click(client, "button[data-tab=history]").await;
+    appears(client, "[data-testid=history] tbody tr").await;
+    let history = text_of(client, "[data-testid=history]").await;
+    assert!(
+        history.contains("ثبت امضای عضو") && history.contains("ثبت تجدیدنظرخواهی"),
+        "history: {history}"
+    );
+    shoot(client, "history").await;
 
     click(client, ".case-file button.back").await;
     appears(client, "[data-testid=case-table]").await;
@@ -651,4 +777,44 @@ async fn a_complaint_opens_a_case_and_charges_are_added(client: &Client) {
     assert!(grade.contains("درجهٔ ۵"), "grade: {grade}");
     click(client, ".case-file button.back").await;
     appears(client, "[data-testid=case-table]").await;
+}
+
+/// Settings: a holiday is added (and the calendar shows it closed); a member's PIN form opens.
+async fn settings_keep_holidays_and_pins(client: &Client) {
+    fill(client, "input[name=holiday_day]", "1405/09/24").await;
+    click(
+        client,
+        "form[aria-label=\"افزودن تعطیلی\"] button[type=submit]",
+    )
+    .await;
+    until(
+        client,
+        "the title is required",
+        "return document.querySelector('input[name=holiday_title]').validity.valueMissing === true",
+    )
+    .await;
+    fill(client, "input[name=holiday_title]", "تعطیل رسمی").await;
+    click(
+        client,
+        "form[aria-label=\"افزودن تعطیلی\"] button[type=submit]",
+    )
+    .await;
+    until(client, "holiday listed", "return document.querySelector('[data-testid=holidays]')?.textContent.includes('۱۴۰۵/۰۹/۲۴') === true").await;
+    click(client, "[data-testid^=pin-]").await;
+    appears(client, "form[aria-label=\"رمز امضا\"] input[name=pin_next]").await;
+    fill(
+        client,
+        "form[aria-label=\"رمز امضا\"] input[name=pin_current]",
+        "0000",
+    )
+    .await;
+    fill(
+        client,
+        "form[aria-label=\"رمز امضا\"] input[name=pin_next]",
+        "4321",
+    )
+    .await;
+    click(client, "form[aria-label=\"رمز امضا\"] button[type=submit]").await;
+    until(client, "wrong current PIN", "return document.querySelector('[data-testid=settings-error]')?.textContent.includes('نادرست') === true").await;
+    shoot(client, "settings").await;
 }

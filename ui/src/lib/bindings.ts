@@ -51,13 +51,25 @@ export type CaseFilter = { status?: CaseStatus,
 /**
  * Words to find in the number, the office's code or name, the city or the manager's name.
  */
-text?: string, };
+text?: string, board_id?: number, office_id?: number, 
+/**
+ * Registered on or after this ISO date.
+ */
+registered_from?: string, 
+/**
+ * Registered on or before this ISO date.
+ */
+registered_to?: string, };
 
 export type StatusCountRow = { status: CaseStatus, status_fa: string, count: number, };
 
 export type BoardView = { id: number, kind: string, kind_fa: string, name: string, province: string, term_start_fa: string, term_end_fa: string, seats: Array<SeatView>, };
 
-export type SeatView = { seat: string, member_id: number, seat_fa: string, member_name: string, member_kind_fa: string, judicial_grade: number | null, };
+export type SeatView = { seat: string, member_id: number, seat_fa: string, member_name: string, member_kind_fa: string, judicial_grade: number | null, 
+/**
+ * Whether the member has a signing PIN.
+ */
+has_pin: boolean, };
 
 export type CatalogueEntry = { 
 /**
@@ -87,6 +99,10 @@ grade_range: [number, number] | null,
 measured: boolean, };
 
 export type CaseFileView = { file: CaseFile, status_fa: string, registered_on_fa: string, charges: Array<ChargeView>, 
+/**
+ * The chair of the hearing board (Art 26), if elected.
+ */
+chair_member_id: number | null, 
 /**
  * Every ISO date in the file as people read it (Solar Hijri, Persian digits).
  */
@@ -204,7 +220,19 @@ export type ChargeView = { id: number, violation: string, title_fa: string,
  */
 text_fa: string, grade: number | null, grade_range: [number, number] | null, days: number | null, committed_on_fa: string, last_prosecution_act_on_fa: string | null, facts: string, };
 
-export type CaseFile = { case: CaseListItem, office_id: number, manager_id: number, manager_national_id: string, office_province: string, charges: Array<ChargeRecord>, complaints: Array<ComplaintRecord>, evidence: Array<EvidenceRecord>, sessions: Array<SessionRecord>, rulings: Array<RulingRecord>, notifications: Array<NotificationRecord>, appeals: Array<AppealRecord>, };
+export type CaseFile = { case: CaseListItem, office_id: number, manager_id: number, manager_national_id: string, office_province: string, charges: Array<ChargeRecord>, complaints: Array<ComplaintRecord>, evidence: Array<EvidenceRecord>, sessions: Array<SessionRecord>, rulings: Array<RulingRecord>, notifications: Array<NotificationRecord>, appeals: Array<AppealRecord>, 
+/**
+ * Sessions set for the case (not yet necessarily held).
+ */
+scheduled: Array<ScheduledSession>, 
+/**
+ * For an appeal case: the first-instance case it reviews (Art 33).
+ */
+appeal_of: CaseLink | null, 
+/**
+ * For a first-instance case: the case opened before the appeal board.
+ */
+appealed_as: CaseLink | null, };
 
 export type ChargeRecord = { id: number, violation: string, committed_on: string, days: number | null, facts: string, last_prosecution_act_on: string | null, };
 
@@ -326,3 +354,99 @@ export type Referral = { required: boolean, article: string, charges: Array<numb
 export type LicenceRevocation = { article: string, appeal: Appeal, };
 
 export type JalaliDate = string;
+
+export type CalendarMonth = { year: number, 
+/**
+ * 1 (Farvardin) to 12 (Esfand).
+ */
+month: number, 
+/**
+ * «آذر ۱۴۰۵».
+ */
+title_fa: string, days: Array<CalendarDay>, };
+
+export type CalendarDay = { day: number, 
+/**
+ * ISO date.
+ */
+iso: string, 
+/**
+ * Solar Hijri with Latin digits, as forms take it: `1405/09/02`.
+ */
+solar: string, 
+/**
+ * 0 = Saturday … 6 = Friday (the Persian week).
+ */
+weekday: number, 
+/**
+ * Why the offices are closed that day: «جمعه» or the holiday's title.
+ */
+closed: string | null, today: boolean, };
+
+export type AgendaRow = { id: number, case_id: number, case_number: string, board_name: string, office_name: string, manager_name: string, 
+/**
+ * Solar Hijri with Persian digits and the weekday.
+ */
+day_fa: string, 
+/**
+ * `HH:MM` in Persian digits, or empty.
+ */
+time_fa: string, note: string, is_today: boolean, };
+
+export type DeskView = { today_fa: string, 
+/**
+ * Sessions set for today.
+ */
+today: Array<AgendaRow>, 
+/**
+ * Sessions set for the next 14 days.
+ */
+upcoming: Array<AgendaRow>, 
+/**
+ * Time limits ending within 30 days (or passed), soonest first.
+ */
+deadlines: Array<DeadlineRow>, counts: Array<StatusCountRow>, 
+/**
+ * Draft rulings still awaiting members' signatures.
+ */
+unsigned: Array<UnsignedRow>, };
+
+export type UnsignedRow = { case_id: number, case_number: string, office_name: string, signed: number, sitting: number, };
+
+export type SignView = { signed: Array<string>, remaining: Array<string>, 
+/**
+ * Set once every member who sat has signed: the ruling is locked.
+ */
+content_hash: string | null, };
+
+export type HistoryRow = { id: number, 
+/**
+ * Solar Hijri date and UTC time, Persian digits.
+ */
+at_fa: string, actor: string, 
+/**
+ * «ثبت تخلف», «ویرایش رأی» …
+ */
+what_fa: string, table_name: string, row_id: number, };
+
+export type HolidayRow = { day: string, day_fa: string, title: string, };
+
+export type AppealFiled = { appeal: AppealRecord, appeal_case_id: number | null, appeal_case_number: string | null, };
+
+export type MemberForm = { 
+/**
+ * `judge`, `kanoon_rep` or `center_rep`.
+ */
+kind: string, first_name: string, last_name: string, judicial_grade: number | null, on_kanoon_directors: boolean, };
+
+export type ScheduledSession = { id: number, case_id: number, case_year: number, case_seq: number, board_id: number, board_name: string, office_name: string, manager_name: string, 
+/**
+ * ISO date.
+ */
+scheduled_on: string, 
+/**
+ * `HH:MM`, or empty.
+ */
+at_time: string, note: string, };
+
+export type CaseLink = { id: number, year: number, seq: number, board_name: string, };

@@ -1,13 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { commands, IpcError } from "./ipc";
 
-type Call = { command: string; args?: Record<string, unknown> };
+type Call = {
+  command: string;
+  args?: Record<string, unknown> | Uint8Array;
+  options?: { headers: Record<string, string> };
+};
 
 function fake(answer: (call: Call) => Promise<unknown>) {
   const calls: Call[] = [];
-  const ipc = commands((command, args) => {
-    calls.push({ command, args });
-    return answer({ command, args });
+  const ipc = commands((command, args, options) => {
+    calls.push(options ? { command, args, options } : { command, args });
+    return answer({ command, args, options });
   });
   return { ipc, calls };
 }
@@ -41,5 +45,18 @@ describe("ipc", () => {
     const err = await failure(ipc.appInfo());
     expect(err.code).toBe("ipc");
     expect(err.message).toContain("ارتباط با برنامه");
+  });
+
+  it("sends an evidence file as raw bytes, its Persian name and description URI-encoded in headers", async () => {
+    const { ipc, calls } = fake(async () => ({}));
+    const bytes = new Uint8Array([0x25, 0x50, 0x44, 0x46]);
+    await ipc.attachEvidence(7, "گزارش بازرسی.pdf", bytes, "گزارش ۱۴۰۵/۰۸/۲۰");
+    expect(calls[0].command).toBe("attach_evidence");
+    expect(calls[0].args).toBe(bytes);
+    const headers = calls[0].options!.headers;
+    expect(headers["heyat-case-id"]).toBe("7");
+    expect(headers["heyat-file-name"]).not.toMatch(/[^\x20-\x7e]/);
+    expect(decodeURIComponent(headers["heyat-file-name"])).toBe("گزارش بازرسی.pdf");
+    expect(decodeURIComponent(headers["heyat-description"])).toBe("گزارش ۱۴۰۵/۰۸/۲۰");
   });
 });

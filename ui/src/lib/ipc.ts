@@ -8,7 +8,15 @@ import type {
   BoardView,
   CaseFilter,
   CaseRow,
-  AppealRecord,
+  CalendarMonth,
+  AppealFiled,
+  AgendaRow,
+  DeskView,
+  EvidenceRecord,
+  HistoryRow,
+  HolidayRow,
+  MemberForm,
+  SignView,
   BackupDone,
   CaseFileView,
   ChargeForm,
@@ -41,13 +49,21 @@ function isCommandError(e: unknown): e is CommandError {
   return typeof e === "object" && e !== null && "code" in e && "message" in e;
 }
 
-type Invoke = (command: string, args?: Record<string, unknown>) => Promise<unknown>;
+type Invoke = (
+  command: string,
+  args?: Record<string, unknown> | Uint8Array,
+  options?: { headers: Record<string, string> },
+) => Promise<unknown>;
 
 /** The typed commands over an `invoke` function (Tauri's own, or a fake in unit tests). */
 export function commands(invokeFn: Invoke) {
-  async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  async function call<T>(
+    command: string,
+    args?: Record<string, unknown> | Uint8Array,
+    options?: { headers: Record<string, string> },
+  ): Promise<T> {
     try {
-      return (await invokeFn(command, args)) as T;
+      return (await invokeFn(command, args, options)) as T;
     } catch (e) {
       if (isCommandError(e)) throw new IpcError(e.code, e.message);
       throw new IpcError("ipc", `ارتباط با برنامه برقرار نشد: ${String(e)}`);
@@ -64,18 +80,45 @@ export function commands(invokeFn: Invoke) {
     openCase: (caseId: number) => call<CaseFileView>("open_case", { caseId }),
     checkQuorum: (caseId: number, attendance: SessionAttendance) =>
       call<QuorumView>("check_quorum", { caseId, attendance }),
-    recordSession: (caseId: number, heldOn: string, attendance: SessionAttendance) =>
-      call<number>("record_session", { caseId, heldOn, attendance }),
+    recordSession: (caseId: number, heldOn: string, attendance: SessionAttendance, chairMemberId: number | null) =>
+      call<number>("record_session", { caseId, heldOn, attendance, chairMemberId }),
     recordVotes: (caseId: number, sessionId: number, question: string, votes: VoteInput[]) =>
       call<TallyView>("record_votes", { caseId, sessionId, question, votes }),
     listOffices: () => call<OfficeItem[]>("list_offices"),
     registerComplaint: (form: ComplaintForm) => call<ComplaintRegistered>("register_complaint", { form }),
     addCharge: (caseId: number, form: ChargeForm) => call<number>("add_charge", { caseId, form }),
-    signRuling: (caseId: number) => call<string>("sign_ruling", { caseId }),
+    signOff: (caseId: number, memberId: number, pin: string) => call<SignView>("sign_off", { caseId, memberId, pin }),
+    setMemberPin: (memberId: number, current: string | null, pin: string) =>
+      call<null>("set_member_pin", { memberId, current, pin }),
     recordNotification: (caseId: number, recipient: string, method: string, notifiedOn: string) =>
       call<string>("record_notification", { caseId, recipient, method, notifiedOn }),
     fileAppeal: (caseId: number, appellant: string, filedOn: string, grounds: string) =>
-      call<AppealRecord>("file_appeal", { caseId, appellant, filedOn, grounds }),
+      call<AppealFiled>("file_appeal", { caseId, appellant, filedOn, grounds }),
+    /** The file's bytes go as the raw body; what describes them, URI-encoded, in headers. */
+    attachEvidence: (caseId: number, fileName: string, bytes: Uint8Array, description: string) =>
+      call<EvidenceRecord>("attach_evidence", bytes, {
+        headers: {
+          "heyat-case-id": String(caseId),
+          "heyat-file-name": encodeURIComponent(fileName),
+          "heyat-description": encodeURIComponent(description),
+        },
+      }),
+    printMinutes: (caseId: number, sessionId: number) => call<PrintedRuling>("print_minutes", { caseId, sessionId }),
+    openEvidence: (evidenceId: number) => call<string>("open_evidence", { evidenceId }),
+    desk: () => call<DeskView>("desk"),
+    agenda: () => call<AgendaRow[]>("agenda"),
+    scheduleSession: (caseId: number, day: string, atTime: string, note: string) =>
+      call<number>("schedule_session", { caseId, day, atTime, note }),
+    caseHistory: (caseId: number) => call<HistoryRow[]>("case_history", { caseId }),
+    listHolidays: () => call<HolidayRow[]>("list_holidays"),
+    addHoliday: (day: string, title: string) => call<null>("add_holiday", { day, title }),
+    removeHoliday: (day: string) => call<null>("remove_holiday", { day }),
+    seatNewMember: (boardId: number, seat: string, member: MemberForm) =>
+      call<null>("seat_new_member", { boardId, seat, member }),
+    previewRuling: (caseId: number, draft: RulingDraft) => call<string[]>("preview_ruling", { caseId, draft }),
+    /** A Solar Hijri month for the date picker; today's month when year and month are null. */
+    calendarMonth: (year: number | null, month: number | null) =>
+      call<CalendarMonth>("calendar_month", { year, month }),
     deadlines: () => call<DeadlineRow[]>("deadlines"),
     backupNow: () => call<BackupDone>("backup_now"),
     printRuling: (caseId: number, draft: RulingDraft) => call<PrintedRuling>("print_ruling", { caseId, draft }),
