@@ -1708,8 +1708,12 @@ pub async fn case_history(
         .await?
         .into_iter()
         .map(|h| {
-            let day = fa_date(&h.at[..10.min(h.at.len())])?;
-            let time = heyat_core::to_persian_digits(h.at.get(11..16).unwrap_or(""));
+            // The log keeps UTC; people read the day and time where they are.
+            let local = chrono::DateTime::parse_from_rfc3339(&h.at)
+                .map(|t| t.with_timezone(&chrono::Local).naive_local())
+                .map_err(|e| invalid(format!("زمان «{}» در دفتر وقایع خوانا نیست: {e}", h.at)))?;
+            let day = jalali(local.date())?.format_fa();
+            let time = heyat_core::to_persian_digits(&local.format("%H:%M").to_string());
             let mut what = what_fa(&h.action, &h.table_name);
             // A status change says which status.
             if h.table_name == "cases" && h.action == "update" {
@@ -1724,7 +1728,8 @@ pub async fn case_history(
             }
             Ok(HistoryRow {
                 id: h.id,
-                at_fa: format!("{day} ساعت {time} (UTC)"),
+                at_fa: day,
+                time_fa: time,
                 actor: h.actor,
                 what_fa: what,
                 table_name: h.table_name,

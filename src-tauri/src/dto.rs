@@ -509,8 +509,10 @@ pub struct SignView {
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct HistoryRow {
     pub id: i64,
-    /// Solar Hijri date and UTC time, Persian digits.
+    /// The day, Solar Hijri with Persian digits (local time).
     pub at_fa: String,
+    /// `HH:MM` in Persian digits, local time.
+    pub time_fa: String,
     pub actor: String,
     /// «ثبت تخلف», «ویرایش رأی» …
     pub what_fa: String,

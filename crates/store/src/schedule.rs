@@ -229,7 +229,7 @@ impl Store {
             registered_on: registered_on.to_owned(),
             subject: format!(
                 "تجدیدنظرخواهی از رأی پروندهٔ بدوی {}: {subject}",
-                crate::case_number(year, seq)
+                heyat_core::to_persian_digits(&crate::case_number(year, seq))
             ),
             charges: charges
                 .into_iter()

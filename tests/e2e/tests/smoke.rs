@@ -288,7 +288,8 @@ async fn the_app_opens_in_persian_and_every_section_is_reachable() {
         until(
             &client,
             "content",
-            "return document.querySelector('main table, main .empty') !== null",
+            "return document.querySelector('main table, main .empty:not(.loading)') !== null \
+             && document.querySelector('main .loading') === null",
         )
         .await;
         shoot(&client, section).await;
@@ -423,6 +424,9 @@ async fn engine_suggests_and_refuses(client: &Client) {
 /// suggestion for exactly those charges.
 async fn case_file_opens_with_charges_and_suggestion(client: &Client) {
     click(client, "nav button[data-section=cases]").await;
+    // The search typed earlier is kept across sections; clear it to see every case.
+    appears(client, "form[role=search] button.clear").await;
+    click(client, "form[role=search] button.clear").await;
     appears(client, "tr[data-case-number=\"1405-0004\"] button.open").await;
     click(client, "tr[data-case-number=\"1405-0004\"] button.open").await;
     appears(client, "#case-title").await;
@@ -535,6 +539,11 @@ async fn case_file_opens_with_charges_and_suggestion(client: &Client) {
         tally.contains("اکثریت: «محرز است»") && tally.contains("مخالف"),
         "tally: {tally}"
     );
+    let recorded = text_of(client, "[data-testid=session-record] table").await;
+    assert!(
+        recorded.contains("آیا تخلف «"),
+        "the first question is the charge's: {recorded}"
+    );
     let heading = text_of(client, "form.votes h2").await;
     assert!(
         heading.contains("۱۴۰۵/۰۹/۰۲"),
@@ -638,12 +647,36 @@ async fn case_file_opens_with_charges_and_suggestion(client: &Client) {
             .await;
         }
         if left == 1 {
+            js(
+                client,
+                "document.querySelector('[data-testid=signers]').scrollIntoView({ block: 'center' }); return true",
+            )
+            .await;
+            let last = text_of(client, "[data-testid=signers]").await;
+            assert!(
+                last.contains("امضا ذیل نظر مخالف"),
+                "the dissenter signs under the dissent: {last}"
+            );
             shoot(client, "sign-progress").await;
         }
     }
     appears(client, "[data-testid=locked]").await;
-    click(client, "form.ruling-form button[type=submit]").await;
-    until(client, "refusal", "return document.querySelector('[data-testid=case-error]')?.textContent.includes('امضاشده') === true").await;
+    // A signed ruling takes no new draft: the form is gone (and the command refuses one, as the
+    // IPC tests show).
+    appears(client, "[data-testid=signed-note]").await;
+    assert_eq!(
+        js(
+            client,
+            "return document.querySelector('form[aria-label=\"پیش‌نویس رأی\"]') === null"
+        )
+        .await,
+        json!(true)
+    );
+    js(
+        client,
+        "document.querySelector('[data-testid=locked]').scrollIntoView({ block: 'center' }); return true",
+    )
+    .await;
     shoot(client, "ruling-locked").await;
 
     // Notification starts the 20 days (Art 33); a late appeal is refused, one in time is taken.

@@ -421,9 +421,13 @@ content_hash: string | null, };
 
 export type HistoryRow = { id: number, 
 /**
- * Solar Hijri date and UTC time, Persian digits.
+ * The day, Solar Hijri with Persian digits (local time).
  */
-at_fa: string, actor: string, 
+at_fa: string, 
+/**
+ * `HH:MM` in Persian digits, local time.
+ */
+time_fa: string, actor: string, 
 /**
  * «ثبت تخلف», «ویرایش رأی» …
  */
