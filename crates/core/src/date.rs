@@ -68,17 +68,22 @@ pub enum DateError {
     #[error("«{0}» تاریخ نیست؛ قالب درست ۱۴۰۳/۰۵/۱۲ (هجری شمسی) یا 2024-08-02 (میلادی) است")]
     Syntax(String),
     /// The year is outside [`YEAR_RANGE`] (or its Gregorian equivalent).
-    #[error("سال {0} خارج از بازهٔ پذیرفته (۱۲۰۰ تا ۱۶۰۰ هجری شمسی) است")]
+    #[error("سال {} خارج از بازهٔ پذیرفته (۱۲۰۰ تا ۱۶۰۰ هجری شمسی) است", fa(.0))]
     YearOutOfRange(i32),
     /// Month not in 1–12.
-    #[error("تاریخ {0} وجود ندارد: ماه باید بین ۱ و ۱۲ باشد")]
+    #[error("تاریخ {} وجود ندارد: ماه باید بین ۱ و ۱۲ باشد", fa(.0))]
     NoSuchMonth(String),
     /// Day beyond the month's length (e.g. 30 Esfand of a common year).
-    #[error("تاریخ {date} وجود ندارد: این ماه {days} روز دارد")]
+    #[error("تاریخ {} وجود ندارد: این ماه {} روز دارد", fa(.date), fa(.days))]
     NoSuchDay { date: String, days: u8 },
     /// An ISO date that does not exist (e.g. 2023-02-29).
     #[error("تاریخ میلادی {0} وجود ندارد")]
     NoSuchIsoDate(String),
+}
+
+/// A Solar Hijri date or number in an error message, as Persian readers write it.
+fn fa(value: &impl std::fmt::Display) -> String {
+    crate::to_persian_digits(&value.to_string())
 }
 
 fn persian_from_rd(rd: i64) -> Date<Persian> {

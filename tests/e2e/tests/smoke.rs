@@ -127,6 +127,8 @@ async fn until(client: &Client, what: &str, script: &str) {
 async fn shoot(client: &Client, name: &str) {
     // Fonts must have loaded, or the picture shows a fallback face.
     until(client, "fonts", "return document.fonts.status === 'loaded'").await;
+    // WebKitGTK may hand out the previous frame right after a change: let it paint first.
+    tokio::time::sleep(Duration::from_millis(300)).await;
     let png = step("screenshot", client.screenshot()).await;
     std::fs::write(screenshot_dir().join(format!("{name}.png")), png).unwrap();
 }
@@ -500,6 +502,11 @@ async fn case_file_opens_with_charges_and_suggestion(client: &Client) {
     step("judge 2 absent", holder.select_by_value("absent")).await;
     until(client, "no quorum", "return document.querySelector('[data-testid=quorum]')?.textContent.includes('رسمیت ندارد') === true").await;
     assert_eq!(js(client, "return document.querySelector('form[aria-label=\"ثبت جلسه\"] button[type=submit]').disabled").await, json!(true));
+    js(
+        client,
+        "document.querySelector('[data-testid=quorum]').scrollIntoView({ block: 'center' }); return true",
+    )
+    .await;
     shoot(client, "session-no-quorum").await;
     click(client, "input[name=alternate_judge]").await;
     until(client, "quorum", "return document.querySelector('[data-testid=quorum]')?.textContent.includes('رسمیت دارد') === true").await;
