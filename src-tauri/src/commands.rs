@@ -466,6 +466,8 @@ struct Drafted {
     ruling_seq: usize,
     file: heyat_store::CaseFile,
     session_date: JalaliDate,
+    /// `first_instance` or `appeal`, by the board hearing the case.
+    stage: &'static str,
 }
 
 /// The typst input for the case's ruling as drafted. The engine is run on the case's charges
@@ -483,10 +485,16 @@ async fn drafted_ruling(
         .iter()
         .find(|b| b.id == file.case.board_id)
         .ok_or_else(|| invalid("هیأت رسیدگی‌کنندهٔ این پرونده یافت نشد."))?;
+    // An appeal board's ruling confirms, reverses or modifies the first-instance one (Art 33).
+    let stage = if board.kind == "appeal" {
+        "appeal"
+    } else {
+        "first_instance"
+    };
     if file
         .rulings
         .iter()
-        .any(|x| x.stage == "first_instance" && x.status != "draft")
+        .any(|x| x.stage == stage && x.status != "draft")
     {
         return Err(CommandError::from(heyat_store::StoreError::SignedRuling));
     }
@@ -555,7 +563,13 @@ async fn drafted_ruling(
         r::Verdict::Penalty { grade, .. } => Some(*grade),
         _ => None,
     };
+    let appeal_of = match stage {
+        "appeal" => Some(appeal_of(state, &file, draft, decided).await?),
+        _ => None,
+    };
     let appeal = match decided {
+        // The appeal board's ruling is final; its template says so (Arts 24, 33).
+        _ if appeal_of.is_some() => None,
         Some(grade) => {
             let mut request = case_request(&file, session_date.format());
             request.decision = Some(crate::dto::DecisionRequest {
@@ -677,7 +691,7 @@ async fn drafted_ruling(
         citations: Vec::new(),
         verdict,
         appeal,
-        appeal_of: None,
+        appeal_of,
         members,
         secretary: None,
     };
@@ -688,6 +702,95 @@ async fn drafted_ruling(
         ruling_seq,
         file,
         session_date,
+        stage,
+    })
+}
+
+/// What the appeal ruling says of the first-instance ruling it reviews: its number and date,
+/// what it decided, who appealed and why, and the appeal board's result, checked against the
+/// decision: confirming keeps the decision, modifying changes it.
+async fn appeal_of(
+    state: &AppState,
+    file: &heyat_store::CaseFile,
+    draft: &RulingDraft,
+    decided: Option<u8>,
+) -> Result<heyat_render::AppealOf, CommandError> {
+    use heyat_render as r;
+    let link = file.appeal_of.as_ref().ok_or_else(|| {
+        invalid("این پرونده به رأی بدوی‌ای پیوند ندارد؛ پروندهٔ تجدیدنظر با ثبت تجدیدنظرخواهی در پروندهٔ بدوی گشوده می‌شود.")
+    })?;
+    let first = state.store.case_file(link.id).await?;
+    let (position, ruling) = first
+        .rulings
+        .iter()
+        .enumerate()
+        .rev()
+        .find(|(_, x)| x.status != "draft")
+        .ok_or_else(|| invalid("رأی امضاشده‌ای در پروندهٔ بدوی نیست."))?;
+    let appeal = first
+        .appeals
+        .iter()
+        .find(|a| a.ruling_id == ruling.id && a.in_time)
+        .ok_or_else(|| invalid("تجدیدنظرخواهیِ در مهلتی از رأی بدوی ثبت نشده است (مادهٔ ۳۳)."))?;
+    let first_grade = ruling.grade.and_then(|g| u8::try_from(g).ok());
+    let result = match draft.appeal_result.as_deref() {
+        Some("confirmed") if decided != first_grade => {
+            return Err(invalid(
+                "تأیید رأی بدوی با تصمیمی جز تصمیم بدوی ممکن نیست؛ اگر درجه یا نتیجه تغییر می‌کند «اصلاح» یا «نقض» را برگزینید.",
+            ));
+        }
+        Some("modified") if decided == first_grade => {
+            return Err(invalid(
+                "رأی اصلاحی باید تصمیم بدوی را تغییر دهد؛ اگر همان است «تأیید» را برگزینید.",
+            ));
+        }
+        Some("confirmed") => r::AppealResult::Confirmed,
+        Some("reversed") => r::AppealResult::Reversed,
+        Some("modified") => r::AppealResult::Modified,
+        _ => {
+            return Err(invalid(
+                "نتیجهٔ تجدیدنظر را برگزینید: تأیید، نقض یا اصلاح رأی بدوی.",
+            ));
+        }
+    };
+    let first_board = state
+        .store
+        .boards()
+        .await?
+        .into_iter()
+        .find(|b| b.id == first.case.board_id)
+        .map(|b| b.name)
+        .unwrap_or_default();
+    let date = |iso: &str| JalaliDate::parse_iso(iso).map_err(|e| invalid(e.to_string()));
+    Ok(r::AppealOf {
+        board: first_board,
+        ruling_number: heyat_core::to_persian_digits(&format!(
+            "{}/{}",
+            first.case.number,
+            position + 1
+        )),
+        ruling_date: date(ruling.signed_on.as_deref().unwrap_or(&ruling.drafted_on))?,
+        decided: match (ruling.outcome.as_deref(), first_grade) {
+            (Some("conviction"), Some(g)) => format!(
+                "محکومیت مدیر دفتر به مجازات درجهٔ {}",
+                heyat_core::to_persian_digits(&g.to_string())
+            ),
+            (Some("acquittal"), _) => "برائت مدیر دفتر".to_owned(),
+            (Some("suspended_prosecution"), _) => "تعلیق تعقیب".to_owned(),
+            _ => "موقوفی تعقیب".to_owned(),
+        },
+        appellant: if appeal.appellant == "center_head" {
+            "رئیس مرکز آمار و فناوری اطلاعات قوه قضاییه"
+        } else {
+            "مدیر دفتر"
+        }
+        .to_owned(),
+        filed_on: date(&appeal.filed_on)?,
+        grounds: Some(appeal.grounds.trim())
+            .filter(|g| !g.is_empty())
+            .unwrap_or("تجدیدنظرخواه دلیلی جز اعتراض به رأی ننوشته است.")
+            .to_owned(),
+        result,
     })
 }
 
@@ -701,7 +804,7 @@ pub async fn preview_ruling(
     let d = drafted_ruling(&state, case_id, &draft).await?;
     state
         .renderer
-        .ruling_preview(&d.input)
+        .ruling_preview(&d.input, d.stage == "appeal")
         .map_err(render_error)
 }
 
@@ -721,31 +824,37 @@ pub async fn print_ruling(
         ruling_seq,
         file,
         session_date,
+        stage,
     } = drafted_ruling(&state, case_id, &draft).await?;
-    let rendered = state.renderer.ruling(&input).map_err(render_error)?;
+    let rendered = if stage == "appeal" {
+        state.renderer.appeal_ruling(&input)
+    } else {
+        state.renderer.ruling(&input)
+    }
+    .map_err(render_error)?;
     // The draft is kept with the engine's suggestion; a signed ruling is never rewritten.
-    let outcome = match &input.verdict {
-        r::Verdict::Penalty { .. } => "conviction",
-        r::Verdict::Acquittal => "acquittal",
-        r::Verdict::Barred { .. } => "barred",
-        r::Verdict::SuspendedProsecution { .. } => "suspended_prosecution",
+    let outcome = match (&input.appeal_of, &input.verdict) {
+        (Some(a), _) => match a.result {
+            r::AppealResult::Confirmed => "confirmed",
+            r::AppealResult::Reversed => "reversed",
+            r::AppealResult::Modified => "modified",
+        },
+        (None, r::Verdict::Penalty { .. }) => "conviction",
+        (None, r::Verdict::Acquittal) => "acquittal",
+        (None, r::Verdict::Barred { .. }) => "barred",
+        (None, r::Verdict::SuspendedProsecution { .. }) => "suspended_prosecution",
     };
     let record = heyat_store::NewRuling {
         case_id,
         session_id: file.sessions.last().map(|s| s.id),
-        stage: Some("first_instance".into()),
+        stage: Some(stage.into()),
         outcome: Some(outcome.into()),
         grade: decided.map(i64::from),
         text: draft.reasoning.trim().to_owned(),
         suggestion: serde_json::to_string(&suggestion).ok(),
         drafted_on: session_date.to_iso_string(),
     };
-    match file
-        .rulings
-        .iter()
-        .rev()
-        .find(|x| x.stage == "first_instance")
-    {
+    match file.rulings.iter().rev().find(|x| x.stage == stage) {
         Some(existing) if existing.status == "draft" => {
             state
                 .store
@@ -1261,6 +1370,11 @@ pub async fn file_appeal(
     } else {
         "مدیر دفتر"
     };
+    if ruling.stage == "appeal" {
+        return Err(invalid(
+            "رأی هیأت تجدیدنظر قطعی است و از آن تجدیدنظر خواسته نمی‌شود (مواد ۲۴ و ۳۳).",
+        ));
+    }
     match (ruling.outcome.as_deref(), ruling.grade) {
         (Some("conviction"), Some(g)) if g < 4 => {
             return Err(invalid(
@@ -1638,6 +1752,11 @@ pub async fn sign_off(
         .await?;
     if progress.content_hash.is_some() {
         advance(&state, case_id, file.case.status, CaseStatus::Decided).await?;
+        // The appeal board has ruled: the first-instance case's appeal is decided.
+        if let Some(first) = &file.appeal_of {
+            let status = state.store.case_file(first.id).await?.case.status;
+            advance(&state, first.id, status, CaseStatus::AppealDecided).await?;
+        }
     }
     let boards = state.store.boards().await?;
     let name = |id: &i64| {

@@ -302,6 +302,10 @@ pub struct RulingDraft {
     /// A dissenting member's opinion, with the seat (`judge_1`, `judge_2`, `representative`).
     pub dissent_seat: Option<String>,
     pub dissent: Option<String>,
+    /// An appeal board's result on the first-instance ruling: `confirmed`, `reversed` or
+    /// `modified` (Art 33); absent for a first-instance board.
+    #[serde(default)]
+    pub appeal_result: Option<String>,
 }
 
 /// A ruling saved as PDF.

@@ -1074,3 +1074,70 @@ fn encode(text: &str) -> String {
         })
         .collect()
 }
+
+#[test]
+fn the_appeal_board_confirms_or_modifies_and_its_ruling_is_final() {
+    let app = app();
+    let id = shahriar_case(&app);
+    let members = hold_session(&app, id);
+    invoke(
+        &app,
+        "print_ruling",
+        ruling_draft(id, 5, Some(4), "احراز تخلف."),
+    )
+    .unwrap();
+    sign_all(&app, id, &members);
+    let notify = |case: i64| json!({ "caseId": case, "recipient": "manager", "method": "in_person", "notifiedOn": "1405/09/02" });
+    invoke(&app, "record_notification", notify(id)).unwrap();
+    let filed = invoke(
+        &app,
+        "file_appeal",
+        json!({ "caseId": id, "appellant": "manager", "filedOn": "1405/09/02", "grounds": "درجه سنگین است." }),
+    )
+    .unwrap();
+    let appeal_id = filed["appeal_case_id"].as_i64().unwrap();
+    let sitting = hold_session(&app, appeal_id);
+    let draft = |result: Option<&str>, grade: u8, months: Option<u32>| {
+        let mut d = ruling_draft(
+            appeal_id,
+            grade,
+            months,
+            "با توجه به سابقهٔ روشن مدیر دفتر، یک درجه تخفیف داده می‌شود.",
+        );
+        d["draft"]["appeal_result"] = json!(result);
+        d
+    };
+    let refused = |d: Value| {
+        invoke(&app, "print_ruling", d).unwrap_err()["message"]
+            .as_str()
+            .unwrap()
+            .to_owned()
+    };
+    assert!(refused(draft(None, 4, None)).contains("نتیجهٔ تجدیدنظر"));
+    assert!(refused(draft(Some("confirmed"), 4, None)).contains("تأیید"));
+    assert!(refused(draft(Some("modified"), 5, Some(4))).contains("اصلاحی"));
+    let pages = invoke(&app, "preview_ruling", draft(Some("modified"), 4, None)).unwrap();
+    assert!(pages[0].as_str().unwrap().starts_with("<svg"));
+    let printed = invoke(&app, "print_ruling", draft(Some("modified"), 4, None)).unwrap();
+    let pdf = std::fs::read(printed["path"].as_str().unwrap()).unwrap();
+    assert!(pdf.starts_with(b"%PDF-"));
+    sign_all(&app, appeal_id, &sitting);
+
+    let appeal_file = invoke(&app, "open_case", json!({ "caseId": appeal_id })).unwrap();
+    let ruling = &appeal_file["file"]["rulings"][0];
+    assert_eq!(ruling["stage"], "appeal");
+    assert_eq!(ruling["outcome"], "modified");
+    assert_eq!(ruling["status"], "signed");
+    assert_eq!(appeal_file["file"]["case"]["status"], "decided");
+    let first = invoke(&app, "open_case", json!({ "caseId": id })).unwrap();
+    assert_eq!(first["file"]["case"]["status"], "appeal_decided");
+    // The appeal board's ruling is final (Arts 24, 33).
+    invoke(&app, "record_notification", notify(appeal_id)).unwrap();
+    let err = invoke(
+        &app,
+        "file_appeal",
+        json!({ "caseId": appeal_id, "appellant": "manager", "filedOn": "1405/09/02", "grounds": "" }),
+    )
+    .unwrap_err();
+    assert!(err["message"].as_str().unwrap().contains("قطعی"), "{err}");
+}

@@ -268,10 +268,19 @@ impl Renderer {
         evict_cache();
     }
 
-    /// A first-instance ruling's pages as SVG images, for a preview on screen: the same
-    /// layout as the PDF, without the PDF/A packaging.
-    pub fn ruling_preview(&self, input: &RulingInput) -> Result<Vec<String>, RenderError> {
-        let document = self.compile(Document::Ruling, &prepare_ruling(input, false)?)?;
+    /// A ruling's pages (first instance, or appeal with `appeal`) as SVG images, for a
+    /// preview on screen: the same layout as the PDF, without the PDF/A packaging.
+    pub fn ruling_preview(
+        &self,
+        input: &RulingInput,
+        appeal: bool,
+    ) -> Result<Vec<String>, RenderError> {
+        let doc = if appeal {
+            Document::AppealRuling
+        } else {
+            Document::Ruling
+        };
+        let document = self.compile(doc, &prepare_ruling(input, appeal)?)?;
         let opts = typst_svg::SvgOptions::default();
         Ok(document
             .pages()

@@ -722,6 +722,48 @@ async fn case_file_opens_with_charges_and_suggestion(client: &Client) {
     click(client, "button[data-tab=charges]").await;
     appears(client, "[data-charge-id]").await;
     shoot(client, "appeal-case").await;
+
+    // The appeal board sits (its own members, all present) and modifies the ruling.
+    click(client, "button[data-tab=sessions]").await;
+    appears(client, "input[name=held_on]").await;
+    fill(client, "input[name=held_on]", "۱۴۰۵/۰۹/۰۲").await;
+    until(client, "quorum", "return document.querySelector('[data-testid=quorum]')?.textContent.includes('رسمیت دارد') === true").await;
+    click(client, "form[aria-label=\"ثبت جلسه\"] button[type=submit]").await;
+    appears(client, "[data-testid=session-record]").await;
+    click(client, "button[data-tab=rulings]").await;
+    appears(client, "select[name=appeal_result]").await;
+    fill(client, "input[name=session_date]", "۱۴۰۵/۰۹/۰۲").await;
+    let result = step(
+        "result",
+        client.find(Locator::Css("select[name=appeal_result]")),
+    )
+    .await;
+    step("modified", result.select_by_value("modified")).await;
+    let grade = step("grade", client.find(Locator::Css("select[name=grade]"))).await;
+    step("grade 4", grade.select_by_value("4")).await;
+    fill(
+        client,
+        "textarea[name=reasoning]",
+        "با توجه به نداشتن سابقهٔ محکومیت و ندامت مدیر دفتر، مجازات یک درجه تخفیف می‌یابد.",
+    )
+    .await;
+    click(client, "form.ruling-form button[type=submit]").await;
+    appears(client, "[data-testid=printed]").await;
+    appears(client, "[data-testid=preview-page]").await;
+    shoot(client, "appeal-ruling").await;
+    let pdf = js(
+        client,
+        "return document.querySelector('[data-testid=printed] span[dir=ltr]').textContent",
+    )
+    .await;
+    let kept = screenshot_dir().join("appeal-ruling.pdf");
+    std::fs::copy(pdf.as_str().unwrap(), &kept).unwrap();
+    let text = Command::new("pdftotext")
+        .args([kept.to_str().unwrap(), "-"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(text.contains("تجدیدنظر"), "appeal ruling text: {text}");
     click(client, "[data-testid=appeal-of] button").await;
     appears(client, "[data-testid=appealed-as]").await;
     click(client, "button[data-tab=history]").await;

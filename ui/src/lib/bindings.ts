@@ -128,7 +128,12 @@ reasoning: string,
 /**
  * A dissenting member's opinion, with the seat (`judge_1`, `judge_2`, `representative`).
  */
-dissent_seat: string | null, dissent: string | null, };
+dissent_seat: string | null, dissent: string | null, 
+/**
+ * An appeal board's result on the first-instance ruling: `confirmed`, `reversed` or
+ * `modified` (Art 33); absent for a first-instance board.
+ */
+appeal_result: string | null, };
 
 export type BackupDone = { path: string, 
 /**

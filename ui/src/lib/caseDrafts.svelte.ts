@@ -32,6 +32,7 @@ function fresh(): CaseDrafts {
       reasoning: "",
       dissent_seat: null,
       dissent: null,
+      appeal_result: null,
     },
     attendance: {
       judge_1: "present",
