@@ -32,6 +32,8 @@ const COMMANDS: &[&str] = &[
     "attach_evidence",
     "open_evidence",
     "print_minutes",
+    "list_backups",
+    "restore_on_restart",
     "record_notification",
     "file_appeal",
     "deadlines",

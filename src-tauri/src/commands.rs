@@ -2,7 +2,7 @@
 
 use crate::AppState;
 use crate::dto::{
-    AgendaRow, AppInfo, AppealFiled, ArticleView, BackupDone, BoardView, CalendarDay,
+    AgendaRow, AppInfo, AppealFiled, ArticleView, BackupDone, BackupFile, BoardView, CalendarDay,
     CalendarMonth, CaseFileView, CaseRow, CatalogueEntry, ChargeForm, ChargeView, CommandError,
     ComplaintForm, ComplaintRegistered, DeadlineRow, DeskView, HistoryRow, HolidayRow, MemberForm,
     PlaceView, PrintedRuling, QuorumView, RulingDraft, SeatView, SessionAttendance, SignView,
@@ -61,6 +61,10 @@ pub async fn app_info(state: State<'_, AppState>) -> Result<AppInfo, CommandErro
         today: state.today.format("%Y-%m-%d").to_string(),
         today_fa: format!("{} {}", today.weekday().name_fa(), today.format_fa()),
         today_solar: today.format(),
+        restore_note: state.restore_note.clone(),
+        restore_pending: std::fs::read_to_string(state.data_dir.join(crate::RESTORE_PENDING))
+            .ok()
+            .map(|n| n.trim().to_owned()),
     })
 }
 
@@ -2185,4 +2189,70 @@ pub async fn print_minutes(
         bytes: rendered.pdf.len() as u32,
         verification_code: rendered.verification.map(|v| v.code).unwrap_or_default(),
     })
+}
+
+/// The backups in the data folder's `backups/`, newest first.
+#[tauri::command]
+pub async fn list_backups(state: State<'_, AppState>) -> Result<Vec<BackupFile>, CommandError> {
+    let dir = state.data_dir.join("backups");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return Ok(Vec::new());
+    };
+    let mut files = Vec::new();
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Ok(meta) = entry.metadata() else { continue };
+        if !meta.is_file() || !name.ends_with(".sqlite3") {
+            continue;
+        }
+        let made = meta
+            .modified()
+            .map(chrono::DateTime::<chrono::Local>::from)
+            .map_err(|e| invalid(e.to_string()))?;
+        files.push((
+            made,
+            BackupFile {
+                made_fa: format!(
+                    "{}، ساعت {}",
+                    jalali(made.date_naive())?.format_fa(),
+                    heyat_core::to_persian_digits(&made.format("%H:%M").to_string())
+                ),
+                name,
+                bytes: meta.len(),
+            },
+        ));
+    }
+    files.sort_by_key(|f| std::cmp::Reverse(f.0));
+    Ok(files.into_iter().map(|(_, f)| f).collect())
+}
+
+/// Asks for a backup of `backups/` to be put back at the next start (the database cannot be
+/// replaced under the running app); `None` cancels a restore asked for. The backup is checked
+/// then, and the database it replaces is kept.
+#[tauri::command]
+pub async fn restore_on_restart(
+    state: State<'_, AppState>,
+    name: Option<String>,
+) -> Result<(), CommandError> {
+    let marker = state.data_dir.join(crate::RESTORE_PENDING);
+    let io = |e: std::io::Error| CommandError {
+        code: "io".into(),
+        message: format!("درخواست بازگردانی ثبت نشد: {e}"),
+    };
+    let Some(name) = name else {
+        return match std::fs::remove_file(&marker) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(io(e)),
+            _ => Ok(()),
+        };
+    };
+    // Only a file of backups/ itself: no path may lead elsewhere.
+    let plain = std::path::Path::new(&name)
+        .file_name()
+        .is_some_and(|f| f == name.as_str());
+    if !plain || !state.data_dir.join("backups").join(&name).is_file() {
+        return Err(invalid(format!(
+            "پشتیبانی به نام «{name}» در پوشهٔ backups نیست؛ از فهرست پشتیبان‌ها برگزینید."
+        )));
+    }
+    std::fs::write(&marker, &name).map_err(io)
 }

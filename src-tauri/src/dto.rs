@@ -38,6 +38,10 @@ pub struct AppInfo {
     pub today_fa: String,
     /// Solar Hijri with Latin digits, as forms and the engine take it: `1405/09/02`.
     pub today_solar: String,
+    /// What a restore asked for at the last run did at this start.
+    pub restore_note: Option<String>,
+    /// The backup to be put back at the next start, if one was asked for.
+    pub restore_pending: Option<String>,
 }
 
 /// A line of the case list, with what people read already in Persian.
@@ -158,6 +162,7 @@ pub fn typescript_bindings() -> String {
         HolidayRow::decl(&cfg),
         AppealFiled::decl(&cfg),
         MemberForm::decl(&cfg),
+        BackupFile::decl(&cfg),
         heyat_store::ScheduledSession::decl(&cfg),
         heyat_store::CaseLink::decl(&cfg),
     ];
@@ -549,4 +554,13 @@ pub struct MemberForm {
     pub last_name: String,
     pub judicial_grade: Option<i64>,
     pub on_kanoon_directors: bool,
+}
+
+/// A backup in the data folder's `backups/`.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct BackupFile {
+    pub name: String,
+    pub bytes: u64,
+    /// When it was made, Solar Hijri and local time, Persian digits.
+    pub made_fa: String,
 }

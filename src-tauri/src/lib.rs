@@ -5,7 +5,7 @@ pub mod commands;
 pub mod dto;
 mod state;
 
-pub use state::{AppState, StartError};
+pub use state::{AppState, RESTORE_PENDING, StartError};
 
 use tauri::Manager;
 
@@ -43,6 +43,8 @@ pub fn with_commands<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Bu
         commands::attach_evidence,
         commands::open_evidence,
         commands::print_minutes,
+        commands::list_backups,
+        commands::restore_on_restart,
         commands::record_notification,
         commands::file_appeal,
         commands::deadlines,

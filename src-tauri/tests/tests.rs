@@ -25,7 +25,7 @@ fn bindings_match_the_rust_types() {
 }
 
 struct App {
-    _dir: tempfile::TempDir,
+    dir: tempfile::TempDir,
     webview: tauri::WebviewWindow<tauri::test::MockRuntime>,
 }
 
@@ -42,7 +42,7 @@ fn app() -> App {
     let webview = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
         .build()
         .unwrap();
-    App { _dir: dir, webview }
+    App { dir, webview }
 }
 
 fn invoke(app: &App, cmd: &str, args: Value) -> Result<Value, Value> {
@@ -651,6 +651,48 @@ fn a_notified_ruling_may_be_appealed_only_within_twenty_days() {
         assert!(what.contains(&expected), "{expected} in {what:?}");
     }
     assert!(what.iter().any(|w| w.contains("در تجدیدنظر")), "{what:?}");
+}
+
+#[test]
+fn a_backup_is_put_back_at_the_next_start_keeping_the_replaced_database() {
+    let app = app();
+    let done = invoke(&app, "backup_now", json!({})).unwrap();
+    let backups = invoke(&app, "list_backups", json!({})).unwrap();
+    let name = backups[0]["name"].as_str().unwrap().to_owned();
+    assert!(done["path"].as_str().unwrap().ends_with(&name));
+    for bad in ["../heyat.sqlite3", "nothing-here.sqlite3"] {
+        let err = invoke(&app, "restore_on_restart", json!({ "name": bad })).unwrap_err();
+        assert!(
+            err["message"].as_str().unwrap().contains("backups"),
+            "{err}"
+        );
+    }
+    // A change after the backup, which the restore takes back.
+    let id = shahriar_case(&app);
+    invoke(
+        &app,
+        "schedule_session",
+        json!({ "caseId": id, "day": "1405/09/20", "atTime": "", "note": "" }),
+    )
+    .unwrap();
+    invoke(&app, "restore_on_restart", json!({ "name": name })).unwrap();
+    let info = invoke(&app, "app_info", json!({})).unwrap();
+    assert_eq!(info["restore_pending"], name.as_str());
+
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    let restarted = tauri::async_runtime::block_on(AppState::open(app.dir.path(), today)).unwrap();
+    let note = restarted.restore_note.clone().unwrap();
+    assert!(note.contains("بازگردانده شد"), "{note}");
+    let file = tauri::async_runtime::block_on(restarted.store.case_file(id)).unwrap();
+    assert_eq!(
+        file.scheduled.len(),
+        1,
+        "the session set after the backup is gone"
+    );
+    assert!(
+        !app.dir.path().join(heyat_app::RESTORE_PENDING).exists(),
+        "asked once, done once"
+    );
 }
 
 #[test]

@@ -316,6 +316,23 @@ async fn the_app_opens_in_persian_and_every_section_is_reachable() {
     appears(&client, "[data-testid=backup-done]").await;
     let backup = text_of(&client, "[data-testid=backup-done]").await;
     assert!(backup.contains("سالم"), "backup: {backup}");
+    // A restore waits for the next start; it can be asked for and cancelled.
+    appears(&client, "[data-testid=backups] tbody tr button").await;
+    click(&client, "[data-testid=backups] tbody tr button").await;
+    appears(&client, "[data-testid=restore-pending]").await;
+    js(
+        &client,
+        "document.querySelector('[data-testid=restore-pending]').scrollIntoView({ block: 'center' }); return true",
+    )
+    .await;
+    shoot(&client, "settings-backup").await;
+    click(&client, "[data-testid=restore-pending] button").await;
+    until(
+        &client,
+        "restore cancelled",
+        "return document.querySelector('[data-testid=restore-pending]') === null",
+    )
+    .await;
     settings_keep_holidays_and_pins(&client).await;
 
     case_file_opens_with_charges_and_suggestion(&client).await;
@@ -898,5 +915,10 @@ async fn settings_keep_holidays_and_pins(client: &Client) {
     .await;
     click(client, "form[aria-label=\"رمز امضا\"] button[type=submit]").await;
     until(client, "wrong current PIN", "return document.querySelector('[data-testid=settings-error]')?.textContent.includes('نادرست') === true").await;
-    shoot(client, "settings").await;
+    js(
+        client,
+        "document.querySelector('[data-testid=settings-error]').scrollIntoView({ block: 'start' }); return true",
+    )
+    .await;
+    shoot(client, "settings-pin-refused").await;
 }

@@ -19,7 +19,15 @@ today_fa: string,
 /**
  * Solar Hijri with Latin digits, as forms and the engine take it: `1405/09/02`.
  */
-today_solar: string, };
+today_solar: string, 
+/**
+ * What a restore asked for at the last run did at this start.
+ */
+restore_note: string | null, 
+/**
+ * The backup to be put back at the next start, if one was asked for.
+ */
+restore_pending: string | null, };
 
 export type CaseStatus = "registered" | "in_review" | "scheduled" | "heard" | "decided" | "notified" | "final" | "appealed" | "appeal_decided";
 
@@ -447,6 +455,12 @@ export type MemberForm = {
  * `judge`, `kanoon_rep` or `center_rep`.
  */
 kind: string, first_name: string, last_name: string, judicial_grade: number | null, on_kanoon_directors: boolean, };
+
+export type BackupFile = { name: string, bytes: number, 
+/**
+ * When it was made, Solar Hijri and local time, Persian digits.
+ */
+made_fa: string, };
 
 export type ScheduledSession = { id: number, case_id: number, case_year: number, case_seq: number, board_id: number, board_name: string, office_name: string, manager_name: string, 
 /**

@@ -18,6 +18,7 @@ import type {
   MemberForm,
   SignView,
   BackupDone,
+  BackupFile,
   CaseFileView,
   ChargeForm,
   ComplaintForm,
@@ -121,6 +122,9 @@ export function commands(invokeFn: Invoke) {
       call<CalendarMonth>("calendar_month", { year, month }),
     deadlines: () => call<DeadlineRow[]>("deadlines"),
     backupNow: () => call<BackupDone>("backup_now"),
+    listBackups: () => call<BackupFile[]>("list_backups"),
+    /** The backup to put back at the next start; null cancels. */
+    restoreOnRestart: (name: string | null) => call<null>("restore_on_restart", { name }),
     printRuling: (caseId: number, draft: RulingDraft) => call<PrintedRuling>("print_ruling", { caseId, draft }),
     suggestForCase: (caseId: number, decidedOn: string | null) =>
       call<Suggestion>("suggest_for_case", { caseId, decidedOn }),
