@@ -34,6 +34,8 @@ const COMMANDS: &[&str] = &[
     "print_minutes",
     "list_backups",
     "restore_on_restart",
+    "pending_notices",
+    "print_notice",
     "record_notification",
     "file_appeal",
     "deadlines",

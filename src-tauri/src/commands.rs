@@ -1,6 +1,7 @@
 //! The commands the UI may call (each granted in `capabilities/main.json`).
 
 use crate::AppState;
+use crate::dto::PendingNotice;
 use crate::dto::{
     AgendaRow, AppInfo, AppealFiled, ArticleView, BackupDone, BackupFile, BoardView, CalendarDay,
     CalendarMonth, CaseFileView, CaseRow, CatalogueEntry, ChargeForm, ChargeView, CommandError,
@@ -454,6 +455,42 @@ fn case_suggestion(
     suggest(case_request(file, decided_on))
 }
 
+/// The board as a document's letterhead names it.
+fn document_board(board: &heyat_store::BoardSummary) -> heyat_render::Board {
+    heyat_render::Board {
+        name: board.name.clone(),
+        level: if board.kind == "appeal" {
+            heyat_render::BoardLevel::Appeal
+        } else {
+            heyat_render::BoardLevel::FirstInstance
+        },
+    }
+}
+
+/// Saves a typeset document in the data folder's `documents/` and says where.
+fn save_document(
+    state: &AppState,
+    name: &str,
+    rendered: heyat_render::Rendered,
+) -> Result<PrintedRuling, CommandError> {
+    let dir = state.data_dir.join("documents");
+    std::fs::create_dir_all(&dir).map_err(|e| CommandError {
+        code: "io".into(),
+        message: format!("پوشهٔ اسناد ساخته نشد: {e}"),
+    })?;
+    let path = dir.join(name);
+    std::fs::write(&path, &rendered.pdf).map_err(|e| CommandError {
+        code: "io".into(),
+        message: format!("PDF نوشته نشد: {e}"),
+    })?;
+    Ok(PrintedRuling {
+        path: path.display().to_string(),
+        pages: rendered.pages as u32,
+        bytes: rendered.pdf.len() as u32,
+        verification_code: rendered.verification.map(|v| v.code).unwrap_or_default(),
+    })
+}
+
 fn render_error(e: heyat_render::RenderError) -> CommandError {
     CommandError {
         code: "render".into(),
@@ -637,14 +674,7 @@ async fn drafted_ruling(
         .collect();
     let complaint = file.complaints.first();
     let input = r::RulingInput {
-        board: r::Board {
-            name: board.name.clone(),
-            level: if board.kind == "appeal" {
-                r::BoardLevel::Appeal
-            } else {
-                r::BoardLevel::FirstInstance
-            },
-        },
+        board: document_board(board),
         case_number: heyat_core::to_persian_digits(&file.case.number),
         ruling_number: heyat_core::to_persian_digits(&format!(
             "{}/{}",
@@ -774,15 +804,7 @@ async fn appeal_of(
             position + 1
         )),
         ruling_date: date(ruling.signed_on.as_deref().unwrap_or(&ruling.drafted_on))?,
-        decided: match (ruling.outcome.as_deref(), first_grade) {
-            (Some("conviction"), Some(g)) => format!(
-                "محکومیت مدیر دفتر به مجازات درجهٔ {}",
-                heyat_core::to_persian_digits(&g.to_string())
-            ),
-            (Some("acquittal"), _) => "برائت مدیر دفتر".to_owned(),
-            (Some("suspended_prosecution"), _) => "تعلیق تعقیب".to_owned(),
-            _ => "موقوفی تعقیب".to_owned(),
-        },
+        decided: decided_fa(ruling.outcome.as_deref(), ruling.grade),
         appellant: if appeal.appellant == "center_head" {
             "رئیس مرکز آمار و فناوری اطلاعات قوه قضاییه"
         } else {
@@ -870,22 +892,11 @@ pub async fn print_ruling(
             state.store.draft_ruling(&record, "secretary").await?;
         }
     }
-    let dir = state.data_dir.join("documents");
-    std::fs::create_dir_all(&dir).map_err(|e| CommandError {
-        code: "io".into(),
-        message: format!("پوشهٔ اسناد ساخته نشد: {e}"),
-    })?;
-    let path = dir.join(format!("ruling-{}-{}.pdf", file.case.number, ruling_seq));
-    std::fs::write(&path, &rendered.pdf).map_err(|e| CommandError {
-        code: "io".into(),
-        message: format!("PDF نوشته نشد: {e}"),
-    })?;
-    Ok(PrintedRuling {
-        path: path.display().to_string(),
-        pages: rendered.pages as u32,
-        bytes: rendered.pdf.len() as u32,
-        verification_code: rendered.verification.map(|v| v.code).unwrap_or_default(),
-    })
+    save_document(
+        &state,
+        &format!("ruling-{}-{}.pdf", file.case.number, ruling_seq),
+        rendered,
+    )
 }
 
 /// The engine's input for a case's charges as recorded.
@@ -2146,14 +2157,7 @@ pub async fn print_minutes(
             |s| heyat_core::to_persian_digits(&s.at_time),
         );
     let input = r::MinutesInput {
-        board: r::Board {
-            name: board.name.clone(),
-            level: if board.kind == "appeal" {
-                r::BoardLevel::Appeal
-            } else {
-                r::BoardLevel::FirstInstance
-            },
-        },
+        board: document_board(board),
         case_number: heyat_core::to_persian_digits(&file.case.number),
         session_number: heyat_core::to_persian_digits(&(index + 1).to_string()),
         session_date: JalaliDate::parse_iso(&session.held_on)
@@ -2173,22 +2177,11 @@ pub async fn print_minutes(
         secretary: "دبیر هیأت".to_owned(),
     };
     let rendered = state.renderer.minutes(&input).map_err(render_error)?;
-    let dir = state.data_dir.join("documents");
-    std::fs::create_dir_all(&dir).map_err(|e| CommandError {
-        code: "io".into(),
-        message: format!("پوشهٔ اسناد ساخته نشد: {e}"),
-    })?;
-    let path = dir.join(format!("minutes-{}-{}.pdf", file.case.number, index + 1));
-    std::fs::write(&path, &rendered.pdf).map_err(|e| CommandError {
-        code: "io".into(),
-        message: format!("PDF نوشته نشد: {e}"),
-    })?;
-    Ok(PrintedRuling {
-        path: path.display().to_string(),
-        pages: rendered.pages as u32,
-        bytes: rendered.pdf.len() as u32,
-        verification_code: rendered.verification.map(|v| v.code).unwrap_or_default(),
-    })
+    save_document(
+        &state,
+        &format!("minutes-{}-{}.pdf", file.case.number, index + 1),
+        rendered,
+    )
 }
 
 /// The backups in the data folder's `backups/`, newest first.
@@ -2255,4 +2248,174 @@ pub async fn restore_on_restart(
         )));
     }
     std::fs::write(&marker, &name).map_err(io)
+}
+
+/// What a signed ruling decided, in a sentence (for notices and the appeal ruling).
+fn decided_fa(outcome: Option<&str>, grade: Option<i64>) -> String {
+    let fa = |g: i64| heyat_core::to_persian_digits(&g.to_string());
+    match (outcome, grade) {
+        (Some("conviction" | "modified" | "confirmed"), Some(g)) => {
+            format!("محکومیت مدیر دفتر به مجازات انتظامی درجهٔ {}", fa(g))
+        }
+        (Some("acquittal"), _) => "برائت مدیر دفتر".to_owned(),
+        (Some("suspended_prosecution"), _) => "تعلیق تعقیب".to_owned(),
+        (Some("reversed"), _) => "نقض رأی بدوی".to_owned(),
+        _ => "موقوفی تعقیب".to_owned(),
+    }
+}
+
+/// Whether `recipient` may appeal the signed `ruling` (Art 33): a first-instance conviction
+/// of grades 4–7 by the manager or the head of the Center, an acquittal by the head only.
+fn appealable_by(ruling: &heyat_store::RulingRecord, recipient: &str) -> bool {
+    ruling.stage == "first_instance"
+        && match (ruling.outcome.as_deref(), ruling.grade) {
+            (Some("conviction"), Some(g)) => g >= 4 && recipient != "complainant",
+            (Some("acquittal"), _) => recipient == "center_head",
+            _ => false,
+        }
+}
+
+fn notice_file(case_number: &str, notification_id: i64) -> String {
+    format!("notice-{case_number}-{notification_id}.pdf")
+}
+
+/// The notifications on record whose slip is not in `documents/` yet, oldest first: what the
+/// batch print goes through, one document at a time, showing its progress.
+#[tauri::command]
+pub async fn pending_notices(
+    state: State<'_, AppState>,
+) -> Result<Vec<PendingNotice>, CommandError> {
+    let mut out = Vec::new();
+    for status in [
+        CaseStatus::Notified,
+        CaseStatus::Final,
+        CaseStatus::Appealed,
+        CaseStatus::AppealDecided,
+        CaseStatus::Decided,
+    ] {
+        let cases = state
+            .store
+            .cases(&CaseFilter {
+                status: Some(status),
+                ..CaseFilter::default()
+            })
+            .await?;
+        for case in cases {
+            let file = state.store.case_file(case.id).await?;
+            for n in &file.notifications {
+                let printed = state
+                    .data_dir
+                    .join("documents")
+                    .join(notice_file(&case.number, n.id))
+                    .exists();
+                if !printed {
+                    out.push(PendingNotice {
+                        case_id: case.id,
+                        notification_id: n.id,
+                        case_number: case.number.clone(),
+                        recipient_fa: recipient_fa(&n.recipient).to_owned(),
+                        notified_on_fa: fa_date(&n.notified_on)?,
+                    });
+                }
+            }
+        }
+    }
+    out.sort_by_key(|p| p.notification_id);
+    Ok(out)
+}
+
+fn recipient_fa(recipient: &str) -> &'static str {
+    match recipient {
+        "manager" => "مدیر دفتر",
+        "center_head" => "رئیس مرکز آمار و فناوری اطلاعات قوه قضاییه",
+        _ => "شاکی",
+    }
+}
+
+/// Typesets the slip of one notification (who was served, how, when, and the appeal deadline
+/// it starts where the ruling may be appealed by him, Art 33) and saves it in `documents/`.
+#[tauri::command]
+pub async fn print_notice(
+    state: State<'_, AppState>,
+    case_id: i64,
+    notification_id: i64,
+) -> Result<PrintedRuling, CommandError> {
+    use heyat_render as r;
+    let file = state.store.case_file(case_id).await?;
+    let notice = file
+        .notifications
+        .iter()
+        .find(|n| n.id == notification_id)
+        .ok_or_else(|| invalid("این ابلاغ در پرونده ثبت نشده است."))?;
+    let (position, ruling) = file
+        .rulings
+        .iter()
+        .enumerate()
+        .find(|(_, x)| x.id == notice.ruling_id)
+        .ok_or_else(|| invalid("رأی این ابلاغ در پرونده نیست."))?;
+    let boards = state.store.boards().await?;
+    let board = boards
+        .iter()
+        .find(|b| b.id == file.case.board_id)
+        .ok_or_else(|| invalid("هیأت رسیدگی‌کنندهٔ این پرونده یافت نشد."))?;
+    let date = |iso: &str| JalaliDate::parse_iso(iso).map_err(|e| invalid(e.to_string()));
+    let deadline = if appealable_by(ruling, &notice.recipient) {
+        let appeal_board = boards
+            .iter()
+            .find(|b| b.kind == "appeal")
+            .map(|b| b.name.clone())
+            .unwrap_or_else(|| "هیأت تجدیدنظر".to_owned());
+        Some(r::Deadline {
+            days: 20,
+            last_day: date(&deadline_after(&state, &notice.notified_on).await?)?,
+            board: appeal_board,
+            article: "1401:33".into(),
+        })
+    } else {
+        None
+    };
+    let input = r::NoticeInput {
+        board: document_board(board),
+        case_number: heyat_core::to_persian_digits(&file.case.number),
+        document: if ruling.stage == "appeal" {
+            "دادنامهٔ هیأت تجدیدنظر"
+        } else {
+            "دادنامهٔ هیأت بدوی"
+        }
+        .to_owned(),
+        document_number: heyat_core::to_persian_digits(&format!(
+            "{}/{}",
+            file.case.number,
+            position + 1
+        )),
+        document_date: date(ruling.signed_on.as_deref().unwrap_or(&ruling.drafted_on))?,
+        summary: decided_fa(ruling.outcome.as_deref(), ruling.grade),
+        recipient: match notice.recipient.as_str() {
+            "manager" => file.case.manager_name.clone(),
+            other => recipient_fa(other).to_owned(),
+        },
+        recipient_role: match notice.recipient.as_str() {
+            "manager" => r::RecipientRole::Manager,
+            "center_head" => r::RecipientRole::CenterHead,
+            _ => r::RecipientRole::Complainant,
+        },
+        address: match notice.recipient.as_str() {
+            "manager" => format!("{}، {}", file.case.office_name, file.case.city),
+            "center_head" => "مرکز آمار و فناوری اطلاعات قوه قضاییه، تهران".to_owned(),
+            // Art 20: the complainant's particulars stay out of the file's documents.
+            _ => "نشانی شاکی نزد دبیرخانهٔ هیأت محرمانه نگه داشته می‌شود.".to_owned(),
+        },
+        notified_on: date(&notice.notified_on)?,
+        method: match notice.method.as_str() {
+            "electronic" => "ابلاغ الکترونیکی از راه سامانهٔ ثنا",
+            "in_person" => "تحویل حضوری",
+            _ => "پست سفارشی",
+        }
+        .to_owned(),
+        deadline,
+        served_by: "دبیرخانهٔ هیأت".to_owned(),
+        secretary: "دبیر هیأت".to_owned(),
+    };
+    let rendered = state.renderer.notice(&input).map_err(render_error)?;
+    save_document(&state, &notice_file(&file.case.number, notice.id), rendered)
 }

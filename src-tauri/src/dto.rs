@@ -163,6 +163,7 @@ pub fn typescript_bindings() -> String {
         AppealFiled::decl(&cfg),
         MemberForm::decl(&cfg),
         BackupFile::decl(&cfg),
+        PendingNotice::decl(&cfg),
         heyat_store::ScheduledSession::decl(&cfg),
         heyat_store::CaseLink::decl(&cfg),
     ];
@@ -563,4 +564,14 @@ pub struct BackupFile {
     pub bytes: u64,
     /// When it was made, Solar Hijri and local time, Persian digits.
     pub made_fa: String,
+}
+
+/// A notification slip (برگ ابلاغ) waiting to be printed.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct PendingNotice {
+    pub case_id: i64,
+    pub notification_id: i64,
+    pub case_number: String,
+    pub recipient_fa: String,
+    pub notified_on_fa: String,
 }

@@ -45,6 +45,8 @@ pub fn with_commands<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Bu
         commands::print_minutes,
         commands::list_backups,
         commands::restore_on_restart,
+        commands::pending_notices,
+        commands::print_notice,
         commands::record_notification,
         commands::file_appeal,
         commands::deadlines,

@@ -1183,3 +1183,53 @@ fn the_appeal_board_confirms_or_modifies_and_its_ruling_is_final() {
     .unwrap_err();
     assert!(err["message"].as_str().unwrap().contains("قطعی"), "{err}");
 }
+
+#[test]
+fn notification_slips_are_printed_one_by_one_until_none_is_left() {
+    let app = app();
+    let id = shahriar_case(&app);
+    let members = hold_session(&app, id);
+    invoke(
+        &app,
+        "print_ruling",
+        ruling_draft(id, 5, Some(4), "احراز تخلف."),
+    )
+    .unwrap();
+    sign_all(&app, id, &members);
+    let before = invoke(&app, "pending_notices", json!({})).unwrap();
+    for (recipient, on) in [("manager", "1405/09/02"), ("center_head", "1405/09/02")] {
+        invoke(
+            &app,
+            "record_notification",
+            json!({ "caseId": id, "recipient": recipient, "method": "electronic", "notifiedOn": on }),
+        )
+        .unwrap();
+    }
+    let pending = invoke(&app, "pending_notices", json!({})).unwrap();
+    let pending = pending.as_array().unwrap();
+    assert_eq!(pending.len(), before.as_array().unwrap().len() + 2);
+    for p in pending {
+        let printed = invoke(
+            &app,
+            "print_notice",
+            json!({ "caseId": p["case_id"], "notificationId": p["notification_id"] }),
+        )
+        .unwrap();
+        let pdf = std::fs::read(printed["path"].as_str().unwrap()).unwrap();
+        assert!(pdf.starts_with(b"%PDF-"));
+    }
+    assert!(
+        invoke(&app, "pending_notices", json!({}))
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+    let err = invoke(
+        &app,
+        "print_notice",
+        json!({ "caseId": id, "notificationId": 999_999 }),
+    )
+    .unwrap_err();
+    assert!(err["message"].as_str().unwrap().contains("ابلاغ"), "{err}");
+}

@@ -51,6 +51,17 @@ pub struct HistoryEntry {
     pub row: Option<String>,
 }
 
+/// Scheduled sessions with what the agenda shows of their case.
+const AGENDA: &str = "SELECT s.id, s.case_id, c.year AS case_year, c.seq AS case_seq, s.board_id,
+        b.name AS board_name, o.name AS office_name,
+        m.first_name || ' ' || m.last_name AS manager_name, s.scheduled_on, s.at_time, s.note
+    FROM scheduled_sessions s
+    JOIN cases c ON c.id = s.case_id
+    JOIN boards b ON b.id = s.board_id
+    JOIN offices o ON o.id = c.office_id
+    JOIN managers m ON m.id = c.manager_id
+    ";
+
 fn checked_time(text: &str) -> Result<String, StoreError> {
     let t = heyat_core::to_latin_digits(text.trim());
     if t.is_empty() {
@@ -127,19 +138,10 @@ impl Store {
 
     /// The sessions set from `from` to `to` (ISO, inclusive), by day and time.
     pub async fn agenda(&self, from: &str, to: &str) -> Result<Vec<ScheduledSession>, StoreError> {
-        Ok(sqlx::query_as(
-            "SELECT s.id, s.case_id, c.year AS case_year, c.seq AS case_seq, s.board_id,
-                    b.name AS board_name, o.name AS office_name,
-                    m.first_name || ' ' || m.last_name AS manager_name,
-                    s.scheduled_on, s.at_time, s.note
-             FROM scheduled_sessions s
-             JOIN cases c ON c.id = s.case_id
-             JOIN boards b ON b.id = s.board_id
-             JOIN offices o ON o.id = c.office_id
-             JOIN managers m ON m.id = c.manager_id
-             WHERE s.scheduled_on BETWEEN ? AND ?
-             ORDER BY s.scheduled_on, s.at_time = '', s.at_time, s.id",
-        )
+        Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "{AGENDA}WHERE s.scheduled_on BETWEEN ? AND ?
+             ORDER BY s.scheduled_on, s.at_time = '', s.at_time, s.id"
+        )))
         .bind(from)
         .bind(to)
         .fetch_all(self.pool())
@@ -148,19 +150,9 @@ impl Store {
 
     /// The sessions set for one case, by day.
     pub async fn scheduled_for(&self, case_id: i64) -> Result<Vec<ScheduledSession>, StoreError> {
-        Ok(sqlx::query_as(
-            "SELECT s.id, s.case_id, c.year AS case_year, c.seq AS case_seq, s.board_id,
-                    b.name AS board_name, o.name AS office_name,
-                    m.first_name || ' ' || m.last_name AS manager_name,
-                    s.scheduled_on, s.at_time, s.note
-             FROM scheduled_sessions s
-             JOIN cases c ON c.id = s.case_id
-             JOIN boards b ON b.id = s.board_id
-             JOIN offices o ON o.id = c.office_id
-             JOIN managers m ON m.id = c.manager_id
-             WHERE s.case_id = ?
-             ORDER BY s.scheduled_on, s.id",
-        )
+        Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "{AGENDA}WHERE s.case_id = ? ORDER BY s.scheduled_on, s.id"
+        )))
         .bind(case_id)
         .fetch_all(self.pool())
         .await?)
@@ -284,20 +276,37 @@ impl Store {
 
     /// Every change the audit log holds about a case and its parts, oldest first.
     pub async fn case_history(&self, case_id: i64) -> Result<Vec<HistoryEntry>, StoreError> {
-        // One branch per kind of reference, each on its index (migration 0004).
+        // Rows name their case directly, or through a session or a ruling of it. Each branch
+        // is one lookup on its expression index (migration 0004): the ids go in as JSON lists,
+        // since SQLite does not probe an expression index for a subquery; `+table_name` keeps
+        // the planner from scanning by table name instead.
+        let ids = |table: &'static str| {
+            sqlx::query_as::<_, (i64,)>(sqlx::AssertSqlSafe(format!(
+                "SELECT id FROM {table} WHERE case_id = ?"
+            )))
+            .bind(case_id)
+            .fetch_all(self.pool())
+        };
+        let list = |rows: Vec<(i64,)>| {
+            serde_json::Value::from(rows.into_iter().map(|r| r.0).collect::<Vec<_>>()).to_string()
+        };
+        let sessions = list(ids("sessions").await?);
+        let rulings = list(ids("rulings").await?);
         const COLUMNS: &str = "SELECT id, at, actor, action, table_name, row_id, coalesce(after, before) AS row FROM audit_log";
         const ROW: &str = "json_extract(coalesce(after, before), '$.";
         Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
             "{COLUMNS} WHERE table_name = 'cases' AND row_id = ?1
              UNION {COLUMNS} WHERE {ROW}case_id') = ?1
-                AND table_name IN ('charges', 'complaints', 'evidence', 'sessions', 'rulings', 'scheduled_sessions')
-             UNION {COLUMNS} WHERE {ROW}session_id') IN (SELECT id FROM sessions WHERE case_id = ?1)
-                AND table_name IN ('attendance', 'votes')
-             UNION {COLUMNS} WHERE {ROW}ruling_id') IN (SELECT id FROM rulings WHERE case_id = ?1)
-                AND table_name IN ('ruling_signoffs', 'notifications', 'appeals')
+                AND +table_name IN ('charges', 'complaints', 'evidence', 'sessions', 'rulings', 'scheduled_sessions')
+             UNION {COLUMNS} WHERE {ROW}session_id') IN (SELECT value FROM json_each(?2))
+                AND +table_name IN ('attendance', 'votes')
+             UNION {COLUMNS} WHERE {ROW}ruling_id') IN (SELECT value FROM json_each(?3))
+                AND +table_name IN ('ruling_signoffs', 'notifications', 'appeals')
              ORDER BY id"
         )))
         .bind(case_id)
+        .bind(sessions)
+        .bind(rulings)
         .fetch_all(self.pool())
         .await?)
     }

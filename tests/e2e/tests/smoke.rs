@@ -339,6 +339,16 @@ async fn the_app_opens_in_persian_and_every_section_is_reachable() {
     a_complaint_opens_a_case_and_charges_are_added(&client).await;
     engine_suggests_and_refuses(&client).await;
 
+    // Batch printing: every notification slip not printed yet, with progress.
+    click(&client, "nav button[data-section=rulings]").await;
+    appears(&client, "[data-testid=print-notices]").await;
+    click(&client, "[data-testid=print-notices]").await;
+    appears(&client, "[data-testid=batch-done]").await;
+    let batch = text_of(&client, "[data-testid=batch-done]").await;
+    assert!(batch.contains("برگ ابلاغ ساخته شد"), "batch: {batch}");
+    appears(&client, "[data-testid=batch-none]").await;
+    shoot(&client, "rulings-notices").await;
+
     step("close session", client.close()).await;
     drop(driver);
     assert!(

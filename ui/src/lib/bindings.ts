@@ -462,6 +462,8 @@ export type BackupFile = { name: string, bytes: number,
  */
 made_fa: string, };
 
+export type PendingNotice = { case_id: number, notification_id: number, case_number: string, recipient_fa: string, notified_on_fa: string, };
+
 export type ScheduledSession = { id: number, case_id: number, case_year: number, case_seq: number, board_id: number, board_name: string, office_name: string, manager_name: string, 
 /**
  * ISO date.

@@ -25,6 +25,7 @@ import type {
   ComplaintRegistered,
   DeadlineRow,
   OfficeItem,
+  PendingNotice,
   CatalogueEntry,
   CommandError,
   PrintedRuling,
@@ -104,6 +105,9 @@ export function commands(invokeFn: Invoke) {
           "heyat-description": encodeURIComponent(description),
         },
       }),
+    pendingNotices: () => call<PendingNotice[]>("pending_notices"),
+    printNotice: (caseId: number, notificationId: number) =>
+      call<PrintedRuling>("print_notice", { caseId, notificationId }),
     printMinutes: (caseId: number, sessionId: number) => call<PrintedRuling>("print_minutes", { caseId, sessionId }),
     openEvidence: (evidenceId: number) => call<string>("open_evidence", { evidenceId }),
     desk: () => call<DeskView>("desk"),
