@@ -37,6 +37,13 @@ fn jalali(date: NaiveDate) -> Result<JalaliDate, CommandError> {
     })
 }
 
+/// An ISO date from the database as the engine takes it: Solar Hijri, Latin digits.
+fn fa_solar(iso: &str) -> Result<String, CommandError> {
+    JalaliDate::parse_iso(iso)
+        .map(JalaliDate::format)
+        .map_err(|e| invalid(e.to_string()))
+}
+
 /// An ISO date from the database as people read it: Solar Hijri with Persian digits.
 fn fa_date(iso: &str) -> Result<String, CommandError> {
     JalaliDate::parse_iso(iso)
@@ -491,6 +498,38 @@ fn save_document(
     })
 }
 
+/// Refuses a grade outside what the code allows for the case, as the engine computed it: the
+/// clause's grade, raised by Arts 43–44, lowered at most two by Art 32.
+fn grade_allowed(suggestion: &engine::Suggestion, grade: u8) -> Result<(), CommandError> {
+    let allowed = suggestion
+        .grade
+        .ok_or_else(|| invalid("موتور قواعد درجه‌ای برای این پرونده نیافت."))?;
+    let lowest = allowed.lowest_with_mitigation.unwrap_or(allowed.min);
+    if grade < lowest || grade > allowed.max {
+        let fa = |g: u8| heyat_core::to_persian_digits(&g.to_string());
+        return Err(invalid(format!(
+            "درجهٔ {} در این پرونده مجاز نیست: مقررات درجهٔ {} تا {} را روا می‌دارد (مواد ۳۲، ۴۳ و ۴۴ آیین‌نامهٔ ۱۴۰۱ و بند مربوط از مواد ۳۴ تا ۴۱).",
+            fa(grade),
+            fa(lowest),
+            fa(allowed.max)
+        )));
+    }
+    Ok(())
+}
+
+/// The grade a vote names («درجهٔ ۵», «5»): one of Art 29's seven, standing alone.
+fn grade_in(choice: &str) -> Option<u8> {
+    let latin = heyat_core::to_latin_digits(choice);
+    let digits: Vec<&str> = latin
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|d| !d.is_empty())
+        .collect();
+    match digits.as_slice() {
+        [one] => one.parse().ok().filter(|g| (1..=7).contains(g)),
+        _ => None,
+    }
+}
+
 fn render_error(e: heyat_render::RenderError) -> CommandError {
     CommandError {
         code: "render".into(),
@@ -563,20 +602,7 @@ async fn drafted_ruling(
             let grade = draft
                 .grade
                 .ok_or_else(|| invalid("درجهٔ مجازات را برگزینید."))?;
-            let allowed = suggestion
-                .grade
-                .ok_or_else(|| invalid("موتور قواعد درجه‌ای برای این پرونده نیافت."))?;
-            let lowest = allowed.lowest_with_mitigation.unwrap_or(allowed.min);
-            if grade < lowest || grade > allowed.max {
-                let (lo, hi) = (
-                    heyat_core::to_persian_digits(&lowest.to_string()),
-                    heyat_core::to_persian_digits(&allowed.max.to_string()),
-                );
-                return Err(invalid(format!(
-                    "درجهٔ {} در این پرونده مجاز نیست: مقررات درجهٔ {lo} تا {hi} را روا می‌دارد (مواد ۳۲، ۴۳ و ۴۴ آیین‌نامهٔ ۱۴۰۱ و بند مربوط از مواد ۳۴ تا ۴۱).",
-                    heyat_core::to_persian_digits(&grade.to_string())
-                )));
-            }
+            grade_allowed(&suggestion, grade)?;
             r::Verdict::Penalty {
                 grade,
                 suspension_months: draft.suspension_months,
@@ -1135,13 +1161,34 @@ pub async fn record_votes(
         })
         .collect();
     let mut new = Vec::new();
+    // A vote on the grade names one the code allows for these charges (Arts 29, 32, 34–44),
+    // and is kept as «درجهٔ n» so that the same grade typed two ways counts as one choice.
+    let on_grade = question.starts_with("درجهٔ مجازات");
+    let suggestion = match on_grade {
+        true => Some(case_suggestion(
+            &state,
+            &file,
+            Some(fa_solar(&session.held_on)?),
+        )?),
+        false => None,
+    };
     for v in votes.iter().filter(|v| !v.choice.trim().is_empty()) {
         let member = seat_of(v.member_id).ok_or_else(|| invalid("این شخص عضو هیأت نیست."))?;
         let dissent = v.dissent.clone().filter(|d| !d.trim().is_empty());
-        new.push((v.member_id, v.choice.trim().to_owned(), dissent.clone()));
+        let mut choice = heyat_core::to_persian_digits(v.choice.trim());
+        if let Some(suggestion) = &suggestion {
+            let grade = grade_in(&choice).ok_or_else(|| {
+                invalid(format!(
+                    "رأی «{choice}» درجه‌ای از مادهٔ ۲۹ نیست؛ به پرسش درجه با «درجهٔ ۱» تا «درجهٔ ۷» رأی دهید."
+                ))
+            })?;
+            grade_allowed(suggestion, grade)?;
+            choice = format!("درجهٔ {}", heyat_core::to_persian_digits(&grade.to_string()));
+        }
+        new.push((v.member_id, choice.clone(), dissent.clone()));
         all.push(Vote {
             member,
-            choice: v.choice.trim().to_owned(),
+            choice,
             dissent,
         });
     }

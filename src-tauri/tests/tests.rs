@@ -441,6 +441,52 @@ fn a_session_needs_quorum_and_each_member_votes_once() {
         "the refused vote saved nothing"
     );
 
+    // A vote on the grade is held to what the code allows: Art 38(b) is grade 5, at most two
+    // lower with mitigation (Art 32).
+    let grade_q = "درجهٔ مجازات کدام است؟ (مواد ۲۹ و ۳۴ تا ۴۴)";
+    let grade_votes = |g: [&str; 3]| {
+        json!([
+            { "member_id": members[0], "choice": g[0], "dissent": null },
+            { "member_id": members[1], "choice": g[1], "dissent": null },
+            { "member_id": members[2], "choice": g[2], "dissent": null }
+        ])
+    };
+    for (choices, expected) in [
+        (["درجهٔ ۷", "درجهٔ ۵", "درجهٔ ۵"], "مجاز نیست"),
+        (["درجهٔ ۲", "درجهٔ ۵", "درجهٔ ۵"], "مجاز نیست"),
+        (["سنگین", "درجهٔ ۵", "درجهٔ ۵"], "مادهٔ ۲۹"),
+    ] {
+        let err = invoke(
+            &app,
+            "record_votes",
+            json!({ "caseId": id, "sessionId": session, "question": grade_q, "votes": grade_votes(choices) }),
+        )
+        .unwrap_err();
+        assert!(
+            err["message"].as_str().unwrap().contains(expected),
+            "{choices:?}: {err}"
+        );
+    }
+    let tally = invoke(
+        &app,
+        "record_votes",
+        json!({ "caseId": id, "sessionId": session, "question": grade_q,
+                "votes": grade_votes(["درجهٔ ۵", "درجهٔ 5", "درجهٔ ۴"]) }),
+    )
+    .unwrap();
+    assert_eq!(
+        tally["decided"], "درجهٔ ۵",
+        "«درجهٔ ۵» and «درجهٔ 5» are one grade"
+    );
+    let file = invoke(&app, "open_case", json!({ "caseId": id })).unwrap();
+    assert_eq!(
+        file["file"]["sessions"][0]["votes"]
+            .as_array()
+            .unwrap()
+            .len(),
+        6
+    );
+
     // The minutes of that session, typeset and saved.
     let minutes = invoke(
         &app,

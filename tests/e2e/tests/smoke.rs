@@ -585,6 +585,40 @@ async fn case_file_opens_with_charges_and_suggestion(client: &Client) {
     );
     shoot(client, "session-votes").await;
 
+    // The next question is the grade: one the code does not allow is refused (Arts 32, 38).
+    let question = js(
+        client,
+        "return document.querySelector('form.votes input[name=question]').value",
+    )
+    .await;
+    assert!(
+        question.as_str().unwrap().starts_with("درجهٔ مجازات"),
+        "next question: {question}"
+    );
+    let choices = step(
+        "choices",
+        client.find_all(Locator::Css("form.votes [data-voter] input[name=choice]")),
+    )
+    .await;
+    for (field, g) in choices.iter().zip(["درجهٔ ۷", "درجهٔ ۵", "درجهٔ ۵"]) {
+        step("clear", field.clear()).await;
+        step("vote", field.send_keys(g)).await;
+    }
+    click(client, "form.votes button[type=submit]").await;
+    until(client, "grade refused", "return document.querySelector('[data-testid=case-error]')?.textContent.includes('مجاز نیست') === true").await;
+    shoot(client, "vote-grade-refused").await;
+    let choices = step(
+        "choices",
+        client.find_all(Locator::Css("form.votes [data-voter] input[name=choice]")),
+    )
+    .await;
+    for (field, g) in choices.iter().zip(["درجهٔ ۵", "درجهٔ 5", "درجهٔ ۴"]) {
+        step("clear", field.clear()).await;
+        step("vote", field.send_keys(g)).await;
+    }
+    click(client, "form.votes button[type=submit]").await;
+    until(client, "grade decided", "return document.querySelector('[data-testid=tally]')?.textContent.includes('اکثریت: «درجهٔ ۵»') === true").await;
+
     // The session's minutes print with every vote and the dissent.
     click(client, "[data-testid=print-minutes]").await;
     appears(client, "[data-testid=minutes-printed]").await;
@@ -608,6 +642,21 @@ async fn case_file_opens_with_charges_and_suggestion(client: &Client) {
     // The board's ruling: a grade the code does not allow is refused; then the PDF is made.
     click(client, "button[data-tab=rulings]").await;
     appears(client, "form.ruling-form").await;
+    // Seeded from the votes: the majority's grade and the representative's dissent.
+    until(
+        client,
+        "seeded grade",
+        "return document.querySelector('select[name=grade]')?.value === '5'",
+    )
+    .await;
+    assert_eq!(
+        js(
+            client,
+            "return document.querySelector('select[name=dissent_seat]').value"
+        )
+        .await,
+        json!("representative")
+    );
     fill(client, "input[name=session_date]", "۱۴۰۵/۰۹/۰۲").await;
     let grade = step("grade", client.find(Locator::Css("select[name=grade]"))).await;
     step("grade 7", grade.select_by_value("7")).await;
