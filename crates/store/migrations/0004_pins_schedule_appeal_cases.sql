@@ -32,3 +32,11 @@ CREATE INDEX audit_by_row ON audit_log(table_name, row_id);
 CREATE INDEX audit_by_case_id ON audit_log(json_extract(coalesce(after, before), '$.case_id'));
 CREATE INDEX audit_by_session_id ON audit_log(json_extract(coalesce(after, before), '$.session_id'));
 CREATE INDEX audit_by_ruling_id ON audit_log(json_extract(coalesce(after, before), '$.ruling_id'));
+
+-- Wrong PINs, so that a PIN cannot be guessed by trying them all: after five wrong tries in
+-- fifteen minutes the member's PIN is refused until the quarter-hour has passed.
+CREATE TABLE pin_failures (
+    member_id INTEGER NOT NULL REFERENCES members(id),
+    at        TEXT NOT NULL
+) STRICT;
+CREATE INDEX pin_failures_by_member ON pin_failures(member_id, at);

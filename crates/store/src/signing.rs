@@ -3,7 +3,8 @@
 //!
 //! A PIN is 4 to 8 digits. Only a salted SHA-256, iterated [`PIN_ROUNDS`] times, is kept:
 //! enough that a copy of the database does not show the PINs at a glance; a PIN this short
-//! is an accountability check between colleagues, not a cryptographic signature.
+//! is an accountability check between colleagues, not a cryptographic signature. Five wrong
+//! tries in fifteen minutes lock the member's PIN for the rest of that quarter-hour.
 
 use crate::audit::{AuditChain, now};
 use crate::write::{date, exists, update_row};
@@ -15,6 +16,10 @@ use ts_rs::TS;
 
 /// Rounds of SHA-256 over a PIN.
 pub const PIN_ROUNDS: u32 = 20_000;
+
+/// Wrong PINs allowed in [`LOCKOUT_MINUTES`] before the member's PIN is refused.
+pub const PIN_TRIES: i64 = 5;
+pub const LOCKOUT_MINUTES: i64 = 15;
 
 /// Where the signing of a draft stands after one member signed.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -126,6 +131,60 @@ pub(crate) async fn clear_signoffs(
 }
 
 impl Store {
+    /// Checks `pin` against the member's, counting wrong tries: after [`PIN_TRIES`] wrong
+    /// ones within [`LOCKOUT_MINUTES`], even the right PIN is refused until that time passed.
+    /// A wrong try is recorded at once, so it counts though nothing else is saved.
+    async fn check_pin(
+        &self,
+        member_id: i64,
+        field: &'static str,
+        pin: &str,
+    ) -> Result<(), StoreError> {
+        let pin = checked_pin(field, pin)?;
+        let mut conn = self.pool().acquire().await?;
+        let Some((salt, hash)) = stored_pin(&mut conn, member_id).await? else {
+            return Err(StoreError::invalid(
+                field,
+                "برای این عضو رمز امضا تعیین نشده است؛ از «تنظیمات» رمز او را تعیین کنید",
+            ));
+        };
+        let since = (chrono::Utc::now() - chrono::Duration::minutes(LOCKOUT_MINUTES))
+            .format("%Y-%m-%dT%H:%M:%SZ")
+            .to_string();
+        let (tries,): (i64,) =
+            sqlx::query_as("SELECT count(*) FROM pin_failures WHERE member_id = ? AND at >= ?")
+                .bind(member_id)
+                .bind(&since)
+                .fetch_one(&mut *conn)
+                .await?;
+        if tries >= PIN_TRIES {
+            return Err(StoreError::invalid(
+                field,
+                "پنج بار پیاپی رمز نادرست وارد شده است؛ برای ایمنی، رمز این عضو تا پانزده دقیقه پذیرفته نمی‌شود",
+            ));
+        }
+        if pin_hash(&salt, &pin) != hash {
+            sqlx::query("INSERT INTO pin_failures (member_id, at) VALUES (?, ?)")
+                .bind(member_id)
+                .bind(now())
+                .execute(&mut *conn)
+                .await?;
+            let left = PIN_TRIES - tries - 1;
+            return Err(StoreError::invalid(
+                field,
+                format!(
+                    "رمز نادرست است؛ چیزی ثبت نشد. {} بار دیگر می‌توانید بکوشید",
+                    heyat_core::to_persian_digits(&left.to_string())
+                ),
+            ));
+        }
+        sqlx::query("DELETE FROM pin_failures WHERE member_id = ?")
+            .bind(member_id)
+            .execute(&mut *conn)
+            .await?;
+        Ok(())
+    }
+
     /// Whether each member has a signing PIN: the members' ids that have one.
     pub async fn members_with_pin(&self) -> Result<Vec<i64>, StoreError> {
         let rows: Vec<(i64,)> = sqlx::query_as("SELECT member_id FROM member_pins ORDER BY 1")
@@ -143,9 +202,10 @@ impl Store {
         actor: &str,
     ) -> Result<(), StoreError> {
         let pin = checked_pin("رمز تازه", pin)?;
-        let mut tx = self.write_tx().await?;
-        exists(&mut tx, "members", "عضو", member_id).await?;
-        if let Some((salt, hash)) = stored_pin(&mut tx, member_id).await? {
+        let has_pin = stored_pin(&mut *self.pool().acquire().await?, member_id)
+            .await?
+            .is_some();
+        if has_pin {
             let current = current
                 .map(str::trim)
                 .filter(|c| !c.is_empty())
@@ -155,11 +215,10 @@ impl Store {
                         "این عضو رمز امضا دارد؛ برای تغییر، رمز کنونی را هم بدهید",
                     )
                 })?;
-            let current = checked_pin("رمز کنونی", current)?;
-            if pin_hash(&salt, &current) != hash {
-                return Err(StoreError::invalid("رمز کنونی", "رمز کنونی نادرست است"));
-            }
+            self.check_pin(member_id, "رمز کنونی", current).await?;
         }
+        let mut tx = self.write_tx().await?;
+        exists(&mut tx, "members", "عضو", member_id).await?;
         let salt = format!("{:016x}{:016x}", fastrand::u64(..), fastrand::u64(..));
         let hash = pin_hash(&salt, &pin);
         let at = now();
@@ -203,7 +262,7 @@ impl Store {
         actor: &str,
     ) -> Result<SignProgress, StoreError> {
         let signed_on = date("تاریخ امضا (signed_on)", signed_on)?.to_iso_string();
-        let pin = checked_pin("رمز امضا", pin)?;
+        self.check_pin(member_id, "رمز امضا", pin).await?;
         let mut tx = self.write_tx().await?;
         let row: Option<(String, Option<i64>)> =
             sqlx::query_as("SELECT status, session_id FROM rulings WHERE id = ?")
@@ -235,18 +294,6 @@ impl Store {
             return Err(StoreError::invalid(
                 "امضاکننده",
                 "این عضو در جلسهٔ این رأی حاضر نبوده است و آن را امضا نمی‌کند",
-            ));
-        }
-        let Some((salt, hash)) = stored_pin(&mut tx, member_id).await? else {
-            return Err(StoreError::invalid(
-                "رمز امضا",
-                "برای این عضو رمز امضا تعیین نشده است؛ از «تنظیمات» رمز او را تعیین کنید",
-            ));
-        };
-        if pin_hash(&salt, &pin) != hash {
-            return Err(StoreError::invalid(
-                "رمز امضا",
-                "رمز امضا نادرست است؛ چیزی ثبت نشد، دوباره وارد کنید",
             ));
         }
         let already: Vec<(i64,)> = sqlx::query_as(

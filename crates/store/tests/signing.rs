@@ -318,3 +318,47 @@ async fn an_appeal_case_carries_the_charges_and_links_both_ways() {
         "another case's session is not in this history"
     );
 }
+
+#[tokio::test]
+async fn five_wrong_pins_lock_the_member_out_for_a_quarter_hour() {
+    let dir = tempfile::tempdir().unwrap();
+    let w = world(&dir).await;
+    let (_, ruling) = drafted(&w).await;
+    let m = w.members[0];
+    w.store
+        .set_member_pin(m, None, "1234", ACTOR)
+        .await
+        .unwrap();
+    for left in (0..5).rev() {
+        let err = w
+            .store
+            .sign_off(ruling, m, "0000", "2026-08-02", ACTOR)
+            .await
+            .unwrap_err()
+            .to_string();
+        let left = heyat_core::to_persian_digits(&left.to_string());
+        assert!(err.contains(&format!("{left} بار دیگر")), "{err}");
+    }
+    let err = w
+        .store
+        .sign_off(ruling, m, "1234", "2026-08-02", ACTOR)
+        .await
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("پانزده دقیقه"), "the right PIN too: {err}");
+    assert_eq!(count(&w.store, "ruling_signoffs").await, 0);
+    // A quarter of an hour later the tries no longer count.
+    sqlx::query("UPDATE pin_failures SET at = '2000-01-01T00:00:00Z'")
+        .execute(w.store.pool())
+        .await
+        .unwrap();
+    w.store
+        .sign_off(ruling, m, "1234", "2026-08-02", ACTOR)
+        .await
+        .unwrap();
+    assert_eq!(
+        count(&w.store, "pin_failures").await,
+        0,
+        "a right PIN clears them"
+    );
+}
