@@ -462,6 +462,17 @@ fn case_suggestion(
     suggest(case_request(file, decided_on))
 }
 
+/// The board hearing the case.
+fn hearing_board<'a>(
+    boards: &'a [heyat_store::BoardSummary],
+    file: &heyat_store::CaseFile,
+) -> Result<&'a heyat_store::BoardSummary, CommandError> {
+    boards
+        .iter()
+        .find(|b| b.id == file.case.board_id)
+        .ok_or_else(|| invalid("هیأت رسیدگی‌کنندهٔ این پرونده یافت نشد."))
+}
+
 /// The board as a document's letterhead names it.
 fn document_board(board: &heyat_store::BoardSummary) -> heyat_render::Board {
     heyat_render::Board {
@@ -561,10 +572,7 @@ async fn drafted_ruling(
     use heyat_render as r;
     let file = state.store.case_file(case_id).await?;
     let boards = state.store.boards().await?;
-    let board = boards
-        .iter()
-        .find(|b| b.id == file.case.board_id)
-        .ok_or_else(|| invalid("هیأت رسیدگی‌کنندهٔ این پرونده یافت نشد."))?;
+    let board = hearing_board(&boards, &file)?;
     // An appeal board's ruling confirms, reverses or modifies the first-instance one (Art 33).
     let stage = if board.kind == "appeal" {
         "appeal"
@@ -2108,10 +2116,7 @@ pub async fn print_minutes(
     use heyat_render as r;
     let file = state.store.case_file(case_id).await?;
     let boards = state.store.boards().await?;
-    let board = boards
-        .iter()
-        .find(|b| b.id == file.case.board_id)
-        .ok_or_else(|| invalid("هیأت رسیدگی‌کنندهٔ این پرونده یافت نشد."))?;
+    let board = hearing_board(&boards, &file)?;
     let (index, session) = file
         .sessions
         .iter()
@@ -2401,10 +2406,7 @@ pub async fn print_notice(
         .find(|(_, x)| x.id == notice.ruling_id)
         .ok_or_else(|| invalid("رأی این ابلاغ در پرونده نیست."))?;
     let boards = state.store.boards().await?;
-    let board = boards
-        .iter()
-        .find(|b| b.id == file.case.board_id)
-        .ok_or_else(|| invalid("هیأت رسیدگی‌کنندهٔ این پرونده یافت نشد."))?;
+    let board = hearing_board(&boards, &file)?;
     let date = |iso: &str| JalaliDate::parse_iso(iso).map_err(|e| invalid(e.to_string()));
     let deadline = if appealable_by(ruling, &notice.recipient) {
         let appeal_board = boards

@@ -140,6 +140,22 @@ fn main() {
         distinct.push(t.elapsed());
     }
     let warm_distinct = median(distinct);
+    // The case file's live preview: the same layout as SVG pages, a different draft each time.
+    let mut preview = Vec::new();
+    let mut svg_bytes = 0;
+    for i in 0..30 {
+        let input: heyat_render::RulingInput =
+            serde_json::from_str(&with_number(&base, 20_000 + i)).unwrap();
+        let t = Instant::now();
+        svg_bytes += renderer
+            .ruling_preview(&input, false)
+            .unwrap()
+            .iter()
+            .map(String::len)
+            .sum::<usize>();
+        preview.push(t.elapsed());
+    }
+    let warm_preview = median(preview);
 
     let inputs: Vec<String> = (0..batch).map(|i| with_number(&base, i)).collect();
     let rss_before = rss_mib();
@@ -183,6 +199,11 @@ fn main() {
         heyat_render::EVICT_EVERY
     );
     println!("  RSS every 100 rulings (MiB): {}", rss_trace.join(" → "));
+    println!(
+        "  live preview (SVG pages), a different draft each time: median {:.1} ms, {:.0} KiB of SVG per ruling (30 previews)",
+        ms(warm_preview),
+        svg_bytes as f64 / 30.0 / 1024.0
+    );
 
     let prepared = prepare_json(Document::Ruling, &json).unwrap();
     let fonts = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../templates/fonts");
