@@ -36,6 +36,7 @@ const COMMANDS: &[&str] = &[
     "restore_on_restart",
     "pending_notices",
     "print_notice",
+    "finalize_due",
     "record_notification",
     "file_appeal",
     "deadlines",

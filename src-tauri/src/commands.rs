@@ -1,7 +1,6 @@
 //! The commands the UI may call (each granted in `capabilities/main.json`).
 
 use crate::AppState;
-use crate::dto::PendingNotice;
 use crate::dto::{
     AgendaRow, AppInfo, AppealFiled, ArticleView, BackupDone, BackupFile, BoardView, CalendarDay,
     CalendarMonth, CaseFileView, CaseRow, CatalogueEntry, ChargeForm, ChargeView, CommandError,
@@ -9,6 +8,7 @@ use crate::dto::{
     PlaceView, PrintedRuling, QuorumView, RulingDraft, SeatView, SessionAttendance, SignView,
     StatusCountRow, SuggestRequest, TallyView, UnsignedRow, VoteInput,
 };
+use crate::dto::{NotificationDone, PendingNotice};
 use chrono::{Datelike, NaiveDate};
 use heyat_core::CaseStatus;
 use heyat_core::board::Seat;
@@ -1411,16 +1411,106 @@ pub async fn record_notification(
     recipient: String,
     method: String,
     notified_on: String,
-) -> Result<String, CommandError> {
+) -> Result<NotificationDone, CommandError> {
     let file = state.store.case_file(case_id).await?;
     let ruling = signed_ruling(&file)?;
     let notified_on = iso_date("تاریخ ابلاغ", &notified_on)?;
+    if let Some(signed) = ruling.signed_on.as_deref()
+        && notified_on.as_str() < signed
+    {
+        return Err(invalid(format!(
+            "تاریخ ابلاغ پیش از امضای رأی ({}) است؛ رأی پس از امضا ابلاغ می‌شود. تاریخ را بازبینی کنید.",
+            fa_date(signed)?
+        )));
+    }
     state
         .store
         .record_notification(ruling.id, &recipient, &method, &notified_on, "secretary")
         .await?;
     advance(&state, case_id, file.case.status, CaseStatus::Notified).await?;
-    fa_date(&deadline_after(&state, &notified_on).await?)
+    // Art 33: what no one may appeal is final once served; otherwise the 20 days run for
+    // whoever may appeal, from his own notification.
+    if !appealable_by(ruling, "manager") && !appealable_by(ruling, "center_head") {
+        finalize(&state, case_id, ruling.id).await?;
+        return Ok(NotificationDone {
+            deadline_fa: None,
+            final_now: true,
+        });
+    }
+    Ok(NotificationDone {
+        deadline_fa: match appealable_by(ruling, &recipient) {
+            true => Some(fa_date(&deadline_after(&state, &notified_on).await?)?),
+            false => None,
+        },
+        final_now: false,
+    })
+}
+
+/// Marks the ruling final and the case with it.
+async fn finalize(state: &AppState, case_id: i64, ruling_id: i64) -> Result<(), CommandError> {
+    state.store.finalize_ruling(ruling_id, "secretary").await?;
+    let status = state.store.case_file(case_id).await?.case.status;
+    advance(state, case_id, status, CaseStatus::Final).await
+}
+
+/// Whether a notified ruling has become final on `today` (Art 33): everyone who may appeal
+/// it was notified, each one's 20 days have run out, and no appeal was filed in time.
+async fn final_by_now(
+    state: &AppState,
+    file: &heyat_store::CaseFile,
+    today: &str,
+) -> Result<Option<i64>, CommandError> {
+    let Some(ruling) = file.rulings.iter().rev().find(|r| r.status == "signed") else {
+        return Ok(None);
+    };
+    if file
+        .appeals
+        .iter()
+        .any(|a| a.ruling_id == ruling.id && a.in_time)
+    {
+        return Ok(None);
+    }
+    for who in ["manager", "center_head"] {
+        if !appealable_by(ruling, who) {
+            continue;
+        }
+        let Some(notified) = file
+            .notifications
+            .iter()
+            .filter(|n| n.ruling_id == ruling.id && n.recipient == who)
+            .map(|n| n.notified_on.clone())
+            .min()
+        else {
+            return Ok(None);
+        };
+        if deadline_after(state, &notified).await?.as_str() >= today {
+            return Ok(None);
+        }
+    }
+    Ok(Some(ruling.id))
+}
+
+/// Makes final every notified ruling whose appeal period has ended with no appeal (Art 33);
+/// answers the case numbers.
+#[tauri::command]
+pub async fn finalize_due(state: State<'_, AppState>) -> Result<Vec<String>, CommandError> {
+    let today = jalali(state.today)?.to_iso_string();
+    let mut done = Vec::new();
+    for case in state
+        .store
+        .cases(&CaseFilter {
+            status: Some(CaseStatus::Notified),
+            ..CaseFilter::default()
+        })
+        .await?
+    {
+        let file = state.store.case_file(case.id).await?;
+        if let Some(ruling) = final_by_now(&state, &file, &today).await? {
+            finalize(&state, case.id, ruling).await?;
+            done.push(case.number);
+        }
+    }
+    Ok(done)
 }
 
 /// Registers an appeal (Art 33): refused when the ruling is final for this appellant, when
@@ -1750,7 +1840,22 @@ pub async fn desk(state: State<'_, AppState>) -> Result<DeskView, CommandError> 
             });
         }
     }
+    let mut finalizable = Vec::new();
+    for case in state
+        .store
+        .cases(&CaseFilter {
+            status: Some(CaseStatus::Notified),
+            ..CaseFilter::default()
+        })
+        .await?
+    {
+        let file = state.store.case_file(case.id).await?;
+        if final_by_now(&state, &file, &today_iso).await?.is_some() {
+            finalizable.push(case.number);
+        }
+    }
     Ok(DeskView {
+        finalizable,
         today_fa: format!("{} {}", today.weekday().name_fa(), today.format_fa()),
         today: today_rows,
         upcoming,

@@ -164,6 +164,7 @@ pub fn typescript_bindings() -> String {
         MemberForm::decl(&cfg),
         BackupFile::decl(&cfg),
         PendingNotice::decl(&cfg),
+        NotificationDone::decl(&cfg),
         heyat_store::ScheduledSession::decl(&cfg),
         heyat_store::CaseLink::decl(&cfg),
     ];
@@ -494,6 +495,18 @@ pub struct DeskView {
     pub counts: Vec<StatusCountRow>,
     /// Draft rulings still awaiting members' signatures.
     pub unsigned: Vec<UnsignedRow>,
+    /// Notified cases whose appeal period ended with no appeal: their rulings may be made final.
+    pub finalizable: Vec<String>,
+}
+
+/// What recording a notification did (Art 33).
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct NotificationDone {
+    /// The last day this recipient may appeal, Solar Hijri with Persian digits; none when he
+    /// may not.
+    pub deadline_fa: Option<String>,
+    /// The ruling is final now: no one may appeal it.
+    pub final_now: bool,
 }
 
 /// A draft ruling not yet signed by everyone who sat.

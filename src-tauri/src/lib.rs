@@ -47,6 +47,7 @@ pub fn with_commands<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Bu
         commands::restore_on_restart,
         commands::pending_notices,
         commands::print_notice,
+        commands::finalize_due,
         commands::record_notification,
         commands::file_appeal,
         commands::deadlines,

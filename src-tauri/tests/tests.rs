@@ -30,8 +30,12 @@ struct App {
 }
 
 fn app() -> App {
-    let dir = tempfile::tempdir().unwrap();
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    app_in(tempfile::tempdir().unwrap(), today)
+}
+
+/// The app over the data folder `dir` (a later start, on another day).
+fn app_in(dir: tempfile::TempDir, today: chrono::NaiveDate) -> App {
     let mut state = tauri::async_runtime::block_on(AppState::open(dir.path(), today)).unwrap();
     // Opening evidence writes the checked copy but starts no viewer from a test.
     state.open_with_viewer = false;
@@ -614,7 +618,7 @@ fn a_notified_ruling_may_be_appealed_only_within_twenty_days() {
     sign_all(&app, id, &members);
     // 1405/09/02 + 20 days = 1405/09/22, a Sunday.
     assert_eq!(
-        invoke(&app, "record_notification", notify).unwrap(),
+        invoke(&app, "record_notification", notify).unwrap()["deadline_fa"],
         "۱۴۰۵/۰۹/۲۲"
     );
 
@@ -986,7 +990,7 @@ fn the_calendar_marks_fridays_and_holidays_and_deadlines_move_past_them() {
     sign_all(&app, id, &members);
     let notify = json!({ "caseId": id, "recipient": "manager", "method": "electronic", "notifiedOn": "1405/09/02" });
     assert_eq!(
-        invoke(&app, "record_notification", notify).unwrap(),
+        invoke(&app, "record_notification", notify).unwrap()["deadline_fa"],
         "۱۴۰۵/۰۹/۲۳"
     );
     invoke(&app, "remove_holiday", json!({ "day": "1405/09/22" })).unwrap();
@@ -1278,4 +1282,100 @@ fn notification_slips_are_printed_one_by_one_until_none_is_left() {
     )
     .unwrap_err();
     assert!(err["message"].as_str().unwrap().contains("ابلاغ"), "{err}");
+}
+
+#[test]
+fn a_ruling_no_one_appeals_in_time_becomes_final() {
+    let app = app();
+    let id = shahriar_case(&app);
+    let members = hold_session(&app, id);
+    invoke(
+        &app,
+        "print_ruling",
+        ruling_draft(id, 5, Some(4), "احراز تخلف."),
+    )
+    .unwrap();
+    sign_all(&app, id, &members);
+    let notify = |app: &App, who: &str, on: &str| {
+        invoke(
+            app,
+            "record_notification",
+            json!({ "caseId": id, "recipient": who, "method": "electronic", "notifiedOn": on }),
+        )
+    };
+    let err = notify(&app, "manager", "1405/09/01").unwrap_err();
+    assert!(
+        err["message"].as_str().unwrap().contains("پیش از امضای"),
+        "{err}"
+    );
+    let done = notify(&app, "manager", "1405/09/02").unwrap();
+    assert_eq!(done["deadline_fa"], "۱۴۰۵/۰۹/۲۲");
+    assert_eq!(done["final_now"], false);
+    notify(&app, "center_head", "1405/09/02").unwrap();
+    let desk = invoke(&app, "desk", json!({})).unwrap();
+    assert!(desk["finalizable"].as_array().unwrap().is_empty());
+    assert!(
+        invoke(&app, "finalize_due", json!({}))
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+
+    // A later start, after the 20 days (1405/09/29): no appeal came, the ruling is final.
+    let App { dir, .. } = app;
+    let later = app_in(dir, chrono::NaiveDate::from_ymd_opt(2026, 12, 20).unwrap());
+    let desk = invoke(&later, "desk", json!({})).unwrap();
+    let number =
+        invoke(&later, "open_case", json!({ "caseId": id })).unwrap()["file"]["case"]["number"]
+            .clone();
+    assert_eq!(desk["finalizable"], json!([number]));
+    assert_eq!(
+        invoke(&later, "finalize_due", json!({})).unwrap(),
+        json!([number])
+    );
+    let file = invoke(&later, "open_case", json!({ "caseId": id })).unwrap();
+    assert_eq!(file["file"]["case"]["status"], "final");
+    assert_eq!(file["file"]["rulings"][0]["status"], "final");
+    let err = invoke(
+        &later,
+        "file_appeal",
+        json!({ "caseId": id, "appellant": "manager", "filedOn": "1405/09/29", "grounds": "" }),
+    )
+    .unwrap_err();
+    assert!(
+        err["message"].as_str().unwrap().contains("خارج از مهلت"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_ruling_of_grades_1_to_3_is_final_once_served() {
+    let app = app();
+    let id = shahriar_case(&app);
+    let members = hold_session(&app, id);
+    invoke(
+        &app,
+        "print_ruling",
+        ruling_draft(id, 3, None, "با تخفیف دو درجه (مادهٔ ۳۲)."),
+    )
+    .unwrap();
+    sign_all(&app, id, &members);
+    let done = invoke(
+        &app,
+        "record_notification",
+        json!({ "caseId": id, "recipient": "manager", "method": "in_person", "notifiedOn": "1405/09/02" }),
+    )
+    .unwrap();
+    assert_eq!(done["final_now"], true);
+    assert!(done["deadline_fa"].is_null());
+    let file = invoke(&app, "open_case", json!({ "caseId": id })).unwrap();
+    assert_eq!(file["file"]["case"]["status"], "final");
+    let err = invoke(
+        &app,
+        "file_appeal",
+        json!({ "caseId": id, "appellant": "manager", "filedOn": "1405/09/02", "grounds": "" }),
+    )
+    .unwrap_err();
+    assert!(err["message"].as_str().unwrap().contains("قطعی"), "{err}");
 }

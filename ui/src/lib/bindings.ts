@@ -422,7 +422,11 @@ deadlines: Array<DeadlineRow>, counts: Array<StatusCountRow>,
 /**
  * Draft rulings still awaiting members' signatures.
  */
-unsigned: Array<UnsignedRow>, };
+unsigned: Array<UnsignedRow>, 
+/**
+ * Notified cases whose appeal period ended with no appeal: their rulings may be made final.
+ */
+finalizable: Array<string>, };
 
 export type UnsignedRow = { case_id: number, case_number: string, office_name: string, signed: number, sitting: number, };
 
@@ -463,6 +467,17 @@ export type BackupFile = { name: string, bytes: number,
 made_fa: string, };
 
 export type PendingNotice = { case_id: number, notification_id: number, case_number: string, recipient_fa: string, notified_on_fa: string, };
+
+export type NotificationDone = { 
+/**
+ * The last day this recipient may appeal, Solar Hijri with Persian digits; none when he
+ * may not.
+ */
+deadline_fa: string | null, 
+/**
+ * The ruling is final now: no one may appeal it.
+ */
+final_now: boolean, };
 
 export type ScheduledSession = { id: number, case_id: number, case_year: number, case_seq: number, board_id: number, board_name: string, office_name: string, manager_name: string, 
 /**

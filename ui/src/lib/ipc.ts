@@ -16,6 +16,7 @@ import type {
   HistoryRow,
   HolidayRow,
   MemberForm,
+  NotificationDone,
   SignView,
   BackupDone,
   BackupFile,
@@ -93,7 +94,9 @@ export function commands(invokeFn: Invoke) {
     setMemberPin: (memberId: number, current: string | null, pin: string) =>
       call<null>("set_member_pin", { memberId, current, pin }),
     recordNotification: (caseId: number, recipient: string, method: string, notifiedOn: string) =>
-      call<string>("record_notification", { caseId, recipient, method, notifiedOn }),
+      call<NotificationDone>("record_notification", { caseId, recipient, method, notifiedOn }),
+    /** Makes final the notified rulings whose appeal period ended with no appeal (Art 33). */
+    finalizeDue: () => call<string[]>("finalize_due"),
     fileAppeal: (caseId: number, appellant: string, filedOn: string, grounds: string) =>
       call<AppealFiled>("file_appeal", { caseId, appellant, filedOn, grounds }),
     /** The file's bytes go as the raw body; what describes them, URI-encoded, in headers. */
