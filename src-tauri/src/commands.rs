@@ -2198,13 +2198,16 @@ pub async fn open_evidence(
         message: format!("رونوشت مستند نوشته نشد: {e}"),
     })?;
     // The viewer is the desktop's business; without one the copy stays where it is.
-    if state.open_with_viewer {
-        let _ = std::process::Command::new("xdg-open")
+    if state.open_with_viewer
+        && let Ok(mut viewer) = std::process::Command::new("xdg-open")
             .arg(&path)
             .stdin(std::process::Stdio::null())
             .stdout(std::process::Stdio::null())
             .stderr(std::process::Stdio::null())
-            .spawn();
+            .spawn()
+    {
+        // Reaped when it exits, so that no finished viewer lingers as a zombie.
+        std::thread::spawn(move || viewer.wait());
     }
     Ok(path.display().to_string())
 }
