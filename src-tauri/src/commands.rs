@@ -657,6 +657,19 @@ async fn drafted_ruling(
                 .appeal
                 .map(|a| r::AppealNotice::from_engine(&a))
         }
+        // An acquittal on a charge of grades 5–7 may be appealed by the head of the Center.
+        None if matches!(verdict, r::Verdict::Acquittal) => {
+            let mut request = case_request(&file, session_date.format());
+            request.decision = Some(crate::dto::DecisionRequest {
+                grade: None,
+                acquitted: Some(true),
+                charge_grade: charge_grade(&suggestion),
+                notified_on: None,
+            });
+            suggest(request)?
+                .appeal
+                .map(|a| r::AppealNotice::from_engine(&a))
+        }
         None => Some(r::AppealNotice {
             appealable: false,
             article: "1401:33".into(),
@@ -1546,6 +1559,11 @@ pub async fn file_appeal(
                 "از رأی برائت تنها رئیس مرکز می‌تواند تجدیدنظر بخواهد (مادهٔ ۳۳).",
             ));
         }
+        (Some("acquittal"), _) if !appealable_by(ruling, "center_head") => {
+            return Err(invalid(
+                "این رأی قطعی است: تنها برائت در تخلف‌های درجهٔ ۵ تا ۷ قابل تجدیدنظرخواهی رئیس مرکز است (مادهٔ ۳۳).",
+            ));
+        }
         (Some("barred" | "suspended_prosecution"), _) => {
             return Err(invalid(
                 "این رأی محکومیت نیست و تجدیدنظر از آن پیش‌بینی نشده است (مادهٔ ۳۳).",
@@ -2424,13 +2442,37 @@ fn decided_fa(outcome: Option<&str>, grade: Option<i64>) -> String {
     }
 }
 
+/// The highest grade the charges carry, as the engine read them: what an acquittal is
+/// weighed by for appeal (Art 33). A charge whose grade the board chooses counts at its top.
+fn charge_grade(suggestion: &engine::Suggestion) -> Option<u8> {
+    suggestion
+        .charges
+        .iter()
+        .map(|c| c.grade.unwrap_or(c.grade_range[1]))
+        .max()
+}
+
+/// [`charge_grade`] of a signed ruling, from the suggestion kept with it.
+fn acquitted_grade(ruling: &heyat_store::RulingRecord) -> Option<u8> {
+    let kept: serde_json::Value = serde_json::from_str(ruling.suggestion.as_deref()?).ok()?;
+    kept["charges"]
+        .as_array()?
+        .iter()
+        .filter_map(|c| c["grade"].as_u64().or_else(|| c["grade_range"][1].as_u64()))
+        .max()
+        .and_then(|g| u8::try_from(g).ok())
+}
+
 /// Whether `recipient` may appeal the signed `ruling` (Art 33): a first-instance conviction
-/// of grades 4–7 by the manager or the head of the Center, an acquittal by the head only.
+/// of grades 4–7 by the manager or the head of the Center, an acquittal on a charge of grades
+/// 5–7 by the head only.
 fn appealable_by(ruling: &heyat_store::RulingRecord, recipient: &str) -> bool {
     ruling.stage == "first_instance"
         && match (ruling.outcome.as_deref(), ruling.grade) {
             (Some("conviction"), Some(g)) => g >= 4 && recipient != "complainant",
-            (Some("acquittal"), _) => recipient == "center_head",
+            (Some("acquittal"), _) => {
+                recipient == "center_head" && acquitted_grade(ruling).is_some_and(|g| g >= 5)
+            }
             _ => false,
         }
 }

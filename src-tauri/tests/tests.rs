@@ -1379,3 +1379,50 @@ fn a_ruling_of_grades_1_to_3_is_final_once_served() {
     .unwrap_err();
     assert!(err["message"].as_str().unwrap().contains("قطعی"), "{err}");
 }
+
+#[test]
+fn an_acquittal_may_be_appealed_by_the_head_of_the_center_only_on_grades_5_to_7() {
+    let app = app();
+    let acquit = |case: i64| {
+        let mut d = ruling_draft(case, 1, None, "تخلف احراز نشد.");
+        d["draft"]["verdict"] = json!("acquittal");
+        d["draft"]["grade"] = json!(null);
+        d
+    };
+    let notify = |case: i64, who: &str| {
+        invoke(
+            &app,
+            "record_notification",
+            json!({ "caseId": case, "recipient": who, "method": "post", "notifiedOn": "1405/09/02" }),
+        )
+        .unwrap()
+    };
+    // Art 38(b), grade 5: the head of the Center may appeal the acquittal, the manager not.
+    let grave = shahriar_case(&app);
+    let members = hold_session(&app, grave);
+    invoke(&app, "print_ruling", acquit(grave)).unwrap();
+    sign_all(&app, grave, &members);
+    let to_manager = notify(grave, "manager");
+    assert!(to_manager["deadline_fa"].is_null() && to_manager["final_now"] == false);
+    assert_eq!(notify(grave, "center_head")["deadline_fa"], "۱۴۰۵/۰۹/۲۲");
+
+    // Arts 34(d) and 35(c), grades 1 and 2: the acquittal is final once served.
+    let list = invoke(
+        &app,
+        "list_cases",
+        json!({ "filter": { "status": "registered" } }),
+    )
+    .unwrap();
+    let light = list[0]["id"].as_i64().unwrap();
+    let members = hold_session(&app, light);
+    invoke(&app, "print_ruling", acquit(light)).unwrap();
+    sign_all(&app, light, &members);
+    assert_eq!(notify(light, "center_head")["final_now"], true);
+    let err = invoke(
+        &app,
+        "file_appeal",
+        json!({ "caseId": light, "appellant": "center_head", "filedOn": "1405/09/02", "grounds": "" }),
+    )
+    .unwrap_err();
+    assert!(err["message"].as_str().unwrap().contains("قطعی"), "{err}");
+}
