@@ -462,6 +462,23 @@ fn case_suggestion(
     suggest(case_request(file, decided_on))
 }
 
+/// The cases in `status`, each with its whole file.
+async fn files_in(
+    state: &AppState,
+    status: CaseStatus,
+) -> Result<Vec<(heyat_store::CaseListItem, heyat_store::CaseFile)>, CommandError> {
+    let filter = CaseFilter {
+        status: Some(status),
+        ..CaseFilter::default()
+    };
+    let mut out = Vec::new();
+    for case in state.store.cases(&filter).await? {
+        let file = state.store.case_file(case.id).await?;
+        out.push((case, file));
+    }
+    Ok(out)
+}
+
 /// The board hearing the case.
 fn hearing_board<'a>(
     boards: &'a [heyat_store::BoardSummary],
@@ -1509,15 +1526,7 @@ async fn final_by_now(
 pub async fn finalize_due(state: State<'_, AppState>) -> Result<Vec<String>, CommandError> {
     let today = jalali(state.today)?.to_iso_string();
     let mut done = Vec::new();
-    for case in state
-        .store
-        .cases(&CaseFilter {
-            status: Some(CaseStatus::Notified),
-            ..CaseFilter::default()
-        })
-        .await?
-    {
-        let file = state.store.case_file(case.id).await?;
+    for (case, file) in files_in(&state, CaseStatus::Notified).await? {
         if let Some(ruling) = final_by_now(&state, &file, &today).await? {
             finalize(&state, case.id, ruling).await?;
             done.push(case.number);
@@ -1835,15 +1844,7 @@ pub async fn desk(state: State<'_, AppState>) -> Result<DeskView, CommandError> 
     let mut limits = deadlines(state.clone()).await?;
     limits.retain(|d| d.days_left <= 30);
     let mut unsigned = Vec::new();
-    for case in state
-        .store
-        .cases(&CaseFilter {
-            status: Some(CaseStatus::Heard),
-            ..CaseFilter::default()
-        })
-        .await?
-    {
-        let file = state.store.case_file(case.id).await?;
+    for (case, file) in files_in(&state, CaseStatus::Heard).await? {
         if let Some(r) = file.rulings.iter().find(|r| r.status == "draft") {
             let sitting = r
                 .session_id
@@ -1859,15 +1860,7 @@ pub async fn desk(state: State<'_, AppState>) -> Result<DeskView, CommandError> 
         }
     }
     let mut finalizable = Vec::new();
-    for case in state
-        .store
-        .cases(&CaseFilter {
-            status: Some(CaseStatus::Notified),
-            ..CaseFilter::default()
-        })
-        .await?
-    {
-        let file = state.store.case_file(case.id).await?;
+    for (case, file) in files_in(&state, CaseStatus::Notified).await? {
         if final_by_now(&state, &file, &today_iso).await?.is_some() {
             finalizable.push(case.number);
         }
@@ -2495,15 +2488,7 @@ pub async fn pending_notices(
         CaseStatus::AppealDecided,
         CaseStatus::Decided,
     ] {
-        let cases = state
-            .store
-            .cases(&CaseFilter {
-                status: Some(status),
-                ..CaseFilter::default()
-            })
-            .await?;
-        for case in cases {
-            let file = state.store.case_file(case.id).await?;
+        for (case, file) in files_in(&state, status).await? {
             for n in &file.notifications {
                 let printed = state
                     .data_dir

@@ -112,6 +112,13 @@ fn hold_session(app: &App, id: i64) -> Vec<i64> {
         .collect()
 }
 
+/// A session with quorum, the ruling printed from `draft` and signed by everyone who sat.
+fn sign_ruling(app: &App, id: i64, draft: Value) {
+    let members = hold_session(app, id);
+    invoke(app, "print_ruling", draft).unwrap();
+    sign_all(app, id, &members);
+}
+
 /// Each member signs with the demo PIN; returns the last answer.
 fn sign_all(app: &App, id: i64, members: &[i64]) -> Value {
     let mut last = Value::Null;
@@ -985,9 +992,7 @@ fn the_calendar_marks_fridays_and_holidays_and_deadlines_move_past_them() {
     let azar = invoke(&app, "calendar_month", json!({ "year": 1405, "month": 9 })).unwrap();
     assert_eq!(azar["days"][21]["closed"], "تعطیل رسمی");
     let id = shahriar_case(&app);
-    let members = hold_session(&app, id);
-    invoke(&app, "print_ruling", ruling_draft(id, 5, Some(4), "احراز.")).unwrap();
-    sign_all(&app, id, &members);
+    sign_ruling(&app, id, ruling_draft(id, 5, Some(4), "احراز."));
     let notify = json!({ "caseId": id, "recipient": "manager", "method": "electronic", "notifiedOn": "1405/09/02" });
     assert_eq!(
         invoke(&app, "record_notification", notify).unwrap()["deadline_fa"],
@@ -1171,14 +1176,7 @@ fn encode(text: &str) -> String {
 fn the_appeal_board_confirms_or_modifies_and_its_ruling_is_final() {
     let app = app();
     let id = shahriar_case(&app);
-    let members = hold_session(&app, id);
-    invoke(
-        &app,
-        "print_ruling",
-        ruling_draft(id, 5, Some(4), "احراز تخلف."),
-    )
-    .unwrap();
-    sign_all(&app, id, &members);
+    sign_ruling(&app, id, ruling_draft(id, 5, Some(4), "احراز تخلف."));
     let notify = |case: i64| json!({ "caseId": case, "recipient": "manager", "method": "in_person", "notifiedOn": "1405/09/02" });
     invoke(&app, "record_notification", notify(id)).unwrap();
     let filed = invoke(
@@ -1238,14 +1236,7 @@ fn the_appeal_board_confirms_or_modifies_and_its_ruling_is_final() {
 fn notification_slips_are_printed_one_by_one_until_none_is_left() {
     let app = app();
     let id = shahriar_case(&app);
-    let members = hold_session(&app, id);
-    invoke(
-        &app,
-        "print_ruling",
-        ruling_draft(id, 5, Some(4), "احراز تخلف."),
-    )
-    .unwrap();
-    sign_all(&app, id, &members);
+    sign_ruling(&app, id, ruling_draft(id, 5, Some(4), "احراز تخلف."));
     let before = invoke(&app, "pending_notices", json!({})).unwrap();
     for (recipient, on) in [("manager", "1405/09/02"), ("center_head", "1405/09/02")] {
         invoke(
@@ -1288,14 +1279,7 @@ fn notification_slips_are_printed_one_by_one_until_none_is_left() {
 fn a_ruling_no_one_appeals_in_time_becomes_final() {
     let app = app();
     let id = shahriar_case(&app);
-    let members = hold_session(&app, id);
-    invoke(
-        &app,
-        "print_ruling",
-        ruling_draft(id, 5, Some(4), "احراز تخلف."),
-    )
-    .unwrap();
-    sign_all(&app, id, &members);
+    sign_ruling(&app, id, ruling_draft(id, 5, Some(4), "احراز تخلف."));
     let notify = |app: &App, who: &str, on: &str| {
         invoke(
             app,
@@ -1353,14 +1337,11 @@ fn a_ruling_no_one_appeals_in_time_becomes_final() {
 fn a_ruling_of_grades_1_to_3_is_final_once_served() {
     let app = app();
     let id = shahriar_case(&app);
-    let members = hold_session(&app, id);
-    invoke(
+    sign_ruling(
         &app,
-        "print_ruling",
+        id,
         ruling_draft(id, 3, None, "با تخفیف دو درجه (مادهٔ ۳۲)."),
-    )
-    .unwrap();
-    sign_all(&app, id, &members);
+    );
     let done = invoke(
         &app,
         "record_notification",
