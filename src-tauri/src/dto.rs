@@ -2,27 +2,16 @@
 //! are generated from these types (see the `bindings` test), so the two cannot drift.
 
 use heyat_core::CaseStatus;
+use heyat_core::board::Seat;
 use heyat_core::date::JalaliDate;
 use heyat_core::engine;
+use heyat_core::proceedings::{self as p, HolderWas, Question, RulingSeed};
 use heyat_store::{CaseFilter, CaseListItem};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-/// Every failed command answers with a stable code for the UI and a Persian message for people.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-pub struct CommandError {
-    pub code: String,
-    pub message: String,
-}
-
-impl From<heyat_store::StoreError> for CommandError {
-    fn from(e: heyat_store::StoreError) -> Self {
-        CommandError {
-            code: e.code().to_owned(),
-            message: e.to_string(),
-        }
-    }
-}
+pub use crate::error::{CommandError, ErrorCode};
+pub use heyat_documents::RulingDraft;
 
 /// The app, its board and where its data lives.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -167,6 +156,20 @@ pub fn typescript_bindings() -> String {
         NotificationDone::decl(&cfg),
         heyat_store::ScheduledSession::decl(&cfg),
         heyat_store::CaseLink::decl(&cfg),
+        // One vocabulary: core's enums, as the store keeps them and the UI sends them.
+        ErrorCode::decl(&cfg),
+        Seat::decl(&cfg),
+        HolderWas::decl(&cfg),
+        Question::decl(&cfg),
+        RulingSeed::decl(&cfg),
+        p::QuestionKind::decl(&cfg),
+        p::Verdict::decl(&cfg),
+        p::Stage::decl(&cfg),
+        p::RulingStatus::decl(&cfg),
+        p::RulingOutcome::decl(&cfg),
+        p::Party::decl(&cfg),
+        p::ServiceMethod::decl(&cfg),
+        p::AppealResult::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types in src-tauri/src/dto.rs and the crates they use.\n\
@@ -273,6 +276,10 @@ pub struct CaseFileView {
     pub chair_member_id: Option<i64>,
     /// Every ISO date in the file as people read it (Solar Hijri, Persian digits).
     pub dates_fa: std::collections::BTreeMap<String, String>,
+    /// The questions a session puts to the vote, from the charges (DOMAIN.md step 4).
+    pub questions: Vec<Question>,
+    /// What the last session's votes decided, to seed the ruling's draft.
+    pub seed: Option<RulingSeed>,
 }
 
 /// A charge with the catalogue clause it names.
@@ -291,30 +298,6 @@ pub struct ChargeView {
     pub facts: String,
 }
 
-/// What the board decided, as the chair drafts the ruling (Art 27).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-pub struct RulingDraft {
-    /// `penalty`, `acquittal` or `suspended_prosecution`; a bar comes from the engine.
-    pub verdict: String,
-    pub grade: Option<u8>,
-    /// For grades 5 and 6: months of suspension (5: 3–12, 6: 13–36).
-    pub suspension_months: Option<u32>,
-    /// For a suspended prosecution: 1 or 2 years (Art 31).
-    pub suspension_years: Option<u8>,
-    pub session_date: String,
-    pub complaint_summary: String,
-    pub defence_summary: String,
-    /// The board's reasoning, one paragraph per line.
-    pub reasoning: String,
-    /// A dissenting member's opinion, with the seat (`judge_1`, `judge_2`, `representative`).
-    pub dissent_seat: Option<String>,
-    pub dissent: Option<String>,
-    /// An appeal board's result on the first-instance ruling: `confirmed`, `reversed` or
-    /// `modified` (Art 33); absent for a first-instance board.
-    #[serde(default)]
-    pub appeal_result: Option<String>,
-}
-
 /// A ruling saved as PDF.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct PrintedRuling {
@@ -325,13 +308,24 @@ pub struct PrintedRuling {
     pub verification_code: String,
 }
 
+impl From<heyat_documents::Saved> for PrintedRuling {
+    fn from(s: heyat_documents::Saved) -> Self {
+        PrintedRuling {
+            path: s.path,
+            pages: s.pages,
+            bytes: s.bytes,
+            verification_code: s.verification_code,
+        }
+    }
+}
+
 /// Who came to a session: each principal seat's holder (`present`, `absent`, `recused`) and
 /// whether each alternate attended.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct SessionAttendance {
-    pub judge_1: String,
-    pub judge_2: String,
-    pub representative: String,
+    pub judge_1: HolderWas,
+    pub judge_2: HolderWas,
+    pub representative: HolderWas,
     pub alternate_judge_present: bool,
     pub alternate_representative_present: bool,
 }
@@ -347,7 +341,7 @@ pub struct QuorumView {
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct PlaceView {
-    pub seat: String,
+    pub seat: Seat,
     pub seat_fa: String,
     pub member_id: i64,
     pub member_name: String,

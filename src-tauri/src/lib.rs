@@ -3,7 +3,9 @@
 
 pub mod commands;
 pub mod dto;
+pub mod error;
 mod state;
+mod views;
 
 pub use state::{AppState, RESTORE_PENDING, StartError};
 
@@ -12,46 +14,46 @@ use tauri::Manager;
 /// Registers Heyat's commands on a builder (the real one, or the mock one in tests).
 pub fn with_commands<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
     builder.invoke_handler(tauri::generate_handler![
-        commands::app_info,
-        commands::list_cases,
-        commands::status_counts,
-        commands::list_boards,
-        commands::catalogue,
-        commands::article,
-        commands::suggest,
-        commands::open_case,
-        commands::suggest_for_case,
-        commands::print_ruling,
-        commands::check_quorum,
-        commands::record_session,
-        commands::record_votes,
-        commands::list_offices,
-        commands::register_complaint,
-        commands::add_charge,
-        commands::sign_off,
-        commands::set_member_pin,
-        commands::preview_ruling,
-        commands::calendar_month,
-        commands::desk,
-        commands::agenda,
-        commands::schedule_session,
-        commands::case_history,
-        commands::list_holidays,
-        commands::add_holiday,
-        commands::remove_holiday,
-        commands::seat_new_member,
-        commands::attach_evidence,
-        commands::open_evidence,
-        commands::print_minutes,
-        commands::list_backups,
-        commands::restore_on_restart,
-        commands::pending_notices,
-        commands::print_notice,
-        commands::finalize_due,
-        commands::record_notification,
-        commands::file_appeal,
-        commands::deadlines,
-        commands::backup_now,
+        commands::desk::app_info,
+        commands::case_file::list_cases,
+        commands::desk::status_counts,
+        commands::settings::list_boards,
+        commands::case_file::catalogue,
+        commands::case_file::article,
+        commands::case_file::suggest,
+        commands::case_file::open_case,
+        commands::case_file::suggest_for_case,
+        commands::rulings::print_ruling,
+        commands::hearing::check_quorum,
+        commands::hearing::record_session,
+        commands::hearing::record_votes,
+        commands::complaints::list_offices,
+        commands::complaints::register_complaint,
+        commands::case_file::add_charge,
+        commands::rulings::sign_off,
+        commands::settings::set_member_pin,
+        commands::rulings::preview_ruling,
+        commands::desk::calendar_month,
+        commands::desk::desk,
+        commands::desk::agenda,
+        commands::hearing::schedule_session,
+        commands::case_file::case_history,
+        commands::settings::list_holidays,
+        commands::settings::add_holiday,
+        commands::settings::remove_holiday,
+        commands::settings::seat_new_member,
+        commands::evidence::attach_evidence,
+        commands::evidence::open_evidence,
+        commands::hearing::print_minutes,
+        commands::settings::list_backups,
+        commands::settings::restore_on_restart,
+        commands::rulings::pending_notices,
+        commands::rulings::print_notice,
+        commands::desk::finalize_due,
+        commands::service::record_notification,
+        commands::service::file_appeal,
+        commands::desk::deadlines,
+        commands::settings::backup_now,
     ])
 }
 
@@ -64,7 +66,7 @@ pub fn run() {
                 Some(dir) => dir.into(),
                 None => app.path().app_data_dir()?,
             };
-            let today = state::today_from_env()?;
+            let today = state::pinned_today_from_env()?;
             let state = tauri::async_runtime::block_on(AppState::open(&data_dir, today))?;
             app.manage(state);
             Ok(())

@@ -1,14 +1,19 @@
 use chrono::NaiveDate;
+use heyat_core::date::JalaliDate;
 use heyat_store::Store;
 use std::path::{Path, PathBuf};
 
-/// What the commands share: the open database and the day the app started on.
+/// What the commands share: the open database, the renderer, the clock and who acts.
 pub struct AppState {
     pub store: Store,
     /// Fonts and templates, parsed once for every document the app prints.
     pub renderer: heyat_render::Renderer,
     pub data_dir: PathBuf,
-    pub today: NaiveDate,
+    /// A day pinned for tests and demos (`HEYAT_TODAY`); otherwise the clock is read each time.
+    pub pinned_today: Option<NaiveDate>,
+    /// The person the audit log names for every change made from this window: the account
+    /// logged in to the computer, until the app has logins of its own.
+    pub actor: String,
     /// Whether `open_evidence` hands the checked copy to the desktop's viewer (`xdg-open`).
     pub open_with_viewer: bool,
     /// What a restore asked for at the last run did at this start, in Persian.
@@ -52,27 +57,61 @@ pub enum StartError {
 
 impl AppState {
     /// Opens the database in `data_dir` and, on the very first start, loads the demo data.
-    pub async fn open(data_dir: &Path, today: NaiveDate) -> Result<AppState, StartError> {
+    pub async fn open(
+        data_dir: &Path,
+        pinned_today: Option<NaiveDate>,
+    ) -> Result<AppState, StartError> {
         let restore_note = restore_pending(data_dir).await;
         let store = Store::open_in(data_dir).await?;
+        let today = pinned_today.unwrap_or_else(|| chrono::Local::now().date_naive());
         store.load_demo_if_new(today).await?;
         Ok(AppState {
             store,
             renderer: heyat_render::Renderer::new(),
             data_dir: data_dir.to_path_buf(),
-            today,
+            pinned_today,
+            actor: os_user(),
             open_with_viewer: true,
             restore_note,
         })
     }
 }
 
-/// The app's "today": the system clock, unless `HEYAT_TODAY` pins it (tests and demos do).
-pub fn today_from_env() -> Result<NaiveDate, StartError> {
+impl AppState {
+    /// Today, read when asked: an app left open overnight moves on to the next day.
+    pub fn today(&self) -> NaiveDate {
+        self.pinned_today
+            .unwrap_or_else(|| chrono::Local::now().date_naive())
+    }
+
+    /// Today in the Solar Hijri calendar.
+    pub fn today_jalali(&self) -> JalaliDate {
+        let t = self.today();
+        use chrono::Datelike;
+        JalaliDate::from_iso(t.year(), t.month() as u8, t.day() as u8)
+            .expect("the clock's day is a calendar day")
+    }
+
+    /// Today as the store keeps dates (ISO).
+    pub fn today_iso(&self) -> String {
+        self.today().format("%Y-%m-%d").to_string()
+    }
+}
+
+/// The account logged in to the computer, which the audit log names.
+fn os_user() -> String {
+    ["USER", "USERNAME", "LOGNAME"]
+        .iter()
+        .find_map(|k| std::env::var(k).ok().filter(|v| !v.trim().is_empty()))
+        .map_or_else(|| "کاربر این رایانه".to_owned(), |u| format!("کاربر {u}"))
+}
+
+/// A day pinned by `HEYAT_TODAY` (tests and demos), if any; otherwise the clock is read.
+pub fn pinned_today_from_env() -> Result<Option<NaiveDate>, StartError> {
     match std::env::var("HEYAT_TODAY") {
-        Ok(text) => {
-            NaiveDate::parse_from_str(&text, "%Y-%m-%d").map_err(|_| StartError::Today(text))
-        }
-        Err(_) => Ok(chrono::Local::now().date_naive()),
+        Ok(text) => NaiveDate::parse_from_str(&text, "%Y-%m-%d")
+            .map(Some)
+            .map_err(|_| StartError::Today(text)),
+        Err(_) => Ok(None),
     }
 }

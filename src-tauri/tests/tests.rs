@@ -36,7 +36,8 @@ fn app() -> App {
 
 /// The app over the data folder `dir` (a later start, on another day).
 fn app_in(dir: tempfile::TempDir, today: chrono::NaiveDate) -> App {
-    let mut state = tauri::async_runtime::block_on(AppState::open(dir.path(), today)).unwrap();
+    let mut state =
+        tauri::async_runtime::block_on(AppState::open(dir.path(), Some(today))).unwrap();
     // Opening evidence writes the checked copy but starts no viewer from a test.
     state.open_with_viewer = false;
     let app = heyat_app::with_commands(mock_builder())
@@ -214,7 +215,7 @@ fn boards_show_every_seat_in_persian() {
         [
             "عضو قاضی اول",
             "عضو قاضی دوم",
-            "نماینده",
+            "عضو نماینده",
             "عضو علی‌البدل قاضی",
             "عضو علی‌البدل نماینده"
         ]
@@ -429,7 +430,7 @@ fn a_session_needs_quorum_and_each_member_votes_once() {
     let tally = invoke(
         &app,
         "record_votes",
-        json!({ "caseId": id, "sessionId": session, "question": "آیا تخلف محرز است؟", "votes": votes }),
+        json!({ "caseId": id, "sessionId": session, "question": "آیا تخلف محرز است؟", "kind": "guilt", "votes": votes }),
     )
     .unwrap();
     assert_eq!(tally["decided"], "محرز است");
@@ -438,7 +439,7 @@ fn a_session_needs_quorum_and_each_member_votes_once() {
     let err = invoke(
         &app,
         "record_votes",
-        json!({ "caseId": id, "sessionId": session, "question": "آیا تخلف محرز است؟", "votes": again }),
+        json!({ "caseId": id, "sessionId": session, "question": "آیا تخلف محرز است؟", "kind": "guilt", "votes": again }),
     )
     .unwrap_err();
     assert!(err["message"].as_str().unwrap().contains("یک رأی"), "{err}");
@@ -470,7 +471,7 @@ fn a_session_needs_quorum_and_each_member_votes_once() {
         let err = invoke(
             &app,
             "record_votes",
-            json!({ "caseId": id, "sessionId": session, "question": grade_q, "votes": grade_votes(choices) }),
+            json!({ "caseId": id, "sessionId": session, "question": grade_q, "kind": "grade", "votes": grade_votes(choices) }),
         )
         .unwrap_err();
         assert!(
@@ -481,7 +482,7 @@ fn a_session_needs_quorum_and_each_member_votes_once() {
     let tally = invoke(
         &app,
         "record_votes",
-        json!({ "caseId": id, "sessionId": session, "question": grade_q,
+        json!({ "caseId": id, "sessionId": session, "question": grade_q, "kind": "grade",
                 "votes": grade_votes(["درجهٔ ۵", "درجهٔ 5", "درجهٔ ۴"]) }),
     )
     .unwrap();
@@ -543,7 +544,7 @@ fn a_forwarded_complaint_opens_a_case_that_takes_charges() {
         invoke(&app, "add_charge", bad).unwrap_err()["message"]
             .as_str()
             .unwrap()
-            .contains("فهرست تخلفات")
+            .contains("در مقررات نیست")
     );
     let no_days = json!({ "caseId": case_id, "form": { "violation": "absence", "committed_on": "1405/08/20",
                                                         "days": null, "facts": "", "last_prosecution_act_on": null } });
@@ -737,7 +738,8 @@ fn a_backup_is_put_back_at_the_next_start_keeping_the_replaced_database() {
     assert_eq!(info["restore_pending"], name.as_str());
 
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
-    let restarted = tauri::async_runtime::block_on(AppState::open(app.dir.path(), today)).unwrap();
+    let restarted =
+        tauri::async_runtime::block_on(AppState::open(app.dir.path(), Some(today))).unwrap();
     let note = restarted.restore_note.clone().unwrap();
     assert!(note.contains("بازگردانده شد"), "{note}");
     let file = tauri::async_runtime::block_on(restarted.store.case_file(id)).unwrap();
@@ -1406,4 +1408,31 @@ fn an_acquittal_may_be_appealed_by_the_head_of_the_center_only_on_grades_5_to_7(
     )
     .unwrap_err();
     assert!(err["message"].as_str().unwrap().contains("قطعی"), "{err}");
+}
+
+#[test]
+fn the_suggestion_in_session_reads_the_managers_record_and_the_holidays() {
+    let app = app();
+    // The demo's registered case is against a manager whose earlier grade-1 conviction was
+    // final and carried out months ago: Art 43 must show in the app's suggestion.
+    let list = invoke(
+        &app,
+        "list_cases",
+        json!({ "filter": { "status": "registered" } }),
+    )
+    .unwrap();
+    let id = list[0]["id"].as_i64().unwrap();
+    let s = invoke(
+        &app,
+        "suggest_for_case",
+        json!({ "caseId": id, "decidedOn": "1405/09/02" }),
+    )
+    .unwrap();
+    let steps = s["steps"].as_array().unwrap();
+    assert!(
+        steps
+            .iter()
+            .any(|st| st["article"] == "1401:43" && st["mandatory"] == true),
+        "{s}"
+    );
 }

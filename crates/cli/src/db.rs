@@ -86,7 +86,7 @@ fn db_path(db: Option<&Path>) -> Result<PathBuf, Failure> {
 pub(crate) fn store_failure(e: heyat_store::StoreError) -> Failure {
     match e.code() {
         "invalid" | "not_found" | "duplicate" | "transition" | "composition" | "evidence"
-        | "signed_ruling" => Failure::input(e.to_string()),
+        | "signed_ruling" | "refused" | "engine" => Failure::input(e.to_string()),
         _ => Failure::other(e.to_string()),
     }
 }
@@ -117,6 +117,62 @@ pub(crate) fn today() -> Result<NaiveDate, Failure> {
         }),
         Err(_) => Ok(chrono::Local::now().date_naive()),
     }
+}
+
+/// Today in the Solar Hijri calendar (the clock, or `HEYAT_TODAY`).
+pub(crate) fn today_jalali() -> Result<heyat_core::JalaliDate, Failure> {
+    use chrono::Datelike;
+    let t = today()?;
+    heyat_core::JalaliDate::from_iso(t.year(), t.month() as u8, t.day() as u8)
+        .map_err(|e| Failure::other(e.to_string()))
+}
+
+/// A day given on the command line (Solar Hijri or ISO), or today.
+pub(crate) fn day_or_today(
+    field: &str,
+    text: Option<&str>,
+) -> Result<heyat_core::JalaliDate, Failure> {
+    match text {
+        Some(t) => {
+            heyat_core::JalaliDate::parse(t).map_err(|e| Failure::input(format!("{field}: {e}")))
+        }
+        None => today_jalali(),
+    }
+}
+
+/// `heyat suggest --case NUMBER`: the suggest contract's JSON for a case in the database, built
+/// by the same function the app uses in session.
+pub fn suggest_case(
+    db: Option<&Path>,
+    number: &str,
+    board: Option<i64>,
+    on: Option<&str>,
+) -> Result<(), Failure> {
+    let on = day_or_today("--on", on)?;
+    runtime()?.block_on(async {
+        let store = open_existing(db).await?;
+        let id = store
+            .case_id_by_number(number, board)
+            .await
+            .map_err(store_failure)?;
+        let suggestion = store.suggestion(id, on).await.map_err(store_failure)?;
+        let json =
+            serde_json::to_string_pretty(&suggestion).map_err(|e| Failure::other(e.to_string()))?;
+        println!("{json}");
+        Ok(())
+    })
+}
+
+/// Opens a database that must already exist (commands that read a board's cases).
+pub(crate) async fn open_existing(db: Option<&Path>) -> Result<Store, Failure> {
+    let path = db_path(db)?;
+    if !path.is_file() {
+        return Err(Failure::input(format!(
+            "پایگاه دادهٔ «{}» نیست؛ با --db نشانی آن را بدهید",
+            path.display()
+        )));
+    }
+    open(db).await
 }
 
 pub fn cases(db: Option<&Path>, args: &CasesArgs) -> Result<(), Failure> {

@@ -9,6 +9,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 mod bench;
+mod case;
 mod db;
 mod render;
 
@@ -28,8 +29,22 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// The rules engine's suggestion for a case (see shared/contracts/suggest.md); `-` reads standard input.
-    Suggest { case: PathBuf },
+    /// The rules engine's suggestion for a case (see shared/contracts/suggest.md): from a JSON
+    /// file (`-` reads standard input), or with --case for a case in the database, read as the
+    /// app reads it (the manager's record, holidays and facts on file).
+    Suggest {
+        #[arg(required_unless_present = "number", conflicts_with = "number")]
+        case: Option<PathBuf>,
+        /// A case in the database by its number (`1405-0004`).
+        #[arg(long = "case", value_name = "NUMBER")]
+        number: Option<String>,
+        /// With --case: which board, when two boards use the same number.
+        #[arg(long, value_name = "ID", requires = "number")]
+        board: Option<i64>,
+        /// With --case: the day of the session (Solar Hijri or ISO; default today).
+        #[arg(long, value_name = "DATE", requires = "number")]
+        on: Option<String>,
+    },
     /// Typesets a document to PDF from its JSON data.
     Render(render::RenderArgs),
     /// Lists the cases in the database.
@@ -53,6 +68,10 @@ enum Command {
     Audit(db::AuditCommand),
     /// Measures search, opening a case and inserting cases on a generated database.
     Bench(bench::BenchArgs),
+    /// The proceedings of a case: register, charge, schedule, hear, vote, draft, sign, serve,
+    /// appeal, show; each prints JSON.
+    #[command(subcommand)]
+    Case(case::CaseCommand),
 }
 
 /// A failure and the exit code it deserves.
@@ -110,12 +129,27 @@ fn parse() -> Result<Cli, ExitCode> {
         Some(other) => other.to_string(),
         None => String::new(),
     };
-    // `heyat audit` has its own subcommands.
-    let under_audit = std::env::args().any(|a| a == "audit");
-    let commands = if under_audit {
+    // `heyat audit` and `heyat case` have their own subcommands.
+    let command = {
+        let mut args = std::env::args().skip(1);
+        let mut command = None;
+        while let Some(a) = args.next() {
+            if a == "--db" {
+                args.next();
+            } else if !a.starts_with('-') {
+                command = Some(a);
+                break;
+            }
+        }
+        command
+    };
+    let under = |name: &str| command.as_deref() == Some(name);
+    let commands = if under("audit") {
         "verify (heyat audit verify)"
+    } else if under("case") {
+        "register، charge، schedule، hear، vote، draft، sign، serve، appeal، show (heyat case …)"
     } else {
-        "suggest، render، cases، demo، search، backup، restore، audit، bench"
+        "suggest، render، cases، demo، search، backup، restore، audit، bench، case"
     };
     let message = match err.kind() {
         ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
@@ -173,7 +207,18 @@ fn main() -> ExitCode {
     };
     let db = cli.db.as_deref();
     let result = match &cli.command {
-        Command::Suggest { case } => suggest(case),
+        Command::Suggest {
+            case: Some(case), ..
+        } => suggest(case),
+        Command::Suggest {
+            number: Some(number),
+            board,
+            on,
+            ..
+        } => db::suggest_case(db, number, *board, on.as_deref()),
+        Command::Suggest { .. } => Err(Failure::input(
+            "پرونده‌ای داده نشده: مسیر JSON یا --case NUMBER را بدهید",
+        )),
         Command::Render(args) => render::run(args),
         Command::Cases(args) => db::cases(db, args),
         Command::Demo(args) => db::demo(db, args),
@@ -182,6 +227,7 @@ fn main() -> ExitCode {
         Command::Restore { file } => db::restore(db, file),
         Command::Audit(db::AuditCommand::Verify { json }) => db::audit_verify(db, *json),
         Command::Bench(args) => bench::run(db, args),
+        Command::Case(command) => case::run(db, command),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -7,8 +7,9 @@
 
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "sqlx", derive(sqlx::Type), sqlx(rename_all = "snake_case"))]
 pub enum BoardKind {
     FirstInstance,
     Appeal,
@@ -34,8 +35,9 @@ impl BoardKind {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "sqlx", derive(sqlx::Type), sqlx(rename_all = "snake_case"))]
 pub enum MemberKind {
     Judge,
     KanoonRep,
@@ -68,10 +70,16 @@ impl MemberKind {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "sqlx", derive(sqlx::Type), sqlx(rename_all = "snake_case"))]
 pub enum Seat {
+    // snake_case would write `judge1`: the code has the underscore.
+    #[serde(rename = "judge_1")]
+    #[cfg_attr(feature = "sqlx", sqlx(rename = "judge_1"))]
     Judge1,
+    #[serde(rename = "judge_2")]
+    #[cfg_attr(feature = "sqlx", sqlx(rename = "judge_2"))]
     Judge2,
     Representative,
     AlternateJudge,
@@ -242,5 +250,40 @@ mod tests {
         assert!(check_seat(BoardKind::Appeal, Seat::Representative, &plain).is_err());
         assert!(check_seat(BoardKind::FirstInstance, Seat::Judge1, &plain).is_err());
         assert_eq!(check_chair(&plain), Err(CompositionError::ChairNotJudge));
+    }
+}
+
+#[cfg(test)]
+mod code_tests {
+    use super::*;
+
+    fn json(v: impl Serialize) -> String {
+        serde_json::to_string(&v).unwrap()
+    }
+
+    /// The code is what serde (and, with the `sqlx` feature, sqlx) writes for each variant.
+    #[test]
+    fn codes_are_what_serde_writes() {
+        for s in Seat::ALL {
+            assert_eq!(json(s), format!("\"{}\"", s.code()));
+            assert_eq!(Seat::from_code(s.code()), Some(s));
+        }
+        for k in [BoardKind::FirstInstance, BoardKind::Appeal] {
+            assert_eq!(json(k), format!("\"{}\"", k.code()));
+            assert_eq!(BoardKind::from_code(k.code()), Some(k));
+        }
+        for k in [
+            MemberKind::Judge,
+            MemberKind::KanoonRep,
+            MemberKind::CenterRep,
+        ] {
+            assert_eq!(json(k), format!("\"{}\"", k.code()));
+            assert_eq!(MemberKind::from_code(k.code()), Some(k));
+        }
+        assert_eq!(
+            serde_json::from_str::<Seat>("\"judge_1\"").unwrap(),
+            Seat::Judge1
+        );
+        assert_eq!(Seat::Representative.title_fa(), "عضو نماینده");
     }
 }

@@ -21,6 +21,7 @@ pub use suggest::{SuggestError, suggest_json};
 pub mod board;
 pub mod fold;
 pub mod national_id;
+pub mod proceedings;
 pub mod session;
 
 pub use fold::{fold_persian, search_terms};

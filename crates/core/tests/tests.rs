@@ -1,6 +1,7 @@
 //! The engine's tests from the outside: the contract, the scenario files a lawyer can read
 //! and extend (`tests/scenarios/*.toml`), the coverage of the code they must reach, the
-//! citations, and robustness against malformed input.
+//! citations, robustness against malformed input, and the proceedings' scenario files
+//! (`tests/scenarios/proceedings/*.toml`: appeal, finality, deliberation).
 
 #[path = "suite/common.rs"]
 mod common;
@@ -8,6 +9,8 @@ mod common;
 mod contract;
 #[path = "suite/coverage.rs"]
 mod coverage;
+#[path = "suite/proceedings.rs"]
+mod proceedings;
 #[path = "suite/robustness.rs"]
 mod robustness;
 #[path = "suite/scenarios.rs"]

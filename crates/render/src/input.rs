@@ -233,13 +233,9 @@ pub struct AppealOf {
     pub result: AppealResult,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum AppealResult {
-    Confirmed,
-    Reversed,
-    Modified,
-}
+/// The appeal board's result: core's own type (Art 33), one vocabulary for the app, the
+/// store and the documents.
+pub use heyat_core::proceedings::AppealResult;
 
 /// A ruling: `ruling` (first instance) or `appeal-ruling` (with `appeal_of`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -416,6 +416,48 @@ impl Store {
                 .await?;
                 audit.inserted(&mut tx, "charges", charge_id).await?;
             }
+            // The final case's ruling is on the manager's record: final and carried out
+            // well inside Art 43's two years, so his open case shows the recidivism step.
+            if *status == CaseStatus::Final {
+                let signed_on = days_before(today, registered - 30);
+                let final_on = days_before(today, registered - 55);
+                let (ruling_id,): (i64,) = sqlx::query_as(
+                    "INSERT INTO rulings (case_id, stage, status, outcome, grade, text, suggestion,
+                         drafted_on, signed_on, final_on)
+                     VALUES (?, 'first_instance', 'final', 'conviction', 1, ?, ?, ?, ?, ?) RETURNING id",
+                )
+                .bind(case_id)
+                .bind("با توجه به گزارش بازرسی و اقرار مدیر دفتر، تخلف محرز است؛ به استناد بند الف مادهٔ ۳۴ به تذکر شفاهی محکوم می‌شود.")
+                .bind(r#"{"regulation":"1401"}"#)
+                .bind(&signed_on)
+                .bind(&signed_on)
+                .bind(&final_on)
+                .fetch_one(&mut *tx)
+                .await?;
+                audit.inserted(&mut tx, "rulings", ruling_id).await?;
+                let (notification_id,): (i64,) = sqlx::query_as(
+                    "INSERT INTO notifications (ruling_id, recipient, method, notified_on)
+                     VALUES (?, 'manager', 'electronic', ?) RETURNING id",
+                )
+                .bind(ruling_id)
+                .bind(&final_on)
+                .fetch_one(&mut *tx)
+                .await?;
+                audit
+                    .inserted(&mut tx, "notifications", notification_id)
+                    .await?;
+                sqlx::query(
+                    "INSERT INTO penalty_executions (ruling_id, carried_out_on, note) VALUES (?, ?, ?)",
+                )
+                .bind(ruling_id)
+                .bind(days_before(today, registered - 60))
+                .bind("تذکر شفاهی در جلسهٔ هیأت به مدیر دفتر داده شد.")
+                .execute(&mut *tx)
+                .await?;
+                audit
+                    .inserted(&mut tx, "penalty_executions", ruling_id)
+                    .await?;
+            }
         }
         crate::search::index_missing(&mut tx).await?;
         audit.finish(&mut tx).await?;
@@ -556,7 +598,6 @@ impl Store {
         seed: u64,
         actor: &str,
     ) -> Result<DemoReport, StoreError> {
-        use crate::audit::AuditChain;
         use crate::write::{NewCase, NewCharge, insert_case};
         const GENERATED_KEY: &str = "demo_generated_on";
         if cases == 0 || cases > 1_000_000 {
@@ -597,10 +638,10 @@ impl Store {
         let n_offices = (cases / 40).max(16) as usize;
 
         // Boards, members, offices, managers: one transaction.
-        let mut tx = self.write_tx().await?;
+        let mut w = self.begin(actor).await?;
         let seen: Option<(String,)> = sqlx::query_as("SELECT value FROM meta WHERE key = ?")
             .bind(GENERATED_KEY)
-            .fetch_optional(&mut *tx)
+            .fetch_optional(&mut *w.tx)
             .await?;
         if seen.is_some() {
             return Err(StoreError::invalid(
@@ -608,7 +649,6 @@ impl Store {
                 "این پایگاه داده از پیش دادهٔ نمونهٔ انبوه دارد؛ با --db پروندهٔ تازه‌ای بدهید",
             ));
         }
-        let mut audit = AuditChain::start(&mut tx, actor).await?;
         let term_start = iso(today.checked_sub_days(Days::new(300)).unwrap_or(today));
         let term_end = iso(today.checked_add_days(Days::new(800)).unwrap_or(today));
         let mut person = 0usize;
@@ -638,9 +678,9 @@ impl Store {
             .bind(province)
             .bind(&term_start)
             .bind(&term_end)
-            .fetch_one(&mut *tx)
+            .fetch_one(&mut *w.tx)
             .await?;
-            audit.inserted(&mut tx, "boards", board_id).await?;
+            w.audit.inserted(&mut w.tx, "boards", board_id).await?;
             let rep = if appeal { "center_rep" } else { "kanoon_rep" };
             let mut seated = Vec::new();
             for (seat, kind) in [
@@ -665,18 +705,18 @@ impl Store {
                 .bind(FIRST_NAMES[(person * 7) % FIRST_NAMES.len()])
                 .bind(LAST_NAMES[(person * 11) % LAST_NAMES.len()])
                 .bind(grade)
-                .fetch_one(&mut *tx)
+                .fetch_one(&mut *w.tx)
                 .await?;
-                audit.inserted(&mut tx, "members", member_id).await?;
+                w.audit.inserted(&mut w.tx, "members", member_id).await?;
                 let (rowid,): (i64,) = sqlx::query_as(
                     "INSERT INTO board_seats (board_id, seat, member_id) VALUES (?, ?, ?) RETURNING rowid",
                 )
                 .bind(board_id)
                 .bind(seat)
                 .bind(member_id)
-                .fetch_one(&mut *tx)
+                .fetch_one(&mut *w.tx)
                 .await?;
-                audit.inserted(&mut tx, "board_seats", rowid).await?;
+                w.audit.inserted(&mut w.tx, "board_seats", rowid).await?;
                 seated.push(member_id);
             }
             boards.push((board_id, seated));
@@ -697,9 +737,9 @@ impl Store {
             .bind(province)
             .bind(iso(today.checked_sub_days(Days::new(rng.u64(400..4000))).unwrap_or(today)))
             .bind(iso(today.checked_add_days(Days::new(rng.u64(30..1500))).unwrap_or(today)))
-            .fetch_one(&mut *tx)
+            .fetch_one(&mut *w.tx)
             .await?;
-            audit.inserted(&mut tx, "offices", office_id).await?;
+            w.audit.inserted(&mut w.tx, "offices", office_id).await?;
             let nine = format!("{:09}", 20_000_000 + i * 37);
             let national_id = heyat_core::national_id::with_check_digit(&nine).unwrap_or_default();
             let (manager_id,): (i64,) = sqlx::query_as(
@@ -709,18 +749,17 @@ impl Store {
             .bind(FIRST_NAMES[rng.usize(..FIRST_NAMES.len())])
             .bind(LAST_NAMES[rng.usize(..LAST_NAMES.len())])
             .bind(office_id)
-            .fetch_one(&mut *tx)
+            .fetch_one(&mut *w.tx)
             .await?;
-            audit.inserted(&mut tx, "managers", manager_id).await?;
+            w.audit.inserted(&mut w.tx, "managers", manager_id).await?;
             offices.push((office_id, p));
         }
         sqlx::query("INSERT INTO meta (key, value) VALUES (?, ?)")
             .bind(GENERATED_KEY)
             .bind(iso(today))
-            .execute(&mut *tx)
+            .execute(&mut *w.tx)
             .await?;
-        audit.finish(&mut tx).await?;
-        tx.commit().await?;
+        w.commit().await?;
 
         // The cases, oldest first so that numbers follow registration, 1 000 per transaction.
         let mut specs: Vec<(u64, usize, CaseStatus)> = (0..cases)
@@ -749,8 +788,7 @@ impl Store {
             charges: 0,
         };
         for chunk in specs.chunks(1000) {
-            let mut tx = self.write_tx().await?;
-            let mut audit = AuditChain::start(&mut tx, actor).await?;
+            let mut w = self.begin(actor).await?;
             for &(ago, office, status) in chunk {
                 let (office_id, province) = offices[office];
                 let (board_id, ref members) = boards[province];
@@ -779,8 +817,8 @@ impl Store {
                     .unwrap_or("تخلف")
                     .to_owned();
                 let made = insert_case(
-                    &mut tx,
-                    &mut audit,
+                    &mut w.tx,
+                    &mut w.audit,
                     &NewCase {
                         board_id,
                         office_id,
@@ -814,9 +852,9 @@ impl Store {
                     .bind(grade)
                     .bind(format!("هیأت با بررسی محتویات پرونده، تخلف را محرز دانسته و به استناد مادهٔ ۲۹ آیین‌نامه، مجازات درجهٔ {} تعیین می‌کند.", heyat_core::to_persian_digits(&grade.to_string())))
                     .bind(iso(decided))
-                    .fetch_one(&mut *tx)
+                    .fetch_one(&mut *w.tx)
                     .await?;
-                    audit.inserted(&mut tx, "rulings", ruling_id).await?;
+                    w.audit.inserted(&mut w.tx, "rulings", ruling_id).await?;
                     for m in &members[..3] {
                         let (rowid,): (i64,) = sqlx::query_as(
                             "INSERT INTO ruling_signoffs (ruling_id, member_id, signed_at) VALUES (?, ?, ?) RETURNING rowid",
@@ -824,9 +862,11 @@ impl Store {
                         .bind(ruling_id)
                         .bind(m)
                         .bind(format!("{}T09:00:00Z", iso(decided)))
-                        .fetch_one(&mut *tx)
+                        .fetch_one(&mut *w.tx)
                         .await?;
-                        audit.inserted(&mut tx, "ruling_signoffs", rowid).await?;
+                        w.audit
+                            .inserted(&mut w.tx, "ruling_signoffs", rowid)
+                            .await?;
                     }
                     let final_ = status == CaseStatus::Final;
                     sqlx::query("UPDATE rulings SET status = ?, signed_on = ?, content_hash = ? WHERE id = ?")
@@ -834,12 +874,12 @@ impl Store {
                         .bind(iso(decided))
                         .bind(format!("{:064x}", rng.u128(..)))
                         .bind(ruling_id)
-                        .execute(&mut *tx)
+                        .execute(&mut *w.tx)
                         .await?;
-                    let after = crate::audit::snapshot(&mut tx, "rulings", ruling_id).await?;
-                    audit
+                    let after = crate::audit::snapshot(&mut w.tx, "rulings", ruling_id).await?;
+                    w.audit
                         .record(
-                            &mut tx,
+                            &mut w.tx,
                             "update",
                             "rulings",
                             ruling_id,
@@ -854,9 +894,9 @@ impl Store {
                         )
                         .bind(ruling_id)
                         .bind(iso(notified))
-                        .fetch_one(&mut *tx)
+                        .fetch_one(&mut *w.tx)
                         .await?;
-                        audit.inserted(&mut tx, "notifications", nid).await?;
+                        w.audit.inserted(&mut w.tx, "notifications", nid).await?;
                         if matches!(status, CaseStatus::Appealed | CaseStatus::AppealDecided) {
                             let (aid,): (i64,) = sqlx::query_as(
                                 "INSERT INTO appeals (ruling_id, appellant, filed_on, in_time, grounds) VALUES (?, 'manager', ?, 1, ?) RETURNING id",
@@ -864,15 +904,14 @@ impl Store {
                             .bind(ruling_id)
                             .bind(iso(notified.checked_add_days(Days::new(12)).unwrap_or(notified)))
                             .bind("تجدیدنظرخواه به نادرستی گزارش بازرس و نبود دلیل کافی استناد کرده است.")
-                            .fetch_one(&mut *tx)
+                            .fetch_one(&mut *w.tx)
                             .await?;
-                            audit.inserted(&mut tx, "appeals", aid).await?;
+                            w.audit.inserted(&mut w.tx, "appeals", aid).await?;
                         }
                     }
                 }
             }
-            audit.finish(&mut tx).await?;
-            tx.commit().await?;
+            w.commit().await?;
         }
         Ok(report)
     }

@@ -44,6 +44,12 @@ pub enum StoreError {
     },
     #[error("پشتیبان‌گیری یا بازگردانی انجام نشد: {0}")]
     Backup(String),
+    /// A step of the proceedings the rules do not allow (who may appeal, when, …).
+    #[error(transparent)]
+    Proceeding(#[from] heyat_core::proceedings::ProceedingError),
+    /// The rules engine could not read the case as recorded.
+    #[error("موتور قواعد: {field}: {message}")]
+    Engine { field: String, message: String },
 }
 
 impl From<sqlx::Error> for StoreError {
@@ -94,6 +100,8 @@ impl StoreError {
             StoreError::Evidence(_) => "evidence",
             StoreError::Io { .. } => "io",
             StoreError::Backup(_) => "backup",
+            StoreError::Proceeding(_) => "refused",
+            StoreError::Engine { .. } => "engine",
         }
     }
 

@@ -3,7 +3,6 @@
 //! read-only and never executable; their type is sniffed from the bytes, not taken from the
 //! name, and only documents and pictures are accepted.
 
-use crate::audit::AuditChain;
 use crate::file::EvidenceRecord;
 use crate::write::exists;
 use crate::{Store, StoreError};
@@ -113,13 +112,13 @@ impl Store {
             .unwrap_or("evidence")
             .to_owned();
         let sha256 = hex::encode(Sha256::digest(bytes));
-        let mut tx = self.write_tx().await?;
-        exists(&mut tx, "cases", "پرونده", case_id).await?;
+        let mut w = self.begin(actor).await?;
+        exists(&mut w.tx, "cases", "پرونده", case_id).await?;
         let dup: Option<(i64,)> =
             sqlx::query_as("SELECT id FROM evidence WHERE case_id = ? AND sha256 = ?")
                 .bind(case_id)
                 .bind(&sha256)
-                .fetch_optional(&mut *tx)
+                .fetch_optional(&mut *w.tx)
                 .await?;
         if dup.is_some() {
             return Err(StoreError::Evidence(
@@ -129,7 +128,6 @@ impl Store {
         // The file goes to disk before the row commits: a crash between leaves an unreferenced
         // file, never a row without its file.
         write_once(&evidence_path(self.data_dir(), &sha256), bytes)?;
-        let mut audit = AuditChain::start(&mut tx, actor).await?;
         let added_at = crate::audit::now();
         let (id,): (i64,) = sqlx::query_as(
             "INSERT INTO evidence (case_id, sha256, size, media_type, file_name, description, added_at)
@@ -142,11 +140,10 @@ impl Store {
         .bind(&name)
         .bind(description.trim())
         .bind(&added_at)
-        .fetch_one(&mut *tx)
+        .fetch_one(&mut *w.tx)
         .await?;
-        audit.inserted(&mut tx, "evidence", id).await?;
-        audit.finish(&mut tx).await?;
-        tx.commit().await?;
+        w.audit.inserted(&mut w.tx, "evidence", id).await?;
+        w.commit().await?;
         Ok(EvidenceRecord {
             id,
             sha256,

@@ -2,11 +2,13 @@
 //! (Art 28), votes (one per member per question), rulings drafted, signed and made final
 //! (Art 27), notifications and appeals (Art 33).
 
-use crate::audit::AuditChain;
 use crate::queries::{CaseListItem, case_list_rows};
 use crate::write::{date, exists, update_row};
 use crate::{Store, StoreError};
 use heyat_core::board::Seat;
+use heyat_core::proceedings::{
+    HolderWas, Party, QuestionKind, RulingOutcome, RulingStatus, ServiceMethod, Stage,
+};
 use serde::{Deserialize, Serialize};
 use sqlx::SqliteConnection;
 use ts_rs::TS;
@@ -83,18 +85,22 @@ pub struct SessionRecord {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS, sqlx::FromRow)]
 pub struct AttendanceRecord {
-    /// `judge_1`, `judge_2` or `representative`.
-    pub seat: String,
+    /// The principal seat: judge 1, judge 2 or the representative.
+    pub seat: Seat,
     /// Who sat: the holder, or the alternate when the holder was absent or recused.
     pub member_id: i64,
-    /// `present`, `absent` or `recused`: what the seat's holder was.
-    pub holder_was: String,
+    /// What the seat's holder was: present, absent or recused.
+    pub holder_was: HolderWas,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS, sqlx::FromRow)]
 pub struct VoteRecord {
     pub id: i64,
     pub question: String,
+    /// What the question decides; `None` only for votes recorded before kinds were kept.
+    pub kind: Option<QuestionKind>,
+    /// For a question of guilt: the charge.
+    pub charge_id: Option<i64>,
     pub member_id: i64,
     pub choice: String,
     pub dissent: Option<String>,
@@ -104,11 +110,18 @@ pub struct VoteRecord {
 pub struct RulingRecord {
     pub id: i64,
     pub session_id: Option<i64>,
-    pub stage: String,
-    /// `draft`, `signed` or `final`.
-    pub status: String,
-    pub outcome: Option<String>,
+    pub stage: Stage,
+    pub status: RulingStatus,
+    pub outcome: Option<RulingOutcome>,
     pub grade: Option<i64>,
+    /// Months of a suspension from management (grades 5 and 6).
+    pub suspension_months: Option<i64>,
+    /// Years of a suspended prosecution (Art 31).
+    pub suspension_years: Option<i64>,
+    /// The day the ruling became final.
+    pub final_on: Option<String>,
+    /// The day its penalty was carried out (Art 43).
+    pub carried_out_on: Option<String>,
     pub text: String,
     /// The rules engine's suggestion with its trace, as JSON text.
     pub suggestion: Option<String>,
@@ -128,8 +141,8 @@ pub struct SignoffRecord {
 pub struct NotificationRecord {
     pub id: i64,
     pub ruling_id: i64,
-    pub recipient: String,
-    pub method: String,
+    pub recipient: Party,
+    pub method: ServiceMethod,
     pub notified_on: String,
 }
 
@@ -137,7 +150,7 @@ pub struct NotificationRecord {
 pub struct AppealRecord {
     pub id: i64,
     pub ruling_id: i64,
-    pub appellant: String,
+    pub appellant: Party,
     pub filed_on: String,
     pub in_time: bool,
     pub grounds: String,
@@ -160,13 +173,19 @@ pub struct NewRuling {
     pub case_id: i64,
     #[ts(optional)]
     pub session_id: Option<i64>,
-    /// `first_instance` (default) or `appeal`.
+    /// First instance unless said otherwise.
     #[ts(optional)]
-    pub stage: Option<String>,
+    pub stage: Option<Stage>,
     #[ts(optional)]
-    pub outcome: Option<String>,
+    pub outcome: Option<RulingOutcome>,
     #[ts(optional)]
     pub grade: Option<i64>,
+    #[ts(optional)]
+    #[serde(default)]
+    pub suspension_months: Option<i64>,
+    #[ts(optional)]
+    #[serde(default)]
+    pub suspension_years: Option<i64>,
     pub text: String,
     /// The engine's suggestion (`heyat_core::suggest_json` output), kept with the ruling.
     #[ts(optional)]
@@ -178,10 +197,14 @@ pub struct NewRuling {
 struct RulingRow {
     id: i64,
     session_id: Option<i64>,
-    stage: String,
-    status: String,
-    outcome: Option<String>,
+    stage: Stage,
+    status: RulingStatus,
+    outcome: Option<RulingOutcome>,
     grade: Option<i64>,
+    suspension_months: Option<i64>,
+    suspension_years: Option<i64>,
+    final_on: Option<String>,
+    carried_out_on: Option<String>,
     text: String,
     suggestion: Option<String>,
     drafted_on: String,
@@ -198,34 +221,23 @@ struct SessionRow {
     minutes: String,
 }
 
-fn checked_ruling(r: &NewRuling) -> Result<(String, String), StoreError> {
-    let stage = r.stage.clone().unwrap_or_else(|| "first_instance".into());
-    if !matches!(stage.as_str(), "first_instance" | "appeal") {
+fn checked_ruling(r: &NewRuling) -> Result<(Stage, String), StoreError> {
+    let stage = r.stage.unwrap_or(Stage::FirstInstance);
+    if let Some(m) = r.suspension_months
+        && !(1..=36).contains(&m)
+    {
         return Err(StoreError::invalid(
-            "مرحله (stage)",
-            "first_instance یا appeal بدهید",
+            "ماه‌های تعلیق",
+            "تعلیق از مدیریت میان ۳ ماه و ۳ سال است (ماده ۲۹)",
         ));
     }
-    if let Some(o) = &r.outcome {
-        const OUTCOMES: [&str; 8] = [
-            "conviction",
-            "acquittal",
-            "mixed",
-            "suspended_prosecution",
-            "barred",
-            "confirmed",
-            "reversed",
-            "modified",
-        ];
-        if !OUTCOMES.contains(&o.as_str()) {
-            return Err(StoreError::invalid(
-                "نتیجه (outcome)",
-                format!(
-                    "«{o}» شناخته نیست؛ یکی از این‌ها را بدهید: {}",
-                    OUTCOMES.join("، ")
-                ),
-            ));
-        }
+    if let Some(y) = r.suspension_years
+        && !(1..=2).contains(&y)
+    {
+        return Err(StoreError::invalid(
+            "مدت تعلیق تعقیب",
+            "تعلیق تعقیب یک یا دو سال است (ماده ۳۱)",
+        ));
     }
     if let Some(g) = r.grade
         && !(1..=7).contains(&g)
@@ -257,21 +269,6 @@ async fn ruling_status(
             .fetch_optional(&mut *conn)
             .await?;
     row.ok_or(StoreError::NotFound { what: "رأی", id })
-}
-
-/// The last day to appeal a ruling notified on `notified_on` (ISO): 20 days not counting the
-/// day of notification (Art 33; CPC Art 445), moved past Fridays and `holidays` (CPC Art 444).
-pub fn appeal_deadline(notified_on: &str, holidays: &[String]) -> Result<String, StoreError> {
-    let start = date("تاریخ ابلاغ", notified_on)?;
-    let mut last = start
-        .add_days(20)
-        .map_err(|_| StoreError::invalid("تاریخ ابلاغ", "بیرون از بازهٔ تقویم است"))?;
-    while last.is_friday() || holidays.contains(&last.to_iso_string()) {
-        last = last
-            .add_days(1)
-            .map_err(|_| StoreError::invalid("تاریخ ابلاغ", "بیرون از بازهٔ تقویم است"))?;
-    }
-    Ok(last.to_iso_string())
 }
 
 impl Store {
@@ -332,7 +329,7 @@ impl Store {
             .fetch_all(&mut *tx)
             .await?;
             let votes = sqlx::query_as(
-                "SELECT id, question, member_id, choice, dissent FROM votes WHERE session_id = ? ORDER BY id",
+                "SELECT id, question, kind, charge_id, member_id, choice, dissent FROM votes WHERE session_id = ? ORDER BY id",
             )
             .bind(s.id)
             .fetch_all(&mut *tx)
@@ -348,8 +345,11 @@ impl Store {
             });
         }
         let ruling_rows: Vec<RulingRow> = sqlx::query_as(
-            "SELECT id, session_id, stage, status, outcome, grade, text, suggestion, drafted_on, signed_on, content_hash
-             FROM rulings WHERE case_id = ? ORDER BY id",
+            "SELECT r.id, r.session_id, r.stage, r.status, r.outcome, r.grade, r.suspension_months,
+                    r.suspension_years, r.final_on, e.carried_out_on, r.text, r.suggestion, r.drafted_on,
+                    r.signed_on, r.content_hash
+             FROM rulings r LEFT JOIN penalty_executions e ON e.ruling_id = r.id
+             WHERE r.case_id = ? ORDER BY r.id",
         )
         .bind(case_id)
         .fetch_all(&mut *tx)
@@ -369,6 +369,10 @@ impl Store {
                 status: r.status,
                 outcome: r.outcome,
                 grade: r.grade,
+                suspension_months: r.suspension_months,
+                suspension_years: r.suspension_years,
+                final_on: r.final_on,
+                carried_out_on: r.carried_out_on,
                 text: r.text,
                 suggestion: r.suggestion,
                 drafted_on: r.drafted_on,
@@ -418,93 +422,10 @@ impl Store {
     /// holder, or by the alternate of the same kind when the holder was absent or recused
     /// (Arts 25, 28).
     pub async fn record_session(&self, s: &NewSession, actor: &str) -> Result<i64, StoreError> {
-        let held_on = date("تاریخ جلسه (held_on)", &s.held_on)?.to_iso_string();
-        let mut tx = self.write_tx().await?;
-        let board: Option<(i64, Option<i64>)> = sqlx::query_as(
-            "SELECT b.id, b.chair_member_id FROM cases c JOIN boards b ON b.id = c.board_id WHERE c.id = ?",
-        )
-        .bind(s.case_id)
-        .fetch_optional(&mut *tx)
-        .await?;
-        let (board_id, chair) = board.ok_or(StoreError::NotFound {
-            what: "پرونده",
-            id: s.case_id,
-        })?;
-        let seats: Vec<(String, i64)> =
-            sqlx::query_as("SELECT seat, member_id FROM board_seats WHERE board_id = ?")
-                .bind(board_id)
-                .fetch_all(&mut *tx)
-                .await?;
-        let holder = |seat: Seat| {
-            seats
-                .iter()
-                .find(|(s, _)| s == seat.code())
-                .map(|(_, m)| *m)
-        };
-        for seat in [Seat::Judge1, Seat::Judge2, Seat::Representative] {
-            let Some(a) = s.attendance.iter().find(|a| a.seat == seat.code()) else {
-                return Err(StoreError::invalid(
-                    "حضور (attendance)",
-                    format!(
-                        "جایگاه «{}» خالی است؛ جلسه تنها با حضور همهٔ اعضا رسمی است (ماده ۲۸)",
-                        seat.title_fa()
-                    ),
-                ));
-            };
-            let expected = match a.holder_was.as_str() {
-                "present" => holder(seat),
-                "absent" | "recused" => seat.alternate().and_then(holder),
-                other => {
-                    return Err(StoreError::invalid(
-                        "حضور (holder_was)",
-                        format!("«{other}» شناخته نیست؛ present، absent یا recused بدهید"),
-                    ));
-                }
-            };
-            if expected != Some(a.member_id) {
-                return Err(StoreError::invalid(
-                    "حضور (attendance)",
-                    format!(
-                        "در جایگاه «{}» باید دارندهٔ آن جایگاه بنشیند، یا اگر غایب است یا کنار رفته، عضو علی‌البدل هم‌نوعش (مواد ۲۵ و ۲۸)",
-                        seat.title_fa()
-                    ),
-                ));
-            }
-        }
-        if s.attendance.len() != 3 {
-            return Err(StoreError::invalid(
-                "حضور (attendance)",
-                "سه جایگاه judge_1، judge_2 و representative را یک بار بدهید",
-            ));
-        }
-        let chair = chair.filter(|c| s.attendance.iter().any(|a| a.member_id == *c));
-        let mut audit = AuditChain::start(&mut tx, actor).await?;
-        let (id,): (i64,) = sqlx::query_as(
-            "INSERT INTO sessions (case_id, board_id, held_on, chair_member_id, minutes) VALUES (?, ?, ?, ?, ?) RETURNING id",
-        )
-        .bind(s.case_id)
-        .bind(board_id)
-        .bind(held_on)
-        .bind(chair)
-        .bind(&s.minutes)
-        .fetch_one(&mut *tx)
-        .await?;
-        audit.inserted(&mut tx, "sessions", id).await?;
-        for a in &s.attendance {
-            let (rowid,): (i64,) = sqlx::query_as(
-                "INSERT INTO attendance (session_id, seat, member_id, holder_was) VALUES (?, ?, ?, ?) RETURNING rowid",
-            )
-            .bind(id)
-            .bind(&a.seat)
-            .bind(a.member_id)
-            .bind(&a.holder_was)
-            .fetch_one(&mut *tx)
-            .await?;
-            audit.inserted(&mut tx, "attendance", rowid).await?;
-        }
-        audit.finish(&mut tx).await?;
-        tx.commit().await?;
-        Ok(id)
+        let mut w = self.begin(actor).await?;
+        let out = record_session_in(&mut w, s).await?;
+        w.commit().await?;
+        Ok(out)
     }
 
     /// Records one member's vote on one question; a member who sat in the session votes
@@ -523,13 +444,13 @@ impl Store {
         if question.is_empty() || choice.is_empty() {
             return Err(StoreError::invalid("رأی (vote)", "پرسش و پاسخ را بدهید"));
         }
-        let mut tx = self.write_tx().await?;
-        exists(&mut tx, "sessions", "جلسه", session_id).await?;
+        let mut w = self.begin(actor).await?;
+        exists(&mut w.tx, "sessions", "جلسه", session_id).await?;
         let sat: Option<(i64,)> =
             sqlx::query_as("SELECT 1 FROM attendance WHERE session_id = ? AND member_id = ?")
                 .bind(session_id)
                 .bind(member_id)
-                .fetch_optional(&mut *tx)
+                .fetch_optional(&mut *w.tx)
                 .await?;
         if sat.is_none() {
             return Err(StoreError::invalid(
@@ -537,7 +458,6 @@ impl Store {
                 "این عضو در این جلسه حاضر نبوده و رأی نمی‌دهد",
             ));
         }
-        let mut audit = AuditChain::start(&mut tx, actor).await?;
         let (id,): (i64,) = sqlx::query_as(
             "INSERT INTO votes (session_id, question, member_id, choice, dissent) VALUES (?, ?, ?, ?, ?) RETURNING id",
         )
@@ -546,40 +466,40 @@ impl Store {
         .bind(member_id)
         .bind(choice)
         .bind(dissent.map(str::trim).filter(|d| !d.is_empty()))
-        .fetch_one(&mut *tx)
+        .fetch_one(&mut *w.tx)
         .await?;
-        audit.inserted(&mut tx, "votes", id).await?;
-        audit.finish(&mut tx).await?;
-        tx.commit().await?;
+        w.audit.inserted(&mut w.tx, "votes", id).await?;
+        w.commit().await?;
         Ok(id)
     }
 
     /// Saves a ruling's draft.
     pub async fn draft_ruling(&self, r: &NewRuling, actor: &str) -> Result<i64, StoreError> {
         let (stage, drafted) = checked_ruling(r)?;
-        let mut tx = self.write_tx().await?;
-        exists(&mut tx, "cases", "پرونده", r.case_id).await?;
+        let mut w = self.begin(actor).await?;
+        exists(&mut w.tx, "cases", "پرونده", r.case_id).await?;
         if let Some(s) = r.session_id {
-            exists(&mut tx, "sessions", "جلسه", s).await?;
+            exists(&mut w.tx, "sessions", "جلسه", s).await?;
         }
-        let mut audit = AuditChain::start(&mut tx, actor).await?;
         let (id,): (i64,) = sqlx::query_as(
-            "INSERT INTO rulings (case_id, session_id, stage, status, outcome, grade, text, suggestion, drafted_on)
-             VALUES (?, ?, ?, 'draft', ?, ?, ?, ?, ?) RETURNING id",
+            "INSERT INTO rulings (case_id, session_id, stage, status, outcome, grade, suspension_months,
+                 suspension_years, text, suggestion, drafted_on)
+             VALUES (?, ?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?) RETURNING id",
         )
         .bind(r.case_id)
         .bind(r.session_id)
         .bind(stage)
-        .bind(&r.outcome)
+        .bind(r.outcome)
         .bind(r.grade)
+        .bind(r.suspension_months)
+        .bind(r.suspension_years)
         .bind(&r.text)
         .bind(&r.suggestion)
         .bind(drafted)
-        .fetch_one(&mut *tx)
+        .fetch_one(&mut *w.tx)
         .await?;
-        audit.inserted(&mut tx, "rulings", id).await?;
-        audit.finish(&mut tx).await?;
-        tx.commit().await?;
+        w.audit.inserted(&mut w.tx, "rulings", id).await?;
+        w.commit().await?;
         Ok(id)
     }
 
@@ -591,8 +511,8 @@ impl Store {
         actor: &str,
     ) -> Result<(), StoreError> {
         let (stage, drafted) = checked_ruling(r)?;
-        let mut tx = self.write_tx().await?;
-        let (case_id, status, _) = ruling_status(&mut tx, ruling_id).await?;
+        let mut w = self.begin(actor).await?;
+        let (case_id, status, _) = ruling_status(&mut w.tx, ruling_id).await?;
         if status != "draft" {
             return Err(StoreError::SignedRuling);
         }
@@ -602,29 +522,30 @@ impl Store {
                 "رأی به پروندهٔ دیگری تعلق دارد",
             ));
         }
-        let mut audit = AuditChain::start(&mut tx, actor).await?;
         // Sign-offs given so far covered the old text.
-        crate::signing::clear_signoffs(&mut tx, &mut audit, ruling_id).await?;
+        crate::signing::clear_signoffs(&mut w.tx, &mut w.audit, ruling_id).await?;
         update_row(
-            &mut tx,
-            &mut audit,
+            &mut w.tx,
+            &mut w.audit,
             "rulings",
             ruling_id,
             sqlx::query(
-                "UPDATE rulings SET session_id = ?, stage = ?, outcome = ?, grade = ?, text = ?, suggestion = ?, drafted_on = ? WHERE id = ?",
+                "UPDATE rulings SET session_id = ?, stage = ?, outcome = ?, grade = ?, suspension_months = ?,
+                    suspension_years = ?, text = ?, suggestion = ?, drafted_on = ? WHERE id = ?",
             )
             .bind(r.session_id)
             .bind(stage)
-            .bind(&r.outcome)
+            .bind(r.outcome)
             .bind(r.grade)
+            .bind(r.suspension_months)
+            .bind(r.suspension_years)
             .bind(&r.text)
             .bind(&r.suggestion)
             .bind(drafted)
             .bind(ruling_id),
         )
         .await?;
-        audit.finish(&mut tx).await?;
-        tx.commit().await?;
+        w.commit().await?;
         Ok(())
     }
 
@@ -644,20 +565,20 @@ impl Store {
                 "دست‌کم یک عضو باید امضا کند",
             ));
         }
-        let mut tx = self.write_tx().await?;
-        let (_, status, session_id) = ruling_status(&mut tx, ruling_id).await?;
+        let mut w = self.begin(actor).await?;
+        let (_, status, session_id) = ruling_status(&mut w.tx, ruling_id).await?;
         if status != "draft" {
             return Err(StoreError::SignedRuling);
         }
         for m in member_ids {
-            exists(&mut tx, "members", "عضو", *m).await?;
+            exists(&mut w.tx, "members", "عضو", *m).await?;
             if let Some(s) = session_id {
                 let sat: Option<(i64,)> = sqlx::query_as(
                     "SELECT 1 FROM attendance WHERE session_id = ? AND member_id = ?",
                 )
                 .bind(s)
                 .bind(m)
-                .fetch_optional(&mut *tx)
+                .fetch_optional(&mut *w.tx)
                 .await?;
                 if sat.is_none() {
                     return Err(StoreError::invalid(
@@ -667,7 +588,6 @@ impl Store {
                 }
             }
         }
-        let mut audit = AuditChain::start(&mut tx, actor).await?;
         let at = crate::audit::now();
         for m in member_ids {
             let (rowid,): (i64,) = sqlx::query_as(
@@ -676,145 +596,127 @@ impl Store {
             .bind(ruling_id)
             .bind(m)
             .bind(&at)
-            .fetch_one(&mut *tx)
+            .fetch_one(&mut *w.tx)
             .await?;
-            audit.inserted(&mut tx, "ruling_signoffs", rowid).await?;
+            w.audit
+                .inserted(&mut w.tx, "ruling_signoffs", rowid)
+                .await?;
         }
-        let hash = crate::signing::lock_ruling(&mut tx, &mut audit, ruling_id, &signed_on).await?;
-        audit.finish(&mut tx).await?;
-        tx.commit().await?;
+        let hash =
+            crate::signing::lock_ruling(&mut w.tx, &mut w.audit, ruling_id, &signed_on).await?;
+        w.commit().await?;
         Ok(hash)
     }
 
     /// Marks a signed ruling final (no appeal in time, or not appealable).
     pub async fn finalize_ruling(&self, ruling_id: i64, actor: &str) -> Result<(), StoreError> {
-        let mut tx = self.write_tx().await?;
-        let (_, status, _) = ruling_status(&mut tx, ruling_id).await?;
-        if status != "signed" {
-            return Err(StoreError::invalid(
-                "وضعیت رأی",
-                "تنها رأی امضاشده قطعی می‌شود",
-            ));
-        }
-        let mut audit = AuditChain::start(&mut tx, actor).await?;
-        update_row(
-            &mut tx,
-            &mut audit,
-            "rulings",
-            ruling_id,
-            sqlx::query("UPDATE rulings SET status = 'final' WHERE id = ?").bind(ruling_id),
-        )
-        .await?;
-        audit.finish(&mut tx).await?;
-        tx.commit().await?;
-        Ok(())
+        let mut w = self.begin(actor).await?;
+        finalize_ruling_in(&mut w, ruling_id).await?;
+        w.commit().await
     }
+}
 
-    /// Records the service of a signed ruling.
-    pub async fn record_notification(
-        &self,
-        ruling_id: i64,
-        recipient: &str,
-        method: &str,
-        notified_on: &str,
-        actor: &str,
-    ) -> Result<i64, StoreError> {
-        if !matches!(recipient, "manager" | "center_head" | "complainant") {
+pub(crate) async fn record_session_in(
+    w: &mut crate::act::Act,
+    s: &NewSession,
+) -> Result<i64, StoreError> {
+    let held_on = date("تاریخ جلسه (held_on)", &s.held_on)?.to_iso_string();
+    let board: Option<(i64, Option<i64>)> = sqlx::query_as(
+        "SELECT b.id, b.chair_member_id FROM cases c JOIN boards b ON b.id = c.board_id WHERE c.id = ?",
+    )
+    .bind(s.case_id)
+    .fetch_optional(&mut *w.tx)
+    .await?;
+    let (board_id, chair) = board.ok_or(StoreError::NotFound {
+        what: "پرونده",
+        id: s.case_id,
+    })?;
+    let seats: Vec<(String, i64)> =
+        sqlx::query_as("SELECT seat, member_id FROM board_seats WHERE board_id = ?")
+            .bind(board_id)
+            .fetch_all(&mut *w.tx)
+            .await?;
+    let holder = |seat: Seat| {
+        seats
+            .iter()
+            .find(|(s, _)| s == seat.code())
+            .map(|(_, m)| *m)
+    };
+    for seat in [Seat::Judge1, Seat::Judge2, Seat::Representative] {
+        let Some(a) = s.attendance.iter().find(|a| a.seat == seat) else {
             return Err(StoreError::invalid(
-                "گیرنده (recipient)",
-                "manager، center_head یا complainant بدهید",
-            ));
-        }
-        if !matches!(method, "electronic" | "in_person" | "post") {
-            return Err(StoreError::invalid(
-                "روش ابلاغ (method)",
-                "electronic، in_person یا post بدهید",
-            ));
-        }
-        let notified_on = date("تاریخ ابلاغ (notified_on)", notified_on)?.to_iso_string();
-        let mut tx = self.write_tx().await?;
-        let (_, status, _) = ruling_status(&mut tx, ruling_id).await?;
-        if status == "draft" {
-            return Err(StoreError::invalid(
-                "رأی",
-                "رأی هنوز امضا نشده است؛ پیش‌نویس ابلاغ نمی‌شود",
-            ));
-        }
-        let mut audit = AuditChain::start(&mut tx, actor).await?;
-        let (id,): (i64,) = sqlx::query_as(
-            "INSERT INTO notifications (ruling_id, recipient, method, notified_on) VALUES (?, ?, ?, ?) RETURNING id",
-        )
-        .bind(ruling_id)
-        .bind(recipient)
-        .bind(method)
-        .bind(notified_on)
-        .fetch_one(&mut *tx)
-        .await?;
-        audit.inserted(&mut tx, "notifications", id).await?;
-        audit.finish(&mut tx).await?;
-        tx.commit().await?;
-        Ok(id)
-    }
-
-    /// Records an appeal and whether it is in time: within 20 days of the appellant's
-    /// notification (Art 33), the last day moved past Fridays and holidays.
-    pub async fn file_appeal(
-        &self,
-        ruling_id: i64,
-        appellant: &str,
-        filed_on: &str,
-        grounds: &str,
-        actor: &str,
-    ) -> Result<AppealRecord, StoreError> {
-        if !matches!(appellant, "manager" | "center_head") {
-            return Err(StoreError::invalid(
-                "تجدیدنظرخواه (appellant)",
-                "manager یا center_head بدهید (ماده ۳۳)",
-            ));
-        }
-        let filed_on = date("تاریخ تجدیدنظرخواهی (filed_on)", filed_on)?.to_iso_string();
-        let mut tx = self.write_tx().await?;
-        ruling_status(&mut tx, ruling_id).await?;
-        let notified: Option<(String,)> = sqlx::query_as(
-            "SELECT min(notified_on) FROM notifications WHERE ruling_id = ? AND recipient = ? HAVING count(*) > 0",
-        )
-        .bind(ruling_id)
-        .bind(appellant)
-        .fetch_optional(&mut *tx)
-        .await?;
-        let Some((notified,)) = notified else {
-            return Err(StoreError::invalid(
-                "ابلاغ",
-                "ابلاغ رأی به تجدیدنظرخواه ثبت نشده است؛ نخست ابلاغ را ثبت کنید",
+                "حضور (attendance)",
+                format!(
+                    "جایگاه «{}» خالی است؛ جلسه تنها با حضور همهٔ اعضا رسمی است (ماده ۲۸)",
+                    seat.title_fa()
+                ),
             ));
         };
-        let holidays: Vec<(String,)> = sqlx::query_as("SELECT day FROM holidays WHERE day >= ?")
-            .bind(&notified)
-            .fetch_all(&mut *tx)
-            .await?;
-        let holidays: Vec<String> = holidays.into_iter().map(|h| h.0).collect();
-        let in_time = filed_on <= appeal_deadline(&notified, &holidays)?;
-        let mut audit = AuditChain::start(&mut tx, actor).await?;
-        let (id,): (i64,) = sqlx::query_as(
-            "INSERT INTO appeals (ruling_id, appellant, filed_on, in_time, grounds) VALUES (?, ?, ?, ?, ?) RETURNING id",
-        )
-        .bind(ruling_id)
-        .bind(appellant)
-        .bind(&filed_on)
-        .bind(i64::from(in_time))
-        .bind(grounds.trim())
-        .fetch_one(&mut *tx)
-        .await?;
-        audit.inserted(&mut tx, "appeals", id).await?;
-        audit.finish(&mut tx).await?;
-        tx.commit().await?;
-        Ok(AppealRecord {
-            id,
-            ruling_id,
-            appellant: appellant.to_owned(),
-            filed_on,
-            in_time,
-            grounds: grounds.trim().to_owned(),
-        })
+        let expected = match a.holder_was {
+            HolderWas::Present => holder(seat),
+            HolderWas::Absent | HolderWas::Recused => seat.alternate().and_then(holder),
+        };
+        if expected != Some(a.member_id) {
+            return Err(StoreError::invalid(
+                "حضور (attendance)",
+                format!(
+                    "در جایگاه «{}» باید دارندهٔ آن جایگاه بنشیند، یا اگر غایب است یا کنار رفته، عضو علی‌البدل هم‌نوعش (مواد ۲۵ و ۲۸)",
+                    seat.title_fa()
+                ),
+            ));
+        }
     }
+    if s.attendance.len() != 3 {
+        return Err(StoreError::invalid(
+            "حضور (attendance)",
+            "سه جایگاه judge_1، judge_2 و representative را یک بار بدهید",
+        ));
+    }
+    let chair = chair.filter(|c| s.attendance.iter().any(|a| a.member_id == *c));
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO sessions (case_id, board_id, held_on, chair_member_id, minutes) VALUES (?, ?, ?, ?, ?) RETURNING id",
+    )
+    .bind(s.case_id)
+    .bind(board_id)
+    .bind(held_on)
+    .bind(chair)
+    .bind(&s.minutes)
+    .fetch_one(&mut *w.tx)
+    .await?;
+    w.audit.inserted(&mut w.tx, "sessions", id).await?;
+    for a in &s.attendance {
+        let (rowid,): (i64,) = sqlx::query_as(
+            "INSERT INTO attendance (session_id, seat, member_id, holder_was) VALUES (?, ?, ?, ?) RETURNING rowid",
+        )
+        .bind(id)
+        .bind(a.seat)
+        .bind(a.member_id)
+        .bind(a.holder_was)
+        .fetch_one(&mut *w.tx)
+        .await?;
+        w.audit.inserted(&mut w.tx, "attendance", rowid).await?;
+    }
+    Ok(id)
+}
+
+pub(crate) async fn finalize_ruling_in(
+    w: &mut crate::act::Act,
+    ruling_id: i64,
+) -> Result<(), StoreError> {
+    let (_, status, _) = ruling_status(&mut w.tx, ruling_id).await?;
+    if status != "signed" {
+        return Err(StoreError::invalid(
+            "وضعیت رأی",
+            "تنها رأی امضاشده قطعی می‌شود",
+        ));
+    }
+    update_row(
+        &mut w.tx,
+        &mut w.audit,
+        "rulings",
+        ruling_id,
+        sqlx::query("UPDATE rulings SET status = 'final' WHERE id = ?").bind(ruling_id),
+    )
+    .await?;
+    Ok(())
 }

@@ -16,13 +16,16 @@
 //! - `backup`: [`Store::backup_to`] (`VACUUM INTO`, verified) and [`Store::restore_from`];
 //! - `demo`: the small first-start set and [`Store::generate_demo`] for large ones.
 
+mod act;
 mod audit;
 mod backup;
 pub mod bench;
 mod demo;
+mod engine_case;
 mod error;
 mod evidence;
 mod file;
+mod proceedings;
 mod queries;
 mod schedule;
 mod search;
@@ -32,9 +35,11 @@ mod write;
 pub use audit::{AuditEntry, AuditProblem, AuditReport};
 pub use backup::BackupReport;
 pub use demo::{DEMO_PIN, DemoReport};
+pub use engine_case::suggest;
 pub use error::StoreError;
 pub use evidence::{EVIDENCE_DIR, EVIDENCE_MAX_BYTES};
 pub use file::*;
+pub use proceedings::{AppealFiled, Ballot, Count, Motion, Registered, Served};
 pub use queries::{
     BoardSeat, BoardSummary, CaseFilter, CaseListItem, OfficeItem, StatusCount, case_number,
 };
@@ -62,6 +67,8 @@ pub(crate) static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migratio
 pub struct Store {
     pool: SqlitePool,
     path: PathBuf,
+    /// Crash tests only: how long each action holds its transaction before committing.
+    commit_pause: Option<Duration>,
 }
 
 impl Store {
@@ -92,6 +99,7 @@ impl Store {
         let store = Store {
             pool,
             path: path.to_path_buf(),
+            commit_pause: None,
         };
         // Cases written before the search index existed (or by another program) are indexed
         // now; on an indexed database this finds nothing.

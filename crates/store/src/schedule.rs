@@ -2,7 +2,6 @@
 //! (DOMAIN.md step 3), the case opened before the appeal board when an appeal is in time
 //! (Art 33), and a case's history read back from the audit log.
 
-use crate::audit::AuditChain;
 use crate::write::{NewCase, NewCharge, date, exists, insert_case, update_row};
 use crate::{CaseRef, Store, StoreError};
 use heyat_core::CaseStatus;
@@ -94,18 +93,17 @@ impl Store {
     ) -> Result<i64, StoreError> {
         let day = date("تاریخ جلسه", day)?.to_iso_string();
         let at_time = checked_time(at_time)?;
-        let mut tx = self.write_tx().await?;
+        let mut w = self.begin(actor).await?;
         let row: Option<(i64, String)> =
             sqlx::query_as("SELECT board_id, status FROM cases WHERE id = ?")
                 .bind(case_id)
-                .fetch_optional(&mut *tx)
+                .fetch_optional(&mut *w.tx)
                 .await?;
         let (board_id, status) = row.ok_or(StoreError::NotFound {
             what: "پرونده",
             id: case_id,
         })?;
         let status = crate::queries::status_of(&status)?;
-        let mut audit = AuditChain::start(&mut tx, actor).await?;
         let (id,): (i64,) = sqlx::query_as(
             "INSERT INTO scheduled_sessions (case_id, board_id, scheduled_on, at_time, note)
              VALUES (?, ?, ?, ?, ?) RETURNING id",
@@ -115,14 +113,16 @@ impl Store {
         .bind(&day)
         .bind(&at_time)
         .bind(note.trim())
-        .fetch_one(&mut *tx)
+        .fetch_one(&mut *w.tx)
         .await?;
-        audit.inserted(&mut tx, "scheduled_sessions", id).await?;
+        w.audit
+            .inserted(&mut w.tx, "scheduled_sessions", id)
+            .await?;
         // A case registered, in review or heard (an adjourned hearing) now awaits a session.
         if status != CaseStatus::Scheduled && status.may_move_to(CaseStatus::Scheduled) {
             update_row(
-                &mut tx,
-                &mut audit,
+                &mut w.tx,
+                &mut w.audit,
                 "cases",
                 case_id,
                 sqlx::query("UPDATE cases SET status = ? WHERE id = ?")
@@ -131,8 +131,7 @@ impl Store {
             )
             .await?;
         }
-        audit.finish(&mut tx).await?;
-        tx.commit().await?;
+        w.commit().await?;
         Ok(id)
     }
 
@@ -168,87 +167,10 @@ impl Store {
         registered_on: &str,
         actor: &str,
     ) -> Result<CaseRef, StoreError> {
-        let mut tx = self.write_tx().await?;
-        let kind: Option<(String,)> = sqlx::query_as("SELECT kind FROM boards WHERE id = ?")
-            .bind(appeal_board_id)
-            .fetch_optional(&mut *tx)
-            .await?;
-        match kind {
-            Some((k,)) if k == "appeal" => {}
-            Some(_) => {
-                return Err(StoreError::invalid(
-                    "هیأت تجدیدنظر",
-                    "هیأت برگزیده هیأت تجدیدنظر نیست (ماده ۲۴)",
-                ));
-            }
-            None => {
-                return Err(StoreError::NotFound {
-                    what: "هیأت",
-                    id: appeal_board_id,
-                });
-            }
-        }
-        exists(&mut tx, "cases", "پرونده", case_id).await?;
-        let open: Option<(i64,)> =
-            sqlx::query_as("SELECT id FROM cases WHERE appeal_of_case_id = ?")
-                .bind(case_id)
-                .fetch_optional(&mut *tx)
-                .await?;
-        if open.is_some() {
-            return Err(StoreError::invalid(
-                "پروندهٔ تجدیدنظر",
-                "پروندهٔ تجدیدنظر این پرونده پیش‌تر گشوده شده است",
-            ));
-        }
-        let (office_id, manager_id, year, seq, subject): (i64, i64, i64, i64, String) =
-            sqlx::query_as(
-                "SELECT office_id, manager_id, year, seq, subject FROM cases WHERE id = ?",
-            )
-            .bind(case_id)
-            .fetch_one(&mut *tx)
-            .await?;
-        let charges: Vec<crate::ChargeRecord> = sqlx::query_as(
-            "SELECT id, violation, committed_on, days, facts, last_prosecution_act_on FROM charges
-             WHERE case_id = ? ORDER BY id",
-        )
-        .bind(case_id)
-        .fetch_all(&mut *tx)
-        .await?;
-        let new = NewCase {
-            board_id: appeal_board_id,
-            office_id,
-            manager_id: Some(manager_id),
-            registered_on: registered_on.to_owned(),
-            subject: format!(
-                "تجدیدنظرخواهی از رأی پروندهٔ بدوی {}: {subject}",
-                heyat_core::to_persian_digits(&crate::case_number(year, seq))
-            ),
-            charges: charges
-                .into_iter()
-                .map(|c| NewCharge {
-                    violation: c.violation,
-                    committed_on: c.committed_on,
-                    days: c.days,
-                    facts: c.facts,
-                    last_prosecution_act_on: c.last_prosecution_act_on,
-                })
-                .collect(),
-        };
-        let mut audit = AuditChain::start(&mut tx, actor).await?;
-        let made = insert_case(&mut tx, &mut audit, &new, CaseStatus::Registered).await?;
-        update_row(
-            &mut tx,
-            &mut audit,
-            "cases",
-            made.id,
-            sqlx::query("UPDATE cases SET appeal_of_case_id = ? WHERE id = ?")
-                .bind(case_id)
-                .bind(made.id),
-        )
-        .await?;
-        audit.finish(&mut tx).await?;
-        tx.commit().await?;
-        Ok(made)
+        let mut w = self.begin(actor).await?;
+        let out = open_appeal_case_in(&mut w, case_id, appeal_board_id, registered_on).await?;
+        w.commit().await?;
+        Ok(out)
     }
 
     /// The first-instance case an appeal case reviews, and the appeal case opened for a
@@ -310,4 +232,86 @@ impl Store {
         .fetch_all(self.pool())
         .await?)
     }
+}
+
+pub(crate) async fn open_appeal_case_in(
+    w: &mut crate::act::Act,
+    case_id: i64,
+    appeal_board_id: i64,
+    registered_on: &str,
+) -> Result<CaseRef, StoreError> {
+    let kind: Option<(String,)> = sqlx::query_as("SELECT kind FROM boards WHERE id = ?")
+        .bind(appeal_board_id)
+        .fetch_optional(&mut *w.tx)
+        .await?;
+    match kind {
+        Some((k,)) if k == "appeal" => {}
+        Some(_) => {
+            return Err(StoreError::invalid(
+                "هیأت تجدیدنظر",
+                "هیأت برگزیده هیأت تجدیدنظر نیست (ماده ۲۴)",
+            ));
+        }
+        None => {
+            return Err(StoreError::NotFound {
+                what: "هیأت",
+                id: appeal_board_id,
+            });
+        }
+    }
+    exists(&mut w.tx, "cases", "پرونده", case_id).await?;
+    let open: Option<(i64,)> = sqlx::query_as("SELECT id FROM cases WHERE appeal_of_case_id = ?")
+        .bind(case_id)
+        .fetch_optional(&mut *w.tx)
+        .await?;
+    if open.is_some() {
+        return Err(StoreError::invalid(
+            "پروندهٔ تجدیدنظر",
+            "پروندهٔ تجدیدنظر این پرونده پیش‌تر گشوده شده است",
+        ));
+    }
+    let (office_id, manager_id, year, seq, subject): (i64, i64, i64, i64, String) =
+        sqlx::query_as("SELECT office_id, manager_id, year, seq, subject FROM cases WHERE id = ?")
+            .bind(case_id)
+            .fetch_one(&mut *w.tx)
+            .await?;
+    let charges: Vec<crate::ChargeRecord> = sqlx::query_as(
+        "SELECT id, violation, committed_on, days, facts, last_prosecution_act_on FROM charges
+         WHERE case_id = ? ORDER BY id",
+    )
+    .bind(case_id)
+    .fetch_all(&mut *w.tx)
+    .await?;
+    let new = NewCase {
+        board_id: appeal_board_id,
+        office_id,
+        manager_id: Some(manager_id),
+        registered_on: registered_on.to_owned(),
+        subject: format!(
+            "تجدیدنظرخواهی از رأی پروندهٔ بدوی {}: {subject}",
+            heyat_core::to_persian_digits(&crate::case_number(year, seq))
+        ),
+        charges: charges
+            .into_iter()
+            .map(|c| NewCharge {
+                violation: c.violation,
+                committed_on: c.committed_on,
+                days: c.days,
+                facts: c.facts,
+                last_prosecution_act_on: c.last_prosecution_act_on,
+            })
+            .collect(),
+    };
+    let made = insert_case(&mut w.tx, &mut w.audit, &new, CaseStatus::Registered).await?;
+    update_row(
+        &mut w.tx,
+        &mut w.audit,
+        "cases",
+        made.id,
+        sqlx::query("UPDATE cases SET appeal_of_case_id = ? WHERE id = ?")
+            .bind(case_id)
+            .bind(made.id),
+    )
+    .await?;
+    Ok(made)
 }

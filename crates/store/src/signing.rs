@@ -217,12 +217,11 @@ impl Store {
                 })?;
             self.check_pin(member_id, "رمز کنونی", current).await?;
         }
-        let mut tx = self.write_tx().await?;
-        exists(&mut tx, "members", "عضو", member_id).await?;
+        let mut w = self.begin(actor).await?;
+        exists(&mut w.tx, "members", "عضو", member_id).await?;
         let salt = format!("{:016x}{:016x}", fastrand::u64(..), fastrand::u64(..));
         let hash = pin_hash(&salt, &pin);
         let at = now();
-        let mut audit = AuditChain::start(&mut tx, actor).await?;
         sqlx::query(
             "INSERT INTO member_pins (member_id, salt, pin_hash, set_at) VALUES (?, ?, ?, ?)
              ON CONFLICT (member_id) DO UPDATE SET salt = excluded.salt, pin_hash = excluded.pin_hash, set_at = excluded.set_at",
@@ -231,13 +230,13 @@ impl Store {
         .bind(&salt)
         .bind(&hash)
         .bind(&at)
-        .execute(&mut *tx)
+        .execute(&mut *w.tx)
         .await?;
         // The log says a PIN was set, never its hash.
         let after = serde_json::json!({ "member_id": member_id, "set_at": at });
-        audit
+        w.audit
             .record(
-                &mut tx,
+                &mut w.tx,
                 "update",
                 "member_pins",
                 member_id,
@@ -245,8 +244,7 @@ impl Store {
                 Some(&after),
             )
             .await?;
-        audit.finish(&mut tx).await?;
-        tx.commit().await?;
+        w.commit().await?;
         Ok(())
     }
 
@@ -263,11 +261,11 @@ impl Store {
     ) -> Result<SignProgress, StoreError> {
         let signed_on = date("تاریخ امضا (signed_on)", signed_on)?.to_iso_string();
         self.check_pin(member_id, "رمز امضا", pin).await?;
-        let mut tx = self.write_tx().await?;
+        let mut w = self.begin(actor).await?;
         let row: Option<(String, Option<i64>)> =
             sqlx::query_as("SELECT status, session_id FROM rulings WHERE id = ?")
                 .bind(ruling_id)
-                .fetch_optional(&mut *tx)
+                .fetch_optional(&mut *w.tx)
                 .await?;
         let (status, session_id) = row.ok_or(StoreError::NotFound {
             what: "رأی",
@@ -287,7 +285,7 @@ impl Store {
              ORDER BY CASE seat WHEN 'judge_1' THEN 1 WHEN 'judge_2' THEN 2 ELSE 3 END",
         )
         .bind(session_id)
-        .fetch_all(&mut *tx)
+        .fetch_all(&mut *w.tx)
         .await?;
         let sat: Vec<i64> = sat.into_iter().map(|r| r.0).collect();
         if !sat.contains(&member_id) {
@@ -300,7 +298,7 @@ impl Store {
             "SELECT member_id FROM ruling_signoffs WHERE ruling_id = ? ORDER BY signed_at, rowid",
         )
         .bind(ruling_id)
-        .fetch_all(&mut *tx)
+        .fetch_all(&mut *w.tx)
         .await?;
         let mut signed: Vec<i64> = already.into_iter().map(|r| r.0).collect();
         if signed.contains(&member_id) {
@@ -309,25 +307,39 @@ impl Store {
                 "این عضو پیش‌تر این رأی را امضا کرده است؛ هر عضو یک بار امضا می‌کند",
             ));
         }
-        let mut audit = AuditChain::start(&mut tx, actor).await?;
         let (rowid,): (i64,) = sqlx::query_as(
             "INSERT INTO ruling_signoffs (ruling_id, member_id, signed_at) VALUES (?, ?, ?) RETURNING rowid",
         )
         .bind(ruling_id)
         .bind(member_id)
         .bind(now())
-        .fetch_one(&mut *tx)
+        .fetch_one(&mut *w.tx)
         .await?;
-        audit.inserted(&mut tx, "ruling_signoffs", rowid).await?;
+        w.audit
+            .inserted(&mut w.tx, "ruling_signoffs", rowid)
+            .await?;
         signed.push(member_id);
         let remaining: Vec<i64> = sat.into_iter().filter(|m| !signed.contains(m)).collect();
         let content_hash = if remaining.is_empty() {
-            Some(lock_ruling(&mut tx, &mut audit, ruling_id, &signed_on).await?)
+            let hash = lock_ruling(&mut w.tx, &mut w.audit, ruling_id, &signed_on).await?;
+            // Signed, the case is decided; an appeal board's ruling also decides the appeal
+            // of the first-instance case it reviews. Both in this same action.
+            let (case_id, first): (i64, Option<i64>) = sqlx::query_as(
+                "SELECT c.id, c.appeal_of_case_id FROM rulings r JOIN cases c ON c.id = r.case_id WHERE r.id = ?",
+            )
+            .bind(ruling_id)
+            .fetch_one(&mut *w.tx)
+            .await?;
+            crate::proceedings::advance(&mut w, case_id, heyat_core::CaseStatus::Decided).await?;
+            if let Some(first) = first {
+                crate::proceedings::advance(&mut w, first, heyat_core::CaseStatus::AppealDecided)
+                    .await?;
+            }
+            Some(hash)
         } else {
             None
         };
-        audit.finish(&mut tx).await?;
-        tx.commit().await?;
+        w.commit().await?;
         Ok(SignProgress {
             ruling_id,
             signed,

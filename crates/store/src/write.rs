@@ -367,8 +367,7 @@ impl Store {
         let province = required("استان (province)", &office.province)?;
         let issued = opt_iso("تاریخ صدور پروانه", office.licence_issued_on.as_deref())?;
         let expires = opt_iso("تاریخ پایان پروانه", office.licence_expires_on.as_deref())?;
-        let mut tx = self.write_tx().await?;
-        let mut audit = AuditChain::start(&mut tx, actor).await?;
+        let mut w = self.begin(actor).await?;
         let (id,): (i64,) = sqlx::query_as(
             "INSERT INTO offices (code, name, city, province, licence_issued_on, licence_expires_on)
              VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
@@ -379,11 +378,10 @@ impl Store {
         .bind(province)
         .bind(issued)
         .bind(expires)
-        .fetch_one(&mut *tx)
+        .fetch_one(&mut *w.tx)
         .await?;
-        audit.inserted(&mut tx, "offices", id).await?;
-        audit.finish(&mut tx).await?;
-        tx.commit().await?;
+        w.audit.inserted(&mut w.tx, "offices", id).await?;
+        w.commit().await?;
         Ok(id)
     }
 
@@ -401,11 +399,10 @@ impl Store {
         }
         let first = required("نام (first_name)", &manager.first_name)?;
         let last = required("نام خانوادگی (last_name)", &manager.last_name)?;
-        let mut tx = self.write_tx().await?;
+        let mut w = self.begin(actor).await?;
         if let Some(office) = manager.office_id {
-            exists(&mut tx, "offices", "دفتر", office).await?;
+            exists(&mut w.tx, "offices", "دفتر", office).await?;
         }
-        let mut audit = AuditChain::start(&mut tx, actor).await?;
         let (id,): (i64,) = sqlx::query_as(
             "INSERT INTO managers (national_id, first_name, last_name, office_id) VALUES (?, ?, ?, ?) RETURNING id",
         )
@@ -413,11 +410,10 @@ impl Store {
         .bind(first)
         .bind(last)
         .bind(manager.office_id)
-        .fetch_one(&mut *tx)
+        .fetch_one(&mut *w.tx)
         .await?;
-        audit.inserted(&mut tx, "managers", id).await?;
-        audit.finish(&mut tx).await?;
-        tx.commit().await?;
+        w.audit.inserted(&mut w.tx, "managers", id).await?;
+        w.commit().await?;
         Ok(id)
     }
 
@@ -449,8 +445,7 @@ impl Store {
             }
             _ => {}
         }
-        let mut tx = self.write_tx().await?;
-        let mut audit = AuditChain::start(&mut tx, actor).await?;
+        let mut w = self.begin(actor).await?;
         let (id,): (i64,) = sqlx::query_as(
             "INSERT INTO members (kind, first_name, last_name, judicial_grade, on_kanoon_directors)
              VALUES (?, ?, ?, ?, ?) RETURNING id",
@@ -460,11 +455,10 @@ impl Store {
         .bind(last)
         .bind(member.judicial_grade)
         .bind(i64::from(member.on_kanoon_directors))
-        .fetch_one(&mut *tx)
+        .fetch_one(&mut *w.tx)
         .await?;
-        audit.inserted(&mut tx, "members", id).await?;
-        audit.finish(&mut tx).await?;
-        tx.commit().await?;
+        w.audit.inserted(&mut w.tx, "members", id).await?;
+        w.commit().await?;
         Ok(id)
     }
 
@@ -483,8 +477,7 @@ impl Store {
                 "پیش از آغاز دوره است",
             ));
         }
-        let mut tx = self.write_tx().await?;
-        let mut audit = AuditChain::start(&mut tx, actor).await?;
+        let mut w = self.begin(actor).await?;
         let (id,): (i64,) = sqlx::query_as(
             "INSERT INTO boards (kind, name, province, term_start, term_end) VALUES (?, ?, ?, ?, ?) RETURNING id",
         )
@@ -493,11 +486,10 @@ impl Store {
         .bind(province)
         .bind(start)
         .bind(end)
-        .fetch_one(&mut *tx)
+        .fetch_one(&mut *w.tx)
         .await?;
-        audit.inserted(&mut tx, "boards", id).await?;
-        audit.finish(&mut tx).await?;
-        tx.commit().await?;
+        w.audit.inserted(&mut w.tx, "boards", id).await?;
+        w.commit().await?;
         Ok(id)
     }
 
@@ -517,26 +509,25 @@ impl Store {
                 format!("«{seat}» شناخته نیست؛ judge_1، judge_2، representative، alternate_judge یا alternate_representative بدهید"),
             )
         })?;
-        let mut tx = self.write_tx().await?;
-        let board = board_kind(&mut tx, board_id).await?;
-        let who = candidate(&mut tx, member_id).await?;
+        let mut w = self.begin(actor).await?;
+        let board = board_kind(&mut w.tx, board_id).await?;
+        let who = candidate(&mut w.tx, member_id).await?;
         check_seat(board, seat, &who)?;
-        let mut audit = AuditChain::start(&mut tx, actor).await?;
         let old: Option<(i64,)> =
             sqlx::query_as("SELECT rowid FROM board_seats WHERE board_id = ? AND seat = ?")
                 .bind(board_id)
                 .bind(seat.code())
-                .fetch_optional(&mut *tx)
+                .fetch_optional(&mut *w.tx)
                 .await?;
         if let Some((rowid,)) = old {
-            let before = snapshot(&mut tx, "board_seats", rowid).await?;
+            let before = snapshot(&mut w.tx, "board_seats", rowid).await?;
             sqlx::query("DELETE FROM board_seats WHERE rowid = ?")
                 .bind(rowid)
-                .execute(&mut *tx)
+                .execute(&mut *w.tx)
                 .await?;
-            audit
+            w.audit
                 .record(
-                    &mut tx,
+                    &mut w.tx,
                     "delete",
                     "board_seats",
                     rowid,
@@ -551,11 +542,10 @@ impl Store {
         .bind(board_id)
         .bind(seat.code())
         .bind(member_id)
-        .fetch_one(&mut *tx)
+        .fetch_one(&mut *w.tx)
         .await?;
-        audit.inserted(&mut tx, "board_seats", rowid).await?;
-        audit.finish(&mut tx).await?;
-        tx.commit().await?;
+        w.audit.inserted(&mut w.tx, "board_seats", rowid).await?;
+        w.commit().await?;
         Ok(())
     }
 
@@ -566,45 +556,16 @@ impl Store {
         member_id: i64,
         actor: &str,
     ) -> Result<(), StoreError> {
-        let mut tx = self.write_tx().await?;
-        board_kind(&mut tx, board_id).await?;
-        let who = candidate(&mut tx, member_id).await?;
-        check_chair(&who)?;
-        let seated: Option<(String,)> =
-            sqlx::query_as("SELECT seat FROM board_seats WHERE board_id = ? AND member_id = ?")
-                .bind(board_id)
-                .bind(member_id)
-                .fetch_optional(&mut *tx)
-                .await?;
-        if seated.is_none() {
-            return Err(StoreError::invalid(
-                "رئیس هیأت",
-                "این قاضی عضو این هیأت نیست؛ نخست او را در جایگاهی بنشانید",
-            ));
-        }
-        let mut audit = AuditChain::start(&mut tx, actor).await?;
-        update_row(
-            &mut tx,
-            &mut audit,
-            "boards",
-            board_id,
-            sqlx::query("UPDATE boards SET chair_member_id = ? WHERE id = ?")
-                .bind(member_id)
-                .bind(board_id),
-        )
-        .await?;
-        audit.finish(&mut tx).await?;
-        tx.commit().await?;
-        Ok(())
+        let mut w = self.begin(actor).await?;
+        elect_chair_in(&mut w, board_id, member_id).await?;
+        w.commit().await
     }
 
     /// Opens a case with its charges, numbered next in its board and Solar Hijri year.
     pub async fn create_case(&self, case: &NewCase, actor: &str) -> Result<CaseRef, StoreError> {
-        let mut tx = self.write_tx().await?;
-        let mut audit = AuditChain::start(&mut tx, actor).await?;
-        let made = insert_case(&mut tx, &mut audit, case, CaseStatus::Registered).await?;
-        audit.finish(&mut tx).await?;
-        tx.commit().await?;
+        let mut w = self.begin(actor).await?;
+        let made = insert_case(&mut w.tx, &mut w.audit, case, CaseStatus::Registered).await?;
+        w.commit().await?;
         Ok(made)
     }
 
@@ -616,14 +577,12 @@ impl Store {
         actor: &str,
     ) -> Result<i64, StoreError> {
         let charge = checked_charge(charge)?;
-        let mut tx = self.write_tx().await?;
-        exists(&mut tx, "cases", "پرونده", case_id).await?;
-        charges_open(&mut tx, case_id).await?;
-        let mut audit = AuditChain::start(&mut tx, actor).await?;
-        let id = insert_charge(&mut tx, &mut audit, case_id, &charge).await?;
-        index_case(&mut tx, case_id).await?;
-        audit.finish(&mut tx).await?;
-        tx.commit().await?;
+        let mut w = self.begin(actor).await?;
+        exists(&mut w.tx, "cases", "پرونده", case_id).await?;
+        charges_open(&mut w.tx, case_id).await?;
+        let id = insert_charge(&mut w.tx, &mut w.audit, case_id, &charge).await?;
+        index_case(&mut w.tx, case_id).await?;
+        w.commit().await?;
         Ok(id)
     }
 
@@ -635,13 +594,12 @@ impl Store {
         actor: &str,
     ) -> Result<(), StoreError> {
         let c = checked_charge(charge)?;
-        let mut tx = self.write_tx().await?;
-        let case_id = charge_case(&mut tx, charge_id).await?;
-        charges_open(&mut tx, case_id).await?;
-        let mut audit = AuditChain::start(&mut tx, actor).await?;
+        let mut w = self.begin(actor).await?;
+        let case_id = charge_case(&mut w.tx, charge_id).await?;
+        charges_open(&mut w.tx, case_id).await?;
         update_row(
-            &mut tx,
-            &mut audit,
+            &mut w.tx,
+            &mut w.audit,
             "charges",
             charge_id,
             sqlx::query(
@@ -655,26 +613,24 @@ impl Store {
             .bind(charge_id),
         )
         .await?;
-        index_case(&mut tx, case_id).await?;
-        audit.finish(&mut tx).await?;
-        tx.commit().await?;
+        index_case(&mut w.tx, case_id).await?;
+        w.commit().await?;
         Ok(())
     }
 
     /// Removes a charge, unless its case's ruling is signed.
     pub async fn delete_charge(&self, charge_id: i64, actor: &str) -> Result<(), StoreError> {
-        let mut tx = self.write_tx().await?;
-        let case_id = charge_case(&mut tx, charge_id).await?;
-        charges_open(&mut tx, case_id).await?;
-        let mut audit = AuditChain::start(&mut tx, actor).await?;
-        let before = snapshot(&mut tx, "charges", charge_id).await?;
+        let mut w = self.begin(actor).await?;
+        let case_id = charge_case(&mut w.tx, charge_id).await?;
+        charges_open(&mut w.tx, case_id).await?;
+        let before = snapshot(&mut w.tx, "charges", charge_id).await?;
         sqlx::query("DELETE FROM charges WHERE id = ?")
             .bind(charge_id)
-            .execute(&mut *tx)
+            .execute(&mut *w.tx)
             .await?;
-        audit
+        w.audit
             .record(
-                &mut tx,
+                &mut w.tx,
                 "delete",
                 "charges",
                 charge_id,
@@ -682,9 +638,8 @@ impl Store {
                 None,
             )
             .await?;
-        index_case(&mut tx, case_id).await?;
-        audit.finish(&mut tx).await?;
-        tx.commit().await?;
+        index_case(&mut w.tx, case_id).await?;
+        w.commit().await?;
         Ok(())
     }
 
@@ -696,30 +651,9 @@ impl Store {
         to: CaseStatus,
         actor: &str,
     ) -> Result<(), StoreError> {
-        let mut tx = self.write_tx().await?;
-        let from: Option<(String,)> = sqlx::query_as("SELECT status FROM cases WHERE id = ?")
-            .bind(case_id)
-            .fetch_optional(&mut *tx)
-            .await?;
-        let from = from.ok_or(StoreError::NotFound {
-            what: "پرونده",
-            id: case_id,
-        })?;
-        crate::queries::status_of(&from.0)?.move_to(to)?;
-        let mut audit = AuditChain::start(&mut tx, actor).await?;
-        update_row(
-            &mut tx,
-            &mut audit,
-            "cases",
-            case_id,
-            sqlx::query("UPDATE cases SET status = ? WHERE id = ?")
-                .bind(to.code())
-                .bind(case_id),
-        )
-        .await?;
-        audit.finish(&mut tx).await?;
-        tx.commit().await?;
-        Ok(())
+        let mut w = self.begin(actor).await?;
+        move_case_in(&mut w, case_id, to).await?;
+        w.commit().await
     }
 
     /// Registers a complaint or violation report; the reporter is confidential unless said
@@ -729,54 +663,10 @@ impl Store {
         c: &NewComplaint,
         actor: &str,
     ) -> Result<i64, StoreError> {
-        one_of("نوع (kind)", &c.kind, &["complaint", "violation_report"])?;
-        one_of(
-            "منبع (source)",
-            &c.source,
-            &[
-                "client",
-                "inspection",
-                "services_deputy",
-                "kanoon",
-                "other_authority",
-            ],
-        )?;
-        let received = iso("تاریخ وصول (received_on)", &c.received_on)?;
-        let forwarded = opt_iso(
-            "تاریخ ارسال به هیأت (forwarded_on)",
-            c.forwarded_on.as_deref(),
-        )?;
-        let summary = required("خلاصه (summary)", &c.summary)?;
-        let mut tx = self.write_tx().await?;
-        if let Some(o) = c.office_id {
-            exists(&mut tx, "offices", "دفتر", o).await?;
-        }
-        if let Some(k) = c.case_id {
-            exists(&mut tx, "cases", "پرونده", k).await?;
-        }
-        let mut audit = AuditChain::start(&mut tx, actor).await?;
-        let (id,): (i64,) = sqlx::query_as(
-            "INSERT INTO complaints (kind, source, received_on, office_id, reporter_name, reporter_contact,
-                 reporter_confidential, summary, review_notes, forwarded_on, case_id)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-        )
-        .bind(&c.kind)
-        .bind(&c.source)
-        .bind(received)
-        .bind(c.office_id)
-        .bind(&c.reporter_name)
-        .bind(&c.reporter_contact)
-        .bind(i64::from(c.reporter_confidential.unwrap_or(true)))
-        .bind(summary)
-        .bind(&c.review_notes)
-        .bind(forwarded)
-        .bind(c.case_id)
-        .fetch_one(&mut *tx)
-        .await?;
-        audit.inserted(&mut tx, "complaints", id).await?;
-        audit.finish(&mut tx).await?;
-        tx.commit().await?;
-        Ok(id)
+        let mut w = self.begin(actor).await?;
+        let out = register_complaint_in(&mut w, c).await?;
+        w.commit().await?;
+        Ok(out)
     }
 
     /// Records the Kanoon representative's review notes, the date the complaint was forwarded
@@ -790,15 +680,14 @@ impl Store {
         actor: &str,
     ) -> Result<(), StoreError> {
         let forwarded = opt_iso("تاریخ ارسال به هیأت (forwarded_on)", forwarded_on)?;
-        let mut tx = self.write_tx().await?;
-        exists(&mut tx, "complaints", "شکایت یا گزارش", complaint_id).await?;
+        let mut w = self.begin(actor).await?;
+        exists(&mut w.tx, "complaints", "شکایت یا گزارش", complaint_id).await?;
         if let Some(k) = case_id {
-            exists(&mut tx, "cases", "پرونده", k).await?;
+            exists(&mut w.tx, "cases", "پرونده", k).await?;
         }
-        let mut audit = AuditChain::start(&mut tx, actor).await?;
         update_row(
-            &mut tx,
-            &mut audit,
+            &mut w.tx,
+            &mut w.audit,
             "complaints",
             complaint_id,
             sqlx::query(
@@ -811,8 +700,7 @@ impl Store {
             .bind(complaint_id),
         )
         .await?;
-        audit.finish(&mut tx).await?;
-        tx.commit().await?;
+        w.commit().await?;
         Ok(())
     }
 
@@ -829,19 +717,17 @@ impl Store {
     pub async fn add_holiday(&self, day: &str, title: &str, actor: &str) -> Result<(), StoreError> {
         let day = iso("روز (day)", day)?;
         let title = required("عنوان (title)", title)?;
-        let mut tx = self.write_tx().await?;
-        let mut audit = AuditChain::start(&mut tx, actor).await?;
+        let mut w = self.begin(actor).await?;
         let (rowid,): (i64,) = sqlx::query_as(
             "INSERT INTO holidays (day, title) VALUES (?, ?)
              ON CONFLICT (day) DO UPDATE SET title = excluded.title RETURNING rowid",
         )
         .bind(day)
         .bind(title)
-        .fetch_one(&mut *tx)
+        .fetch_one(&mut *w.tx)
         .await?;
-        audit.inserted(&mut tx, "holidays", rowid).await?;
-        audit.finish(&mut tx).await?;
-        tx.commit().await?;
+        w.audit.inserted(&mut w.tx, "holidays", rowid).await?;
+        w.commit().await?;
         Ok(())
     }
 }
@@ -850,10 +736,10 @@ impl Store {
     /// Removes a holiday from the list; refused when the day is not on it.
     pub async fn remove_holiday(&self, day: &str, actor: &str) -> Result<(), StoreError> {
         let day = iso("روز (day)", day)?;
-        let mut tx = self.write_tx().await?;
+        let mut w = self.begin(actor).await?;
         let row: Option<(i64,)> = sqlx::query_as("SELECT rowid FROM holidays WHERE day = ?")
             .bind(&day)
-            .fetch_optional(&mut *tx)
+            .fetch_optional(&mut *w.tx)
             .await?;
         let Some((rowid,)) = row else {
             return Err(StoreError::invalid(
@@ -861,17 +747,22 @@ impl Store {
                 "این روز در فهرست تعطیلات نیست",
             ));
         };
-        let mut audit = AuditChain::start(&mut tx, actor).await?;
-        let before = snapshot(&mut tx, "holidays", rowid).await?;
+        let before = snapshot(&mut w.tx, "holidays", rowid).await?;
         sqlx::query("DELETE FROM holidays WHERE rowid = ?")
             .bind(rowid)
-            .execute(&mut *tx)
+            .execute(&mut *w.tx)
             .await?;
-        audit
-            .record(&mut tx, "delete", "holidays", rowid, before.as_ref(), None)
+        w.audit
+            .record(
+                &mut w.tx,
+                "delete",
+                "holidays",
+                rowid,
+                before.as_ref(),
+                None,
+            )
             .await?;
-        audit.finish(&mut tx).await?;
-        tx.commit().await?;
+        w.commit().await?;
         Ok(())
     }
 }
@@ -924,4 +815,114 @@ async fn charge_case(conn: &mut SqliteConnection, charge_id: i64) -> Result<i64,
         what: "اتهام",
         id: charge_id,
     })
+}
+
+pub(crate) async fn elect_chair_in(
+    w: &mut crate::act::Act,
+    board_id: i64,
+    member_id: i64,
+) -> Result<(), StoreError> {
+    board_kind(&mut w.tx, board_id).await?;
+    let who = candidate(&mut w.tx, member_id).await?;
+    check_chair(&who)?;
+    let seated: Option<(String,)> =
+        sqlx::query_as("SELECT seat FROM board_seats WHERE board_id = ? AND member_id = ?")
+            .bind(board_id)
+            .bind(member_id)
+            .fetch_optional(&mut *w.tx)
+            .await?;
+    if seated.is_none() {
+        return Err(StoreError::invalid(
+            "رئیس هیأت",
+            "این قاضی عضو این هیأت نیست؛ نخست او را در جایگاهی بنشانید",
+        ));
+    }
+    update_row(
+        &mut w.tx,
+        &mut w.audit,
+        "boards",
+        board_id,
+        sqlx::query("UPDATE boards SET chair_member_id = ? WHERE id = ?")
+            .bind(member_id)
+            .bind(board_id),
+    )
+    .await?;
+    Ok(())
+}
+
+pub(crate) async fn register_complaint_in(
+    w: &mut crate::act::Act,
+    c: &NewComplaint,
+) -> Result<i64, StoreError> {
+    one_of("نوع (kind)", &c.kind, &["complaint", "violation_report"])?;
+    one_of(
+        "منبع (source)",
+        &c.source,
+        &[
+            "client",
+            "inspection",
+            "services_deputy",
+            "kanoon",
+            "other_authority",
+        ],
+    )?;
+    let received = iso("تاریخ وصول (received_on)", &c.received_on)?;
+    let forwarded = opt_iso(
+        "تاریخ ارسال به هیأت (forwarded_on)",
+        c.forwarded_on.as_deref(),
+    )?;
+    let summary = required("خلاصه (summary)", &c.summary)?;
+    if let Some(o) = c.office_id {
+        exists(&mut w.tx, "offices", "دفتر", o).await?;
+    }
+    if let Some(k) = c.case_id {
+        exists(&mut w.tx, "cases", "پرونده", k).await?;
+    }
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO complaints (kind, source, received_on, office_id, reporter_name, reporter_contact,
+             reporter_confidential, summary, review_notes, forwarded_on, case_id)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+    )
+    .bind(&c.kind)
+    .bind(&c.source)
+    .bind(received)
+    .bind(c.office_id)
+    .bind(&c.reporter_name)
+    .bind(&c.reporter_contact)
+    .bind(i64::from(c.reporter_confidential.unwrap_or(true)))
+    .bind(summary)
+    .bind(&c.review_notes)
+    .bind(forwarded)
+    .bind(c.case_id)
+    .fetch_one(&mut *w.tx)
+    .await?;
+    w.audit.inserted(&mut w.tx, "complaints", id).await?;
+    Ok(id)
+}
+
+pub(crate) async fn move_case_in(
+    w: &mut crate::act::Act,
+    case_id: i64,
+    to: CaseStatus,
+) -> Result<(), StoreError> {
+    let from: Option<(String,)> = sqlx::query_as("SELECT status FROM cases WHERE id = ?")
+        .bind(case_id)
+        .fetch_optional(&mut *w.tx)
+        .await?;
+    let from = from.ok_or(StoreError::NotFound {
+        what: "پرونده",
+        id: case_id,
+    })?;
+    crate::queries::status_of(&from.0)?.move_to(to)?;
+    update_row(
+        &mut w.tx,
+        &mut w.audit,
+        "cases",
+        case_id,
+        sqlx::query("UPDATE cases SET status = ? WHERE id = ?")
+            .bind(to.code())
+            .bind(case_id),
+    )
+    .await?;
+    Ok(())
 }

@@ -32,7 +32,10 @@ async fn generated_demo_has_every_status_and_an_intact_log() {
         .unwrap()[0]
         .id;
     let file = store.case_file(final_case).await.unwrap();
-    assert_eq!(file.rulings[0].status, "final");
+    assert_eq!(
+        file.rulings[0].status,
+        heyat_core::proceedings::RulingStatus::Final
+    );
     assert_eq!(file.rulings[0].signoffs.len(), 3);
     assert_eq!(file.notifications.len(), 1);
     let err = store

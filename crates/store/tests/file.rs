@@ -1,11 +1,13 @@
 use crate::common::*;
-use heyat_store::{AttendanceRecord, NewRuling, NewSession, StoreError, appeal_deadline};
+use heyat_core::board::Seat;
+use heyat_core::proceedings::{HolderWas, Party, RulingOutcome, RulingStatus, ServiceMethod};
+use heyat_store::{AttendanceRecord, NewRuling, NewSession, StoreError};
 
 fn seat(seat: &str, member_id: i64, holder_was: &str) -> AttendanceRecord {
     AttendanceRecord {
-        seat: seat.into(),
+        seat: Seat::from_code(seat).unwrap(),
         member_id,
-        holder_was: holder_was.into(),
+        holder_was: HolderWas::from_code(holder_was).unwrap(),
     }
 }
 
@@ -83,7 +85,10 @@ async fn a_session_needs_every_seat_and_alternates_of_the_same_kind() {
     let (case_id, session) = heard_case(&w).await;
     let file = w.store.case_file(case_id).await.unwrap();
     assert_eq!(file.sessions.len(), 1);
-    assert_eq!(file.sessions[0].attendance[1].holder_was, "recused");
+    assert_eq!(
+        file.sessions[0].attendance[1].holder_was,
+        HolderWas::Recused
+    );
     assert_eq!(file.sessions[0].id, session);
 }
 
@@ -141,7 +146,7 @@ async fn a_signed_ruling_and_its_charges_cannot_change() {
     let draft = NewRuling {
         case_id,
         session_id: Some(session),
-        outcome: Some("conviction".into()),
+        outcome: Some(RulingOutcome::Conviction),
         grade: Some(5),
         text: "هیأت تخلف را محرز می‌داند.".into(),
         suggestion: Some(suggestion),
@@ -227,7 +232,7 @@ async fn a_signed_ruling_and_its_charges_cannot_change() {
     w.store.finalize_ruling(ruling, ACTOR).await.unwrap();
     let file = w.store.case_file(case_id).await.unwrap();
     let r = &file.rulings[0];
-    assert_eq!(r.status, "final");
+    assert_eq!(r.status, RulingStatus::Final);
     assert_eq!(r.grade, Some(4));
     assert_eq!(r.signoffs.len(), 3);
     assert_eq!(r.content_hash.as_deref(), Some(hash.as_str()));
@@ -238,15 +243,13 @@ async fn a_signed_ruling_and_its_charges_cannot_change() {
 
 #[tokio::test]
 async fn appeals_in_time_count_twenty_days_past_fridays_and_holidays() {
-    // 2026-08-01 + 20 = 2026-08-21, a Friday: the last day is Saturday 2026-08-22.
-    assert_eq!(appeal_deadline("2026-08-01", &[]).unwrap(), "2026-08-22");
-    assert_eq!(
-        appeal_deadline("2026-08-01", &["2026-08-22".into()]).unwrap(),
-        "2026-08-23"
-    );
-
     let dir = tempfile::tempdir().unwrap();
     let w = world(&dir).await;
+    // 2026-08-01 + 20 = 2026-08-21, a Friday: the last day is Saturday 2026-08-22.
+    assert_eq!(
+        w.store.appeal_deadline("2026-08-01").await.unwrap(),
+        "2026-08-22"
+    );
     let (case_id, _) = heard_case(&w).await;
     let ruling = w
         .store
@@ -254,7 +257,7 @@ async fn appeals_in_time_count_twenty_days_past_fridays_and_holidays() {
             &NewRuling {
                 case_id,
                 grade: Some(5),
-                outcome: Some("conviction".into()),
+                outcome: Some(RulingOutcome::Conviction),
                 text: "رأی".into(),
                 drafted_on: "2026-07-30".into(),
                 ..NewRuling::default()
@@ -265,7 +268,13 @@ async fn appeals_in_time_count_twenty_days_past_fridays_and_holidays() {
         .unwrap();
     let err = w
         .store
-        .record_notification(ruling, "manager", "post", "2026-08-01", ACTOR)
+        .serve(
+            case_id,
+            Party::Manager,
+            ServiceMethod::Post,
+            "2026-08-01",
+            ACTOR,
+        )
         .await
         .unwrap_err();
     assert!(err.to_string().contains("امضا"), "{err}");
@@ -275,43 +284,54 @@ async fn appeals_in_time_count_twenty_days_past_fridays_and_holidays() {
         .unwrap();
     let err = w
         .store
-        .file_appeal(ruling, "manager", "2026-08-05", "", ACTOR)
+        .appeal(case_id, Party::Manager, "2026-08-05", "", ACTOR)
         .await
         .unwrap_err();
     assert!(err.to_string().contains("ابلاغ"), "{err}");
     w.store
-        .record_notification(ruling, "manager", "electronic", "2026-08-01", ACTOR)
-        .await
-        .unwrap();
-    w.store
         .add_holiday("2026-08-22", "تعطیل رسمی", ACTOR)
         .await
         .unwrap();
-    assert!(
-        w.store
-            .file_appeal(ruling, "manager", "2026-08-23", "اعتراض", ACTOR)
-            .await
-            .unwrap()
-            .in_time
-    );
-    assert!(
-        !w.store
-            .file_appeal(ruling, "manager", "2026-08-24", "", ACTOR)
-            .await
-            .unwrap()
-            .in_time
-    );
     assert_eq!(
-        w.store
-            .file_appeal(ruling, "kanoon", "2026-08-02", "", ACTOR)
-            .await
-            .unwrap_err()
-            .code(),
-        "invalid"
+        w.store.appeal_deadline("2026-08-01").await.unwrap(),
+        "2026-08-23"
     );
+    let served = w
+        .store
+        .serve(
+            case_id,
+            Party::Manager,
+            ServiceMethod::Electronic,
+            "2026-08-01",
+            ACTOR,
+        )
+        .await
+        .unwrap();
+    assert_eq!(served.deadline.as_deref(), Some("2026-08-23"));
+    assert!(!served.final_now);
+    let late = w
+        .store
+        .appeal(case_id, Party::Manager, "2026-08-24", "", ACTOR)
+        .await
+        .unwrap_err();
+    assert_eq!(late.code(), "refused", "{late}");
+    let by_complainant = w
+        .store
+        .appeal(case_id, Party::Complainant, "2026-08-02", "", ACTOR)
+        .await
+        .unwrap_err();
+    assert_eq!(by_complainant.code(), "refused", "{by_complainant}");
+    let filed = w
+        .store
+        .appeal(case_id, Party::Manager, "2026-08-23", "اعتراض", ACTOR)
+        .await
+        .unwrap();
+    assert!(filed.appeal.in_time);
+    assert_eq!(filed.deadline, "2026-08-23");
     let file = w.store.case_file(case_id).await.unwrap();
     assert_eq!(file.notifications.len(), 1);
-    assert_eq!(file.appeals.len(), 2);
+    assert_eq!(file.appeals.len(), 1, "refused appeals leave nothing");
+    assert_eq!(file.case.status, heyat_core::CaseStatus::Appealed);
 }
 
 #[tokio::test]

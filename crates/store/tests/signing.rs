@@ -15,9 +15,9 @@ async fn drafted(w: &World) -> (i64, i64) {
         .unwrap();
     let m = &w.members;
     let att = |seat: &str, id: i64| AttendanceRecord {
-        seat: seat.into(),
+        seat: heyat_core::board::Seat::from_code(seat).unwrap(),
         member_id: id,
-        holder_was: "present".into(),
+        holder_was: heyat_core::proceedings::HolderWas::Present,
     };
     let session = w
         .store
@@ -42,7 +42,7 @@ async fn drafted(w: &World) -> (i64, i64) {
             &NewRuling {
                 case_id: c.id,
                 session_id: Some(session),
-                outcome: Some("conviction".into()),
+                outcome: Some(heyat_core::proceedings::RulingOutcome::Conviction),
                 grade: Some(5),
                 text: "تخلف محرز است.".into(),
                 drafted_on: "2026-08-01".into(),
@@ -134,7 +134,10 @@ async fn members_sign_one_by_one_and_the_last_locks_the_ruling() {
     assert!(last.remaining.is_empty());
     let hash = last.content_hash.unwrap();
     let file = w.store.case_file(case_id).await.unwrap();
-    assert_eq!(file.rulings[0].status, "signed");
+    assert_eq!(
+        file.rulings[0].status,
+        heyat_core::proceedings::RulingStatus::Signed
+    );
     assert_eq!(file.rulings[0].content_hash.as_deref(), Some(hash.as_str()));
     assert_eq!(file.rulings[0].signoffs.len(), 3);
     assert!(matches!(
@@ -169,7 +172,7 @@ async fn a_changed_draft_drops_the_signatures_it_had() {
             &NewRuling {
                 case_id,
                 session_id: r.session_id,
-                outcome: r.outcome.clone(),
+                outcome: r.outcome,
                 grade: Some(4),
                 text: "متن تازه.".into(),
                 drafted_on: "2026-08-01".into(),

@@ -5,6 +5,7 @@ mod audit;
 mod backup;
 mod common;
 mod crash;
+mod crash_actions;
 mod demo;
 mod evidence;
 mod file;
@@ -213,10 +214,59 @@ async fn the_first_start_demo_is_audited() {
     let store = demo_store(&dir).await;
     let report = store.verify_audit().await.unwrap();
     assert!(report.is_intact());
-    // 2 boards, 10 members and seats, 5 offices and managers, 6 cases, 8 charges; then
-    // 10 signing PINs and today's session for the one case awaiting it.
-    assert_eq!(report.rows, 2 + 20 + 10 + 6 + 8 + 10 + 1);
+    // 2 boards, 10 members and seats, 5 offices and managers, 6 cases, 8 charges, the final
+    // case's ruling with its service and execution; then 10 signing PINs and today's session
+    // for the one case awaiting it.
+    assert_eq!(report.rows, 2 + 20 + 10 + 6 + 8 + 3 + 10 + 1);
     assert_eq!(store.search("قاسمی", 10).await.unwrap().len(), 1);
+}
+
+#[tokio::test]
+async fn the_engine_reads_the_managers_record_from_the_database() {
+    use heyat_core::JalaliDate;
+    let dir = tempfile::tempdir().unwrap();
+    let store = demo_store(&dir).await;
+    // The demo's registered case is against the manager whose earlier conviction (grade 1)
+    // became final and was carried out some six months ago: Art 43 raises the grade.
+    let open = store
+        .cases(&CaseFilter {
+            status: Some(CaseStatus::Registered),
+            ..Default::default()
+        })
+        .await
+        .unwrap()[0]
+        .id;
+    let today = JalaliDate::from_iso(2026, 11, 23).unwrap();
+    let case = store.engine_case(open, today).await.unwrap();
+    assert_eq!(case.record.len(), 1, "{:?}", case.record);
+    assert_eq!(case.record[0].grade, 1);
+    assert!(case.record[0].carried_out_on.is_some());
+    let suggestion = store.suggestion(open, today).await.unwrap();
+    let art43 = suggestion
+        .steps
+        .iter()
+        .find(|s| s.article == "1401:43")
+        .expect("the Art 43 step");
+    assert!(art43.mandatory);
+    // Before the penalty was carried out, Art 43 cannot count it.
+    let before = JalaliDate::from_iso(2026, 3, 1).unwrap();
+    let early = store.engine_case(open, before).await.unwrap();
+    assert!(early.record.iter().all(|r| r.carried_out_on.is_none()));
+    // A holiday on record moves the appeal deadline (Art 33; CPC Art 444).
+    assert_eq!(
+        store.appeal_deadline("2026-08-01").await.unwrap(),
+        "2026-08-22"
+    );
+    store
+        .add_holiday("2026-08-22", "تعطیل", "test")
+        .await
+        .unwrap();
+    assert_eq!(
+        store.appeal_deadline("2026-08-01").await.unwrap(),
+        "2026-08-23"
+    );
+    let with_holiday = store.engine_case(open, today).await.unwrap();
+    assert!(!with_holiday.holidays.is_empty());
 }
 
 #[tokio::test]

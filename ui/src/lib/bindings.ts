@@ -1,7 +1,7 @@
 // Generated from the Rust types in src-tauri/src/dto.rs and the crates they use.
 // Do not edit: run `HEYAT_WRITE_BINDINGS=1 cargo test -p heyat-app bindings` instead.
 
-export type CommandError = { code: string, message: string, };
+export type CommandError = { code: ErrorCode, message: string, };
 
 export type AppInfo = { version: string, 
 /**
@@ -114,13 +114,21 @@ chair_member_id: number | null,
 /**
  * Every ISO date in the file as people read it (Solar Hijri, Persian digits).
  */
-dates_fa: { [key in string]: string }, };
+dates_fa: { [key in string]: string }, 
+/**
+ * The questions a session puts to the vote, from the charges (DOMAIN.md step 4).
+ */
+questions: Array<Question>, 
+/**
+ * What the last session's votes decided, to seed the ruling's draft.
+ */
+seed: RulingSeed | null, };
 
 export type RulingDraft = { 
 /**
- * `penalty`, `acquittal` or `suspended_prosecution`; a bar comes from the engine.
+ * A bar comes from the engine, whatever is chosen here.
  */
-verdict: string, grade: number | null, 
+verdict: Verdict, grade: number | null, 
 /**
  * For grades 5 and 6: months of suspension (5: 3–12, 6: 13–36).
  */
@@ -134,14 +142,13 @@ suspension_years: number | null, session_date: string, complaint_summary: string
  */
 reasoning: string, 
 /**
- * A dissenting member's opinion, with the seat (`judge_1`, `judge_2`, `representative`).
+ * A dissenting member's opinion, with the seat where he sat.
  */
-dissent_seat: string | null, dissent: string | null, 
+dissent_seat: Seat | null, dissent: string | null, 
 /**
- * An appeal board's result on the first-instance ruling: `confirmed`, `reversed` or
- * `modified` (Art 33); absent for a first-instance board.
+ * An appeal board's result on the first-instance ruling (Art 33).
  */
-appeal_result: string | null, };
+appeal_result: AppealResult | null, };
 
 export type BackupDone = { path: string, 
 /**
@@ -203,7 +210,7 @@ export type OfficeItem = { id: number, code: string, name: string, city: string,
  */
 manager_name: string | null, };
 
-export type SessionAttendance = { judge_1: string, judge_2: string, representative: string, alternate_judge_present: boolean, alternate_representative_present: boolean, };
+export type SessionAttendance = { judge_1: HolderWas, judge_2: HolderWas, representative: HolderWas, alternate_judge_present: boolean, alternate_representative_present: boolean, };
 
 export type QuorumView = { quorum: boolean, 
 /**
@@ -211,7 +218,7 @@ export type QuorumView = { quorum: boolean,
  */
 message: string | null, places: Array<PlaceView>, };
 
-export type PlaceView = { seat: string, seat_fa: string, member_id: number, member_name: string, by_alternate: boolean, };
+export type PlaceView = { seat: Seat, seat_fa: string, member_id: number, member_name: string, by_alternate: boolean, };
 
 export type VoteInput = { member_id: number, choice: string, dissent: string | null, };
 
@@ -257,25 +264,45 @@ export type SessionRecord = { id: number, board_id: number, held_on: string, cha
 
 export type AttendanceRecord = { 
 /**
- * `judge_1`, `judge_2` or `representative`.
+ * The principal seat: judge 1, judge 2 or the representative.
  */
-seat: string, 
+seat: Seat, 
 /**
  * Who sat: the holder, or the alternate when the holder was absent or recused.
  */
 member_id: number, 
 /**
- * `present`, `absent` or `recused`: what the seat's holder was.
+ * What the seat's holder was: present, absent or recused.
  */
-holder_was: string, };
+holder_was: HolderWas, };
 
-export type VoteRecord = { id: number, question: string, member_id: number, choice: string, dissent: string | null, };
-
-export type RulingRecord = { id: number, session_id: number | null, stage: string, 
+export type VoteRecord = { id: number, question: string, 
 /**
- * `draft`, `signed` or `final`.
+ * What the question decides; `None` only for votes recorded before kinds were kept.
  */
-status: string, outcome: string | null, grade: number | null, text: string, 
+kind: QuestionKind | null, 
+/**
+ * For a question of guilt: the charge.
+ */
+charge_id: number | null, member_id: number, choice: string, dissent: string | null, };
+
+export type RulingRecord = { id: number, session_id: number | null, stage: Stage, status: RulingStatus, outcome: RulingOutcome | null, grade: number | null, 
+/**
+ * Months of a suspension from management (grades 5 and 6).
+ */
+suspension_months: number | null, 
+/**
+ * Years of a suspended prosecution (Art 31).
+ */
+suspension_years: number | null, 
+/**
+ * The day the ruling became final.
+ */
+final_on: string | null, 
+/**
+ * The day its penalty was carried out (Art 43).
+ */
+carried_out_on: string | null, text: string, 
 /**
  * The rules engine's suggestion with its trace, as JSON text.
  */
@@ -283,9 +310,9 @@ suggestion: string | null, drafted_on: string, signed_on: string | null, content
 
 export type SignoffRecord = { member_id: number, signed_at: string, };
 
-export type NotificationRecord = { id: number, ruling_id: number, recipient: string, method: string, notified_on: string, };
+export type NotificationRecord = { id: number, ruling_id: number, recipient: Party, method: ServiceMethod, notified_on: string, };
 
-export type AppealRecord = { id: number, ruling_id: number, appellant: string, filed_on: string, in_time: boolean, grounds: string, };
+export type AppealRecord = { id: number, ruling_id: number, appellant: Party, filed_on: string, in_time: boolean, grounds: string, };
 
 export type ArticleView = { id: string, regulation_fa: string, article_number: number, title_fa: string, text_fa: string, };
 
@@ -490,3 +517,41 @@ scheduled_on: string,
 at_time: string, note: string, };
 
 export type CaseLink = { id: number, year: number, seq: number, board_name: string, };
+
+export type ErrorCode = "invalid_input" | "refused" | "not_found" | "duplicate" | "signed_ruling" | "storage" | "render" | "engine";
+
+export type Seat = "judge_1" | "judge_2" | "representative" | "alternate_judge" | "alternate_representative";
+
+export type HolderWas = "present" | "absent" | "recused";
+
+export type Question = { kind: QuestionKind, 
+/**
+ * For a question of guilt: the charge it asks about.
+ */
+charge_id: number | null, text_fa: string, };
+
+export type RulingSeed = { verdict: Verdict | null, grade: number | null, 
+/**
+ * The member in the minority who wrote a dissent, and what he wrote.
+ */
+dissent_member_id: number | null, dissent: string | null, 
+/**
+ * Charges the majority found not established, and established.
+ */
+acquitted_charges: Array<number>, established_charges: Array<number>, };
+
+export type QuestionKind = "guilt" | "grade" | "mitigation" | "suspension";
+
+export type Verdict = "penalty" | "acquittal" | "suspended_prosecution";
+
+export type Stage = "first_instance" | "appeal";
+
+export type RulingStatus = "draft" | "signed" | "final";
+
+export type RulingOutcome = "conviction" | "acquittal" | "mixed" | "suspended_prosecution" | "barred" | "confirmed" | "reversed" | "modified";
+
+export type Party = "manager" | "center_head" | "complainant";
+
+export type ServiceMethod = "electronic" | "in_person" | "post";
+
+export type AppealResult = "confirmed" | "reversed" | "modified";

@@ -1,6 +1,6 @@
 // What the secretary has typed in a case file's forms, kept per case while moving between
 // cases and sections: nothing typed is lost by leaving the screen.
-import type { ChargeForm, RulingDraft, SessionAttendance } from "./bindings";
+import type { ChargeForm, Party, RulingDraft, ServiceMethod, SessionAttendance } from "./bindings";
 
 export type CaseDrafts = {
   charge: ChargeForm;
@@ -10,8 +10,8 @@ export type CaseDrafts = {
   chair: number | null;
   question: string;
   schedule: { day: string; at: string; note: string };
-  notice: { recipient: string; method: string; notified_on: string };
-  appeal: { appellant: string; filed_on: string; grounds: string };
+  notice: { recipient: Party; method: ServiceMethod; notified_on: string };
+  appeal: { appellant: Party; filed_on: string; grounds: string };
 };
 
 export function emptyCharge(): ChargeForm {

@@ -29,6 +29,9 @@ import type {
   PendingNotice,
   CatalogueEntry,
   CommandError,
+  Party,
+  Question,
+  ServiceMethod,
   PrintedRuling,
   QuorumView,
   SessionAttendance,
@@ -85,19 +88,26 @@ export function commands(invokeFn: Invoke) {
       call<QuorumView>("check_quorum", { caseId, attendance }),
     recordSession: (caseId: number, heldOn: string, attendance: SessionAttendance, chairMemberId: number | null) =>
       call<number>("record_session", { caseId, heldOn, attendance, chairMemberId }),
-    recordVotes: (caseId: number, sessionId: number, question: string, votes: VoteInput[]) =>
-      call<TallyView>("record_votes", { caseId, sessionId, question, votes }),
+    /** The sitting members' votes on one question, kept by the question's kind. */
+    recordVotes: (sessionId: number, question: Question, votes: VoteInput[]) =>
+      call<TallyView>("record_votes", {
+        sessionId,
+        question: question.text_fa,
+        kind: question.kind,
+        chargeId: question.charge_id,
+        votes,
+      }),
     listOffices: () => call<OfficeItem[]>("list_offices"),
     registerComplaint: (form: ComplaintForm) => call<ComplaintRegistered>("register_complaint", { form }),
     addCharge: (caseId: number, form: ChargeForm) => call<number>("add_charge", { caseId, form }),
     signOff: (caseId: number, memberId: number, pin: string) => call<SignView>("sign_off", { caseId, memberId, pin }),
     setMemberPin: (memberId: number, current: string | null, pin: string) =>
       call<null>("set_member_pin", { memberId, current, pin }),
-    recordNotification: (caseId: number, recipient: string, method: string, notifiedOn: string) =>
+    recordNotification: (caseId: number, recipient: Party, method: ServiceMethod, notifiedOn: string) =>
       call<NotificationDone>("record_notification", { caseId, recipient, method, notifiedOn }),
     /** Makes final the notified rulings whose appeal period ended with no appeal (Art 33). */
     finalizeDue: () => call<string[]>("finalize_due"),
-    fileAppeal: (caseId: number, appellant: string, filedOn: string, grounds: string) =>
+    fileAppeal: (caseId: number, appellant: Party, filedOn: string, grounds: string) =>
       call<AppealFiled>("file_appeal", { caseId, appellant, filedOn, grounds }),
     /** The file's bytes go as the raw body; what describes them, URI-encoded, in headers. */
     attachEvidence: (caseId: number, fileName: string, bytes: Uint8Array, description: string) =>

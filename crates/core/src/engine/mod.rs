@@ -14,7 +14,7 @@ mod combine;
 mod model;
 pub mod ranking;
 
-pub use appeal::appeal_deadline;
+pub use appeal::{APPEAL_DAYS, appeal_deadline};
 pub use model::*;
 
 use crate::date::JalaliDate;

@@ -1,0 +1,646 @@
+//! The documents of a case, composed from what the store holds and checked against the rules
+//! engine: the ruling as the board drafted it ([`draft_ruling`]), the session's minutes
+//! ([`minutes`]) and a notification slip ([`notice`]); and where they are saved
+//! ([`save`]). The app and the `heyat` command print through here, so both print the same.
+
+use heyat_core::board::{BoardKind, MemberKind, Seat};
+use heyat_core::date::JalaliDate;
+use heyat_core::engine;
+use heyat_core::proceedings::{
+    self as p, AppealResult, HolderWas, Party, RulingOutcome, RulingStatus, ServiceMethod, Stage,
+    Verdict,
+};
+use heyat_core::to_persian_digits as fa;
+use heyat_render as r;
+use heyat_store::{BoardSummary, CaseFile, NewRuling, Store, StoreError};
+use serde::{Deserialize, Serialize};
+use std::path::Path;
+use ts_rs::TS;
+
+/// Why a document could not be made.
+#[derive(Debug, thiserror::Error)]
+pub enum DocumentError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// What the board asked for cannot be written: the message says what to fix.
+    #[error("{0}")]
+    Refused(String),
+    #[error(transparent)]
+    Render(#[from] r::RenderError),
+    #[error("{0}")]
+    Io(String),
+}
+
+fn refused(message: impl Into<String>) -> DocumentError {
+    DocumentError::Refused(message.into())
+}
+
+impl From<p::ProceedingError> for DocumentError {
+    fn from(e: p::ProceedingError) -> Self {
+        DocumentError::Store(e.into())
+    }
+}
+
+impl From<heyat_core::date::DateError> for DocumentError {
+    fn from(e: heyat_core::date::DateError) -> Self {
+        refused(e.to_string())
+    }
+}
+
+/// The ruling as the board drafts it in the case file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct RulingDraft {
+    /// A bar comes from the engine, whatever is chosen here.
+    pub verdict: Verdict,
+    pub grade: Option<u8>,
+    /// For grades 5 and 6: months of suspension (5: 3–12, 6: 13–36).
+    pub suspension_months: Option<u32>,
+    /// For a suspended prosecution: 1 or 2 years (Art 31).
+    pub suspension_years: Option<u8>,
+    pub session_date: String,
+    pub complaint_summary: String,
+    pub defence_summary: String,
+    /// The board's reasoning, one paragraph per line.
+    pub reasoning: String,
+    /// A dissenting member's opinion, with the seat where he sat.
+    pub dissent_seat: Option<Seat>,
+    pub dissent: Option<String>,
+    /// An appeal board's result on the first-instance ruling (Art 33).
+    #[serde(default)]
+    pub appeal_result: Option<AppealResult>,
+}
+
+/// A ruling composed and checked: what the preview and the print typeset, and the draft
+/// the store keeps.
+pub struct Drafted {
+    pub input: r::RulingInput,
+    /// Typeset with the appeal board's template.
+    pub appeal: bool,
+    pub record: NewRuling,
+    pub file_name: String,
+}
+
+/// A document saved in the data folder's `documents/`.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct Saved {
+    pub path: String,
+    pub pages: u32,
+    pub bytes: u32,
+    /// The verification code printed under the QR code.
+    pub verification_code: String,
+}
+
+/// Saves a typeset document as `documents/NAME` under `data_dir`.
+pub fn save(data_dir: &Path, name: &str, rendered: r::Rendered) -> Result<Saved, DocumentError> {
+    let dir = data_dir.join("documents");
+    std::fs::create_dir_all(&dir)
+        .map_err(|e| DocumentError::Io(format!("پوشهٔ اسناد ساخته نشد: {e}")))?;
+    let path = dir.join(name);
+    std::fs::write(&path, &rendered.pdf)
+        .map_err(|e| DocumentError::Io(format!("PDF نوشته نشد: {e}")))?;
+    Ok(Saved {
+        path: path.display().to_string(),
+        pages: rendered.pages as u32,
+        bytes: rendered.pdf.len() as u32,
+        verification_code: rendered.verification.map(|v| v.code).unwrap_or_default(),
+    })
+}
+
+fn hearing_board<'a>(
+    boards: &'a [BoardSummary],
+    file: &CaseFile,
+) -> Result<&'a BoardSummary, DocumentError> {
+    boards
+        .iter()
+        .find(|b| b.id == file.case.board_id)
+        .ok_or_else(|| refused("هیأت رسیدگی‌کنندهٔ این پرونده یافت نشد."))
+}
+
+fn letterhead(board: &BoardSummary) -> r::Board {
+    r::Board {
+        name: board.name.clone(),
+        level: match BoardKind::from_code(&board.kind) {
+            Some(BoardKind::Appeal) => r::BoardLevel::Appeal,
+            _ => r::BoardLevel::FirstInstance,
+        },
+    }
+}
+
+fn seat_of(kind: &str) -> r::Seat {
+    match MemberKind::from_code(kind) {
+        Some(MemberKind::Judge) => r::Seat::Judge,
+        Some(MemberKind::CenterRep) => r::Seat::CenterRepresentative,
+        _ => r::Seat::KanoonRepresentative,
+    }
+}
+
+fn day(iso: &str) -> Result<JalaliDate, DocumentError> {
+    Ok(JalaliDate::parse_iso(iso)?)
+}
+
+/// What a signed ruling decided, in a sentence (for notices and the appeal ruling).
+pub fn decided_fa(outcome: Option<RulingOutcome>, grade: Option<i64>) -> String {
+    use RulingOutcome::*;
+    match (outcome, grade) {
+        (Some(Conviction | Modified | Confirmed), Some(g)) => {
+            format!(
+                "محکومیت مدیر دفتر به مجازات انتظامی درجهٔ {}",
+                fa(&g.to_string())
+            )
+        }
+        (Some(Acquittal), _) => "برائت مدیر دفتر".to_owned(),
+        (Some(SuspendedProsecution), _) => "تعلیق تعقیب".to_owned(),
+        (Some(Reversed), _) => "نقض رأی بدوی".to_owned(),
+        _ => "موقوفی تعقیب".to_owned(),
+    }
+}
+
+/// The typst input for the case's ruling as drafted, checked against the engine run on the
+/// case as recorded (the manager's record, holidays and facts included): a grade the code
+/// does not allow is refused with the article that bounds it.
+pub async fn draft_ruling(
+    store: &Store,
+    case_id: i64,
+    draft: &RulingDraft,
+) -> Result<Drafted, DocumentError> {
+    let file = store.case_file(case_id).await?;
+    let boards = store.boards().await?;
+    let board = hearing_board(&boards, &file)?;
+    let stage = match BoardKind::from_code(&board.kind) {
+        Some(BoardKind::Appeal) => Stage::Appeal,
+        _ => Stage::FirstInstance,
+    };
+    if file
+        .rulings
+        .iter()
+        .any(|x| x.stage == stage && x.status != RulingStatus::Draft)
+    {
+        return Err(StoreError::SignedRuling.into());
+    }
+    if draft.reasoning.trim().is_empty() {
+        return Err(refused(
+            "استدلال هیأت خالی است؛ رأی باید مستدل باشد (مادهٔ ۲۷). دلایل را بنویسید.",
+        ));
+    }
+    let session_date =
+        JalaliDate::parse(&draft.session_date).map_err(|e| refused(format!("تاریخ جلسه: {e}")))?;
+    let case = store.engine_case(case_id, session_date).await?;
+    let suggestion = heyat_store::suggest(&case)?;
+    let verdict = match draft.verdict {
+        _ if suggestion.outcome == engine::Outcome::Barred => r::Verdict::Barred {
+            reason: match suggestion.bar.as_ref().map(|b| b.reason) {
+                Some(engine::BarReason::ResJudicata) => r::BarReason::ResJudicata,
+                Some(engine::BarReason::Separation) => r::BarReason::Separation,
+                Some(engine::BarReason::Death) => r::BarReason::Death,
+                _ => r::BarReason::Limitation,
+            },
+        },
+        Verdict::Penalty => {
+            let grade = draft
+                .grade
+                .ok_or_else(|| refused("درجهٔ مجازات را برگزینید."))?;
+            let range = suggestion
+                .grade
+                .as_ref()
+                .ok_or_else(|| refused("موتور قواعد درجه‌ای برای این پرونده نیافت."))?;
+            p::check_grade(range, grade)?;
+            r::Verdict::Penalty {
+                grade,
+                suspension_months: draft.suspension_months,
+            }
+        }
+        Verdict::Acquittal => r::Verdict::Acquittal,
+        Verdict::SuspendedProsecution => {
+            if !suggestion.suspension.available {
+                return Err(refused(
+                    "تعلیق تعقیب در این پرونده ممکن نیست: تنها تخلف‌های درجهٔ ۱ تا ۴ را می‌توان تعلیق کرد (مادهٔ ۳۱).",
+                ));
+            }
+            r::Verdict::SuspendedProsecution {
+                years: draft.suspension_years.unwrap_or(1),
+            }
+        }
+    };
+    let decided = match &verdict {
+        r::Verdict::Penalty { grade, .. } => Some(*grade),
+        _ => None,
+    };
+    let appeal_of = match stage {
+        Stage::Appeal => Some(appeal_of(store, &file, draft, decided).await?),
+        Stage::FirstInstance => None,
+    };
+    // The appeal notice follows the decision actually taken (Art 33), from the engine.
+    let appeal = match (&appeal_of, &verdict) {
+        // The appeal board's ruling is final; its template says so (Arts 24, 33).
+        (Some(_), _) => None,
+        (None, r::Verdict::Penalty { grade, .. }) => {
+            decision_appeal(&case, engine::DecisionOutcome::Grade(*grade))?
+        }
+        (None, r::Verdict::Acquittal) => match p::charge_grade(&suggestion) {
+            Some(g) => decision_appeal(
+                &case,
+                engine::DecisionOutcome::Acquitted { charge_grade: g },
+            )?,
+            None => None,
+        },
+        (None, _) => Some(r::AppealNotice {
+            appealable: false,
+            article: "1401:33".into(),
+            by: Vec::new(),
+            days: 20,
+        }),
+    };
+    let outcome = match (&appeal_of, &verdict) {
+        (Some(a), _) => RulingOutcome::from(a.result),
+        (None, r::Verdict::Penalty { .. }) => RulingOutcome::Conviction,
+        (None, r::Verdict::Acquittal) => RulingOutcome::Acquittal,
+        (None, r::Verdict::Barred { .. }) => RulingOutcome::Barred,
+        (None, r::Verdict::SuspendedProsecution { .. }) => RulingOutcome::SuspendedProsecution,
+    };
+    // A reprinted draft keeps its number.
+    let ruling_seq = file
+        .rulings
+        .iter()
+        .position(|x| x.status == RulingStatus::Draft)
+        .unwrap_or(file.rulings.len())
+        + 1;
+    let input = r::RulingInput {
+        board: letterhead(board),
+        case_number: fa(&file.case.number),
+        ruling_number: fa(&format!("{}/{}", file.case.number, ruling_seq)),
+        session_date,
+        office: r::Office {
+            name: file.case.office_name.clone(),
+            code: fa(&file.case.office_code),
+            city: file.case.city.clone(),
+            manager: file.case.manager_name.clone(),
+        },
+        complainant: file.complaints.first().map(|k| r::Complainant {
+            source: k.source.clone(),
+            name: k.reporter_name.clone(),
+            confidential: k.reporter_confidential,
+        }),
+        subject: file.case.subject.clone(),
+        // A ruling always says what was complained of and what the manager answered.
+        complaint_summary: Some(draft.complaint_summary.trim())
+            .filter(|t| !t.is_empty())
+            .map(str::to_owned)
+            .or_else(|| file.complaints.first().map(|k| k.summary.clone()))
+            .unwrap_or_else(|| file.case.subject.clone()),
+        defence_summary: Some(draft.defence_summary.trim())
+            .filter(|t| !t.is_empty())
+            .map(str::to_owned)
+            .unwrap_or_else(|| "مدیر دفتر با وجود ابلاغ، لایحهٔ دفاعیه‌ای تقدیم نکرده است.".to_owned()),
+        charges: suggestion
+            .charges
+            .iter()
+            .map(|c| r::Charge {
+                violation: c.violation.clone(),
+                days: c.days,
+                committed_on: c.committed_on,
+                established: draft.verdict != Verdict::Acquittal,
+                facts: None,
+            })
+            .collect(),
+        reasoning: draft
+            .reasoning
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(str::to_owned)
+            .collect(),
+        steps: r::RulingInput::steps_from(&suggestion),
+        citations: Vec::new(),
+        verdict,
+        appeal,
+        appeal_of,
+        members: signers(&file, board, draft),
+        secretary: None,
+    };
+    let record = NewRuling {
+        case_id,
+        session_id: file.sessions.last().map(|s| s.id),
+        stage: Some(stage),
+        outcome: Some(outcome),
+        grade: decided.map(i64::from),
+        suspension_months: draft.suspension_months.map(i64::from),
+        suspension_years: match draft.verdict {
+            Verdict::SuspendedProsecution => Some(i64::from(draft.suspension_years.unwrap_or(1))),
+            _ => None,
+        },
+        text: draft.reasoning.trim().to_owned(),
+        suggestion: serde_json::to_string(&suggestion).ok(),
+        drafted_on: session_date.to_iso_string(),
+    };
+    Ok(Drafted {
+        input,
+        appeal: stage == Stage::Appeal,
+        record,
+        file_name: format!("ruling-{}-{}.pdf", file.case.number, ruling_seq),
+    })
+}
+
+/// Who may appeal a decision, as the engine says for the case.
+fn decision_appeal(
+    case: &engine::Case,
+    outcome: engine::DecisionOutcome,
+) -> Result<Option<r::AppealNotice>, DocumentError> {
+    let mut case = case.clone();
+    case.decision = Some(engine::Decision {
+        outcome,
+        notified_on: None,
+    });
+    let suggestion = heyat_store::suggest(&case)?;
+    Ok(suggestion.appeal.map(|a| r::AppealNotice::from_engine(&a)))
+}
+
+/// Who signs: those who sat in the latest session (alternates marked), else the holders.
+fn signers(file: &CaseFile, board: &BoardSummary, draft: &RulingDraft) -> Vec<r::Member> {
+    let sitting: Vec<(Seat, i64, bool)> = match file.sessions.last() {
+        Some(session) => session
+            .attendance
+            .iter()
+            .map(|a| (a.seat, a.member_id, a.holder_was != HolderWas::Present))
+            .collect(),
+        None => board
+            .seats
+            .iter()
+            .filter_map(|s| Seat::from_code(&s.seat).map(|seat| (seat, s.member_id)))
+            .filter(|(seat, _)| !seat.is_alternate())
+            .map(|(seat, id)| (seat, id, false))
+            .collect(),
+    };
+    let chair = file.sessions.last().and_then(|s| s.chair_member_id);
+    sitting
+        .iter()
+        .filter_map(|(seat, member_id, alternate)| {
+            let s = board.seats.iter().find(|s| s.member_id == *member_id)?;
+            Some(r::Member {
+                name: format!("{} {}", s.first_name, s.last_name),
+                seat: seat_of(&s.kind),
+                chair: chair.map_or(*seat == Seat::Judge1, |c| c == *member_id),
+                alternate: *alternate,
+                dissent: draft
+                    .dissent
+                    .clone()
+                    .filter(|_| draft.dissent_seat == Some(*seat)),
+            })
+        })
+        .collect()
+}
+
+/// What the appeal ruling says of the first-instance ruling it reviews, checked against the
+/// decision: confirming keeps the decision, modifying changes it (Art 33).
+async fn appeal_of(
+    store: &Store,
+    file: &CaseFile,
+    draft: &RulingDraft,
+    decided: Option<u8>,
+) -> Result<r::AppealOf, DocumentError> {
+    let link = file.appeal_of.as_ref().ok_or_else(|| {
+        refused("این پرونده به رأی بدوی‌ای پیوند ندارد؛ پروندهٔ تجدیدنظر با ثبت تجدیدنظرخواهی در پروندهٔ بدوی گشوده می‌شود.")
+    })?;
+    let first = store.case_file(link.id).await?;
+    let (position, ruling) = first
+        .rulings
+        .iter()
+        .enumerate()
+        .rev()
+        .find(|(_, x)| x.status != RulingStatus::Draft)
+        .ok_or_else(|| refused("رأی امضاشده‌ای در پروندهٔ بدوی نیست."))?;
+    let appeal = first
+        .appeals
+        .iter()
+        .find(|a| a.ruling_id == ruling.id && a.in_time)
+        .ok_or_else(|| refused("تجدیدنظرخواهیِ در مهلتی از رأی بدوی ثبت نشده است (مادهٔ ۳۳)."))?;
+    let result = draft
+        .appeal_result
+        .ok_or_else(|| refused("نتیجهٔ تجدیدنظر را برگزینید: تأیید، نقض یا اصلاح رأی بدوی."))?;
+    p::check_appeal_result(
+        result,
+        decided,
+        ruling.grade.and_then(|g| u8::try_from(g).ok()),
+    )?;
+    let first_board = store
+        .boards()
+        .await?
+        .into_iter()
+        .find(|b| b.id == first.case.board_id)
+        .map(|b| b.name)
+        .unwrap_or_default();
+    Ok(r::AppealOf {
+        board: first_board,
+        ruling_number: fa(&format!("{}/{}", first.case.number, position + 1)),
+        ruling_date: day(ruling.signed_on.as_deref().unwrap_or(&ruling.drafted_on))?,
+        decided: decided_fa(ruling.outcome, ruling.grade),
+        appellant: appeal.appellant.title_fa().to_owned(),
+        filed_on: day(&appeal.filed_on)?,
+        grounds: Some(appeal.grounds.trim())
+            .filter(|g| !g.is_empty())
+            .unwrap_or("تجدیدنظرخواه دلیلی جز اعتراض به رأی ننوشته است.")
+            .to_owned(),
+        result,
+    })
+}
+
+/// The minutes of a session held in the case: attendance with alternates, the chair, each
+/// question with every member's vote and the majority, dissents. Answers the input and the
+/// file name.
+pub async fn minutes(
+    store: &Store,
+    case_id: i64,
+    session_id: i64,
+) -> Result<(r::MinutesInput, String), DocumentError> {
+    let file = store.case_file(case_id).await?;
+    let boards = store.boards().await?;
+    let board = hearing_board(&boards, &file)?;
+    let (index, session) = file
+        .sessions
+        .iter()
+        .enumerate()
+        .find(|(_, s)| s.id == session_id)
+        .ok_or_else(|| refused("این جلسه در پرونده ثبت نشده است."))?;
+    let person = |id: i64| {
+        board.seats.iter().find(|s| s.member_id == id).map_or_else(
+            || "—".to_owned(),
+            |s| format!("{} {}", s.first_name, s.last_name),
+        )
+    };
+    let holder = |seat: Seat| board.seats.iter().find(|s| s.seat == seat.code());
+    let attendance = session
+        .attendance
+        .iter()
+        .map(|a| {
+            let held_by = holder(a.seat);
+            let present = a.holder_was == HolderWas::Present;
+            r::Attendance {
+                seat: seat_of(held_by.map_or("", |h| h.kind.as_str())),
+                member: held_by.map_or_else(
+                    || person(a.member_id),
+                    |h| format!("{} {}", h.first_name, h.last_name),
+                ),
+                present,
+                replaced_by: (!present).then(|| person(a.member_id)),
+                note: match a.holder_was {
+                    HolderWas::Absent => Some("غایب".to_owned()),
+                    HolderWas::Recused => Some("کناره‌گیری به سبب تعارض منافع".to_owned()),
+                    HolderWas::Present => None,
+                },
+            }
+        })
+        .collect();
+    let mut asked: Vec<&str> = Vec::new();
+    for v in &session.votes {
+        if !asked.contains(&v.question.as_str()) {
+            asked.push(&v.question);
+        }
+    }
+    let questions = asked
+        .iter()
+        .map(|q| {
+            let votes: Vec<_> = session.votes.iter().filter(|v| v.question == *q).collect();
+            let choices: Vec<&str> = votes.iter().map(|v| v.choice.as_str()).collect();
+            let majority = p::majority(&choices, session.attendance.len());
+            r::Question {
+                text: (*q).to_owned(),
+                votes: votes
+                    .iter()
+                    .map(|v| r::Vote {
+                        member: person(v.member_id),
+                        choice: match majority {
+                            Some(m) if m == v.choice => r::VoteChoice::Yes,
+                            Some(_) => r::VoteChoice::No,
+                            None => r::VoteChoice::Abstain,
+                        },
+                        note: Some(v.choice.clone()),
+                    })
+                    .collect(),
+                result: majority.map_or_else(
+                    || "اکثریتی حاصل نشد".to_owned(),
+                    |m| format!("به اکثریت آرا: «{m}»"),
+                ),
+            }
+        })
+        .collect();
+    let dissents = session
+        .votes
+        .iter()
+        .filter_map(|v| {
+            v.dissent.as_ref().map(|d| r::Dissent {
+                member: person(v.member_id),
+                text: d.clone(),
+            })
+        })
+        .collect();
+    let start_time = file
+        .scheduled
+        .iter()
+        .find(|s| s.scheduled_on == session.held_on && !s.at_time.is_empty())
+        .map_or_else(|| "—".to_owned(), |s| fa(&s.at_time));
+    let input = r::MinutesInput {
+        board: letterhead(board),
+        case_number: fa(&file.case.number),
+        session_number: fa(&(index + 1).to_string()),
+        session_date: day(&session.held_on)?,
+        start_time,
+        place: format!("محل تشکیل هیأت، استان {}", board.province),
+        attendance,
+        chair: session
+            .chair_member_id
+            .map_or_else(|| "—".to_owned(), person),
+        agenda: file.case.subject.clone(),
+        questions,
+        dissents,
+        notes: Some(session.minutes.trim())
+            .filter(|m| !m.is_empty())
+            .map(str::to_owned),
+        secretary: "دبیر هیأت".to_owned(),
+    };
+    Ok((
+        input,
+        format!("minutes-{}-{}.pdf", file.case.number, index + 1),
+    ))
+}
+
+/// The file name of a notification's slip in `documents/`.
+pub fn notice_file(case_number: &str, notification_id: i64) -> String {
+    format!("notice-{case_number}-{notification_id}.pdf")
+}
+
+/// The slip of one notification: who was served, how, when, and the appeal deadline it
+/// starts where the ruling may be appealed by him (Art 33).
+pub async fn notice(
+    store: &Store,
+    case_id: i64,
+    notification_id: i64,
+) -> Result<(r::NoticeInput, String), DocumentError> {
+    let file = store.case_file(case_id).await?;
+    let served = file
+        .notifications
+        .iter()
+        .find(|n| n.id == notification_id)
+        .ok_or_else(|| refused("این ابلاغ در پرونده ثبت نشده است."))?;
+    let (position, ruling) = file
+        .rulings
+        .iter()
+        .enumerate()
+        .find(|(_, x)| x.id == served.ruling_id)
+        .ok_or_else(|| refused("رأی این ابلاغ در پرونده نیست."))?;
+    let boards = store.boards().await?;
+    let board = hearing_board(&boards, &file)?;
+    let deadline = if p::appealable_by(&ruling.facts(), served.recipient) {
+        let appeal_board = boards
+            .iter()
+            .find(|b| BoardKind::from_code(&b.kind) == Some(BoardKind::Appeal))
+            .map(|b| b.name.clone())
+            .unwrap_or_else(|| "هیأت تجدیدنظر".to_owned());
+        Some(r::Deadline {
+            days: 20,
+            last_day: day(&store.appeal_deadline(&served.notified_on).await?)?,
+            board: appeal_board,
+            article: "1401:33".into(),
+        })
+    } else {
+        None
+    };
+    let input = r::NoticeInput {
+        board: letterhead(board),
+        case_number: fa(&file.case.number),
+        document: match ruling.stage {
+            Stage::Appeal => "دادنامهٔ هیأت تجدیدنظر",
+            Stage::FirstInstance => "دادنامهٔ هیأت بدوی",
+        }
+        .to_owned(),
+        document_number: fa(&format!("{}/{}", file.case.number, position + 1)),
+        document_date: day(ruling.signed_on.as_deref().unwrap_or(&ruling.drafted_on))?,
+        summary: decided_fa(ruling.outcome, ruling.grade),
+        recipient: match served.recipient {
+            Party::Manager => file.case.manager_name.clone(),
+            other => other.title_fa().to_owned(),
+        },
+        recipient_role: match served.recipient {
+            Party::Manager => r::RecipientRole::Manager,
+            Party::CenterHead => r::RecipientRole::CenterHead,
+            Party::Complainant => r::RecipientRole::Complainant,
+        },
+        address: match served.recipient {
+            Party::Manager => format!("{}، {}", file.case.office_name, file.case.city),
+            Party::CenterHead => "مرکز آمار و فناوری اطلاعات قوه قضاییه، تهران".to_owned(),
+            // Art 20: the complainant's particulars stay out of the file's documents.
+            Party::Complainant => {
+                "نشانی شاکی نزد دبیرخانهٔ هیأت محرمانه نگه داشته می‌شود.".to_owned()
+            }
+        },
+        notified_on: day(&served.notified_on)?,
+        method: match served.method {
+            ServiceMethod::Electronic => "ابلاغ الکترونیکی از راه سامانهٔ ثنا",
+            ServiceMethod::InPerson => "تحویل حضوری",
+            ServiceMethod::Post => "پست سفارشی",
+        }
+        .to_owned(),
+        deadline,
+        served_by: "دبیرخانهٔ هیأت".to_owned(),
+        secretary: "دبیر هیأت".to_owned(),
+    };
+    Ok((input, notice_file(&file.case.number, served.id)))
+}

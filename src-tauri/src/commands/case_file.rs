@@ -1,0 +1,221 @@
+//! The case list and the case file: parties, charges, evidence, history, and the engine.
+
+use crate::AppState;
+use crate::dto::{
+    ArticleView, CaseFileView, CaseRow, CatalogueEntry, ChargeForm, HistoryRow, SuggestRequest,
+};
+use crate::error::CommandError;
+use crate::views::{self, fa_date, iso_date, optional_iso};
+use heyat_core::{CaseStatus, JalaliDate, engine, regulation};
+use heyat_store::CaseFilter;
+use tauri::State;
+
+/// The longest search text accepted; anything longer is a mistake, not a query.
+const MAX_QUERY_CHARS: usize = 200;
+
+#[tauri::command]
+pub async fn list_cases(
+    state: State<'_, AppState>,
+    filter: CaseFilter,
+) -> Result<Vec<CaseRow>, CommandError> {
+    if filter
+        .text
+        .as_deref()
+        .is_some_and(|t| t.chars().count() > MAX_QUERY_CHARS)
+    {
+        return Err(CommandError::invalid(
+            "عبارت جستجو بیش از ۲۰۰ نویسه است؛ آن را کوتاه‌تر کنید.",
+        ));
+    }
+    let filter = CaseFilter {
+        registered_from: optional_iso("از تاریخ", filter.registered_from.as_deref())?,
+        registered_to: optional_iso("تا تاریخ", filter.registered_to.as_deref())?,
+        ..filter
+    };
+    if let (Some(from), Some(to)) = (&filter.registered_from, &filter.registered_to)
+        && from > to
+    {
+        return Err(CommandError::invalid(
+            "«از تاریخ» پس از «تا تاریخ» است؛ بازهٔ تاریخ را درست کنید.",
+        ));
+    }
+    state
+        .store
+        .cases(&filter)
+        .await?
+        .into_iter()
+        .map(|case| {
+            Ok(CaseRow {
+                status_fa: case.status.title_fa().to_owned(),
+                registered_on_fa: fa_date(&case.registered_on)?,
+                case,
+            })
+        })
+        .collect()
+}
+
+#[tauri::command]
+pub fn catalogue() -> Result<Vec<CatalogueEntry>, CommandError> {
+    views::catalogue()
+}
+
+/// The corrected text of an article, clause or note, by its id (`1401:44`, `1401:37:f`).
+#[tauri::command]
+pub fn article(id: String) -> Result<ArticleView, CommandError> {
+    let lib = views::library()?;
+    let provision = lib.get(&id).ok_or_else(|| {
+        CommandError::invalid(format!("ماده یا بندی با شناسهٔ «{id}» در مقررات نیست."))
+    })?;
+    let code = id.split(':').next().unwrap_or_default();
+    Ok(ArticleView {
+        regulation_fa: lib
+            .regulation(code)
+            .map(|r| r.regulation.title_fa.clone())
+            .unwrap_or_default(),
+        article_number: provision.article().number,
+        title_fa: match provision {
+            regulation::Provision::Clause(_, c) => c.title_fa.clone(),
+            _ => provision.article().title_fa.clone(),
+        },
+        text_fa: provision.text_fa().to_owned(),
+        id,
+    })
+}
+
+/// The rules engine's suggestion for a case typed on the engine screen. The engine checks
+/// every field; a bad one is refused with its path and what to fix, in Persian.
+#[tauri::command]
+pub fn suggest(request: SuggestRequest) -> Result<engine::Suggestion, CommandError> {
+    let input =
+        serde_json::to_string(&request).map_err(|e| CommandError::invalid(e.to_string()))?;
+    heyat_core::suggest::suggest_value(&input)
+        .map_err(|e| CommandError::invalid(format!("{}: {}", views::field_fa(&e.field), e.message)))
+}
+
+/// Opens a case file with every part, the questions its session puts to the vote, and the
+/// ruling's draft as the last session's votes decided it.
+#[tauri::command]
+pub async fn open_case(
+    state: State<'_, AppState>,
+    case_id: i64,
+) -> Result<CaseFileView, CommandError> {
+    let lib = views::library()?;
+    let file = state.store.case_file(case_id).await?;
+    let mut dates_fa = std::collections::BTreeMap::new();
+    let json = serde_json::to_value(&file).map_err(|e| CommandError::storage(e.to_string()))?;
+    views::collect_dates(&json, &mut dates_fa);
+    let chair_member_id = state
+        .store
+        .boards()
+        .await?
+        .into_iter()
+        .find(|b| b.id == file.case.board_id)
+        .and_then(|b| b.chair_member_id);
+    let charges = file
+        .charges
+        .iter()
+        .cloned()
+        .map(|c| views::charge_view(lib, c))
+        .collect::<Result<Vec<_>, _>>()?;
+    let titles: Vec<(i64, String)> = charges.iter().map(|c| (c.id, c.title_fa.clone())).collect();
+    Ok(CaseFileView {
+        questions: heyat_core::proceedings::questions_for(&titles),
+        seed: file.sessions.last().map(|s| {
+            let votes: Vec<_> = s.votes.iter().filter_map(|v| v.cast()).collect();
+            heyat_core::proceedings::seed_ruling(&votes, s.attendance.len())
+        }),
+        chair_member_id,
+        dates_fa,
+        status_fa: file.case.status.title_fa().to_owned(),
+        registered_on_fa: fa_date(&file.case.registered_on)?,
+        charges,
+        file,
+    })
+}
+
+/// The engine's suggestion for the case as recorded — the charges, the manager's record,
+/// the holidays, the facts on file — decided on `decided_on` (Solar Hijri or ISO; today when
+/// absent).
+#[tauri::command]
+pub async fn suggest_for_case(
+    state: State<'_, AppState>,
+    case_id: i64,
+    decided_on: Option<String>,
+) -> Result<engine::Suggestion, CommandError> {
+    let on = match decided_on.filter(|d| !d.trim().is_empty()) {
+        Some(d) => {
+            JalaliDate::parse(&d).map_err(|e| CommandError::invalid(format!("تاریخ جلسه: {e}")))?
+        }
+        None => state.today_jalali(),
+    };
+    Ok(state.store.suggestion(case_id, on).await?)
+}
+
+/// Adds a charge from the catalogue to a case; refused once a signed ruling fixed it.
+#[tauri::command]
+pub async fn add_charge(
+    state: State<'_, AppState>,
+    case_id: i64,
+    form: ChargeForm,
+) -> Result<i64, CommandError> {
+    let measured = matches!(form.violation.as_str(), "absence" | "closure");
+    let charge = heyat_store::NewCharge {
+        committed_on: iso_date("تاریخ وقوع", &form.committed_on)?,
+        days: if measured { form.days } else { None },
+        facts: form.facts.trim().to_owned(),
+        last_prosecution_act_on: optional_iso(
+            "تاریخ آخرین اقدام تعقیبی",
+            form.last_prosecution_act_on.as_deref(),
+        )?,
+        violation: form.violation,
+    };
+    Ok(state
+        .store
+        .add_charge(case_id, &charge, &state.actor)
+        .await?)
+}
+
+/// The case's history from the audit log, oldest first.
+#[tauri::command]
+pub async fn case_history(
+    state: State<'_, AppState>,
+    case_id: i64,
+) -> Result<Vec<HistoryRow>, CommandError> {
+    state
+        .store
+        .case_history(case_id)
+        .await?
+        .into_iter()
+        .map(|h| {
+            // The log keeps UTC; people read the day and time where they are.
+            let local = chrono::DateTime::parse_from_rfc3339(&h.at)
+                .map(|t| t.with_timezone(&chrono::Local).naive_local())
+                .map_err(|e| {
+                    CommandError::storage(format!("زمان «{}» در دفتر وقایع خوانا نیست: {e}", h.at))
+                })?;
+            use chrono::Datelike;
+            let day = JalaliDate::from_iso(local.year(), local.month() as u8, local.day() as u8)?;
+            let mut what = views::what_fa(&h.action, &h.table_name);
+            // A status change says which status.
+            if h.table_name == "cases" && h.action == "update" {
+                let status = h
+                    .row
+                    .as_deref()
+                    .and_then(|r| serde_json::from_str::<serde_json::Value>(r).ok())
+                    .and_then(|v| v["status"].as_str().and_then(CaseStatus::from_code));
+                if let Some(s) = status {
+                    what = format!("وضعیت پرونده: {}", s.title_fa());
+                }
+            }
+            Ok(HistoryRow {
+                id: h.id,
+                at_fa: day.format_fa(),
+                time_fa: heyat_core::to_persian_digits(&local.format("%H:%M").to_string()),
+                actor: h.actor,
+                what_fa: what,
+                table_name: h.table_name,
+                row_id: h.row_id,
+            })
+        })
+        .collect()
+}

@@ -1,0 +1,115 @@
+//! The ruling: the live preview, the draft printed and kept, each member's signature, and
+//! the notification slips.
+
+use crate::AppState;
+use crate::dto::{PendingNotice, PrintedRuling, RulingDraft, SignView};
+use crate::error::CommandError;
+use crate::views::fa_date;
+use heyat_core::proceedings::RulingStatus;
+use heyat_documents::DocumentError;
+use tauri::State;
+
+/// The ruling as drafted, typeset page by page as SVG for the live preview; nothing is saved.
+#[tauri::command]
+pub async fn preview_ruling(
+    state: State<'_, AppState>,
+    case_id: i64,
+    draft: RulingDraft,
+) -> Result<Vec<String>, CommandError> {
+    let d = heyat_documents::draft_ruling(&state.store, case_id, &draft).await?;
+    Ok(state
+        .renderer
+        .ruling_preview(&d.input, d.appeal)
+        .map_err(DocumentError::from)?)
+}
+
+/// Typesets the case's ruling as drafted by the board, keeps it as a draft with the engine's
+/// suggestion, and saves the PDF in the data folder's `documents/`.
+#[tauri::command]
+pub async fn print_ruling(
+    state: State<'_, AppState>,
+    case_id: i64,
+    draft: RulingDraft,
+) -> Result<PrintedRuling, CommandError> {
+    let d = heyat_documents::draft_ruling(&state.store, case_id, &draft).await?;
+    let rendered = match d.appeal {
+        true => state.renderer.appeal_ruling(&d.input),
+        false => state.renderer.ruling(&d.input),
+    }
+    .map_err(DocumentError::from)?;
+    state.store.keep_draft(&d.record, &state.actor).await?;
+    Ok(heyat_documents::save(&state.data_dir, &d.file_name, rendered)?.into())
+}
+
+/// One member who sat signs the draft ruling with their PIN; the last signature locks it
+/// (Art 27) and moves the case (and an appealed first-instance case) on, in one action.
+#[tauri::command]
+pub async fn sign_off(
+    state: State<'_, AppState>,
+    case_id: i64,
+    member_id: i64,
+    pin: String,
+) -> Result<SignView, CommandError> {
+    let file = state.store.case_file(case_id).await?;
+    let Some(ruling) = file
+        .rulings
+        .iter()
+        .rev()
+        .find(|r| r.status == RulingStatus::Draft)
+    else {
+        if file.signed_ruling().is_some() {
+            return Err(heyat_store::StoreError::SignedRuling.into());
+        }
+        return Err(CommandError::invalid(
+            "پیش‌نویس رأیی برای امضا نیست؛ نخست رأی را بنویسید و PDF آن را بسازید.",
+        ));
+    };
+    let progress = state
+        .store
+        .sign_off(ruling.id, member_id, &pin, &state.today_iso(), &state.actor)
+        .await?;
+    let names = state.store.member_names().await?;
+    let name = |id: &i64| names.get(id).cloned().unwrap_or_else(|| "—".to_owned());
+    Ok(SignView {
+        signed: progress.signed.iter().map(name).collect(),
+        remaining: progress.remaining.iter().map(name).collect(),
+        content_hash: progress.content_hash,
+    })
+}
+
+/// The notifications on record whose slip is not in `documents/` yet, oldest first: what the
+/// batch print goes through, one document at a time, showing its progress.
+#[tauri::command]
+pub async fn pending_notices(
+    state: State<'_, AppState>,
+) -> Result<Vec<PendingNotice>, CommandError> {
+    let mut out = Vec::new();
+    for (case, n) in state.store.notifications().await? {
+        let slip = state
+            .data_dir
+            .join("documents")
+            .join(heyat_documents::notice_file(&case.number, n.id));
+        if !slip.exists() {
+            out.push(PendingNotice {
+                case_id: case.id,
+                notification_id: n.id,
+                case_number: case.number.clone(),
+                recipient_fa: n.recipient.title_fa().to_owned(),
+                notified_on_fa: fa_date(&n.notified_on)?,
+            });
+        }
+    }
+    Ok(out)
+}
+
+/// Typesets the slip of one notification and saves it in `documents/`.
+#[tauri::command]
+pub async fn print_notice(
+    state: State<'_, AppState>,
+    case_id: i64,
+    notification_id: i64,
+) -> Result<PrintedRuling, CommandError> {
+    let (input, name) = heyat_documents::notice(&state.store, case_id, notification_id).await?;
+    let rendered = state.renderer.notice(&input).map_err(DocumentError::from)?;
+    Ok(heyat_documents::save(&state.data_dir, &name, rendered)?.into())
+}

@@ -1,0 +1,100 @@
+//! What a failed command answers: one of a closed set of codes (mirrored in TypeScript by
+//! `bindings.ts`) and a Persian message that says what to fix.
+
+use serde::Serialize;
+use ts_rs::TS;
+
+/// Why a command failed. The UI branches on these, never on the message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    /// Input that cannot be taken as it is; nothing was saved.
+    InvalidInput,
+    /// A step the proceedings do not allow (who may appeal, when, a vote that does not count).
+    Refused,
+    /// A case, session, ruling or member that is not on record.
+    NotFound,
+    /// Already on record.
+    Duplicate,
+    /// A signed ruling, or the charges it ruled on, cannot change.
+    SignedRuling,
+    /// The database, its folder or a file could not be read or written.
+    Storage,
+    /// A document could not be typeset.
+    Render,
+    /// The regulations data or the rules engine failed.
+    Engine,
+}
+
+/// Every failed command answers with a stable code for the UI and a Persian message for people.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct CommandError {
+    pub code: ErrorCode,
+    pub message: String,
+}
+
+impl CommandError {
+    pub fn invalid(message: impl Into<String>) -> CommandError {
+        CommandError {
+            code: ErrorCode::InvalidInput,
+            message: message.into(),
+        }
+    }
+
+    pub fn storage(message: impl Into<String>) -> CommandError {
+        CommandError {
+            code: ErrorCode::Storage,
+            message: message.into(),
+        }
+    }
+}
+
+impl From<heyat_store::StoreError> for CommandError {
+    fn from(e: heyat_store::StoreError) -> Self {
+        use heyat_store::StoreError as S;
+        let code = match &e {
+            S::Invalid { .. } | S::Transition(_) | S::Composition(_) | S::Evidence(_) => {
+                ErrorCode::InvalidInput
+            }
+            S::Proceeding(_) => ErrorCode::Refused,
+            S::NotFound { .. } => ErrorCode::NotFound,
+            S::Duplicate { .. } => ErrorCode::Duplicate,
+            S::SignedRuling => ErrorCode::SignedRuling,
+            S::Engine { .. } => ErrorCode::Engine,
+            S::DataDir { .. }
+            | S::Database(_)
+            | S::Migrate(_)
+            | S::Corrupt { .. }
+            | S::AuditAppendOnly
+            | S::Io { .. }
+            | S::Backup(_) => ErrorCode::Storage,
+        };
+        CommandError {
+            code,
+            message: e.to_string(),
+        }
+    }
+}
+
+impl From<heyat_documents::DocumentError> for CommandError {
+    fn from(e: heyat_documents::DocumentError) -> Self {
+        match e {
+            heyat_documents::DocumentError::Store(s) => s.into(),
+            heyat_documents::DocumentError::Refused(message) => CommandError {
+                code: ErrorCode::Refused,
+                message,
+            },
+            heyat_documents::DocumentError::Render(r) => CommandError {
+                code: ErrorCode::Render,
+                message: r.to_string(),
+            },
+            heyat_documents::DocumentError::Io(message) => CommandError::storage(message),
+        }
+    }
+}
+
+impl From<heyat_core::date::DateError> for CommandError {
+    fn from(e: heyat_core::date::DateError) -> Self {
+        CommandError::invalid(e.to_string())
+    }
+}
