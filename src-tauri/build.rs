@@ -6,6 +6,7 @@ const COMMANDS: &[&str] = &[
     "status_counts",
     "list_boards",
     "catalogue",
+    "vocabulary",
     "article",
     "suggest",
     "open_case",

@@ -170,6 +170,7 @@ pub fn typescript_bindings() -> String {
         p::Party::decl(&cfg),
         p::ServiceMethod::decl(&cfg),
         p::AppealResult::decl(&cfg),
+        Vocabulary::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types in src-tauri/src/dto.rs and the crates they use.\n\
@@ -581,4 +582,17 @@ pub struct PendingNotice {
     pub case_number: String,
     pub recipient_fa: String,
     pub notified_on_fa: String,
+}
+
+/// The titles people read for every code the UI shows, from core's one vocabulary
+/// (code → Persian title).
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct Vocabulary {
+    pub seats: std::collections::BTreeMap<String, String>,
+    pub holder_was: std::collections::BTreeMap<String, String>,
+    pub ruling_status: std::collections::BTreeMap<String, String>,
+    pub stages: std::collections::BTreeMap<String, String>,
+    pub parties: std::collections::BTreeMap<String, String>,
+    pub methods: std::collections::BTreeMap<String, String>,
+    pub case_status: std::collections::BTreeMap<String, String>,
 }

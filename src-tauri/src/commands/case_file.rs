@@ -54,6 +54,39 @@ pub async fn list_cases(
         .collect()
 }
 
+/// Every code's Persian title, from core's vocabulary: the one place titles are written.
+#[tauri::command]
+pub fn vocabulary() -> crate::dto::Vocabulary {
+    use heyat_core::board::Seat;
+    use heyat_core::proceedings::{HolderWas, Party, RulingStatus, ServiceMethod, Stage};
+    fn map<T: Copy>(
+        all: &[T],
+        code: fn(T) -> &'static str,
+        title: fn(T) -> &'static str,
+    ) -> std::collections::BTreeMap<String, String> {
+        all.iter()
+            .map(|t| (code(*t).to_owned(), title(*t).to_owned()))
+            .collect()
+    }
+    crate::dto::Vocabulary {
+        seats: map(&Seat::ALL, Seat::code, Seat::title_fa),
+        holder_was: map(&HolderWas::ALL, HolderWas::code, HolderWas::title_fa),
+        ruling_status: map(
+            &RulingStatus::ALL,
+            RulingStatus::code,
+            RulingStatus::title_fa,
+        ),
+        stages: map(&Stage::ALL, Stage::code, Stage::title_fa),
+        parties: map(&Party::ALL, Party::code, Party::short_fa),
+        methods: map(
+            &ServiceMethod::ALL,
+            ServiceMethod::code,
+            ServiceMethod::title_fa,
+        ),
+        case_status: map(&CaseStatus::ALL, CaseStatus::code, CaseStatus::title_fa),
+    }
+}
+
 #[tauri::command]
 pub fn catalogue() -> Result<Vec<CatalogueEntry>, CommandError> {
     views::catalogue()

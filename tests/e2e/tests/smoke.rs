@@ -932,7 +932,18 @@ async fn a_complaint_opens_a_case_and_charges_are_added(client: &Client) {
     click(client, ".case-file form button[type=submit]").await;
     appears(client, "[data-testid=grade-range]").await;
     let grade = text_of(client, "[data-testid=grade-range]").await;
-    assert!(grade.contains("درجهٔ ۵"), "grade: {grade}");
+    // Five days' absence is grade 5 (Art 38(g)); this office's manager has an earlier grade-1
+    // conviction, final and carried out some six months ago (the demo's record), so Art 43
+    // raises it one grade: the app's suggestion reads the record from the database.
+    assert!(grade.contains("درجهٔ ۶"), "grade: {grade}");
+    let steps = text_of(client, "[data-testid=steps]").await;
+    assert!(steps.contains("۴۳"), "the Art 43 step: {steps}");
+    js(
+        client,
+        "document.querySelector('[data-testid=steps]').scrollIntoView({ block: 'center' }); return true",
+    )
+    .await;
+    shoot(client, "suggestion-recidivism").await;
     click(client, ".case-file button.back").await;
     appears(client, "[data-testid=case-table]").await;
 }

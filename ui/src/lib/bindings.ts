@@ -555,3 +555,5 @@ export type Party = "manager" | "center_head" | "complainant";
 export type ServiceMethod = "electronic" | "in_person" | "post";
 
 export type AppealResult = "confirmed" | "reversed" | "modified";
+
+export type Vocabulary = { seats: { [key in string]: string }, holder_was: { [key in string]: string }, ruling_status: { [key in string]: string }, stages: { [key in string]: string }, parties: { [key in string]: string }, methods: { [key in string]: string }, case_status: { [key in string]: string }, };

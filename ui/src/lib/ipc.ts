@@ -29,6 +29,7 @@ import type {
   PendingNotice,
   CatalogueEntry,
   CommandError,
+  Vocabulary,
   Party,
   Question,
   ServiceMethod,
@@ -81,6 +82,8 @@ export function commands(invokeFn: Invoke) {
     statusCounts: () => call<StatusCountRow[]>("status_counts"),
     listBoards: () => call<BoardView[]>("list_boards"),
     catalogue: () => call<CatalogueEntry[]>("catalogue"),
+    /** Every code's Persian title, from the core's one vocabulary. */
+    vocabulary: () => call<Vocabulary>("vocabulary"),
     article: (id: string) => call<ArticleView>("article", { id }),
     suggest: (request: SuggestRequest) => call<Suggestion>("suggest", { request }),
     openCase: (caseId: number) => call<CaseFileView>("open_case", { caseId }),
