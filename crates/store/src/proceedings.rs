@@ -968,3 +968,74 @@ impl Store {
         Ok(out)
     }
 }
+
+impl Store {
+    /// Adds a person and seats them on a board as one action: the composition rules of
+    /// Arts 23–25 are checked before it commits, so a refusal leaves no stray person behind.
+    pub async fn seat_new_member(
+        &self,
+        board_id: i64,
+        seat: &str,
+        member: &crate::NewMember,
+        actor: &str,
+    ) -> Result<i64, StoreError> {
+        let mut w = self.begin(actor).await?;
+        let id = crate::write::add_member_in(&mut w, member).await?;
+        crate::write::assign_seat_in(&mut w, board_id, seat, id).await?;
+        w.commit().await?;
+        Ok(id)
+    }
+
+    /// Sets a session for a case on `day` (ISO) at `at_time`; a day before `today` is
+    /// refused.
+    pub async fn schedule_hearing(
+        &self,
+        case_id: i64,
+        day: &str,
+        at_time: &str,
+        note: &str,
+        today: JalaliDate,
+        actor: &str,
+    ) -> Result<i64, StoreError> {
+        if date("تاریخ جلسه", day)? < today {
+            return Err(StoreError::invalid(
+                "تاریخ جلسه",
+                format!(
+                    "گذشته است؛ روزی از امروز ({}) به بعد برگزینید",
+                    today.format_fa()
+                ),
+            ));
+        }
+        self.schedule_session(case_id, day, at_time, note, actor)
+            .await
+    }
+
+    /// The member signs the case's draft ruling with their PIN (Art 27); the last signature
+    /// locks it and moves the case on ([`Store::sign_off`]).
+    pub async fn sign_draft(
+        &self,
+        case_id: i64,
+        member_id: i64,
+        pin: &str,
+        today: JalaliDate,
+        actor: &str,
+    ) -> Result<crate::SignProgress, StoreError> {
+        let file = self.case_file(case_id).await?;
+        let Some(ruling) = file
+            .rulings
+            .iter()
+            .rev()
+            .find(|r| r.status == RulingStatus::Draft)
+        else {
+            if file.signed_ruling().is_some() {
+                return Err(StoreError::SignedRuling);
+            }
+            return Err(StoreError::invalid(
+                "رأی",
+                "پیش‌نویس رأیی برای امضا نیست؛ نخست رأی را بنویسید و PDF آن را بسازید",
+            ));
+        };
+        self.sign_off(ruling.id, member_id, pin, &today.to_iso_string(), actor)
+            .await
+    }
+}

@@ -91,48 +91,10 @@ impl Store {
         note: &str,
         actor: &str,
     ) -> Result<i64, StoreError> {
-        let day = date("تاریخ جلسه", day)?.to_iso_string();
-        let at_time = checked_time(at_time)?;
         let mut w = self.begin(actor).await?;
-        let row: Option<(i64, String)> =
-            sqlx::query_as("SELECT board_id, status FROM cases WHERE id = ?")
-                .bind(case_id)
-                .fetch_optional(&mut *w.tx)
-                .await?;
-        let (board_id, status) = row.ok_or(StoreError::NotFound {
-            what: "پرونده",
-            id: case_id,
-        })?;
-        let status = crate::queries::status_of(&status)?;
-        let (id,): (i64,) = sqlx::query_as(
-            "INSERT INTO scheduled_sessions (case_id, board_id, scheduled_on, at_time, note)
-             VALUES (?, ?, ?, ?, ?) RETURNING id",
-        )
-        .bind(case_id)
-        .bind(board_id)
-        .bind(&day)
-        .bind(&at_time)
-        .bind(note.trim())
-        .fetch_one(&mut *w.tx)
-        .await?;
-        w.audit
-            .inserted(&mut w.tx, "scheduled_sessions", id)
-            .await?;
-        // A case registered, in review or heard (an adjourned hearing) now awaits a session.
-        if status != CaseStatus::Scheduled && status.may_move_to(CaseStatus::Scheduled) {
-            update_row(
-                &mut w.tx,
-                &mut w.audit,
-                "cases",
-                case_id,
-                sqlx::query("UPDATE cases SET status = ? WHERE id = ?")
-                    .bind(CaseStatus::Scheduled.code())
-                    .bind(case_id),
-            )
-            .await?;
-        }
+        let out = schedule_session_in(&mut w, case_id, day, at_time, note).await?;
         w.commit().await?;
-        Ok(id)
+        Ok(out)
     }
 
     /// The sessions set from `from` to `to` (ISO, inclusive), by day and time.
@@ -314,4 +276,53 @@ pub(crate) async fn open_appeal_case_in(
     )
     .await?;
     Ok(made)
+}
+
+pub(crate) async fn schedule_session_in(
+    w: &mut crate::act::Act,
+    case_id: i64,
+    day: &str,
+    at_time: &str,
+    note: &str,
+) -> Result<i64, StoreError> {
+    let day = date("تاریخ جلسه", day)?.to_iso_string();
+    let at_time = checked_time(at_time)?;
+    let row: Option<(i64, String)> =
+        sqlx::query_as("SELECT board_id, status FROM cases WHERE id = ?")
+            .bind(case_id)
+            .fetch_optional(&mut *w.tx)
+            .await?;
+    let (board_id, status) = row.ok_or(StoreError::NotFound {
+        what: "پرونده",
+        id: case_id,
+    })?;
+    let status = crate::queries::status_of(&status)?;
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO scheduled_sessions (case_id, board_id, scheduled_on, at_time, note)
+         VALUES (?, ?, ?, ?, ?) RETURNING id",
+    )
+    .bind(case_id)
+    .bind(board_id)
+    .bind(&day)
+    .bind(&at_time)
+    .bind(note.trim())
+    .fetch_one(&mut *w.tx)
+    .await?;
+    w.audit
+        .inserted(&mut w.tx, "scheduled_sessions", id)
+        .await?;
+    // A case registered, in review or heard (an adjourned hearing) now awaits a session.
+    if status != CaseStatus::Scheduled && status.may_move_to(CaseStatus::Scheduled) {
+        update_row(
+            &mut w.tx,
+            &mut w.audit,
+            "cases",
+            case_id,
+            sqlx::query("UPDATE cases SET status = ? WHERE id = ?")
+                .bind(CaseStatus::Scheduled.code())
+                .bind(case_id),
+        )
+        .await?;
+    }
+    Ok(id)
 }

@@ -419,47 +419,10 @@ impl Store {
 
     /// Registers a person who may sit on boards.
     pub async fn add_member(&self, member: &NewMember, actor: &str) -> Result<i64, StoreError> {
-        let kind = MemberKind::from_code(&member.kind).ok_or_else(|| {
-            StoreError::invalid(
-                "نوع عضو (kind)",
-                format!(
-                    "«{}» شناخته نیست؛ judge، kanoon_rep یا center_rep بدهید",
-                    member.kind
-                ),
-            )
-        })?;
-        let first = required("نام (first_name)", &member.first_name)?;
-        let last = required("نام خانوادگی (last_name)", &member.last_name)?;
-        match (kind, member.judicial_grade) {
-            (MemberKind::Judge, None) => {
-                return Err(StoreError::invalid(
-                    "پایهٔ قضایی (judicial_grade)",
-                    "پایهٔ قضایی قاضی را بدهید (۱ تا ۱۱)",
-                ));
-            }
-            (_, Some(g)) if !(1..=11).contains(&g) => {
-                return Err(StoreError::invalid(
-                    "پایهٔ قضایی (judicial_grade)",
-                    "باید میان ۱ و ۱۱ باشد",
-                ));
-            }
-            _ => {}
-        }
         let mut w = self.begin(actor).await?;
-        let (id,): (i64,) = sqlx::query_as(
-            "INSERT INTO members (kind, first_name, last_name, judicial_grade, on_kanoon_directors)
-             VALUES (?, ?, ?, ?, ?) RETURNING id",
-        )
-        .bind(kind.code())
-        .bind(first)
-        .bind(last)
-        .bind(member.judicial_grade)
-        .bind(i64::from(member.on_kanoon_directors))
-        .fetch_one(&mut *w.tx)
-        .await?;
-        w.audit.inserted(&mut w.tx, "members", id).await?;
+        let out = add_member_in(&mut w, member).await?;
         w.commit().await?;
-        Ok(id)
+        Ok(out)
     }
 
     /// Forms a board (its seats are filled with [`Store::assign_seat`]).
@@ -503,50 +466,9 @@ impl Store {
         member_id: i64,
         actor: &str,
     ) -> Result<(), StoreError> {
-        let seat = Seat::from_code(seat).ok_or_else(|| {
-            StoreError::invalid(
-                "جایگاه (seat)",
-                format!("«{seat}» شناخته نیست؛ judge_1، judge_2، representative، alternate_judge یا alternate_representative بدهید"),
-            )
-        })?;
         let mut w = self.begin(actor).await?;
-        let board = board_kind(&mut w.tx, board_id).await?;
-        let who = candidate(&mut w.tx, member_id).await?;
-        check_seat(board, seat, &who)?;
-        let old: Option<(i64,)> =
-            sqlx::query_as("SELECT rowid FROM board_seats WHERE board_id = ? AND seat = ?")
-                .bind(board_id)
-                .bind(seat.code())
-                .fetch_optional(&mut *w.tx)
-                .await?;
-        if let Some((rowid,)) = old {
-            let before = snapshot(&mut w.tx, "board_seats", rowid).await?;
-            sqlx::query("DELETE FROM board_seats WHERE rowid = ?")
-                .bind(rowid)
-                .execute(&mut *w.tx)
-                .await?;
-            w.audit
-                .record(
-                    &mut w.tx,
-                    "delete",
-                    "board_seats",
-                    rowid,
-                    before.as_ref(),
-                    None,
-                )
-                .await?;
-        }
-        let (rowid,): (i64,) = sqlx::query_as(
-            "INSERT INTO board_seats (board_id, seat, member_id) VALUES (?, ?, ?) RETURNING rowid",
-        )
-        .bind(board_id)
-        .bind(seat.code())
-        .bind(member_id)
-        .fetch_one(&mut *w.tx)
-        .await?;
-        w.audit.inserted(&mut w.tx, "board_seats", rowid).await?;
-        w.commit().await?;
-        Ok(())
+        assign_seat_in(&mut w, board_id, seat, member_id).await?;
+        w.commit().await
     }
 
     /// Records the chair the members elected: one of the board's judges (Art 26).
@@ -924,5 +846,100 @@ pub(crate) async fn move_case_in(
             .bind(case_id),
     )
     .await?;
+    Ok(())
+}
+
+pub(crate) async fn add_member_in(
+    w: &mut crate::act::Act,
+    member: &NewMember,
+) -> Result<i64, StoreError> {
+    let kind = MemberKind::from_code(&member.kind).ok_or_else(|| {
+        StoreError::invalid(
+            "نوع عضو (kind)",
+            format!(
+                "«{}» شناخته نیست؛ judge، kanoon_rep یا center_rep بدهید",
+                member.kind
+            ),
+        )
+    })?;
+    let first = required("نام (first_name)", &member.first_name)?;
+    let last = required("نام خانوادگی (last_name)", &member.last_name)?;
+    match (kind, member.judicial_grade) {
+        (MemberKind::Judge, None) => {
+            return Err(StoreError::invalid(
+                "پایهٔ قضایی (judicial_grade)",
+                "پایهٔ قضایی قاضی را بدهید (۱ تا ۱۱)",
+            ));
+        }
+        (_, Some(g)) if !(1..=11).contains(&g) => {
+            return Err(StoreError::invalid(
+                "پایهٔ قضایی (judicial_grade)",
+                "باید میان ۱ و ۱۱ باشد",
+            ));
+        }
+        _ => {}
+    }
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO members (kind, first_name, last_name, judicial_grade, on_kanoon_directors)
+         VALUES (?, ?, ?, ?, ?) RETURNING id",
+    )
+    .bind(kind.code())
+    .bind(first)
+    .bind(last)
+    .bind(member.judicial_grade)
+    .bind(i64::from(member.on_kanoon_directors))
+    .fetch_one(&mut *w.tx)
+    .await?;
+    w.audit.inserted(&mut w.tx, "members", id).await?;
+    Ok(id)
+}
+
+pub(crate) async fn assign_seat_in(
+    w: &mut crate::act::Act,
+    board_id: i64,
+    seat: &str,
+    member_id: i64,
+) -> Result<(), StoreError> {
+    let seat = Seat::from_code(seat).ok_or_else(|| {
+        StoreError::invalid(
+            "جایگاه (seat)",
+            format!("«{seat}» شناخته نیست؛ judge_1، judge_2، representative، alternate_judge یا alternate_representative بدهید"),
+        )
+    })?;
+    let board = board_kind(&mut w.tx, board_id).await?;
+    let who = candidate(&mut w.tx, member_id).await?;
+    check_seat(board, seat, &who)?;
+    let old: Option<(i64,)> =
+        sqlx::query_as("SELECT rowid FROM board_seats WHERE board_id = ? AND seat = ?")
+            .bind(board_id)
+            .bind(seat.code())
+            .fetch_optional(&mut *w.tx)
+            .await?;
+    if let Some((rowid,)) = old {
+        let before = snapshot(&mut w.tx, "board_seats", rowid).await?;
+        sqlx::query("DELETE FROM board_seats WHERE rowid = ?")
+            .bind(rowid)
+            .execute(&mut *w.tx)
+            .await?;
+        w.audit
+            .record(
+                &mut w.tx,
+                "delete",
+                "board_seats",
+                rowid,
+                before.as_ref(),
+                None,
+            )
+            .await?;
+    }
+    let (rowid,): (i64,) = sqlx::query_as(
+        "INSERT INTO board_seats (board_id, seat, member_id) VALUES (?, ?, ?) RETURNING rowid",
+    )
+    .bind(board_id)
+    .bind(seat.code())
+    .bind(member_id)
+    .fetch_one(&mut *w.tx)
+    .await?;
+    w.audit.inserted(&mut w.tx, "board_seats", rowid).await?;
     Ok(())
 }

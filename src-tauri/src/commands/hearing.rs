@@ -20,16 +20,16 @@ pub async fn schedule_session(
     note: String,
 ) -> Result<i64, CommandError> {
     let day = iso_date("تاریخ جلسه", &day)?;
-    let today = state.today_jalali();
-    if day < today.to_iso_string() {
-        return Err(CommandError::invalid(format!(
-            "تاریخ جلسه گذشته است؛ روزی از امروز ({}) به بعد برگزینید.",
-            today.format_fa()
-        )));
-    }
     Ok(state
         .store
-        .schedule_session(case_id, &day, &at_time, &note, &state.actor)
+        .schedule_hearing(
+            case_id,
+            &day,
+            &at_time,
+            &note,
+            state.today_jalali(),
+            &state.actor,
+        )
         .await?)
 }
 

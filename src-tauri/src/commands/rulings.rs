@@ -5,7 +5,6 @@ use crate::AppState;
 use crate::dto::{PendingNotice, PrintedRuling, RulingDraft, SignView};
 use crate::error::CommandError;
 use crate::views::fa_date;
-use heyat_core::proceedings::RulingStatus;
 use heyat_documents::DocumentError;
 use tauri::State;
 
@@ -50,23 +49,9 @@ pub async fn sign_off(
     member_id: i64,
     pin: String,
 ) -> Result<SignView, CommandError> {
-    let file = state.store.case_file(case_id).await?;
-    let Some(ruling) = file
-        .rulings
-        .iter()
-        .rev()
-        .find(|r| r.status == RulingStatus::Draft)
-    else {
-        if file.signed_ruling().is_some() {
-            return Err(heyat_store::StoreError::SignedRuling.into());
-        }
-        return Err(CommandError::invalid(
-            "پیش‌نویس رأیی برای امضا نیست؛ نخست رأی را بنویسید و PDF آن را بسازید.",
-        ));
-    };
     let progress = state
         .store
-        .sign_off(ruling.id, member_id, &pin, &state.today_iso(), &state.actor)
+        .sign_draft(case_id, member_id, &pin, state.today_jalali(), &state.actor)
         .await?;
     let names = state.store.member_names().await?;
     let name = |id: &i64| names.get(id).cloned().unwrap_or_else(|| "—".to_owned());

@@ -128,44 +128,18 @@ pub async fn seat_new_member(
     seat: String,
     member: MemberForm,
 ) -> Result<(), CommandError> {
-    if member.first_name.trim().is_empty() || member.last_name.trim().is_empty() {
-        return Err(invalid("نام و نام خانوادگی عضو را بنویسید."));
-    }
-    let boards = state.store.boards().await?;
-    let board = boards
-        .iter()
-        .find(|b| b.id == board_id)
-        .ok_or_else(|| invalid("این هیأت یافت نشد."))?;
-    let seat_code =
-        Seat::from_code(&seat).ok_or_else(|| invalid(format!("جایگاه «{seat}» شناخته نیست.")))?;
-    let candidate = heyat_core::board::Candidate {
-        kind: heyat_core::board::MemberKind::from_code(&member.kind)
-            .ok_or_else(|| invalid("نوع عضو را برگزینید: قاضی، نمایندهٔ کانون یا نمایندهٔ مرکز."))?,
-        judicial_grade: member.judicial_grade.and_then(|g| u8::try_from(g).ok()),
+    let member = heyat_store::NewMember {
+        kind: member.kind,
+        first_name: member.first_name.trim().to_owned(),
+        last_name: member.last_name.trim().to_owned(),
+        judicial_grade: member.judicial_grade,
         on_kanoon_directors: member.on_kanoon_directors,
     };
-    let kind = heyat_core::board::BoardKind::from_code(&board.kind)
-        .ok_or_else(|| invalid("نوع هیأت معتبر نیست."))?;
-    // Checked before the member is added, so a refusal leaves no stray person behind.
-    heyat_core::board::check_seat(kind, seat_code, &candidate)
-        .map_err(|e| invalid(e.to_string()))?;
-    let id = state
+    state
         .store
-        .add_member(
-            &heyat_store::NewMember {
-                kind: member.kind,
-                first_name: member.first_name.trim().to_owned(),
-                last_name: member.last_name.trim().to_owned(),
-                judicial_grade: member.judicial_grade,
-                on_kanoon_directors: member.on_kanoon_directors,
-            },
-            &state.actor,
-        )
+        .seat_new_member(board_id, &seat, &member, &state.actor)
         .await?;
-    Ok(state
-        .store
-        .assign_seat(board_id, &seat, id, &state.actor)
-        .await?)
+    Ok(())
 }
 
 /// A verified copy of the database (and evidence) in the data folder's `backups/`, made while
