@@ -7,6 +7,7 @@ const COMMANDS: &[&str] = &[
     "list_boards",
     "catalogue",
     "vocabulary",
+    "record_case_facts",
     "article",
     "suggest",
     "open_case",

@@ -171,6 +171,7 @@ pub fn typescript_bindings() -> String {
         p::ServiceMethod::decl(&cfg),
         p::AppealResult::decl(&cfg),
         Vocabulary::decl(&cfg),
+        heyat_store::CaseFacts::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types in src-tauri/src/dto.rs and the crates they use.\n\
@@ -595,4 +596,5 @@ pub struct Vocabulary {
     pub parties: std::collections::BTreeMap<String, String>,
     pub methods: std::collections::BTreeMap<String, String>,
     pub case_status: std::collections::BTreeMap<String, String>,
+    pub complaint_sources: std::collections::BTreeMap<String, String>,
 }

@@ -20,6 +20,7 @@ pub fn with_commands<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Bu
         commands::settings::list_boards,
         commands::case_file::catalogue,
         commands::case_file::vocabulary,
+        commands::case_file::record_case_facts,
         commands::case_file::article,
         commands::case_file::suggest,
         commands::case_file::open_case,

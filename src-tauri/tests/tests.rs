@@ -1436,3 +1436,36 @@ fn the_suggestion_in_session_reads_the_managers_record_and_the_holidays() {
         "{s}"
     );
 }
+
+#[test]
+fn facts_of_the_file_reach_the_engine() {
+    let app = app();
+    let list = invoke(
+        &app,
+        "list_cases",
+        json!({ "filter": { "status": "registered" } }),
+    )
+    .unwrap();
+    let id = list[0]["id"].as_i64().unwrap();
+    let bad = invoke(
+        &app,
+        "record_case_facts",
+        json!({ "caseId": id, "facts": { "deceased_on": "1405/13/01" } }),
+    )
+    .unwrap_err();
+    assert_eq!(bad["code"], "invalid_input", "{bad}");
+    invoke(
+        &app,
+        "record_case_facts",
+        json!({ "caseId": id, "facts": { "deceased_on": "1405/09/01" } }),
+    )
+    .unwrap();
+    let s = invoke(
+        &app,
+        "suggest_for_case",
+        json!({ "caseId": id, "decidedOn": "1405/09/02" }),
+    )
+    .unwrap();
+    assert_eq!(s["outcome"], "barred", "{s}");
+    assert_eq!(s["bar"]["reason"], "death", "{s}");
+}

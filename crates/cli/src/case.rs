@@ -8,7 +8,7 @@ use crate::Failure;
 use crate::db::{open_existing, runtime, store_failure, today_jalali};
 use heyat_core::JalaliDate;
 use heyat_core::board::Seat;
-use heyat_core::proceedings::{HolderWas, Party, QuestionKind, RulingStatus, ServiceMethod};
+use heyat_core::proceedings::{HolderWas, Party, QuestionKind, ServiceMethod};
 use heyat_core::session::{Attendance, Sitting, seat_the_board};
 use heyat_documents::DocumentError;
 use heyat_store::Store;
@@ -531,22 +531,10 @@ pub fn run(db: Option<&Path>, command: &CaseCommand) -> Result<(), Failure> {
             let today = today_iso()?;
             with_store(db, async |store| {
                 let id = case_id(store, case).await?;
-                let file = store.case_file(id).await.map_err(store_failure)?;
-                let Some(ruling) = file
-                    .rulings
-                    .iter()
-                    .rev()
-                    .find(|r| r.status == RulingStatus::Draft)
-                else {
-                    if file.signed_ruling().is_some() {
-                        return Err(store_failure(heyat_store::StoreError::SignedRuling));
-                    }
-                    return Err(Failure::input(
-                        "پیش‌نویس رأیی برای امضا نیست؛ نخست رأی را با «heyat case draft» بنویسید",
-                    ));
-                };
+                let today = heyat_core::JalaliDate::parse_iso(&today)
+                    .map_err(|e| Failure::other(e.to_string()))?;
                 let progress = store
-                    .sign_off(ruling.id, *member, pin, &today, &actor)
+                    .sign_draft(id, *member, pin, today, &actor)
                     .await
                     .map_err(store_failure)?;
                 to_json(&progress)
@@ -633,37 +621,15 @@ fn data_dir(db: &Path) -> PathBuf {
         .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
 }
 
-/// One place of the sitting and who fills it.
-struct Place {
-    seat: Seat,
-    member_id: i64,
-    name: String,
-    by_alternate: bool,
-}
-
-/// Who fills each place of the sitting, from the roster of the board hearing the case (as
-/// the app's session panel reads it).
-async fn places(store: &Store, case_id: i64, sitting: &Sitting) -> Result<Vec<Place>, Failure> {
-    let roster = store.roster_of(case_id).await.map_err(store_failure)?;
-    sitting
-        .places()
-        .iter()
-        .map(|p| {
-            let s = roster
-                .iter()
-                .find(|s| s.seat == p.filled_by.code())
-                .ok_or_else(|| {
-                    Failure::input(format!(
-                        "جایگاه «{}» در این هیأت کسی را ندارد؛ از «تنظیمات» آن را پر کنید.",
-                        p.filled_by.title_fa()
-                    ))
-                })?;
-            Ok(Place {
-                seat: p.seat,
-                member_id: s.member_id,
-                name: format!("{} {}", s.first_name, s.last_name),
-                by_alternate: p.by_alternate(),
-            })
-        })
-        .collect()
+/// Who fills each place of the sitting, from the roster of the board hearing the case (the
+/// store's reading, as the app's session panel shows it).
+async fn places(
+    store: &Store,
+    case_id: i64,
+    sitting: &Sitting,
+) -> Result<Vec<heyat_store::SeatedPlace>, Failure> {
+    store
+        .places_of(case_id, sitting)
+        .await
+        .map_err(store_failure)
 }

@@ -21,6 +21,10 @@ pub struct CaseFile {
     pub manager_id: i64,
     pub manager_national_id: String,
     pub office_province: String,
+    /// The manager's death, as recorded (Art 30).
+    pub manager_deceased_on: Option<String>,
+    /// The manager's permanent separation from managing the office, as recorded (Art 30).
+    pub manager_separated_on: Option<String>,
     pub charges: Vec<ChargeRecord>,
     pub complaints: Vec<ComplaintRecord>,
     pub evidence: Vec<EvidenceRecord>,
@@ -59,6 +63,8 @@ pub struct ComplaintRecord {
     pub summary: String,
     pub review_notes: Option<String>,
     pub forwarded_on: Option<String>,
+    /// The day the complainant withdrew the complaint, if he did.
+    pub withdrawn_on: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS, sqlx::FromRow)]
@@ -284,8 +290,8 @@ impl Store {
                 what: "پرونده",
                 id: case_id,
             })?;
-        let (office_id, manager_id, manager_national_id, office_province): (i64, i64, String, String) = sqlx::query_as(
-            "SELECT o.id, m.id, m.national_id, o.province FROM cases c JOIN managers m ON m.id = c.manager_id
+        let (office_id, manager_id, manager_national_id, office_province, manager_deceased_on, manager_separated_on): (i64, i64, String, String, Option<String>, Option<String>) = sqlx::query_as(
+            "SELECT o.id, m.id, m.national_id, o.province, m.deceased_on, m.separated_on FROM cases c JOIN managers m ON m.id = c.manager_id
              JOIN offices o ON o.id = c.office_id WHERE c.id = ?",
         )
         .bind(case_id)
@@ -301,7 +307,7 @@ impl Store {
             "SELECT id, kind, source, received_on,
                     CASE WHEN reporter_confidential = 1 THEN NULL ELSE reporter_name END AS reporter_name,
                     CASE WHEN reporter_confidential = 1 THEN NULL ELSE reporter_contact END AS reporter_contact,
-                    reporter_confidential, summary, review_notes, forwarded_on
+                    reporter_confidential, summary, review_notes, forwarded_on, withdrawn_on
              FROM complaints WHERE case_id = ? ORDER BY id",
         )
         .bind(case_id)
@@ -408,6 +414,8 @@ impl Store {
             manager_id,
             manager_national_id,
             office_province,
+            manager_deceased_on,
+            manager_separated_on,
             charges,
             complaints,
             evidence,

@@ -39,7 +39,10 @@ pub use engine_case::suggest;
 pub use error::StoreError;
 pub use evidence::{EVIDENCE_DIR, EVIDENCE_MAX_BYTES};
 pub use file::*;
-pub use proceedings::{AppealFiled, Ballot, Count, Motion, Registered, Served};
+pub use proceedings::{
+    AppealFiled, Awaiting, Ballot, CaseFacts, Count, Deadline, DeadlineKind, Motion, Registered,
+    SeatedPlace, Served,
+};
 pub use queries::{
     BoardSeat, BoardSummary, CaseFilter, CaseListItem, OfficeItem, StatusCount, case_number,
 };

@@ -7,7 +7,7 @@
 use crate::act::Act;
 use crate::file::{AppealRecord, CaseFile, NewSession, RulingRecord};
 use crate::queries::status_of;
-use crate::write::{CaseRef, NewComplaint, date, exists, insert_case, update_row};
+use crate::write::{CaseRef, NewComplaint, date, insert_case, update_row};
 use crate::{Store, StoreError};
 use heyat_core::CaseStatus;
 use heyat_core::board::Seat;
@@ -587,107 +587,6 @@ impl Store {
         Ok(due.into_iter().map(|d| d.1).collect())
     }
 
-    /// Records the day a final penalty was carried out: it starts Art 43's two years.
-    pub async fn record_carried_out(
-        &self,
-        ruling_id: i64,
-        carried_out_on: &str,
-        actor: &str,
-    ) -> Result<(), StoreError> {
-        let on = date("تاریخ اجرا", carried_out_on)?;
-        let mut w = self.begin(actor).await?;
-        let row: Option<(String, Option<String>, Option<i64>)> =
-            sqlx::query_as("SELECT status, final_on, grade FROM rulings WHERE id = ?")
-                .bind(ruling_id)
-                .fetch_optional(&mut *w.tx)
-                .await?;
-        let (status, final_on, grade) = row.ok_or(StoreError::NotFound {
-            what: "رأی",
-            id: ruling_id,
-        })?;
-        if status != "final" || grade.is_none() {
-            return Err(StoreError::invalid(
-                "تاریخ اجرا",
-                "تنها مجازاتِ رأی قطعی اجرا می‌شود؛ این رأی قطعی نیست یا مجازاتی ندارد",
-            ));
-        }
-        if final_on.is_some_and(|f| iso_of(on) < f) {
-            return Err(StoreError::invalid(
-                "تاریخ اجرا",
-                "پیش از قطعیت رأی است؛ مجازات پس از قطعیت اجرا می‌شود",
-            ));
-        }
-        sqlx::query(
-            "INSERT INTO penalty_executions (ruling_id, carried_out_on) VALUES (?, ?)
-             ON CONFLICT (ruling_id) DO UPDATE SET carried_out_on = excluded.carried_out_on",
-        )
-        .bind(ruling_id)
-        .bind(iso_of(on))
-        .execute(&mut *w.tx)
-        .await?;
-        w.audit
-            .inserted(&mut w.tx, "penalty_executions", ruling_id)
-            .await?;
-        w.commit().await
-    }
-
-    /// Records the manager's death or permanent separation from managing the office
-    /// (Art 30); `None` leaves a fact as it was.
-    pub async fn record_manager_facts(
-        &self,
-        manager_id: i64,
-        deceased_on: Option<&str>,
-        separated_on: Option<&str>,
-        actor: &str,
-    ) -> Result<(), StoreError> {
-        let deceased = deceased_on
-            .map(|d| date("تاریخ فوت", d).map(iso_of))
-            .transpose()?;
-        let separated = separated_on
-            .map(|d| date("تاریخ انفصال دائم", d).map(iso_of))
-            .transpose()?;
-        let mut w = self.begin(actor).await?;
-        exists(&mut w.tx, "managers", "مدیر دفتر", manager_id).await?;
-        update_row(
-            &mut w.tx,
-            &mut w.audit,
-            "managers",
-            manager_id,
-            sqlx::query(
-                "UPDATE managers SET deceased_on = coalesce(?, deceased_on),
-                    separated_on = coalesce(?, separated_on) WHERE id = ?",
-            )
-            .bind(deceased)
-            .bind(separated)
-            .bind(manager_id),
-        )
-        .await?;
-        w.commit().await
-    }
-
-    /// Records that the complainant withdrew the complaint (1396 Art 38 note 2).
-    pub async fn withdraw_complaint(
-        &self,
-        complaint_id: i64,
-        on: &str,
-        actor: &str,
-    ) -> Result<(), StoreError> {
-        let on = date("تاریخ استرداد شکایت", on)?;
-        let mut w = self.begin(actor).await?;
-        exists(&mut w.tx, "complaints", "شکایت", complaint_id).await?;
-        update_row(
-            &mut w.tx,
-            &mut w.audit,
-            "complaints",
-            complaint_id,
-            sqlx::query("UPDATE complaints SET withdrawn_on = ? WHERE id = ?")
-                .bind(iso_of(on))
-                .bind(complaint_id),
-        )
-        .await?;
-        w.commit().await
-    }
-
     /// The cases in `status`, each with its whole file.
     pub async fn files_in(
         &self,
@@ -1037,5 +936,162 @@ impl Store {
         };
         self.sign_off(ruling.id, member_id, pin, &today.to_iso_string(), actor)
             .await
+    }
+}
+
+/// One place of a sitting board and who fills it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SeatedPlace {
+    /// The principal seat (judge 1, judge 2, representative).
+    pub seat: Seat,
+    pub member_id: i64,
+    pub name: String,
+    /// Filled by the alternate of the same kind (Arts 25, 28).
+    pub by_alternate: bool,
+}
+
+impl Store {
+    /// Who fills each place of `sitting`, from the roster of the board hearing `case_id`; a
+    /// roster seat no one holds is refused with what to fix.
+    pub async fn places_of(
+        &self,
+        case_id: i64,
+        sitting: &heyat_core::session::Sitting,
+    ) -> Result<Vec<SeatedPlace>, StoreError> {
+        let roster = self.roster_of(case_id).await?;
+        sitting
+            .places()
+            .iter()
+            .map(|p| {
+                let s = roster
+                    .iter()
+                    .find(|s| s.seat == p.filled_by.code())
+                    .ok_or_else(|| {
+                        StoreError::invalid(
+                            "حضور",
+                            format!(
+                                "جایگاه «{}» در این هیأت کسی را ندارد؛ از «تنظیمات» آن را پر کنید",
+                                p.filled_by.title_fa()
+                            ),
+                        )
+                    })?;
+                Ok(SeatedPlace {
+                    seat: p.seat,
+                    member_id: s.member_id,
+                    name: format!("{} {}", s.first_name, s.last_name),
+                    by_alternate: p.by_alternate(),
+                })
+            })
+            .collect()
+    }
+}
+
+/// Facts of a case the engine weighs, as the secretary records them; each one left `None`
+/// stays as it was.
+#[derive(Debug, Clone, Default, PartialEq, serde::Deserialize, ts_rs::TS)]
+pub struct CaseFacts {
+    /// The day the case's final penalty was carried out (Art 43's two years start then).
+    #[serde(default)]
+    pub carried_out_on: Option<String>,
+    /// The manager's death (Art 30).
+    #[serde(default)]
+    pub deceased_on: Option<String>,
+    /// The manager's permanent separation from managing the office (Art 30).
+    #[serde(default)]
+    pub separated_on: Option<String>,
+    /// The complainant withdrew the complaint (1396 Art 38 note 2; 1392 Art 26 note 2).
+    #[serde(default)]
+    pub complaint_withdrawn_on: Option<String>,
+}
+
+impl Store {
+    /// Records facts of the case file as one action: when its final penalty was carried
+    /// out, the manager's death or permanent separation, a withdrawn complaint. Every date is
+    /// checked before anything is written.
+    pub async fn record_case_facts(
+        &self,
+        case_id: i64,
+        facts: &CaseFacts,
+        actor: &str,
+    ) -> Result<(), StoreError> {
+        let day = |field: &'static str, d: &Option<String>| {
+            d.as_deref()
+                .filter(|d| !d.trim().is_empty())
+                .map(|d| date(field, d).map(iso_of))
+                .transpose()
+        };
+        let carried = day("تاریخ اجرای مجازات", &facts.carried_out_on)?;
+        let deceased = day("تاریخ فوت مدیر", &facts.deceased_on)?;
+        let separated = day("تاریخ انفصال دائم مدیر", &facts.separated_on)?;
+        let withdrawn = day("تاریخ استرداد شکایت", &facts.complaint_withdrawn_on)?;
+        let file = self.case_file(case_id).await?;
+        let mut w = self.begin(actor).await?;
+        if let Some(on) = &carried {
+            let ruling = file
+                .rulings
+                .iter()
+                .rev()
+                .find(|r| r.status == RulingStatus::Final && r.grade.is_some())
+                .ok_or_else(|| {
+                    StoreError::invalid(
+                        "تاریخ اجرای مجازات",
+                        "این پرونده رأی قطعیِ محکومیت ندارد؛ تنها مجازاتِ رأی قطعی اجرا می‌شود",
+                    )
+                })?;
+            if ruling.final_on.as_deref().is_some_and(|f| on.as_str() < f) {
+                return Err(StoreError::invalid(
+                    "تاریخ اجرای مجازات",
+                    "پیش از قطعیت رأی است؛ مجازات پس از قطعیت اجرا می‌شود",
+                ));
+            }
+            sqlx::query(
+                "INSERT INTO penalty_executions (ruling_id, carried_out_on) VALUES (?, ?)
+                 ON CONFLICT (ruling_id) DO UPDATE SET carried_out_on = excluded.carried_out_on",
+            )
+            .bind(ruling.id)
+            .bind(on)
+            .execute(&mut *w.tx)
+            .await?;
+            w.audit
+                .inserted(&mut w.tx, "penalty_executions", ruling.id)
+                .await?;
+        }
+        if deceased.is_some() || separated.is_some() {
+            update_row(
+                &mut w.tx,
+                &mut w.audit,
+                "managers",
+                file.manager_id,
+                sqlx::query(
+                    "UPDATE managers SET deceased_on = coalesce(?, deceased_on),
+                        separated_on = coalesce(?, separated_on) WHERE id = ?",
+                )
+                .bind(&deceased)
+                .bind(&separated)
+                .bind(file.manager_id),
+            )
+            .await?;
+        }
+        if let Some(on) = &withdrawn {
+            if file.complaints.is_empty() {
+                return Err(StoreError::invalid(
+                    "تاریخ استرداد شکایت",
+                    "این پرونده شکایتی ندارد که مسترد شود",
+                ));
+            }
+            for c in &file.complaints {
+                update_row(
+                    &mut w.tx,
+                    &mut w.audit,
+                    "complaints",
+                    c.id,
+                    sqlx::query("UPDATE complaints SET withdrawn_on = ? WHERE id = ?")
+                        .bind(on)
+                        .bind(c.id),
+                )
+                .await?;
+            }
+        }
+        w.commit().await
     }
 }

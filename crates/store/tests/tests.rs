@@ -278,3 +278,54 @@ async fn offices_are_listed_by_code_with_their_manager() {
     assert_eq!(offices[0].code, "11560027");
     assert_eq!(offices[0].manager_name.as_deref(), Some("رضا محمدی"));
 }
+
+#[tokio::test]
+async fn case_facts_are_recorded_in_one_action_and_the_engine_weighs_them() {
+    use heyat_core::JalaliDate;
+    use heyat_store::CaseFacts;
+    let dir = tempfile::tempdir().unwrap();
+    let store = demo_store(&dir).await;
+    let open = store
+        .cases(&CaseFilter {
+            status: Some(CaseStatus::Registered),
+            ..Default::default()
+        })
+        .await
+        .unwrap()[0]
+        .id;
+    let today = JalaliDate::from_iso(2026, 11, 23).unwrap();
+    let rows_before = store.verify_audit().await.unwrap().rows;
+    // A carried-out date on a case with no final conviction is refused, and nothing of the
+    // other facts given with it is saved.
+    let err = store
+        .record_case_facts(
+            open,
+            &CaseFacts {
+                carried_out_on: Some("2026-11-01".into()),
+                deceased_on: Some("2026-11-02".into()),
+                ..Default::default()
+            },
+            "test",
+        )
+        .await
+        .unwrap_err();
+    assert!(err.to_string().contains("قطعی"), "{err}");
+    assert_eq!(store.verify_audit().await.unwrap().rows, rows_before);
+    assert!(!store.engine_case(open, today).await.unwrap().deceased);
+    // The manager's permanent separation bars prosecution (Art 30).
+    store
+        .record_case_facts(
+            open,
+            &CaseFacts {
+                separated_on: Some("2026-11-10".into()),
+                ..Default::default()
+            },
+            "test",
+        )
+        .await
+        .unwrap();
+    let s = store.suggestion(open, today).await.unwrap();
+    assert_eq!(s.outcome, heyat_core::engine::Outcome::Barred, "{s:?}");
+    let file = store.case_file(open).await.unwrap();
+    assert_eq!(file.manager_separated_on.as_deref(), Some("2026-11-10"));
+}

@@ -58,7 +58,9 @@ pub async fn list_cases(
 #[tauri::command]
 pub fn vocabulary() -> crate::dto::Vocabulary {
     use heyat_core::board::Seat;
-    use heyat_core::proceedings::{HolderWas, Party, RulingStatus, ServiceMethod, Stage};
+    use heyat_core::proceedings::{
+        ComplaintSource, HolderWas, Party, RulingStatus, ServiceMethod, Stage,
+    };
     fn map<T: Copy>(
         all: &[T],
         code: fn(T) -> &'static str,
@@ -84,6 +86,11 @@ pub fn vocabulary() -> crate::dto::Vocabulary {
             ServiceMethod::title_fa,
         ),
         case_status: map(&CaseStatus::ALL, CaseStatus::code, CaseStatus::title_fa),
+        complaint_sources: map(
+            &ComplaintSource::ALL,
+            ComplaintSource::code,
+            ComplaintSource::title_fa,
+        ),
     }
 }
 
@@ -205,6 +212,29 @@ pub async fn add_charge(
     Ok(state
         .store
         .add_charge(case_id, &charge, &state.actor)
+        .await?)
+}
+
+/// Records facts of the case file the engine weighs: the day its final penalty was carried
+/// out (Art 43), the manager's death or permanent separation (Art 30), a withdrawn complaint.
+#[tauri::command]
+pub async fn record_case_facts(
+    state: State<'_, AppState>,
+    case_id: i64,
+    facts: heyat_store::CaseFacts,
+) -> Result<(), CommandError> {
+    let facts = heyat_store::CaseFacts {
+        carried_out_on: optional_iso("تاریخ اجرای مجازات", facts.carried_out_on.as_deref())?,
+        deceased_on: optional_iso("تاریخ فوت مدیر", facts.deceased_on.as_deref())?,
+        separated_on: optional_iso("تاریخ انفصال دائم مدیر", facts.separated_on.as_deref())?,
+        complaint_withdrawn_on: optional_iso(
+            "تاریخ استرداد شکایت",
+            facts.complaint_withdrawn_on.as_deref(),
+        )?,
+    };
+    Ok(state
+        .store
+        .record_case_facts(case_id, &facts, &state.actor)
         .await?)
 }
 

@@ -61,29 +61,19 @@ async fn places(
     case_id: i64,
     sitting: &Sitting,
 ) -> Result<Vec<PlaceView>, CommandError> {
-    let roster = state.store.roster_of(case_id).await?;
-    sitting
-        .places()
-        .iter()
-        .map(|p| {
-            let s = roster
-                .iter()
-                .find(|s| s.seat == p.filled_by.code())
-                .ok_or_else(|| {
-                    CommandError::invalid(format!(
-                        "جایگاه «{}» در این هیأت کسی را ندارد؛ از «تنظیمات» آن را پر کنید.",
-                        p.filled_by.title_fa()
-                    ))
-                })?;
-            Ok(PlaceView {
-                seat: p.seat,
-                seat_fa: p.seat.title_fa().to_owned(),
-                member_id: s.member_id,
-                member_name: format!("{} {}", s.first_name, s.last_name),
-                by_alternate: p.by_alternate(),
-            })
+    Ok(state
+        .store
+        .places_of(case_id, sitting)
+        .await?
+        .into_iter()
+        .map(|p| PlaceView {
+            seat: p.seat,
+            seat_fa: p.seat.title_fa().to_owned(),
+            member_id: p.member_id,
+            member_name: p.name,
+            by_alternate: p.by_alternate,
         })
-        .collect()
+        .collect())
 }
 
 /// Whether the board hearing the case has quorum with this attendance (Art 28), and who sits.

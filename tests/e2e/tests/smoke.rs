@@ -893,6 +893,14 @@ async fn a_complaint_opens_a_case_and_charges_are_added(client: &Client) {
         summary.contains("محرمانه") && !summary.contains("مریم کاظمی"),
         "Art 20: {summary}"
     );
+    // The facts the engine weighs are recorded in the file (Arts 30, 43).
+    appears(client, "form[aria-label=\"ثبت وقایع پرونده\"]").await;
+    js(
+        client,
+        "document.querySelector('form[aria-label=\"ثبت وقایع پرونده\"]').scrollIntoView({ block: 'center' }); return true",
+    )
+    .await;
+    shoot(client, "case-facts").await;
     click(client, "button[data-tab=charges]").await;
     appears(
         client,

@@ -240,7 +240,15 @@ export type ChargeView = { id: number, violation: string, title_fa: string,
  */
 text_fa: string, grade: number | null, grade_range: [number, number] | null, days: number | null, committed_on_fa: string, last_prosecution_act_on_fa: string | null, facts: string, };
 
-export type CaseFile = { case: CaseListItem, office_id: number, manager_id: number, manager_national_id: string, office_province: string, charges: Array<ChargeRecord>, complaints: Array<ComplaintRecord>, evidence: Array<EvidenceRecord>, sessions: Array<SessionRecord>, rulings: Array<RulingRecord>, notifications: Array<NotificationRecord>, appeals: Array<AppealRecord>, 
+export type CaseFile = { case: CaseListItem, office_id: number, manager_id: number, manager_national_id: string, office_province: string, 
+/**
+ * The manager's death, as recorded (Art 30).
+ */
+manager_deceased_on: string | null, 
+/**
+ * The manager's permanent separation from managing the office, as recorded (Art 30).
+ */
+manager_separated_on: string | null, charges: Array<ChargeRecord>, complaints: Array<ComplaintRecord>, evidence: Array<EvidenceRecord>, sessions: Array<SessionRecord>, rulings: Array<RulingRecord>, notifications: Array<NotificationRecord>, appeals: Array<AppealRecord>, 
 /**
  * Sessions set for the case (not yet necessarily held).
  */
@@ -256,7 +264,11 @@ appealed_as: CaseLink | null, };
 
 export type ChargeRecord = { id: number, violation: string, committed_on: string, days: number | null, facts: string, last_prosecution_act_on: string | null, };
 
-export type ComplaintRecord = { id: number, kind: string, source: string, received_on: string, reporter_name: string | null, reporter_contact: string | null, reporter_confidential: boolean, summary: string, review_notes: string | null, forwarded_on: string | null, };
+export type ComplaintRecord = { id: number, kind: string, source: string, received_on: string, reporter_name: string | null, reporter_contact: string | null, reporter_confidential: boolean, summary: string, review_notes: string | null, forwarded_on: string | null, 
+/**
+ * The day the complainant withdrew the complaint, if he did.
+ */
+withdrawn_on: string | null, };
 
 export type EvidenceRecord = { id: number, sha256: string, size: number, media_type: string, file_name: string, description: string, added_at: string, };
 
@@ -556,4 +568,22 @@ export type ServiceMethod = "electronic" | "in_person" | "post";
 
 export type AppealResult = "confirmed" | "reversed" | "modified";
 
-export type Vocabulary = { seats: { [key in string]: string }, holder_was: { [key in string]: string }, ruling_status: { [key in string]: string }, stages: { [key in string]: string }, parties: { [key in string]: string }, methods: { [key in string]: string }, case_status: { [key in string]: string }, };
+export type Vocabulary = { seats: { [key in string]: string }, holder_was: { [key in string]: string }, ruling_status: { [key in string]: string }, stages: { [key in string]: string }, parties: { [key in string]: string }, methods: { [key in string]: string }, case_status: { [key in string]: string }, complaint_sources: { [key in string]: string }, };
+
+export type CaseFacts = { 
+/**
+ * The day the case's final penalty was carried out (Art 43's two years start then).
+ */
+carried_out_on: string | null, 
+/**
+ * The manager's death (Art 30).
+ */
+deceased_on: string | null, 
+/**
+ * The manager's permanent separation from managing the office (Art 30).
+ */
+separated_on: string | null, 
+/**
+ * The complainant withdrew the complaint (1396 Art 38 note 2; 1392 Art 26 note 2).
+ */
+complaint_withdrawn_on: string | null, };

@@ -29,6 +29,7 @@ import type {
   PendingNotice,
   CatalogueEntry,
   CommandError,
+  CaseFacts,
   Vocabulary,
   Party,
   Question,
@@ -82,6 +83,8 @@ export function commands(invokeFn: Invoke) {
     statusCounts: () => call<StatusCountRow[]>("status_counts"),
     listBoards: () => call<BoardView[]>("list_boards"),
     catalogue: () => call<CatalogueEntry[]>("catalogue"),
+    /** Facts the engine weighs: the penalty carried out, the manager's death or separation, a withdrawn complaint. */
+    recordCaseFacts: (caseId: number, facts: CaseFacts) => call<null>("record_case_facts", { caseId, facts }),
     /** Every code's Persian title, from the core's one vocabulary. */
     vocabulary: () => call<Vocabulary>("vocabulary"),
     article: (id: string) => call<ArticleView>("article", { id }),

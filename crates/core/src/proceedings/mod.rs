@@ -15,7 +15,8 @@ pub use deliberation::{
     questions_for, seed_ruling,
 };
 pub use vocabulary::{
-    AppealResult, HolderWas, Party, QuestionKind, RulingOutcome, RulingStatus, ServiceMethod, Stage,
+    AppealResult, ComplaintSource, HolderWas, Party, QuestionKind, RulingOutcome, RulingStatus,
+    ServiceMethod, Stage,
 };
 
 /// Days to appeal from notification (Arts 33, 45).

@@ -59,6 +59,17 @@ vocabulary! {
 }
 
 vocabulary! {
+    /// Where a complaint or violation report came from (Art 21).
+    pub enum ComplaintSource {
+        Client = "client", "مراجع دفتر";
+        Inspection = "inspection", "بازرسی";
+        ServicesDeputy = "services_deputy", "معاونت خدمات الکترونیک قضایی";
+        Kanoon = "kanoon", "کانون";
+        OtherAuthority = "other_authority", "مرجع دیگر";
+    }
+}
+
+vocabulary! {
     /// Where a ruling stands: drafted by the chair, signed by the members (Art 27), final
     /// (Art 33).
     pub enum RulingStatus {
