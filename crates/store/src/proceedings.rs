@@ -148,18 +148,27 @@ pub(crate) async fn advance(w: &mut Act, case_id: i64, to: CaseStatus) -> Result
         id: case_id,
     })?;
     for step in p::path_to(status_of(&code)?, to) {
-        update_row(
-            &mut w.tx,
-            &mut w.audit,
-            "cases",
-            case_id,
-            sqlx::query("UPDATE cases SET status = ? WHERE id = ?")
-                .bind(step.code())
-                .bind(case_id),
-        )
-        .await?;
+        set_status(w, case_id, step).await?;
     }
     Ok(())
+}
+
+/// Writes one step of a case's status, audited; the caller has checked the step is allowed.
+pub(crate) async fn set_status(
+    w: &mut Act,
+    case_id: i64,
+    to: CaseStatus,
+) -> Result<(), StoreError> {
+    update_row(
+        &mut w.tx,
+        &mut w.audit,
+        "cases",
+        case_id,
+        sqlx::query("UPDATE cases SET status = ? WHERE id = ?")
+            .bind(to.code())
+            .bind(case_id),
+    )
+    .await
 }
 
 /// Marks a signed ruling final on `on`, and its case with it.

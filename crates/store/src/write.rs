@@ -836,17 +836,7 @@ pub(crate) async fn move_case_in(
         id: case_id,
     })?;
     crate::queries::status_of(&from.0)?.move_to(to)?;
-    update_row(
-        &mut w.tx,
-        &mut w.audit,
-        "cases",
-        case_id,
-        sqlx::query("UPDATE cases SET status = ? WHERE id = ?")
-            .bind(to.code())
-            .bind(case_id),
-    )
-    .await?;
-    Ok(())
+    crate::proceedings::set_status(w, case_id, to).await
 }
 
 pub(crate) async fn add_member_in(
