@@ -36,16 +36,12 @@ pub fn library() -> Result<&'static regulation::Library, CommandError> {
     })
 }
 
-/// The catalogue articles of each code (DOMAIN.md): 1401 Arts 34–41, 1396 Art 37, 1392 Art 25.
-pub const CATALOGUES: [(&str, std::ops::RangeInclusive<u32>); 3] =
-    [("1401", 34..=41), ("1396", 37..=37), ("1392", 25..=25)];
-
 /// Every violation a board may charge, by code, each with its article's corrected text.
 /// Absence and closure appear once each, as kinds measured in days.
 pub fn catalogue() -> Result<Vec<CatalogueEntry>, CommandError> {
     let lib = library()?;
     let mut entries = Vec::new();
-    for (code, articles) in CATALOGUES {
+    for (code, articles) in regulation::CATALOGUE_ARTICLES {
         let Some(reg) = lib.regulation(code) else {
             continue;
         };

@@ -249,6 +249,11 @@ type Location = (usize, usize, Option<Result<usize, usize>>);
 /// A measured clause's days: (from, to or open-ended, clause id).
 type DaysRange<'a> = (u32, Option<u32>, &'a str);
 
+/// The articles of each code that list the violations a board may charge (DOMAIN.md): the
+/// 1401 code's Arts 34–41, the 1396 regulation's Art 37, the 1392 instruction's Art 25.
+pub const CATALOGUE_ARTICLES: [(&str, std::ops::RangeInclusive<u32>); 3] =
+    [("1401", 34..=41), ("1396", 37..=37), ("1392", 25..=25)];
+
 /// Every regulation, validated, with an index by id.
 #[derive(Debug)]
 pub struct Library {
