@@ -221,6 +221,19 @@ async fn the_first_start_demo_is_audited() {
     assert_eq!(store.search("قاسمی", 10).await.unwrap().len(), 1);
 }
 
+/// The demo's one registered case: against the manager with an earlier final, carried-out
+/// conviction (the demo's repeat offender).
+async fn registered_demo_case(store: &Store) -> i64 {
+    store
+        .cases(&CaseFilter {
+            status: Some(CaseStatus::Registered),
+            ..Default::default()
+        })
+        .await
+        .unwrap()[0]
+        .id
+}
+
 #[tokio::test]
 async fn the_engine_reads_the_managers_record_from_the_database() {
     use heyat_core::JalaliDate;
@@ -228,14 +241,7 @@ async fn the_engine_reads_the_managers_record_from_the_database() {
     let store = demo_store(&dir).await;
     // The demo's registered case is against the manager whose earlier conviction (grade 1)
     // became final and was carried out some six months ago: Art 43 raises the grade.
-    let open = store
-        .cases(&CaseFilter {
-            status: Some(CaseStatus::Registered),
-            ..Default::default()
-        })
-        .await
-        .unwrap()[0]
-        .id;
+    let open = registered_demo_case(&store).await;
     let today = JalaliDate::from_iso(2026, 11, 23).unwrap();
     let case = store.engine_case(open, today).await.unwrap();
     assert_eq!(case.record.len(), 1, "{:?}", case.record);
@@ -285,14 +291,7 @@ async fn case_facts_are_recorded_in_one_action_and_the_engine_weighs_them() {
     use heyat_store::CaseFacts;
     let dir = tempfile::tempdir().unwrap();
     let store = demo_store(&dir).await;
-    let open = store
-        .cases(&CaseFilter {
-            status: Some(CaseStatus::Registered),
-            ..Default::default()
-        })
-        .await
-        .unwrap()[0]
-        .id;
+    let open = registered_demo_case(&store).await;
     let today = JalaliDate::from_iso(2026, 11, 23).unwrap();
     let rows_before = store.verify_audit().await.unwrap().rows;
     // A carried-out date on a case with no final conviction is refused, and nothing of the
