@@ -10,7 +10,6 @@ use crate::{Store, StoreError};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use sqlx::{Column, Row, SqliteConnection, sqlite::SqliteRow};
-use ts_rs::TS;
 
 const HEAD_KEY: &str = "audit_head";
 const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
@@ -165,7 +164,7 @@ impl AuditChain {
 }
 
 /// One problem `verify_audit` found.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct AuditProblem {
     /// The row where the chain breaks (or the head's id).
     pub id: i64,
@@ -174,7 +173,7 @@ pub struct AuditProblem {
 }
 
 /// The outcome of checking the whole chain.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct AuditReport {
     pub rows: i64,
     pub problems: Vec<AuditProblem>,
@@ -187,7 +186,7 @@ impl AuditReport {
 }
 
 /// One row of the audit log, as a screen shows it.
-#[derive(Debug, Clone, PartialEq, Serialize, TS, sqlx::FromRow)]
+#[derive(Debug, Clone, PartialEq, Serialize, sqlx::FromRow)]
 pub struct AuditEntry {
     pub id: i64,
     pub at: String,

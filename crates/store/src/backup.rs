@@ -10,7 +10,6 @@ use serde::Serialize;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteConnection};
 use sqlx::{ConnectOptions, Connection};
 use std::path::{Path, PathBuf};
-use ts_rs::TS;
 
 /// Every table whose rows a backup must carry.
 const TABLES: [&str; 19] = [
@@ -36,7 +35,7 @@ const TABLES: [&str; 19] = [
 ];
 
 /// What a verified backup or restore holds.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct BackupReport {
     pub path: String,
     /// `ok` from `PRAGMA integrity_check`.

@@ -11,10 +11,9 @@ use heyat_core::proceedings::{
 };
 use serde::{Deserialize, Serialize};
 use sqlx::SqliteConnection;
-use ts_rs::TS;
 
 /// A case as a board member opens it: every part in one read.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CaseFile {
     pub case: CaseListItem,
     pub office_id: i64,
@@ -40,7 +39,7 @@ pub struct CaseFile {
     pub appealed_as: Option<crate::CaseLink>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, TS, sqlx::FromRow)]
+#[derive(Debug, Clone, PartialEq, Serialize, sqlx::FromRow)]
 pub struct ChargeRecord {
     pub id: i64,
     pub violation: String,
@@ -51,7 +50,7 @@ pub struct ChargeRecord {
 }
 
 /// A complaint; the reporter's name and contact are left out while confidential (Art 20).
-#[derive(Debug, Clone, PartialEq, Serialize, TS, sqlx::FromRow)]
+#[derive(Debug, Clone, PartialEq, Serialize, sqlx::FromRow)]
 pub struct ComplaintRecord {
     pub id: i64,
     pub kind: String,
@@ -67,7 +66,7 @@ pub struct ComplaintRecord {
     pub withdrawn_on: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, TS, sqlx::FromRow)]
+#[derive(Debug, Clone, PartialEq, Serialize, sqlx::FromRow)]
 pub struct EvidenceRecord {
     pub id: i64,
     pub sha256: String,
@@ -78,7 +77,7 @@ pub struct EvidenceRecord {
     pub added_at: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SessionRecord {
     pub id: i64,
     pub board_id: i64,
@@ -89,7 +88,7 @@ pub struct SessionRecord {
     pub votes: Vec<VoteRecord>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS, sqlx::FromRow)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, sqlx::FromRow)]
 pub struct AttendanceRecord {
     /// The principal seat: judge 1, judge 2 or the representative.
     pub seat: Seat,
@@ -99,7 +98,7 @@ pub struct AttendanceRecord {
     pub holder_was: HolderWas,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, TS, sqlx::FromRow)]
+#[derive(Debug, Clone, PartialEq, Serialize, sqlx::FromRow)]
 pub struct VoteRecord {
     pub id: i64,
     pub question: String,
@@ -112,7 +111,7 @@ pub struct VoteRecord {
     pub dissent: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RulingRecord {
     pub id: i64,
     pub session_id: Option<i64>,
@@ -137,13 +136,13 @@ pub struct RulingRecord {
     pub signoffs: Vec<SignoffRecord>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, TS, sqlx::FromRow)]
+#[derive(Debug, Clone, PartialEq, Serialize, sqlx::FromRow)]
 pub struct SignoffRecord {
     pub member_id: i64,
     pub signed_at: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, TS, sqlx::FromRow)]
+#[derive(Debug, Clone, PartialEq, Serialize, sqlx::FromRow)]
 pub struct NotificationRecord {
     pub id: i64,
     pub ruling_id: i64,
@@ -152,7 +151,7 @@ pub struct NotificationRecord {
     pub notified_on: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, TS, sqlx::FromRow)]
+#[derive(Debug, Clone, PartialEq, Serialize, sqlx::FromRow)]
 pub struct AppealRecord {
     pub id: i64,
     pub ruling_id: i64,
@@ -164,7 +163,7 @@ pub struct AppealRecord {
 
 /// A session to record (Art 28: every seat filled, an alternate only for an absent or
 /// recused holder of the same kind).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NewSession {
     pub case_id: i64,
     pub held_on: String,
@@ -174,27 +173,20 @@ pub struct NewSession {
 }
 
 /// A ruling's draft (Art 27).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct NewRuling {
     pub case_id: i64,
-    #[ts(optional)]
     pub session_id: Option<i64>,
     /// First instance unless said otherwise.
-    #[ts(optional)]
     pub stage: Option<Stage>,
-    #[ts(optional)]
     pub outcome: Option<RulingOutcome>,
-    #[ts(optional)]
     pub grade: Option<i64>,
-    #[ts(optional)]
     #[serde(default)]
     pub suspension_months: Option<i64>,
-    #[ts(optional)]
     #[serde(default)]
     pub suspension_years: Option<i64>,
     pub text: String,
     /// The engine's suggestion (`heyat_core::suggest_json` output), kept with the ruling.
-    #[ts(optional)]
     pub suggestion: Option<String>,
     pub drafted_on: String,
 }

@@ -997,7 +997,7 @@ impl Store {
 
 /// Facts of a case the engine weighs, as the secretary records them; each one left `None`
 /// stays as it was.
-#[derive(Debug, Clone, Default, PartialEq, serde::Deserialize, ts_rs::TS)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
 pub struct CaseFacts {
     /// The day the case's final penalty was carried out (Art 43's two years start then).
     #[serde(default)]

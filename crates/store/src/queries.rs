@@ -3,10 +3,9 @@
 use crate::{Store, StoreError};
 use heyat_core::CaseStatus;
 use serde::{Deserialize, Serialize};
-use ts_rs::TS;
 
 /// A board with the people in its seats.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct BoardSummary {
     pub id: i64,
     /// `first_instance` or `appeal`.
@@ -21,7 +20,7 @@ pub struct BoardSummary {
 }
 
 /// One seat of a board and who holds it.
-#[derive(Debug, Clone, PartialEq, Serialize, TS, sqlx::FromRow)]
+#[derive(Debug, Clone, PartialEq, Serialize, sqlx::FromRow)]
 pub struct BoardSeat {
     /// `judge_1`, `judge_2`, `representative`, `alternate_judge`, `alternate_representative`.
     pub seat: String,
@@ -34,7 +33,7 @@ pub struct BoardSeat {
 }
 
 /// A line of the case list.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CaseListItem {
     pub id: i64,
     /// `YEAR-SEQ`, e.g. `1403-0012`: unique per board and Solar Hijri year.
@@ -52,29 +51,23 @@ pub struct CaseListItem {
 }
 
 /// How many cases stand in one status.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct StatusCount {
     pub status: CaseStatus,
     pub count: i64,
 }
 
 /// Which cases to list.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 pub struct CaseFilter {
-    #[ts(optional)]
     pub status: Option<CaseStatus>,
     /// Words to find in the number, the office's code or name, the city or the manager's name.
-    #[ts(optional)]
     pub text: Option<String>,
-    #[ts(optional)]
     pub board_id: Option<i64>,
-    #[ts(optional)]
     pub office_id: Option<i64>,
     /// Registered on or after this ISO date.
-    #[ts(optional)]
     pub registered_from: Option<String>,
     /// Registered on or before this ISO date.
-    #[ts(optional)]
     pub registered_to: Option<String>,
 }
 
@@ -250,7 +243,7 @@ impl CaseRow {
 }
 
 /// An office as forms list it.
-#[derive(Debug, Clone, PartialEq, Serialize, TS, sqlx::FromRow)]
+#[derive(Debug, Clone, PartialEq, Serialize, sqlx::FromRow)]
 pub struct OfficeItem {
     pub id: i64,
     pub code: String,

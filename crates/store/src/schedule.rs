@@ -6,10 +6,9 @@ use crate::write::{NewCase, NewCharge, date, exists, insert_case, update_row};
 use crate::{CaseRef, Store, StoreError};
 use heyat_core::CaseStatus;
 use serde::Serialize;
-use ts_rs::TS;
 
 /// A session set for a day, with what the agenda shows of its case.
-#[derive(Debug, Clone, PartialEq, Serialize, TS, sqlx::FromRow)]
+#[derive(Debug, Clone, PartialEq, Serialize, sqlx::FromRow)]
 pub struct ScheduledSession {
     pub id: i64,
     pub case_id: i64,
@@ -27,7 +26,7 @@ pub struct ScheduledSession {
 }
 
 /// A case the file points at: the first-instance case an appeal reviews, or the reverse.
-#[derive(Debug, Clone, PartialEq, Serialize, TS, sqlx::FromRow)]
+#[derive(Debug, Clone, PartialEq, Serialize, sqlx::FromRow)]
 pub struct CaseLink {
     pub id: i64,
     pub year: i64,
@@ -36,7 +35,7 @@ pub struct CaseLink {
 }
 
 /// One line of a case's history, from the audit log.
-#[derive(Debug, Clone, PartialEq, Serialize, TS, sqlx::FromRow)]
+#[derive(Debug, Clone, PartialEq, Serialize, sqlx::FromRow)]
 pub struct HistoryEntry {
     pub id: i64,
     /// UTC, `YYYY-MM-DDTHH:MM:SSZ`.

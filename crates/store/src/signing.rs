@@ -12,7 +12,6 @@ use crate::{Store, StoreError};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use sqlx::SqliteConnection;
-use ts_rs::TS;
 
 /// Rounds of SHA-256 over a PIN.
 pub const PIN_ROUNDS: u32 = 20_000;
@@ -22,7 +21,7 @@ pub const PIN_TRIES: i64 = 5;
 pub const LOCKOUT_MINUTES: i64 = 15;
 
 /// Where the signing of a draft stands after one member signed.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SignProgress {
     pub ruling_id: i64,
     /// Who has signed, in order.

@@ -11,46 +11,41 @@ use heyat_core::date::JalaliDate;
 use heyat_core::{CaseStatus, national_id_is_valid, to_latin_digits};
 use serde::{Deserialize, Serialize};
 use sqlx::SqliteConnection;
-use ts_rs::TS;
 
 /// A new office.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct NewOffice {
     pub code: String,
     pub name: String,
     pub city: String,
     pub province: String,
-    #[ts(optional)]
     pub licence_issued_on: Option<String>,
-    #[ts(optional)]
     pub licence_expires_on: Option<String>,
 }
 
 /// A new office manager (the licence holder, Art 29 note).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct NewManager {
     pub national_id: String,
     pub first_name: String,
     pub last_name: String,
-    #[ts(optional)]
     pub office_id: Option<i64>,
 }
 
 /// A new person who may sit on boards.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NewMember {
     /// `judge`, `kanoon_rep` or `center_rep`.
     pub kind: String,
     pub first_name: String,
     pub last_name: String,
-    #[ts(optional)]
     pub judicial_grade: Option<i64>,
     #[serde(default)]
     pub on_kanoon_directors: bool,
 }
 
 /// A new board.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NewBoard {
     /// `first_instance` or `appeal`.
     pub kind: String,
@@ -62,25 +57,22 @@ pub struct NewBoard {
 
 /// A charge: a catalogue clause id (`1401:37:f`) or a measured kind (`absence`, `closure`)
 /// with its days.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct NewCharge {
     pub violation: String,
     pub committed_on: String,
-    #[ts(optional)]
     pub days: Option<i64>,
     #[serde(default)]
     pub facts: String,
-    #[ts(optional)]
     pub last_prosecution_act_on: Option<String>,
 }
 
 /// A new case. The number is given by the store: the next in its board and Solar Hijri year.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct NewCase {
     pub board_id: i64,
     pub office_id: i64,
     /// Default: the office's manager.
-    #[ts(optional)]
     pub manager_id: Option<i64>,
     pub registered_on: String,
     pub subject: String,
@@ -89,7 +81,7 @@ pub struct NewCase {
 }
 
 /// A day the offices are closed besides Fridays (CPC Art 444).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS, sqlx::FromRow)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, sqlx::FromRow)]
 pub struct Holiday {
     /// ISO date.
     pub day: String,
@@ -97,35 +89,28 @@ pub struct Holiday {
 }
 
 /// A case just created.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CaseRef {
     pub id: i64,
     pub number: String,
 }
 
 /// A complaint or violation report (Arts 20–21).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct NewComplaint {
     /// `complaint` or `violation_report`.
     pub kind: String,
     /// `client`, `inspection`, `services_deputy`, `kanoon`, `other_authority`.
     pub source: String,
     pub received_on: String,
-    #[ts(optional)]
     pub office_id: Option<i64>,
-    #[ts(optional)]
     pub reporter_name: Option<String>,
-    #[ts(optional)]
     pub reporter_contact: Option<String>,
     /// Art 20: confidential unless the secretary says otherwise.
-    #[ts(optional)]
     pub reporter_confidential: Option<bool>,
     pub summary: String,
-    #[ts(optional)]
     pub review_notes: Option<String>,
-    #[ts(optional)]
     pub forwarded_on: Option<String>,
-    #[ts(optional)]
     pub case_id: Option<i64>,
 }
 

@@ -2,12 +2,12 @@
 
 use crate::AppState;
 use crate::dto::{
-    ArticleView, CaseFileView, CaseRow, CatalogueEntry, ChargeForm, HistoryRow, SuggestRequest,
+    ArticleView, CaseFileView, CaseFilter, CaseRow, CatalogueEntry, ChargeForm, HistoryRow,
+    SuggestRequest,
 };
 use crate::error::CommandError;
 use crate::views::{self, fa_date, iso_date, optional_iso};
 use heyat_core::{CaseStatus, JalaliDate, engine, regulation};
-use heyat_store::CaseFilter;
 use tauri::State;
 
 /// The longest search text accepted; anything longer is a mistake, not a query.
@@ -27,11 +27,12 @@ pub async fn list_cases(
             "عبارت جستجو بیش از ۲۰۰ نویسه است؛ آن را کوتاه‌تر کنید.",
         ));
     }
-    let filter = CaseFilter {
+    let filter: heyat_store::CaseFilter = CaseFilter {
         registered_from: optional_iso("از تاریخ", filter.registered_from.as_deref())?,
         registered_to: optional_iso("تا تاریخ", filter.registered_to.as_deref())?,
         ..filter
-    };
+    }
+    .into();
     if let (Some(from), Some(to)) = (&filter.registered_from, &filter.registered_to)
         && from > to
     {
@@ -48,7 +49,7 @@ pub async fn list_cases(
             Ok(CaseRow {
                 status_fa: case.status.title_fa().to_owned(),
                 registered_on_fa: fa_date(&case.registered_on)?,
-                case,
+                case: case.into(),
             })
         })
         .collect()
@@ -169,7 +170,7 @@ pub async fn open_case(
         status_fa: file.case.status.title_fa().to_owned(),
         registered_on_fa: fa_date(&file.case.registered_on)?,
         charges,
-        file,
+        file: file.into(),
     })
 }
 
@@ -221,7 +222,7 @@ pub async fn add_charge(
 pub async fn record_case_facts(
     state: State<'_, AppState>,
     case_id: i64,
-    facts: heyat_store::CaseFacts,
+    facts: crate::dto::CaseFacts,
 ) -> Result<(), CommandError> {
     let facts = heyat_store::CaseFacts {
         carried_out_on: optional_iso("تاریخ اجرای مجازات", facts.carried_out_on.as_deref())?,

@@ -9,8 +9,14 @@ use tauri::State;
 #[tauri::command]
 pub async fn list_offices(
     state: State<'_, AppState>,
-) -> Result<Vec<heyat_store::OfficeItem>, CommandError> {
-    Ok(state.store.offices().await?)
+) -> Result<Vec<crate::dto::OfficeItem>, CommandError> {
+    Ok(state
+        .store
+        .offices()
+        .await?
+        .into_iter()
+        .map(Into::into)
+        .collect())
 }
 
 /// Registers a complaint or report; when forwarded, the first-instance board's case is

@@ -34,7 +34,7 @@ fn percent_decoded(text: &str) -> Option<String> {
 pub async fn attach_evidence(
     state: State<'_, AppState>,
     request: tauri::ipc::Request<'_>,
-) -> Result<heyat_store::EvidenceRecord, CommandError> {
+) -> Result<crate::dto::EvidenceRecord, CommandError> {
     let tauri::ipc::InvokeBody::Raw(bytes) = request.body() else {
         return Err(invalid(
             "پرونده‌ای برای پیوست فرستاده نشد؛ پرونده را دوباره برگزینید.",
@@ -60,7 +60,8 @@ pub async fn attach_evidence(
     Ok(state
         .store
         .add_evidence(case_id, &file_name, bytes, &description, &state.actor)
-        .await?)
+        .await?
+        .into())
 }
 
 /// Opens an evidence file with the system's viewer: the bytes are checked against their

@@ -43,7 +43,7 @@ pub async fn file_appeal(
         .appeal(case_id, appellant, &filed_on, &grounds, &state.actor)
         .await?;
     Ok(AppealFiled {
-        appeal: filed.appeal,
+        appeal: filed.appeal.into(),
         appeal_case_id: filed.appeal_case.as_ref().map(|c| c.id),
         appeal_case_number: filed.appeal_case.map(|c| c.number),
     })

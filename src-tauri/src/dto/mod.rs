@@ -6,12 +6,14 @@ use heyat_core::board::Seat;
 use heyat_core::date::JalaliDate;
 use heyat_core::engine;
 use heyat_core::proceedings::{self as p, HolderWas, Question, RulingSeed};
-use heyat_store::{CaseFilter, CaseListItem};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+mod records;
+
 pub use crate::error::{CommandError, ErrorCode};
 pub use heyat_documents::RulingDraft;
+pub use records::*;
 
 /// The app, its board and where its data lives.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -99,7 +101,7 @@ pub fn typescript_bindings() -> String {
         ComplaintForm::decl(&cfg),
         ChargeForm::decl(&cfg),
         ComplaintRegistered::decl(&cfg),
-        heyat_store::OfficeItem::decl(&cfg),
+        OfficeItem::decl(&cfg),
         SessionAttendance::decl(&cfg),
         QuorumView::decl(&cfg),
         PlaceView::decl(&cfg),
@@ -107,17 +109,17 @@ pub fn typescript_bindings() -> String {
         TallyView::decl(&cfg),
         PrintedRuling::decl(&cfg),
         ChargeView::decl(&cfg),
-        heyat_store::CaseFile::decl(&cfg),
-        heyat_store::ChargeRecord::decl(&cfg),
-        heyat_store::ComplaintRecord::decl(&cfg),
-        heyat_store::EvidenceRecord::decl(&cfg),
-        heyat_store::SessionRecord::decl(&cfg),
-        heyat_store::AttendanceRecord::decl(&cfg),
-        heyat_store::VoteRecord::decl(&cfg),
-        heyat_store::RulingRecord::decl(&cfg),
-        heyat_store::SignoffRecord::decl(&cfg),
-        heyat_store::NotificationRecord::decl(&cfg),
-        heyat_store::AppealRecord::decl(&cfg),
+        CaseFile::decl(&cfg),
+        ChargeRecord::decl(&cfg),
+        ComplaintRecord::decl(&cfg),
+        EvidenceRecord::decl(&cfg),
+        SessionRecord::decl(&cfg),
+        AttendanceRecord::decl(&cfg),
+        VoteRecord::decl(&cfg),
+        RulingRecord::decl(&cfg),
+        SignoffRecord::decl(&cfg),
+        NotificationRecord::decl(&cfg),
+        AppealRecord::decl(&cfg),
         ArticleView::decl(&cfg),
         SuggestRequest::decl(&cfg),
         ManagerFacts::decl(&cfg),
@@ -154,8 +156,8 @@ pub fn typescript_bindings() -> String {
         BackupFile::decl(&cfg),
         PendingNotice::decl(&cfg),
         NotificationDone::decl(&cfg),
-        heyat_store::ScheduledSession::decl(&cfg),
-        heyat_store::CaseLink::decl(&cfg),
+        ScheduledSession::decl(&cfg),
+        CaseLink::decl(&cfg),
         // One vocabulary: core's enums, as the store keeps them and the UI sends them.
         ErrorCode::decl(&cfg),
         Seat::decl(&cfg),
@@ -171,7 +173,7 @@ pub fn typescript_bindings() -> String {
         p::ServiceMethod::decl(&cfg),
         p::AppealResult::decl(&cfg),
         Vocabulary::decl(&cfg),
-        heyat_store::CaseFacts::decl(&cfg),
+        CaseFacts::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types in src-tauri/src/dto.rs and the crates they use.\n\
@@ -270,7 +272,7 @@ pub struct DecisionRequest {
 /// (Solar Hijri dates, each charge's title and article text) already in Persian.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct CaseFileView {
-    pub file: heyat_store::CaseFile,
+    pub file: CaseFile,
     pub status_fa: String,
     pub registered_on_fa: String,
     pub charges: Vec<ChargeView>,
@@ -550,7 +552,7 @@ pub struct HolidayRow {
 /// What filing an appeal did: the appeal, and the case opened before the appeal board.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct AppealFiled {
-    pub appeal: heyat_store::AppealRecord,
+    pub appeal: AppealRecord,
     pub appeal_case_id: Option<i64>,
     pub appeal_case_number: Option<String>,
 }
