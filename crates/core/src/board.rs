@@ -40,7 +40,10 @@ impl BoardKind {
 #[cfg_attr(feature = "sqlx", derive(sqlx::Type), sqlx(rename_all = "snake_case"))]
 pub enum MemberKind {
     Judge,
+    /// Also read as `kanoon_representative` (the documents' input of earlier versions).
+    #[serde(alias = "kanoon_representative")]
     KanoonRep,
+    #[serde(alias = "center_representative")]
     CenterRep,
 }
 

@@ -126,12 +126,8 @@ fn letterhead(board: &BoardSummary) -> r::Board {
     }
 }
 
-fn seat_of(kind: &str) -> r::Seat {
-    match MemberKind::from_code(kind) {
-        Some(MemberKind::Judge) => r::Seat::Judge,
-        Some(MemberKind::CenterRep) => r::Seat::CenterRepresentative,
-        _ => r::Seat::KanoonRepresentative,
-    }
+fn seat_of(kind: &str) -> MemberKind {
+    MemberKind::from_code(kind).unwrap_or(MemberKind::KanoonRep)
 }
 
 fn day(iso: &str) -> Result<JalaliDate, DocumentError> {

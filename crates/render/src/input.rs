@@ -190,21 +190,16 @@ impl AppealNotice {
     }
 }
 
-/// The seat a member holds (Arts 23–25).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Seat {
-    Judge,
-    KanoonRepresentative,
-    CenterRepresentative,
-}
+/// What kind of member sits (Arts 23–25): core's own type, `judge`, `kanoon_rep` or
+/// `center_rep` (`kanoon_representative` and `center_representative` are read too).
+pub use heyat_core::board::MemberKind;
 
 /// A member who sat and signs.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Member {
     pub name: String,
-    pub seat: Seat,
+    pub seat: MemberKind,
     #[serde(default)]
     pub chair: bool,
     /// Sat as the alternate of the seat (Art 25).
@@ -292,7 +287,7 @@ impl RulingInput {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Attendance {
-    pub seat: Seat,
+    pub seat: MemberKind,
     /// The member appointed to the seat.
     pub member: String,
     pub present: bool,

@@ -29,11 +29,12 @@ fn day_and_date(d: JalaliDate) -> String {
     format!("{} {}", d.weekday().name_fa(), d.format_fa())
 }
 
-fn seat_fa(seat: Seat) -> &'static str {
+/// How a document names a member's role under his signature and in the attendance.
+fn seat_fa(seat: MemberKind) -> &'static str {
     match seat {
-        Seat::Judge => "عضو قضایی",
-        Seat::KanoonRepresentative => "نمایندهٔ کانون",
-        Seat::CenterRepresentative => "نمایندهٔ مرکز",
+        MemberKind::Judge => "عضو قضایی",
+        MemberKind::KanoonRep => "نمایندهٔ کانون",
+        MemberKind::CenterRep => "نمایندهٔ مرکز",
     }
 }
 
