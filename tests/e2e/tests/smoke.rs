@@ -900,6 +900,31 @@ async fn a_complaint_opens_a_case_and_charges_are_added(client: &Client) {
         "document.querySelector('form[aria-label=\"ثبت وقایع پرونده\"]').scrollIntoView({ block: 'center' }); return true",
     )
     .await;
+    // An impossible date is refused at the window's foot; the complaint's withdrawal is kept.
+    fill(client, "input[name=complaint_withdrawn_on]", "1405/13/01").await;
+    click(
+        client,
+        "form[aria-label=\"ثبت وقایع پرونده\"] button[type=submit]",
+    )
+    .await;
+    until(
+        client,
+        "the bad date refused",
+        "return document.body.innerText.includes('ماه باید بین ۱ و ۱۲ باشد')",
+    )
+    .await;
+    fill(client, "input[name=complaint_withdrawn_on]", "1405/09/01").await;
+    click(
+        client,
+        "form[aria-label=\"ثبت وقایع پرونده\"] button[type=submit]",
+    )
+    .await;
+    until(
+        client,
+        "the withdrawal recorded",
+        "return document.body.innerText.includes('شکایت را در ۱۴۰۵/۰۹/۰۱ مسترد کرده است')",
+    )
+    .await;
     shoot(client, "case-facts").await;
     click(client, "button[data-tab=charges]").await;
     appears(
