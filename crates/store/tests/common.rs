@@ -23,12 +23,19 @@ pub async fn world(dir: &tempfile::TempDir) -> World {
     world_in(store).await
 }
 
-pub async fn world_in(store: Store) -> World {
+/// A board of `kind` with its five seats filled lawfully (Arts 23–25): for each seat, the
+/// member's kind and judicial grade. Answers the board and the members, in seat order.
+pub async fn board_with_seats(
+    store: &Store,
+    kind: &str,
+    name: &str,
+    seats: [(&str, &str, Option<i64>); 5],
+) -> (i64, Vec<i64>) {
     let board = store
         .add_board(
             &NewBoard {
-                kind: "first_instance".into(),
-                name: "هیأت بدوی استان قم".into(),
+                kind: kind.into(),
+                name: name.into(),
                 province: "قم".into(),
                 term_start: "2025-01-01".into(),
                 term_end: "2027-12-30".into(),
@@ -38,17 +45,11 @@ pub async fn world_in(store: Store) -> World {
         .await
         .unwrap();
     let mut members = Vec::new();
-    for (seat, kind, grade) in [
-        ("judge_1", "judge", Some(6)),
-        ("judge_2", "judge", Some(4)),
-        ("representative", "kanoon_rep", None),
-        ("alternate_judge", "judge", Some(3)),
-        ("alternate_representative", "kanoon_rep", None),
-    ] {
+    for (seat, member_kind, grade) in seats {
         let id = store
             .add_member(
                 &NewMember {
-                    kind: kind.into(),
+                    kind: member_kind.into(),
                     first_name: "عضو".into(),
                     last_name: seat.into(),
                     judicial_grade: grade,
@@ -61,6 +62,23 @@ pub async fn world_in(store: Store) -> World {
         store.assign_seat(board, seat, id, ACTOR).await.unwrap();
         members.push(id);
     }
+    (board, members)
+}
+
+pub async fn world_in(store: Store) -> World {
+    let (board, members) = board_with_seats(
+        &store,
+        "first_instance",
+        "هیأت بدوی استان قم",
+        [
+            ("judge_1", "judge", Some(6)),
+            ("judge_2", "judge", Some(4)),
+            ("representative", "kanoon_rep", None),
+            ("alternate_judge", "judge", Some(3)),
+            ("alternate_representative", "kanoon_rep", None),
+        ],
+    )
+    .await;
     let office = store
         .add_office(
             &NewOffice {

@@ -12,10 +12,7 @@ use heyat_core::date::JalaliDate;
 use heyat_core::proceedings::{
     HolderWas, Party, QuestionKind, RulingOutcome, ServiceMethod, Stage,
 };
-use heyat_store::{
-    AttendanceRecord, Ballot, Motion, NewBoard, NewComplaint, NewMember, NewRuling, NewSession,
-    Store,
-};
+use heyat_store::{AttendanceRecord, Ballot, Motion, NewComplaint, NewRuling, NewSession, Store};
 use sqlx::{ConnectOptions, SqliteConnection};
 use std::collections::BTreeMap;
 use std::io::BufRead;
@@ -248,43 +245,21 @@ async fn prepare(store: Store) -> Ids {
         s.set_member_pin(m, None, PIN, ACTOR).await.unwrap();
     }
     // The appeal board: judges of grade 9 or more and a Center representative (Arts 24–25).
-    let appeal_board = s
-        .add_board(
-            &NewBoard {
-                kind: "appeal".into(),
-                name: "هیأت تجدیدنظر".into(),
-                province: "تهران".into(),
-                term_start: "2025-01-01".into(),
-                term_end: "2027-12-30".into(),
-            },
-            ACTOR,
-        )
-        .await
-        .unwrap();
-    let mut judges = Vec::new();
-    for (seat, kind, grade) in [
-        ("judge_1", "judge", Some(10)),
-        ("judge_2", "judge", Some(9)),
-        ("representative", "center_rep", None),
-        ("alternate_judge", "judge", Some(9)),
-        ("alternate_representative", "center_rep", None),
-    ] {
-        let id = s
-            .add_member(
-                &NewMember {
-                    kind: kind.into(),
-                    first_name: "عضو تجدیدنظر".into(),
-                    last_name: seat.into(),
-                    judicial_grade: grade,
-                    on_kanoon_directors: false,
-                },
-                ACTOR,
-            )
-            .await
-            .unwrap();
-        s.assign_seat(appeal_board, seat, id, ACTOR).await.unwrap();
+    let (_, judges) = board_with_seats(
+        s,
+        "appeal",
+        "هیأت تجدیدنظر",
+        [
+            ("judge_1", "judge", Some(10)),
+            ("judge_2", "judge", Some(9)),
+            ("representative", "center_rep", None),
+            ("alternate_judge", "judge", Some(9)),
+            ("alternate_representative", "center_rep", None),
+        ],
+    )
+    .await;
+    for &id in &judges {
         s.set_member_pin(id, None, PIN, ACTOR).await.unwrap();
-        judges.push(id);
     }
 
     // hold_session: a registered case; the first-instance board has no chair yet.
