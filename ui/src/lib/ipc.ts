@@ -47,25 +47,40 @@ import type {
 
 export class IpcError extends Error {
   readonly code: string;
-  constructor(code: string, message: string) {
+  /** The form field the error is about, when the Rust side names one. */
+  readonly field: string | null;
+  constructor(code: string, message: string, field: string | null = null) {
     super(message);
     this.code = code;
+    this.field = field;
   }
 }
 
-function isCommandError(e: unknown): e is CommandError {
+function isCommandError(e: unknown): e is CommandError & { field?: string | null } {
   return typeof e === "object" && e !== null && "code" in e && "message" in e;
 }
 
-type Invoke = (
+export type Invoke = (
   command: string,
   args?: Record<string, unknown> | Uint8Array,
   options?: { headers: Record<string, string> },
 ) => Promise<unknown>;
 
-/** The typed commands over an `invoke` function (Tauri's own, or a fake in unit tests). */
-export function commands(invokeFn: Invoke) {
-  async function call<T>(
+type FailureListener = (error: IpcError) => void;
+const failureListeners = new Set<FailureListener>();
+
+/**
+ * Hears every failed command (the shell goes back to the sign-in screen on `unauthenticated`).
+ * Returns the function that stops listening.
+ */
+export function onIpcFailure(listener: FailureListener): () => void {
+  failureListeners.add(listener);
+  return () => failureListeners.delete(listener);
+}
+
+/** One typed call over an `invoke` function; every failure becomes an IpcError. */
+export function caller(invokeFn: Invoke) {
+  return async function call<T>(
     command: string,
     args?: Record<string, unknown> | Uint8Array,
     options?: { headers: Record<string, string> },
@@ -73,10 +88,18 @@ export function commands(invokeFn: Invoke) {
     try {
       return (await invokeFn(command, args, options)) as T;
     } catch (e) {
-      if (isCommandError(e)) throw new IpcError(e.code, e.message);
-      throw new IpcError("ipc", `ارتباط با برنامه برقرار نشد: ${String(e)}`);
+      const error = isCommandError(e)
+        ? new IpcError(e.code, e.message, e.field ?? null)
+        : new IpcError("ipc", `ارتباط با برنامه برقرار نشد: ${String(e)}`);
+      for (const listener of failureListeners) listener(error);
+      throw error;
     }
-  }
+  };
+}
+
+/** The typed commands over an `invoke` function (Tauri's own, or a fake in unit tests). */
+export function commands(invokeFn: Invoke) {
+  const call = caller(invokeFn);
   return {
     appInfo: () => call<AppInfo>("app_info"),
     listCases: (filter: CaseFilter) => call<CaseRow[]>("list_cases", { filter }),
