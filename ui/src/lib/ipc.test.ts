@@ -59,4 +59,10 @@ describe("ipc", () => {
     expect(decodeURIComponent(headers["heyat-file-name"])).toBe("گزارش بازرسی.pdf");
     expect(decodeURIComponent(headers["heyat-description"])).toBe("گزارش ۱۴۰۵/۰۸/۲۰");
   });
+
+  it("signs a ruling with the signed-in member's password, by the ruling's id", async () => {
+    const { ipc, calls } = fake(async () => ({ signed: ["علی رضایی"], remaining: [], content_hash: null }));
+    await ipc.signOff(12, "رمز عبور من");
+    expect(calls).toEqual([{ command: "sign_off", args: { rulingId: 12, password: "رمز عبور من" } }]);
+  });
 });

@@ -17,7 +17,6 @@ import type {
   HolidayRow,
   MemberForm,
   NotificationDone,
-  SignView,
   BackupDone,
   BackupFile,
   CaseFileView,
@@ -44,6 +43,7 @@ import type {
   Suggestion,
   SuggestRequest,
 } from "./bindings";
+import type { SignProgress } from "./auth";
 
 export class IpcError extends Error {
   readonly code: string;
@@ -129,9 +129,8 @@ export function commands(invokeFn: Invoke) {
     listOffices: () => call<OfficeItem[]>("list_offices"),
     registerComplaint: (form: ComplaintForm) => call<ComplaintRegistered>("register_complaint", { form }),
     addCharge: (caseId: number, form: ChargeForm) => call<number>("add_charge", { caseId, form }),
-    signOff: (caseId: number, memberId: number, pin: string) => call<SignView>("sign_off", { caseId, memberId, pin }),
-    setMemberPin: (memberId: number, current: string | null, pin: string) =>
-      call<null>("set_member_pin", { memberId, current, pin }),
+    /** The signed-in member signs the draft ruling for themselves, re-entering their password. */
+    signOff: (rulingId: number, password: string) => call<SignProgress>("sign_off", { rulingId, password }),
     recordNotification: (caseId: number, recipient: Party, method: ServiceMethod, notifiedOn: string) =>
       call<NotificationDone>("record_notification", { caseId, recipient, method, notifiedOn }),
     /** Makes final the notified rulings whose appeal period ended with no appeal (Art 33). */
