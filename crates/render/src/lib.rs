@@ -11,14 +11,21 @@
 //! File ids are interned by typst for the life of the process, so they are made once per
 //! template here and never per render. `World::today` is `None`: the only date a template
 //! sees is in its data, and the PDF's creation date is the document's own date, so the same
-//! input gives the same bytes. Output is PDF/A-2b.
+//! input gives the same bytes. Output is PDF/A-2b, and PDF/A-3b for a sealed ruling
+//! ([`Renderer::sealed_ruling`]), which carries its seal as an attached file that
+//! [`extract_seal`] reads back.
 
 mod input;
 mod prepare;
+mod seal;
 mod text;
 mod verify;
 
 pub use input::*;
+pub use seal::{
+    AuditAnchor, SEAL_FILE, SEAL_VERSION, Seal, SealSignature, SealedRuling, content_sha256,
+    extract_seal,
+};
 pub use text::{isolate_latin, words as number_words};
 pub use verify::Verification;
 
@@ -128,6 +135,9 @@ pub enum RenderError {
     Template(String),
     #[error("ساخت PDF انجام نشد: {0}")]
     Pdf(String),
+    /// Reading a sealed ruling's seal back from a PDF failed.
+    #[error("مهر دادنامه خوانده نشد: {0}")]
+    Seal(String),
 }
 
 /// A finished document.
@@ -144,6 +154,13 @@ struct Prepared {
     data: serde_json::Value,
     date: Option<JalaliDate>,
     verification: Option<Verification>,
+}
+
+/// How a sealed ruling's PDF differs from the unsigned print: its own identifier (from the
+/// whole seal) and date (the last signature).
+struct Sealed {
+    ident: String,
+    timestamp: Timestamp,
 }
 
 /// How many renders [`Renderer::render_batch`] makes between evictions of typst's memo
@@ -211,6 +228,40 @@ impl Renderer {
     /// An appeal ruling (`input.appeal_of` is required).
     pub fn appeal_ruling(&self, input: &RulingInput) -> Result<Rendered, RenderError> {
         self.finish(Document::AppealRuling, prepare_ruling(input, true)?)
+    }
+
+    /// A signed ruling: the pages of [`Renderer::ruling`] (or [`Renderer::appeal_ruling`]
+    /// when `seal.kind` is `appeal-ruling`) with each member's electronic signature in the
+    /// signature block, a verification box whose QR code carries
+    /// `heyat:sealed:CONTENT_SHA256:BODY_SHA256`, and the whole [`SealedRuling`] attached
+    /// as [`SEAL_FILE`]. PDF/A-3b, dated at the last signature; the same seal gives the same
+    /// bytes. The seal must belong to the input (its `content_sha256`); the signatures are
+    /// not checked here.
+    pub fn sealed_ruling(&self, sealed: &SealedRuling) -> Result<Rendered, RenderError> {
+        let (appeal, signed) = seal::check(sealed)?;
+        let doc = if appeal {
+            Document::AppealRuling
+        } else {
+            Document::Ruling
+        };
+        let mut prepared = prepare_ruling(&sealed.input, appeal)?;
+        prepared.data["seal"] = seal::prepare(sealed)?;
+        let ident = format!(
+            "heyat-sealed-{}-{}",
+            doc.name(),
+            verify::sha256_hex(&serde_json::to_vec(sealed)?)
+        );
+        let date = signed
+            .datetime()
+            .ok_or_else(|| RenderError::Invalid("زمان امضا بیرون از بازهٔ پذیرفته است".into()))?;
+        self.finish_pdf(
+            doc,
+            prepared,
+            Some(Sealed {
+                ident,
+                timestamp: Timestamp::new_utc(date),
+            }),
+        )
     }
 
     /// Session minutes.
@@ -317,26 +368,45 @@ impl Renderer {
     }
 
     fn finish(&self, doc: Document, prepared: Prepared) -> Result<Rendered, RenderError> {
+        self.finish_pdf(doc, prepared, None)
+    }
+
+    fn finish_pdf(
+        &self,
+        doc: Document,
+        prepared: Prepared,
+        sealed: Option<Sealed>,
+    ) -> Result<Rendered, RenderError> {
         let document = self.compile(doc, &prepared)?;
-        let timestamp = prepared.date.and_then(|d| {
-            let (y, m, day) = d.iso();
-            Datetime::from_ymd(y, m, day).map(Timestamp::new_utc)
-        });
-        let ident = match &prepared.verification {
-            Some(v) => format!("heyat-{}-{}", doc.name(), v.sha256),
-            None => format!("heyat-{}", doc.name()),
+        let standard = |s: PdfStandard| {
+            PdfStandards::new(&[s]).map_err(|e| RenderError::Pdf(e.message().to_string()))
+        };
+        let (ident, timestamp, standards) = match sealed {
+            // PDF/A-2 allows no attached file; PDF/A-3 does.
+            Some(s) => (s.ident, Some(s.timestamp), standard(PdfStandard::A_3b)?),
+            None => {
+                let timestamp = prepared.date.and_then(|d| {
+                    let (y, m, day) = d.iso();
+                    Datetime::from_ymd(y, m, day).map(Timestamp::new_utc)
+                });
+                let ident = match &prepared.verification {
+                    Some(v) => format!("heyat-{}-{}", doc.name(), v.sha256),
+                    None => format!("heyat-{}", doc.name()),
+                };
+                // PDF/A needs a document date; the case cover has none and is a working paper.
+                let standards = if prepared.date.is_some() {
+                    standard(PdfStandard::A_2b)?
+                } else {
+                    PdfStandards::default()
+                };
+                (ident, timestamp, standards)
+            }
         };
         let options = PdfOptions {
             ident: Smart::Custom(ident),
             creator: Smart::Custom(Some("Heyat (typst)".to_owned())),
             timestamp,
-            // PDF/A needs a document date; the case cover has none and is a working paper.
-            standards: if prepared.date.is_some() {
-                PdfStandards::new(&[PdfStandard::A_2b])
-                    .map_err(|e| RenderError::Pdf(e.message().to_string()))?
-            } else {
-                PdfStandards::default()
-            },
+            standards,
             ..Default::default()
         };
         let pdf =

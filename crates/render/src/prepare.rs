@@ -415,6 +415,8 @@ pub fn ruling(
         "members": members,
         "dissents": dissents,
         "secretary": input.secretary.as_deref().map(iso),
+        // The signatures, for a sealed ruling (`seal::prepare`); `null` on the unsigned print.
+        "seal": Value::Null,
     });
     Ok((data, input.session_date))
 }

@@ -21,9 +21,7 @@ pub struct Verification {
 impl Verification {
     /// The code of `input` for the document named `kind` (`ruling`, `minutes`, …).
     pub fn of<T: Serialize>(kind: &str, input: &T) -> Result<Verification, serde_json::Error> {
-        let canonical = serde_json::to_vec(input)?;
-        let digest = Sha256::digest(&canonical);
-        let sha256: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+        let sha256 = sha256_hex(&serde_json::to_vec(input)?);
         let code = sha256[..20]
             .to_uppercase()
             .as_bytes()
@@ -39,36 +37,44 @@ impl Verification {
         })
     }
 
-    /// The QR code as runs of dark modules, `[x, y, width]` per run, for the template to
-    /// draw as rectangles (vector, no image).
-    fn qr(&self) -> Value {
-        let code = QrCode::with_error_correction_level(self.payload.as_bytes(), EcLevel::M)
-            .expect("a 90-byte payload fits a QR code");
-        let size = code.width();
-        let colors = code.to_colors();
-        let mut runs = Vec::new();
-        for y in 0..size {
-            let mut x = 0;
-            while x < size {
-                if colors[y * size + x] == Color::Dark {
-                    let start = x;
-                    while x < size && colors[y * size + x] == Color::Dark {
-                        x += 1;
-                    }
-                    runs.push(json!([start, y, x - start]));
-                } else {
-                    x += 1;
-                }
-            }
-        }
-        json!({ "size": size, "runs": runs })
-    }
-
     pub(crate) fn to_json(&self) -> Value {
         json!({
             "sha256": self.sha256,
             "code": self.code,
-            "qr": self.qr(),
+            "qr": qr_runs(&self.payload),
         })
     }
+}
+
+/// The SHA-256 of `bytes`, lower-case hex.
+pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// The QR code of `payload` as runs of dark modules, `[x, y, width]` per run, for the
+/// template to draw as rectangles (vector, no image).
+pub(crate) fn qr_runs(payload: &str) -> Value {
+    let code = QrCode::with_error_correction_level(payload.as_bytes(), EcLevel::M)
+        .expect("a payload of a few hundred bytes fits a QR code");
+    let size = code.width();
+    let colors = code.to_colors();
+    let mut runs = Vec::new();
+    for y in 0..size {
+        let mut x = 0;
+        while x < size {
+            if colors[y * size + x] == Color::Dark {
+                let start = x;
+                while x < size && colors[y * size + x] == Color::Dark {
+                    x += 1;
+                }
+                runs.push(json!([start, y, x - start]));
+            } else {
+                x += 1;
+            }
+        }
+    }
+    json!({ "size": size, "runs": runs })
 }
