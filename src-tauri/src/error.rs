@@ -24,6 +24,10 @@ pub enum ErrorCode {
     Render,
     /// The regulations data or the rules engine failed.
     Engine,
+    /// No one is signed in at this window (or it locked): sign in first.
+    Unauthenticated,
+    /// The signed-in person's role or board may not do this.
+    Forbidden,
 }
 
 /// Every failed command answers with a stable code for the UI and a Persian message for people.
@@ -38,6 +42,13 @@ impl CommandError {
         CommandError {
             code: ErrorCode::InvalidInput,
             message: message.into(),
+        }
+    }
+
+    pub fn unauthenticated() -> CommandError {
+        CommandError {
+            code: ErrorCode::Unauthenticated,
+            message: "نخست وارد شوید: کسی در این پنجره وارد نشده یا صفحه قفل شده است".into(),
         }
     }
 
@@ -89,6 +100,15 @@ impl From<heyat_documents::DocumentError> for CommandError {
                 message: r.to_string(),
             },
             heyat_documents::DocumentError::Io(message) => CommandError::storage(message),
+        }
+    }
+}
+
+impl From<heyat_core::proceedings::AccessError> for CommandError {
+    fn from(e: heyat_core::proceedings::AccessError) -> Self {
+        CommandError {
+            code: ErrorCode::Forbidden,
+            message: e.to_string(),
         }
     }
 }

@@ -1,7 +1,11 @@
 use chrono::NaiveDate;
 use heyat_core::date::JalaliDate;
+use heyat_core::proceedings::{Action, Caller, Scope};
 use heyat_store::Store;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use crate::error::CommandError;
 
 /// What the commands share: the open database, the renderer, the clock and who acts.
 pub struct AppState {
@@ -11,9 +15,12 @@ pub struct AppState {
     pub data_dir: PathBuf,
     /// A day pinned for tests and demos (`HEYAT_TODAY`); otherwise the clock is read each time.
     pub pinned_today: Option<NaiveDate>,
-    /// The person the audit log names for every change made from this window: the account
-    /// logged in to the computer, until the app has logins of its own.
-    pub actor: String,
+    /// Who is signed in at this window; `None` before sign-in, after sign-out or a lock.
+    pub session: Mutex<Option<Caller>>,
+    /// Minutes without input after which the window locks.
+    pub idle_lock_minutes: u32,
+    /// The audit chain as checked at this start: `None` when intact, else what is wrong.
+    pub audit_problem: Option<String>,
     /// Whether `open_evidence` hands the checked copy to the desktop's viewer (`xdg-open`).
     pub open_with_viewer: bool,
     /// What a restore asked for at the last run did at this start, in Persian.
@@ -53,27 +60,109 @@ pub enum StartError {
     Store(#[from] heyat_store::StoreError),
     #[error("HEYAT_TODAY باید تاریخی به شکل YYYY-MM-DD باشد، نه «{0}»")]
     Today(String),
+    #[error("{0}")]
+    Document(#[from] heyat_documents::DocumentError),
 }
 
 impl AppState {
     /// Opens the database in `data_dir` and, on the very first start, loads the demo data.
+    /// Opens the database in `data_dir`. With `demo`, a database that has never held data
+    /// gets the demo data set and its accounts (README gives their password); without it,
+    /// the first start asks for the administrator instead. The audit chain is checked here.
     pub async fn open(
         data_dir: &Path,
         pinned_today: Option<NaiveDate>,
+        demo: bool,
     ) -> Result<AppState, StartError> {
         let restore_note = restore_pending(data_dir).await;
         let store = Store::open_in(data_dir).await?;
         let today = pinned_today.unwrap_or_else(|| chrono::Local::now().date_naive());
-        store.load_demo_if_new(today).await?;
+        let renderer = heyat_render::Renderer::new();
+        if demo {
+            heyat_documents::demo::load(&store, &renderer, today).await?;
+        }
+        let report = store.verify_audit().await?;
+        let audit_problem = (!report.is_intact()).then(|| {
+            let first = &report.problems[0];
+            format!(
+                "دفتر رویدادها سالم نیست ({} مشکل؛ نخستین در ردیف {}): {}. تا روشن شدن علت، به داده‌ها اعتماد نکنید و با مدیر سامانه تماس بگیرید.",
+                heyat_core::to_persian_digits(&report.problems.len().to_string()),
+                heyat_core::to_persian_digits(&first.id.to_string()),
+                first.problem
+            )
+        });
         Ok(AppState {
             store,
-            renderer: heyat_render::Renderer::new(),
+            renderer,
             data_dir: data_dir.to_path_buf(),
             pinned_today,
-            actor: os_user(),
+            session: Mutex::new(None),
+            idle_lock_minutes: 10,
+            audit_problem,
             open_with_viewer: true,
             restore_note,
         })
+    }
+
+    /// Who is signed in, or `unauthenticated`.
+    pub fn signed_in(&self) -> Result<Caller, CommandError> {
+        self.session
+            .lock()
+            .map_err(|_| CommandError::storage("نشست کاربر خوانده نشد؛ برنامه را دوباره باز کنید"))?
+            .clone()
+            .ok_or_else(CommandError::unauthenticated)
+    }
+
+    /// Sets (or clears) who is signed in.
+    pub fn set_session(&self, caller: Option<Caller>) {
+        if let Ok(mut s) = self.session.lock() {
+            *s = caller;
+        }
+    }
+
+    /// The signed-in person, if their role may take `action` at all.
+    pub fn allow(&self, action: Action) -> Result<Caller, CommandError> {
+        let caller = self.signed_in()?;
+        caller.may_act(action)?;
+        Ok(caller)
+    }
+
+    /// The signed-in person, if they may take `action` on the file of `case_id` (their
+    /// board's; an appeal board also reads the first-instance file it reviews).
+    pub async fn allow_case(&self, action: Action, case_id: i64) -> Result<Caller, CommandError> {
+        let caller = self.signed_in()?;
+        let (board_id, reviewing) = self.store.case_boards(case_id).await?;
+        let scope = Scope {
+            board_id: Some(board_id),
+            ..Scope::default()
+        };
+        if caller.may(action, scope).is_err()
+            && action == Action::ReadCases
+            && reviewing.contains(&caller.board_id.unwrap_or(-1))
+        {
+            return Ok(caller);
+        }
+        caller.may(action, scope)?;
+        Ok(caller)
+    }
+
+    /// The signed-in person, if they chair `session_id` and may take `action` in its case.
+    pub async fn allow_chair(
+        &self,
+        action: Action,
+        session_id: i64,
+    ) -> Result<Caller, CommandError> {
+        let caller = self.signed_in()?;
+        let (board_id, chair) = self.store.session_board_and_chair(session_id).await?;
+        caller.may(
+            action,
+            Scope {
+                board_id: Some(board_id),
+                chair_member_id: chair,
+                chair_only: true,
+            },
+        )?;
+        Ok(caller)
     }
 }
 
@@ -96,14 +185,6 @@ impl AppState {
     pub fn today_iso(&self) -> String {
         self.today().format("%Y-%m-%d").to_string()
     }
-}
-
-/// The account logged in to the computer, which the audit log names.
-fn os_user() -> String {
-    ["USER", "USERNAME", "LOGNAME"]
-        .iter()
-        .find_map(|k| std::env::var(k).ok().filter(|v| !v.trim().is_empty()))
-        .map_or_else(|| "کاربر این رایانه".to_owned(), |u| format!("کاربر {u}"))
 }
 
 /// A day pinned by `HEYAT_TODAY` (tests and demos), if any; otherwise the clock is read.

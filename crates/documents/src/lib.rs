@@ -17,6 +17,13 @@ use serde::{Deserialize, Serialize};
 use std::path::Path;
 use ts_rs::TS;
 
+pub mod demo;
+mod seal;
+pub use seal::{
+    KeysFile, Signer, VerifyReport, read_keys_file, save_sealed, sign_ruling, signed_ruling_file,
+    trusted_keys_file, verify_pdf,
+};
+
 /// Why a document could not be made.
 #[derive(Debug, thiserror::Error)]
 pub enum DocumentError {
@@ -327,6 +334,10 @@ pub async fn draft_ruling(
         text: draft.reasoning.trim().to_owned(),
         suggestion: serde_json::to_string(&suggestion).ok(),
         drafted_on: session_date.to_iso_string(),
+        content_json: Some(
+            serde_json::to_string(&input)
+                .map_err(|e| refused(format!("دادهٔ رأی نوشته نشد: {e}")))?,
+        ),
     };
     Ok(Drafted {
         input,

@@ -149,6 +149,11 @@ impl AuditChain {
             .await
     }
 
+    /// The chain's head as it stands in this transaction: the last row's id and hash.
+    pub(crate) fn head(&self) -> (i64, &str) {
+        (self.next_id - 1, &self.prev)
+    }
+
     /// Writes the head into `meta`; call once before committing.
     pub(crate) async fn finish(self, conn: &mut SqliteConnection) -> Result<(), StoreError> {
         if self.prev == GENESIS {
@@ -225,6 +230,8 @@ impl Store {
             .fetch_optional(&mut *tx)
             .await?;
         let mut problems = Vec::new();
+        let anchors = crate::checkpoint::anchors(&mut tx, self.data_dir()).await?;
+        let mut seen_anchor = vec![false; anchors.len()];
         let mut prev = GENESIS.to_owned();
         let mut expected_id = 1;
         let mut count = 0i64;
@@ -275,11 +282,45 @@ impl Store {
                             .into(),
                     });
                 }
+                for (i, a) in anchors.iter().enumerate() {
+                    if a.seq == r.id {
+                        seen_anchor[i] = true;
+                        if a.head != r.hash {
+                            problems.push(AuditProblem {
+                                id: r.id,
+                                problem: format!(
+                                    "دفتر وقایع بازنویسی شده است: ردیف {} با نقطهٔ وارسی امضاشدهٔ {} ({}) نمی‌خواند",
+                                    r.id, a.at, a.source
+                                ),
+                            });
+                        }
+                    }
+                }
                 prev = r.hash.clone();
                 expected_id = r.id + 1;
             }
         }
         tx.commit().await?;
+        for (a, seen) in anchors.iter().zip(seen_anchor) {
+            if !a.signed_right {
+                problems.push(AuditProblem {
+                    id: a.seq,
+                    problem: format!(
+                        "امضای نقطهٔ وارسی {} ({}) با کلید این نصب نمی‌خواند",
+                        a.at, a.source
+                    ),
+                });
+            }
+            if !seen && a.seq > 0 {
+                problems.push(AuditProblem {
+                    id: a.seq,
+                    problem: format!(
+                        "دفتر وقایع کوتاه شده است: نقطهٔ وارسی امضاشدهٔ {} ({}) تا ردیف {} را دیده بود و این ردیف نیست",
+                        a.at, a.source, a.seq
+                    ),
+                });
+            }
+        }
         match (head.map(|h| h.0), last) {
             (None, None) => {}
             (Some(h), Some(l)) if h == l => {}

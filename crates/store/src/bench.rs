@@ -148,31 +148,6 @@ pub async fn figures(
     }
     report(out, "agenda of two weeks", samples, found);
 
-    // Setting a PIN costs what checking one costs: the iterated hash (signing::PIN_ROUNDS).
-    if let Some(member) = store
-        .boards()
-        .await?
-        .first()
-        .and_then(|b| b.seats.first())
-        .map(|s| s.member_id)
-    {
-        // Only on a member without a PIN, so that no one's PIN is changed by measuring.
-        if !store.members_with_pin().await?.contains(&member) {
-            let mut samples = Vec::new();
-            let mut current: Option<String> = None;
-            for i in 0..10 {
-                let pin = format!("{:04}", 1000 + i);
-                let start = Instant::now();
-                store
-                    .set_member_pin(member, current.as_deref(), &pin, "heyat bench")
-                    .await?;
-                samples.push(start.elapsed());
-                current = Some(pin);
-            }
-            report(out, "set a signing PIN (hash)", samples, 0);
-        }
-    }
-
     let sample = pick().clone();
     let opened = store.case_file(sample.id).await?;
     let template = NewCase {

@@ -269,8 +269,9 @@ fn days_before(today: NaiveDate, days: u64) -> String {
         .to_string()
 }
 
-/// The signing PIN of every member in the demo data.
-pub const DEMO_PIN: &str = "1234";
+/// The password of every account [`Store::create_demo_accounts`] makes (README says so):
+/// the demo only, never a real installation's.
+pub const DEMO_PASSWORD: &str = "heyat-demo";
 
 impl Store {
     /// Loads the demo data set if this database has never held any data. Returns whether it
@@ -467,14 +468,8 @@ impl Store {
             .execute(&mut *tx)
             .await?;
         tx.commit().await?;
-        // Every demo member signs with the PIN README gives; the cases awaiting a session
-        // are set for today, at half-hour steps, so that the desk shows a day's agenda.
-        let members: Vec<(i64,)> = sqlx::query_as("SELECT id FROM members ORDER BY id")
-            .fetch_all(self.pool())
-            .await?;
-        for (id,) in members {
-            self.set_member_pin(id, None, DEMO_PIN, "demo").await?;
-        }
+        // The cases awaiting a session are set for today, at half-hour steps, so that the
+        // desk shows a day's agenda.
         let waiting: Vec<(i64,)> =
             sqlx::query_as("SELECT id FROM cases WHERE status = 'scheduled' ORDER BY id")
                 .fetch_all(self.pool())
@@ -486,6 +481,58 @@ impl Store {
                 .await?;
         }
         Ok(true)
+    }
+}
+
+impl Store {
+    /// The demo's accounts, all with [`DEMO_PASSWORD`]: the administrator `admin`; for the
+    /// first-instance board `secretary`, `kanoon` and each seated member by seat (`judge-1`,
+    /// `judge-2`, `representative`, …); for the appeal board the same prefixed `appeal-`.
+    /// Each is enrolled as a real person would be (an enrolment code redeemed), so each
+    /// member has a key of their own. Only for the demo: a real first start makes none.
+    /// Answers the usernames made; an installation that has an administrator gets none.
+    pub async fn create_demo_accounts(&self) -> Result<Vec<String>, StoreError> {
+        if !self.needs_setup().await? {
+            return Ok(Vec::new());
+        }
+        let admin = self
+            .create_administrator("admin", "مدیر سامانهٔ نمایشی", DEMO_PASSWORD)
+            .await?;
+        let actor = admin.actor();
+        let mut made = vec![admin.username];
+        for board in self.boards().await? {
+            let prefix = if board.kind == "appeal" { "appeal-" } else { "" };
+            let mut people: Vec<(heyat_core::proceedings::Role, String, Option<i64>, String)> = vec![(
+                heyat_core::proceedings::Role::Secretary,
+                format!("دبیر {}", if prefix.is_empty() { "هیأت بدوی" } else { "هیأت تجدیدنظر" }),
+                None,
+                format!("{prefix}secretary"),
+            )];
+            if prefix.is_empty() {
+                people.push((
+                    heyat_core::proceedings::Role::KanoonReviewer,
+                    "نمایندهٔ کانون در بررسی شکایات".to_owned(),
+                    None,
+                    "kanoon".to_owned(),
+                ));
+            }
+            for seat in &board.seats {
+                people.push((
+                    heyat_core::proceedings::Role::Member,
+                    format!("{} {}", seat.first_name, seat.last_name),
+                    Some(seat.member_id),
+                    format!("{prefix}{}", seat.seat.replace('_', "-")),
+                ));
+            }
+            for (role, name, member, username) in people {
+                let e = self
+                    .create_account(role, &name, board.id, member, &actor)
+                    .await?;
+                self.enrol(&e.code, &username, DEMO_PASSWORD).await?;
+                made.push(username);
+            }
+        }
+        Ok(made)
     }
 }
 

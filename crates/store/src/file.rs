@@ -189,6 +189,9 @@ pub struct NewRuling {
     /// The engine's suggestion (`heyat_core::suggest_json` output), kept with the ruling.
     pub suggestion: Option<String>,
     pub drafted_on: String,
+    /// What the draft's print says (the typst input as canonical JSON): what members sign.
+    #[serde(default)]
+    pub content_json: Option<String>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -483,8 +486,8 @@ impl Store {
         }
         let (id,): (i64,) = sqlx::query_as(
             "INSERT INTO rulings (case_id, session_id, stage, status, outcome, grade, suspension_months,
-                 suspension_years, text, suggestion, drafted_on)
-             VALUES (?, ?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                 suspension_years, text, suggestion, drafted_on, content_json)
+             VALUES (?, ?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
         )
         .bind(r.case_id)
         .bind(r.session_id)
@@ -496,6 +499,7 @@ impl Store {
         .bind(&r.text)
         .bind(&r.suggestion)
         .bind(drafted)
+        .bind(&r.content_json)
         .fetch_one(&mut *w.tx)
         .await?;
         w.audit.inserted(&mut w.tx, "rulings", id).await?;
@@ -522,8 +526,15 @@ impl Store {
                 "رأی به پروندهٔ دیگری تعلق دارد",
             ));
         }
-        // Sign-offs given so far covered the old text.
-        crate::signing::clear_signoffs(&mut w.tx, &mut w.audit, ruling_id).await?;
+        // Sign-offs given so far covered the old text; a print that says the same keeps them.
+        let (old_text, old_content): (String, Option<String>) =
+            sqlx::query_as("SELECT text, content_json FROM rulings WHERE id = ?")
+                .bind(ruling_id)
+                .fetch_one(&mut *w.tx)
+                .await?;
+        if old_text != r.text || old_content != r.content_json {
+            crate::signing::clear_signoffs(&mut w.tx, &mut w.audit, ruling_id).await?;
+        }
         update_row(
             &mut w.tx,
             &mut w.audit,
@@ -531,7 +542,7 @@ impl Store {
             ruling_id,
             sqlx::query(
                 "UPDATE rulings SET session_id = ?, stage = ?, outcome = ?, grade = ?, suspension_months = ?,
-                    suspension_years = ?, text = ?, suggestion = ?, drafted_on = ? WHERE id = ?",
+                    suspension_years = ?, text = ?, suggestion = ?, drafted_on = ?, content_json = ? WHERE id = ?",
             )
             .bind(r.session_id)
             .bind(stage)
@@ -542,6 +553,7 @@ impl Store {
             .bind(&r.text)
             .bind(&r.suggestion)
             .bind(drafted)
+            .bind(&r.content_json)
             .bind(ruling_id),
         )
         .await?;
@@ -603,7 +615,8 @@ impl Store {
                 .await?;
         }
         let hash =
-            crate::signing::lock_ruling(&mut w.tx, &mut w.audit, ruling_id, &signed_on).await?;
+            crate::signing::lock_ruling(&mut w.tx, &mut w.audit, ruling_id, &signed_on, None)
+                .await?;
         w.commit().await?;
         Ok(hash)
     }

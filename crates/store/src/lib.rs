@@ -16,8 +16,10 @@
 //! - `backup`: [`Store::backup_to`] (`VACUUM INTO`, verified) and [`Store::restore_from`];
 //! - `demo`: the small first-start set and [`Store::generate_demo`] for large ones.
 
+mod accounts;
 mod act;
 mod audit;
+mod checkpoint;
 mod backup;
 pub mod bench;
 mod demo;
@@ -25,16 +27,20 @@ mod engine_case;
 mod error;
 mod evidence;
 mod file;
+pub mod keys;
 mod proceedings;
 mod queries;
 mod schedule;
 mod search;
+mod secrets;
 mod signing;
 mod write;
 
+pub use accounts::{AccountRow, ENROLMENT_HOURS, Enrolment, MAX_TRIES, PublicKeyRecord};
 pub use audit::{AuditEntry, AuditProblem, AuditReport};
 pub use backup::BackupReport;
-pub use demo::{DEMO_PIN, DemoReport};
+pub use checkpoint::{ANCHORS_FILE, Checkpoint};
+pub use demo::{DEMO_PASSWORD, DemoReport};
 pub use engine_case::suggest;
 pub use error::StoreError;
 pub use evidence::{EVIDENCE_DIR, EVIDENCE_MAX_BYTES};
@@ -48,7 +54,7 @@ pub use queries::{
 };
 pub use schedule::{CaseLink, HistoryEntry, ScheduledSession};
 pub use search::fts_query;
-pub use signing::{PIN_ROUNDS, SignProgress};
+pub use signing::{SealInput, Sealed, SignProgress, SignatureRecord, ToSign};
 pub use write::{
     CaseRef, Holiday, NewBoard, NewCase, NewCharge, NewComplaint, NewManager, NewMember, NewOffice,
 };
@@ -91,7 +97,7 @@ impl Store {
         let options = SqliteConnectOptions::from_str(&url)?
             .create_if_missing(true)
             .journal_mode(SqliteJournalMode::Wal)
-            .synchronous(SqliteSynchronous::Normal)
+            .synchronous(SqliteSynchronous::Full)
             .foreign_keys(true)
             .busy_timeout(Duration::from_secs(5));
         let pool = SqlitePoolOptions::new()

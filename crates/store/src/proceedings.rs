@@ -918,34 +918,6 @@ impl Store {
             .await
     }
 
-    /// The member signs the case's draft ruling with their PIN (Art 27); the last signature
-    /// locks it and moves the case on ([`Store::sign_off`]).
-    pub async fn sign_draft(
-        &self,
-        case_id: i64,
-        member_id: i64,
-        pin: &str,
-        today: JalaliDate,
-        actor: &str,
-    ) -> Result<crate::SignProgress, StoreError> {
-        let file = self.case_file(case_id).await?;
-        let Some(ruling) = file
-            .rulings
-            .iter()
-            .rev()
-            .find(|r| r.status == RulingStatus::Draft)
-        else {
-            if file.signed_ruling().is_some() {
-                return Err(StoreError::SignedRuling);
-            }
-            return Err(StoreError::invalid(
-                "رأی",
-                "پیش‌نویس رأیی برای امضا نیست؛ نخست رأی را بنویسید و PDF آن را بسازید",
-            ));
-        };
-        self.sign_off(ruling.id, member_id, pin, &today.to_iso_string(), actor)
-            .await
-    }
 }
 
 /// One place of a sitting board and who fills it.

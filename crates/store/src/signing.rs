@@ -1,24 +1,22 @@
-//! Members sign rulings one by one, each with a PIN of their own (Art 27: the members who
-//! sat sign the reasoned ruling); when the last of them has signed, the ruling locks.
-//!
-//! A PIN is 4 to 8 digits. Only a salted SHA-256, iterated [`PIN_ROUNDS`] times, is kept:
-//! enough that a copy of the database does not show the PINs at a glance; a PIN this short
-//! is an accountability check between colleagues, not a cryptographic signature. Five wrong
-//! tries in fifteen minutes lock the member's PIN for the rest of that quarter-hour.
+//! Members sign rulings one by one, each with their own key (Art 27: the members who sat
+//! sign the reasoned ruling). A member signs what the ruling prints — the SHA-256 of its
+//! canonical content (the typst input kept with the draft) and of its unsigned PDF — with
+//! their Ed25519 key, opened by their password ([`crate::keys`]). When the last member who
+//! sat has signed, in the same action: the ruling locks, the case moves on, the audit chain's
+//! head is signed as a checkpoint, and the final PDF — typeset by the caller's `seal` with
+//! every signature and the checkpoint — is kept with its SHA-256, so it prints again
+//! identical.
 
+use crate::accounts::{Try, current_key, try_password};
 use crate::audit::{AuditChain, now};
-use crate::write::{date, exists, update_row};
+use crate::checkpoint::{Checkpoint, append_anchor, checkpoint};
+use crate::keys;
+use crate::write::{date, update_row};
 use crate::{Store, StoreError};
+use heyat_core::board::Seat;
+use heyat_core::proceedings::{Caller, Stage};
 use serde::Serialize;
-use sha2::{Digest, Sha256};
 use sqlx::SqliteConnection;
-
-/// Rounds of SHA-256 over a PIN.
-pub const PIN_ROUNDS: u32 = 20_000;
-
-/// Wrong PINs allowed in [`LOCKOUT_MINUTES`] before the member's PIN is refused.
-pub const PIN_TRIES: i64 = 5;
-pub const LOCKOUT_MINUTES: i64 = 15;
 
 /// Where the signing of a draft stands after one member signed.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -30,35 +28,49 @@ pub struct SignProgress {
     pub remaining: Vec<i64>,
     /// Set when the last member signed: the SHA-256 of the signed content; the ruling is locked.
     pub content_hash: Option<String>,
+    /// Set when the last member signed: the final PDF's SHA-256.
+    pub pdf_sha256: Option<String>,
 }
 
-fn pin_hash(salt: &str, pin: &str) -> String {
-    let mut digest = Sha256::digest(format!("{salt}:{pin}").as_bytes());
-    for _ in 1..PIN_ROUNDS {
-        digest = Sha256::digest(digest);
-    }
-    hex::encode(digest)
+/// One member's signature of a ruling.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SignatureRecord {
+    pub member_id: i64,
+    pub name: String,
+    pub seat_title: String,
+    pub public_key: String,
+    pub fingerprint: String,
+    pub signed_at: String,
+    pub signature: String,
 }
 
-/// A PIN as typed (Persian or Latin digits), or what to fix.
-fn checked_pin(field: &'static str, pin: &str) -> Result<String, StoreError> {
-    let pin = heyat_core::to_latin_digits(pin.trim());
-    if !(4..=8).contains(&pin.len()) || !pin.chars().all(|c| c.is_ascii_digit()) {
-        return Err(StoreError::invalid(field, "رمز امضا باید ۴ تا ۸ رقم باشد"));
-    }
-    Ok(pin)
+/// What the final PDF is typeset from, once the last member signed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SealInput {
+    pub ruling_id: i64,
+    /// `ruling` or `appeal-ruling`.
+    pub kind: String,
+    pub board: String,
+    /// The canonical content every member signed (the typst input, JSON).
+    pub content_json: String,
+    pub content_sha256: String,
+    pub body_sha256: String,
+    pub signatures: Vec<SignatureRecord>,
+    pub checkpoint: Checkpoint,
 }
 
-async fn stored_pin(
-    conn: &mut SqliteConnection,
-    member_id: i64,
-) -> Result<Option<(String, String)>, StoreError> {
-    Ok(
-        sqlx::query_as("SELECT salt, pin_hash FROM member_pins WHERE member_id = ?")
-            .bind(member_id)
-            .fetch_optional(&mut *conn)
-            .await?,
-    )
+/// The final PDF and the sealed data attached to it, from the caller's `seal`.
+pub struct Sealed {
+    pub sealed_json: String,
+    pub pdf: Vec<u8>,
+}
+
+/// A draft ready to be signed: its id, kind and content as kept.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ToSign {
+    pub ruling_id: i64,
+    pub kind: &'static str,
+    pub content_json: String,
 }
 
 /// The content a ruling's signatures cover: the ruling and its case's charges; hashed with
@@ -68,6 +80,7 @@ pub(crate) async fn lock_ruling(
     audit: &mut AuditChain,
     ruling_id: i64,
     signed_on: &str,
+    content_hash: Option<&str>,
 ) -> Result<String, StoreError> {
     let content: (String,) = sqlx::query_as(
         "SELECT json_object('case_id', r.case_id, 'stage', r.stage, 'outcome', r.outcome, 'grade', r.grade,
@@ -80,9 +93,10 @@ pub(crate) async fn lock_ruling(
     .bind(ruling_id)
     .fetch_one(&mut *conn)
     .await?;
-    let hash = hex::encode(Sha256::digest(
-        format!("{}|{}", content.0, signed_on).as_bytes(),
-    ));
+    let hash = content_hash.map_or_else(
+        || keys::sha256_hex(format!("{}|{}", content.0, signed_on).as_bytes()),
+        str::to_owned,
+    );
     update_row(
         conn,
         audit,
@@ -130,220 +144,295 @@ pub(crate) async fn clear_signoffs(
 }
 
 impl Store {
-    /// Checks `pin` against the member's, counting wrong tries: after [`PIN_TRIES`] wrong
-    /// ones within [`LOCKOUT_MINUTES`], even the right PIN is refused until that time passed.
-    /// A wrong try is recorded at once, so it counts though nothing else is saved.
-    async fn check_pin(
-        &self,
-        member_id: i64,
-        field: &'static str,
-        pin: &str,
-    ) -> Result<(), StoreError> {
-        let pin = checked_pin(field, pin)?;
-        let mut conn = self.pool().acquire().await?;
-        let Some((salt, hash)) = stored_pin(&mut conn, member_id).await? else {
+    /// The case's draft ruling, with the content its print was made from: what members sign.
+    pub async fn ruling_to_sign(&self, case_id: i64) -> Result<ToSign, StoreError> {
+        let row: Option<(i64, Stage, Option<String>)> = sqlx::query_as(
+            "SELECT id, stage, content_json FROM rulings WHERE case_id = ? AND status = 'draft' ORDER BY id DESC LIMIT 1",
+        )
+        .bind(case_id)
+        .fetch_optional(self.pool())
+        .await?;
+        let Some((ruling_id, stage, content)) = row else {
+            let signed: Option<(i64,)> = sqlx::query_as(
+                "SELECT id FROM rulings WHERE case_id = ? AND status <> 'draft' LIMIT 1",
+            )
+            .bind(case_id)
+            .fetch_optional(self.pool())
+            .await?;
+            if signed.is_some() {
+                return Err(StoreError::SignedRuling);
+            }
             return Err(StoreError::invalid(
-                field,
-                "برای این عضو رمز امضا تعیین نشده است؛ از «تنظیمات» رمز او را تعیین کنید",
+                "رأی",
+                "پیش‌نویس رأیی برای امضا نیست؛ نخست رأی را بنویسید و PDF آن را بسازید",
             ));
         };
-        let since = (chrono::Utc::now() - chrono::Duration::minutes(LOCKOUT_MINUTES))
-            .format("%Y-%m-%dT%H:%M:%SZ")
-            .to_string();
-        let (tries,): (i64,) =
-            sqlx::query_as("SELECT count(*) FROM pin_failures WHERE member_id = ? AND at >= ?")
-                .bind(member_id)
-                .bind(&since)
-                .fetch_one(&mut *conn)
-                .await?;
-        if tries >= PIN_TRIES {
-            return Err(StoreError::invalid(
-                field,
-                "پنج بار پیاپی رمز نادرست وارد شده است؛ برای ایمنی، رمز این عضو تا پانزده دقیقه پذیرفته نمی‌شود",
-            ));
-        }
-        if pin_hash(&salt, &pin) != hash {
-            sqlx::query("INSERT INTO pin_failures (member_id, at) VALUES (?, ?)")
-                .bind(member_id)
-                .bind(now())
-                .execute(&mut *conn)
-                .await?;
-            let left = PIN_TRIES - tries - 1;
-            return Err(StoreError::invalid(
-                field,
-                format!(
-                    "رمز نادرست است؛ چیزی ثبت نشد. {} بار دیگر می‌توانید بکوشید",
-                    heyat_core::to_persian_digits(&left.to_string())
-                ),
-            ));
-        }
-        sqlx::query("DELETE FROM pin_failures WHERE member_id = ?")
-            .bind(member_id)
-            .execute(&mut *conn)
-            .await?;
-        Ok(())
-    }
-
-    /// Whether each member has a signing PIN: the members' ids that have one.
-    pub async fn members_with_pin(&self) -> Result<Vec<i64>, StoreError> {
-        let rows: Vec<(i64,)> = sqlx::query_as("SELECT member_id FROM member_pins ORDER BY 1")
-            .fetch_all(self.pool())
-            .await?;
-        Ok(rows.into_iter().map(|r| r.0).collect())
-    }
-
-    /// Sets a member's signing PIN. Changing a PIN needs the current one.
-    pub async fn set_member_pin(
-        &self,
-        member_id: i64,
-        current: Option<&str>,
-        pin: &str,
-        actor: &str,
-    ) -> Result<(), StoreError> {
-        let pin = checked_pin("رمز تازه", pin)?;
-        let has_pin = stored_pin(&mut *self.pool().acquire().await?, member_id)
-            .await?
-            .is_some();
-        if has_pin {
-            let current = current
-                .map(str::trim)
-                .filter(|c| !c.is_empty())
-                .ok_or_else(|| {
-                    StoreError::invalid(
-                        "رمز کنونی",
-                        "این عضو رمز امضا دارد؛ برای تغییر، رمز کنونی را هم بدهید",
-                    )
-                })?;
-            self.check_pin(member_id, "رمز کنونی", current).await?;
-        }
-        let mut w = self.begin(actor).await?;
-        exists(&mut w.tx, "members", "عضو", member_id).await?;
-        let salt = format!("{:016x}{:016x}", fastrand::u64(..), fastrand::u64(..));
-        let hash = pin_hash(&salt, &pin);
-        let at = now();
-        sqlx::query(
-            "INSERT INTO member_pins (member_id, salt, pin_hash, set_at) VALUES (?, ?, ?, ?)
-             ON CONFLICT (member_id) DO UPDATE SET salt = excluded.salt, pin_hash = excluded.pin_hash, set_at = excluded.set_at",
-        )
-        .bind(member_id)
-        .bind(&salt)
-        .bind(&hash)
-        .bind(&at)
-        .execute(&mut *w.tx)
-        .await?;
-        // The log says a PIN was set, never its hash.
-        let after = serde_json::json!({ "member_id": member_id, "set_at": at });
-        w.audit
-            .record(
-                &mut w.tx,
-                "update",
-                "member_pins",
-                member_id,
-                None,
-                Some(&after),
+        let content_json = content.ok_or_else(|| {
+            StoreError::invalid(
+                "رأی",
+                "از این پیش‌نویس هنوز PDF ساخته نشده است؛ اعضا آنچه را چاپ می‌شود امضا می‌کنند: نخست PDF رأی را بسازید",
             )
-            .await?;
-        w.commit().await?;
-        Ok(())
+        })?;
+        Ok(ToSign {
+            ruling_id,
+            kind: match stage {
+                Stage::Appeal => "appeal-ruling",
+                Stage::FirstInstance => "ruling",
+            },
+            content_json,
+        })
     }
 
-    /// One member signs a draft with their PIN. The member must have sat in the ruling's
-    /// session and sign once; when every member who sat has signed, the ruling is locked
-    /// with the SHA-256 of its content and `signed_on`.
-    pub async fn sign_off(
+    /// The logged-in member signs the draft `ruling_id` with their key, opened by
+    /// `password` (a wrong one is counted, as at sign-in). `body_sha256` is the SHA-256 of the
+    /// unsigned PDF typeset from the draft's content. The member must have sat in the
+    /// ruling's session and sign once; the last signature seals the ruling (see the module).
+    pub async fn sign_ruling_as<F>(
         &self,
         ruling_id: i64,
-        member_id: i64,
-        pin: &str,
+        caller: &Caller,
+        password: &str,
+        body_sha256: &str,
         signed_on: &str,
-        actor: &str,
-    ) -> Result<SignProgress, StoreError> {
+        seal: F,
+    ) -> Result<SignProgress, StoreError>
+    where
+        F: FnOnce(&SealInput) -> Result<Sealed, String>,
+    {
         let signed_on = date("تاریخ امضا (signed_on)", signed_on)?.to_iso_string();
-        self.check_pin(member_id, "رمز امضا", pin).await?;
-        let mut w = self.begin(actor).await?;
-        let row: Option<(String, Option<i64>)> =
-            sqlx::query_as("SELECT status, session_id FROM rulings WHERE id = ?")
-                .bind(ruling_id)
-                .fetch_optional(&mut *w.tx)
-                .await?;
-        let (status, session_id) = row.ok_or(StoreError::NotFound {
+        let member_id = caller.member_id.ok_or_else(|| {
+            StoreError::invalid("امضاکننده", "رأی را اعضای هیأت امضا می‌کنند؛ با حساب عضو وارد شوید")
+        })?;
+        let mut w = self.begin(&caller.actor()).await?;
+        if let Try::Wrong(e) =
+            try_password(&mut w.tx, &mut w.audit, caller.account_id, password).await?
+        {
+            w.commit().await?;
+            return Err(e);
+        }
+        let row: Option<(String, Option<i64>, Stage, Option<String>, i64)> = sqlx::query_as(
+            "SELECT status, session_id, stage, content_json, case_id FROM rulings WHERE id = ?",
+        )
+        .bind(ruling_id)
+        .fetch_optional(&mut *w.tx)
+        .await?;
+        let (status, session_id, stage, content_json, case_id) = row.ok_or(StoreError::NotFound {
             what: "رأی",
             id: ruling_id,
         })?;
         if status != "draft" {
             return Err(StoreError::SignedRuling);
         }
+        let content_json = content_json.ok_or_else(|| {
+            StoreError::invalid("رأی", "از این پیش‌نویس هنوز PDF ساخته نشده است؛ نخست PDF رأی را بسازید")
+        })?;
+        let kind = match stage {
+            Stage::Appeal => "appeal-ruling",
+            Stage::FirstInstance => "ruling",
+        };
         let session_id = session_id.ok_or_else(|| {
             StoreError::invalid(
                 "جلسه",
                 "این رأی به جلسه‌ای پیوند ندارد؛ رأی را اعضای حاضر در جلسهٔ رسمی امضا می‌کنند (مواد ۲۷ و ۲۸)",
             )
         })?;
-        let sat: Vec<(i64,)> = sqlx::query_as(
-            "SELECT member_id FROM attendance WHERE session_id = ?
+        let sat: Vec<(i64, Seat)> = sqlx::query_as(
+            "SELECT member_id, seat FROM attendance WHERE session_id = ?
              ORDER BY CASE seat WHEN 'judge_1' THEN 1 WHEN 'judge_2' THEN 2 ELSE 3 END",
         )
         .bind(session_id)
         .fetch_all(&mut *w.tx)
         .await?;
-        let sat: Vec<i64> = sat.into_iter().map(|r| r.0).collect();
-        if !sat.contains(&member_id) {
+        if !sat.iter().any(|(m, _)| *m == member_id) {
             return Err(StoreError::invalid(
                 "امضاکننده",
-                "این عضو در جلسهٔ این رأی حاضر نبوده است و آن را امضا نمی‌کند",
+                "شما در جلسهٔ این رأی حاضر نبوده‌اید و آن را امضا نمی‌کنید",
             ));
         }
-        let already: Vec<(i64,)> = sqlx::query_as(
-            "SELECT member_id FROM ruling_signoffs WHERE ruling_id = ? ORDER BY signed_at, rowid",
+        let already: Vec<(i64, Option<String>, Option<String>)> = sqlx::query_as(
+            "SELECT member_id, content_sha256, body_sha256 FROM ruling_signoffs WHERE ruling_id = ? ORDER BY signed_at, rowid",
         )
         .bind(ruling_id)
         .fetch_all(&mut *w.tx)
         .await?;
-        let mut signed: Vec<i64> = already.into_iter().map(|r| r.0).collect();
-        if signed.contains(&member_id) {
+        if already.iter().any(|(m, _, _)| *m == member_id) {
             return Err(StoreError::invalid(
                 "امضاکننده",
-                "این عضو پیش‌تر این رأی را امضا کرده است؛ هر عضو یک بار امضا می‌کند",
+                "شما پیش‌تر این رأی را امضا کرده‌اید؛ هر عضو یک بار امضا می‌کند",
             ));
         }
+        let content_sha256 = keys::sha256_hex(content_json.as_bytes());
+        if already.iter().any(|(_, c, b)| {
+            c.as_deref() != Some(content_sha256.as_str()) || b.as_deref() != Some(body_sha256)
+        }) {
+            return Err(StoreError::invalid(
+                "رأی",
+                "متن چاپی رأی پس از امضای عضو پیشین تغییر کرده است؛ PDF رأی را دوباره بسازید تا همه همان متن را امضا کنند",
+            ));
+        }
+        let key_row = current_key(&mut w.tx, caller.account_id).await?.ok_or_else(|| {
+            StoreError::invalid("کلید امضا", "برای این حساب کلید امضایی ساخته نشده است؛ از مدیر سامانه کد ثبت‌نام تازه بخواهید")
+        })?;
+        let password = heyat_core::to_latin_digits(password);
+        let key = key_row
+            .sealed()
+            .and_then(|s| keys::unseal(&s, &password))
+            .ok_or_else(|| {
+                StoreError::invalid("کلید امضا", "کلید امضای این حساب با گذرواژه گشوده نشد؛ از مدیر سامانه کد ثبت‌نام تازه بخواهید")
+            })?;
+        let signed_at = now();
+        let signature = keys::sign(
+            &key,
+            &keys::ruling_message(kind, &content_sha256, body_sha256, member_id, &signed_at),
+        );
         let (rowid,): (i64,) = sqlx::query_as(
-            "INSERT INTO ruling_signoffs (ruling_id, member_id, signed_at) VALUES (?, ?, ?) RETURNING rowid",
+            "INSERT INTO ruling_signoffs (ruling_id, member_id, signed_at, key_id, content_sha256, body_sha256, signature)
+             VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING rowid",
         )
         .bind(ruling_id)
         .bind(member_id)
-        .bind(now())
+        .bind(&signed_at)
+        .bind(key_row.id)
+        .bind(&content_sha256)
+        .bind(body_sha256)
+        .bind(&signature)
         .fetch_one(&mut *w.tx)
         .await?;
         w.audit
             .inserted(&mut w.tx, "ruling_signoffs", rowid)
             .await?;
+        let mut signed: Vec<i64> = already.iter().map(|r| r.0).collect();
         signed.push(member_id);
-        let remaining: Vec<i64> = sat.into_iter().filter(|m| !signed.contains(m)).collect();
-        let content_hash = if remaining.is_empty() {
-            let hash = lock_ruling(&mut w.tx, &mut w.audit, ruling_id, &signed_on).await?;
-            // Signed, the case is decided; an appeal board's ruling also decides the appeal
-            // of the first-instance case it reviews. Both in this same action.
-            let (case_id, first): (i64, Option<i64>) = sqlx::query_as(
-                "SELECT c.id, c.appeal_of_case_id FROM rulings r JOIN cases c ON c.id = r.case_id WHERE r.id = ?",
-            )
-            .bind(ruling_id)
-            .fetch_one(&mut *w.tx)
-            .await?;
-            crate::proceedings::advance(&mut w, case_id, heyat_core::CaseStatus::Decided).await?;
-            if let Some(first) = first {
-                crate::proceedings::advance(&mut w, first, heyat_core::CaseStatus::AppealDecided)
-                    .await?;
-            }
-            Some(hash)
-        } else {
-            None
+        let remaining: Vec<i64> = sat
+            .iter()
+            .map(|(m, _)| *m)
+            .filter(|m| !signed.contains(m))
+            .collect();
+        if !remaining.is_empty() {
+            w.commit().await?;
+            return Ok(SignProgress {
+                ruling_id,
+                signed,
+                remaining,
+                content_hash: None,
+                pdf_sha256: None,
+            });
+        }
+        lock_ruling(
+            &mut w.tx,
+            &mut w.audit,
+            ruling_id,
+            &signed_on,
+            Some(&content_sha256),
+        )
+        .await?;
+        // Signed, the case is decided; an appeal board's ruling also decides the appeal of
+        // the first-instance case it reviews. Both in this same action.
+        let first: (Option<i64>,) =
+            sqlx::query_as("SELECT appeal_of_case_id FROM cases WHERE id = ?")
+                .bind(case_id)
+                .fetch_one(&mut *w.tx)
+                .await?;
+        crate::proceedings::advance(&mut w, case_id, heyat_core::CaseStatus::Decided).await?;
+        if let Some(first) = first.0 {
+            crate::proceedings::advance(&mut w, first, heyat_core::CaseStatus::AppealDecided)
+                .await?;
+        }
+        let signatures = signatures_of(&mut w.tx, ruling_id, session_id).await?;
+        let checkpoint =
+            checkpoint(&mut w.tx, &mut w.audit, self.data_dir(), "ruling-locked").await?;
+        let (board,): (String,) = sqlx::query_as(
+            "SELECT b.name FROM cases c JOIN boards b ON b.id = c.board_id WHERE c.id = ?",
+        )
+        .bind(case_id)
+        .fetch_one(&mut *w.tx)
+        .await?;
+        let input = SealInput {
+            ruling_id,
+            kind: kind.to_owned(),
+            board,
+            content_json,
+            content_sha256: content_sha256.clone(),
+            body_sha256: body_sha256.to_owned(),
+            signatures,
+            checkpoint: checkpoint.clone(),
         };
+        let sealed = seal(&input).map_err(|e| {
+            StoreError::invalid(
+                "رأی امضاشده",
+                format!("نسخهٔ امضاشدهٔ رأی ساخته نشد و امضای شما ثبت نشد: {e}"),
+            )
+        })?;
+        let pdf_sha256 = keys::sha256_hex(&sealed.pdf);
+        sqlx::query(
+            "INSERT INTO ruling_seals (ruling_id, sealed, pdf, pdf_sha256, sealed_at) VALUES (?, ?, ?, ?, ?)",
+        )
+        .bind(ruling_id)
+        .bind(&sealed.sealed_json)
+        .bind(&sealed.pdf)
+        .bind(&pdf_sha256)
+        .bind(now())
+        .execute(&mut *w.tx)
+        .await?;
+        let after = serde_json::json!({ "ruling_id": ruling_id, "pdf_sha256": pdf_sha256 });
+        w.audit
+            .record(&mut w.tx, "insert", "ruling_seals", ruling_id, None, Some(&after))
+            .await?;
         w.commit().await?;
+        append_anchor(self.data_dir(), &checkpoint)?;
         Ok(SignProgress {
             ruling_id,
             signed,
             remaining,
-            content_hash,
+            content_hash: Some(content_sha256),
+            pdf_sha256: Some(pdf_sha256),
         })
     }
+
+    /// The sealed ruling of `ruling_id`: the final PDF as kept, and the sealed data.
+    pub async fn sealed_ruling(
+        &self,
+        ruling_id: i64,
+    ) -> Result<Option<(String, Vec<u8>, String)>, StoreError> {
+        Ok(sqlx::query_as(
+            "SELECT sealed, pdf, pdf_sha256 FROM ruling_seals WHERE ruling_id = ?",
+        )
+        .bind(ruling_id)
+        .fetch_optional(self.pool())
+        .await?)
+    }
+}
+
+/// The signatures of a ruling, in seat order, with the signer's name, seat and key.
+async fn signatures_of(
+    conn: &mut SqliteConnection,
+    ruling_id: i64,
+    session_id: i64,
+) -> Result<Vec<SignatureRecord>, StoreError> {
+    let rows: Vec<(i64, String, String, Seat, String, String, String, String)> = sqlx::query_as(
+        "SELECT s.member_id, m.first_name, m.last_name, a.seat, k.public_key, k.fingerprint, s.signed_at, s.signature
+         FROM ruling_signoffs s JOIN members m ON m.id = s.member_id
+         JOIN attendance a ON a.session_id = ? AND a.member_id = s.member_id
+         JOIN account_keys k ON k.id = s.key_id
+         WHERE s.ruling_id = ?
+         ORDER BY CASE a.seat WHEN 'judge_1' THEN 1 WHEN 'judge_2' THEN 2 ELSE 3 END",
+    )
+    .bind(session_id)
+    .bind(ruling_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(member_id, first, last, seat, public_key, fingerprint, signed_at, signature)| {
+            SignatureRecord {
+                member_id,
+                name: format!("{first} {last}"),
+                seat_title: seat.title_fa().to_owned(),
+                public_key,
+                fingerprint,
+                signed_at,
+                signature,
+            }
+        })
+        .collect())
 }

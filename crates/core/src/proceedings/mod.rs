@@ -7,9 +7,12 @@
 //! gather the facts, ask these functions, and write what they answer. Every refusal is a
 //! [`ProceedingError`] whose message is a Persian sentence saying what to fix.
 
-mod deliberation;
+#[macro_use]
 mod vocabulary;
+mod access;
+mod deliberation;
 
+pub use access::{AccessError, Action, Caller, Role, Scope};
 pub use deliberation::{
     CastVote, Question, RulingSeed, Verdict, check_grade, grade_choice, grade_in, is_yes, majority,
     questions_for, seed_ruling,

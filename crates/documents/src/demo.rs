@@ -1,0 +1,105 @@
+//! The demo: the store's demo data set, its accounts (each member enrolled with a key of
+//! their own) and one ruling carried through a session to the members' signatures, so that a
+//! sealed ruling's final PDF is under `documents/` for `heyat verify` to check. Only behind
+//! an explicit demo flag (`./run`, `heyat demo`); a real first start makes none of it.
+
+use crate::{DocumentError, RulingDraft};
+use heyat_core::board::Seat;
+use heyat_core::date::JalaliDate;
+use heyat_core::proceedings::{HolderWas, Verdict};
+use heyat_render as r;
+use heyat_store::{AttendanceRecord, CaseFilter, DEMO_PASSWORD, NewSession, Store};
+
+/// Loads the demo into a database that never held data: answers the path of the sealed
+/// ruling it signed, or `None` when the database already had data (nothing is changed then).
+pub async fn load(
+    store: &Store,
+    renderer: &r::Renderer,
+    today: chrono::NaiveDate,
+) -> Result<Option<String>, DocumentError> {
+    if !store.load_demo_if_new(today).await? {
+        return Ok(None);
+    }
+    store.create_demo_accounts().await?;
+    use chrono::Datelike;
+    let today = JalaliDate::from_iso(today.year(), today.month() as u8, today.day() as u8)?;
+    sign_a_ruling(store, renderer, today).await.map(Some)
+}
+
+/// The case against the office in Shahriar (Art 38(b), grade 5): the full board sits, judge 1
+/// chairs, a six-month suspension is drafted and printed, and the three members sign.
+async fn sign_a_ruling(
+    store: &Store,
+    renderer: &r::Renderer,
+    today: JalaliDate,
+) -> Result<String, DocumentError> {
+    let case = store
+        .cases(&CaseFilter {
+            text: Some("شهریار".into()),
+            ..CaseFilter::default()
+        })
+        .await?
+        .into_iter()
+        .next()
+        .ok_or_else(|| DocumentError::Refused("پروندهٔ نمایشی شهریار یافت نشد.".into()))?;
+    let roster = store.roster_of(case.id).await?;
+    let holder = |seat: Seat| {
+        roster
+            .iter()
+            .find(|s| s.seat == seat.code())
+            .map(|s| s.member_id)
+            .ok_or_else(|| DocumentError::Refused("هیأت نمایشی کامل نیست.".into()))
+    };
+    let sitting = [Seat::Judge1, Seat::Judge2, Seat::Representative];
+    let attendance = sitting
+        .iter()
+        .map(|&seat| {
+            Ok(AttendanceRecord {
+                seat,
+                member_id: holder(seat)?,
+                holder_was: HolderWas::Present,
+            })
+        })
+        .collect::<Result<Vec<_>, DocumentError>>()?;
+    let secretary = store.sign_in("secretary", DEMO_PASSWORD).await?;
+    let iso = today.to_iso_string();
+    store
+        .hold_session(
+            &NewSession {
+                case_id: case.id,
+                held_on: iso.clone(),
+                attendance,
+                minutes: String::new(),
+            },
+            Some(holder(Seat::Judge1)?),
+            &iso,
+            &secretary.actor(),
+        )
+        .await?;
+    let chair = store.sign_in("judge-1", DEMO_PASSWORD).await?;
+    let draft = RulingDraft {
+        verdict: Verdict::Penalty,
+        grade: Some(5),
+        suspension_months: Some(6),
+        suspension_years: None,
+        session_date: today.format_fa(),
+        complaint_summary: "بازرسی گزارش کرده است که دفتر خدمات الکترونیک قضایی شهریار در روزهای کاری بی‌اطلاع بسته بوده است.".into(),
+        defence_summary: "مدیر دفتر بیماری را علت تعطیلی دانسته اما مدرکی نداده است.".into(),
+        reasoning: "با توجه به گزارش بازرسی و نبود مدرک بر عذر موجه، تخلف محرز است.".into(),
+        dissent_seat: None,
+        dissent: None,
+        appeal_result: None,
+    };
+    let d = crate::draft_ruling(store, case.id, &draft).await?;
+    let body = renderer.ruling(&d.input)?;
+    store.keep_draft(&d.record, &chair.actor()).await?;
+    crate::save(store.data_dir(), &d.file_name, body)?;
+    let mut saved = None;
+    for username in ["judge-1", "judge-2", "representative"] {
+        let member = store.sign_in(username, DEMO_PASSWORD).await?;
+        let (_, path) =
+            crate::sign_ruling(store, renderer, case.id, &member, DEMO_PASSWORD, today).await?;
+        saved = path.or(saved);
+    }
+    saved.ok_or_else(|| DocumentError::Refused("رأی نمایشی امضا نشد.".into()))
+}
