@@ -43,6 +43,9 @@ const COMMANDS: &[&str] = &[
     "file_appeal",
     "deadlines",
     "backup_now",
+    "evidence_text",
+    "reveal_reporter",
+    "set_case_subject",
 ];
 
 fn main() {

@@ -7,7 +7,7 @@ pub mod error;
 mod state;
 mod views;
 
-pub use state::{AppState, RESTORE_PENDING, StartError};
+pub use state::{AppState, RESTORE_PENDING, StartError, pinned_today};
 
 use tauri::Manager;
 
@@ -56,6 +56,9 @@ pub fn with_commands<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Bu
         commands::service::file_appeal,
         commands::desk::deadlines,
         commands::settings::backup_now,
+        commands::evidence::evidence_text,
+        commands::complaints::reveal_reporter,
+        commands::case_file::set_case_subject,
     ])
 }
 

@@ -18,6 +18,9 @@ pub struct AppState {
     pub open_with_viewer: bool,
     /// What a restore asked for at the last run did at this start, in Persian.
     pub restore_note: Option<String>,
+    /// The data folder held for as long as the app runs: no restore replaces the database
+    /// under it (`heyat restore` is refused meanwhile). `None` once released.
+    lock: std::sync::Mutex<Option<heyat_store::DataLock>>,
 }
 
 /// The file in the data folder naming the backup to put back at the next start; the store
@@ -29,10 +32,14 @@ pub const RESTORE_PENDING: &str = "restore-pending";
 async fn restore_pending(data_dir: &Path) -> Option<String> {
     let marker = data_dir.join(RESTORE_PENDING);
     let name = std::fs::read_to_string(&marker).ok()?;
-    let _ = std::fs::remove_file(&marker);
     let backup = data_dir.join("backups").join(name.trim());
     let db = data_dir.join(heyat_store::DATABASE_FILE);
-    Some(match Store::restore_from(&backup, &db).await {
+    let restored = Store::restore_from(&backup, &db, false, &os_user()).await;
+    // Another window of the app holds the folder: the restore waits for a start with none.
+    if !matches!(restored, Err(heyat_store::StoreError::Locked { .. })) {
+        let _ = std::fs::remove_file(&marker);
+    }
+    Some(match restored {
         Ok(report) => format!(
             "پشتیبان «{}» بازگردانده شد ({} جدول بررسی شد)؛ پایگاه دادهٔ پیشین در {} نگه داشته شد.",
             name.trim(),
@@ -62,6 +69,7 @@ impl AppState {
         pinned_today: Option<NaiveDate>,
     ) -> Result<AppState, StartError> {
         let restore_note = restore_pending(data_dir).await;
+        let lock = heyat_store::DataLock::acquire(data_dir)?;
         let store = Store::open_in(data_dir).await?;
         let today = pinned_today.unwrap_or_else(|| chrono::Local::now().date_naive());
         store.load_demo_if_new(today).await?;
@@ -73,7 +81,15 @@ impl AppState {
             actor: os_user(),
             open_with_viewer: true,
             restore_note,
+            lock: std::sync::Mutex::new(Some(lock)),
         })
+    }
+
+    /// Lets go of the data folder (the app is closing): a restore may run from now on.
+    pub fn release_lock(&self) {
+        if let Ok(mut held) = self.lock.lock() {
+            held.take();
+        }
     }
 }
 
@@ -106,12 +122,26 @@ fn os_user() -> String {
         .map_or_else(|| "کاربر این رایانه".to_owned(), |u| format!("کاربر {u}"))
 }
 
-/// A day pinned by `HEYAT_TODAY` (tests and demos), if any; otherwise the clock is read.
+/// A day pinned by `HEYAT_TODAY` (tests and demos), if any; otherwise the clock is read. Only
+/// a debug or test build honours it: a release build dates what it does by the clock, and
+/// says on standard error that it ignored the variable.
 pub fn pinned_today_from_env() -> Result<Option<NaiveDate>, StartError> {
-    match std::env::var("HEYAT_TODAY") {
-        Ok(text) => NaiveDate::parse_from_str(&text, "%Y-%m-%d")
-            .map(Some)
-            .map_err(|_| StartError::Today(text)),
-        Err(_) => Ok(None),
+    pinned_today(std::env::var("HEYAT_TODAY").ok(), cfg!(debug_assertions))
+}
+
+/// The day `value` pins, when this build `honoured` it.
+pub fn pinned_today(
+    value: Option<String>,
+    honoured: bool,
+) -> Result<Option<NaiveDate>, StartError> {
+    let Some(text) = value else { return Ok(None) };
+    if !honoured {
+        eprintln!(
+            "HEYAT_TODAY نادیده گرفته شد: در نسخهٔ نهایی «امروز» را ساعت رایانه می‌گوید، نه این متغیر."
+        );
+        return Ok(None);
     }
+    NaiveDate::parse_from_str(&text, "%Y-%m-%d")
+        .map(Some)
+        .map_err(|_| StartError::Today(text))
 }

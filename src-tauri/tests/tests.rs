@@ -565,6 +565,52 @@ fn a_forwarded_complaint_opens_a_case_that_takes_charges() {
         complaint["reporter_name"].is_null(),
         "Art 20: the confidential reporter is not sent to the UI"
     );
+    assert_eq!(complaint["reporter_on_file"], true);
+    // The subject is the secretary's: none was written, so the case has none.
+    assert_eq!(
+        file["file"]["case"]["subject"], "",
+        "{}",
+        file["file"]["case"]
+    );
+    invoke(
+        &app,
+        "set_case_subject",
+        json!({ "caseId": case_id, "subject": "غیبت مدیر دفتر" }),
+    )
+    .unwrap();
+    let file = invoke(&app, "open_case", json!({ "caseId": case_id })).unwrap();
+    assert_eq!(file["file"]["case"]["subject"], "غیبت مدیر دفتر");
+    // Revealed on demand, and the reading is on record without the identity.
+    let id = complaint["id"].as_i64().unwrap();
+    let who = invoke(&app, "reveal_reporter", json!({ "complaintId": id })).unwrap();
+    assert_eq!(who["name"], "مریم کاظمی");
+    assert_eq!(who["confidential"], true);
+    let state = app.webview.state::<AppState>();
+    let last = &tauri::async_runtime::block_on(state.store.audit_entries(1)).unwrap()[0];
+    assert_eq!(last.table_name, "reporter_reads");
+    assert_eq!(last.actor, state.actor);
+    let log = tauri::async_runtime::block_on(state.store.audit_entries(10_000)).unwrap();
+    assert!(
+        log.iter().all(|e| !format!("{e:?}").contains("مریم کاظمی")),
+        "no identity in the audit log"
+    );
+    let err = invoke(&app, "reveal_reporter", json!({ "complaintId": 99_999 })).unwrap_err();
+    assert_eq!(err["code"], "not_found");
+}
+
+#[test]
+fn a_pinned_day_is_honoured_only_by_a_debug_build() {
+    let day = Some("2026-11-23".to_owned());
+    assert_eq!(
+        heyat_app::pinned_today(day.clone(), true).unwrap(),
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 23)
+    );
+    assert_eq!(heyat_app::pinned_today(day, false).unwrap(), None);
+    assert!(heyat_app::pinned_today(Some("دیروز".into()), true).is_err());
+    assert_eq!(
+        heyat_app::pinned_today(Some("دیروز".into()), false).unwrap(),
+        None
+    );
 }
 
 #[test]
@@ -738,6 +784,15 @@ fn a_backup_is_put_back_at_the_next_start_keeping_the_replaced_database() {
     assert_eq!(info["restore_pending"], name.as_str());
 
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    // While this window is open, another start can neither restore nor open the folder; the
+    // restore asked for waits.
+    let err = tauri::async_runtime::block_on(AppState::open(app.dir.path(), Some(today)))
+        .err()
+        .unwrap();
+    assert!(err.to_string().contains("ببندید"), "{err}");
+    assert!(app.dir.path().join(heyat_app::RESTORE_PENDING).exists());
+    // The app closes (lets go of the folder); the next start restores.
+    app.webview.state::<AppState>().release_lock();
     let restarted =
         tauri::async_runtime::block_on(AppState::open(app.dir.path(), Some(today))).unwrap();
     let note = restarted.restore_note.clone().unwrap();
@@ -1159,6 +1214,29 @@ fn evidence_is_attached_as_raw_bytes_and_opened_after_its_hash_is_checked() {
     assert_eq!(copy, pdf);
     let file = invoke(&app, "open_case", json!({ "caseId": id })).unwrap();
     assert_eq!(file["file"]["evidence"].as_array().unwrap().len(), 1);
+
+    // The copy is named by the type of its bytes, never by the name it was given.
+    let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
+    let shown = attach(png, "scan.pdf.exe", "تصویر رسید").unwrap();
+    let path = invoke(&app, "open_evidence", json!({ "evidenceId": shown["id"] })).unwrap();
+    let path = path.as_str().unwrap();
+    assert!(path.ends_with(".png") && !path.contains(".exe"), "{path}");
+    // Text evidence is shown inside the app; anything else is refused there.
+    let note = "گزارش تلفنی: دفتر در ساعت ۱۰ بسته بود.";
+    let text = attach(note.as_bytes(), "note.doc", "یادداشت").unwrap();
+    assert_eq!(text["media_type"], "text/plain; charset=utf-8");
+    let path = invoke(&app, "open_evidence", json!({ "evidenceId": text["id"] })).unwrap();
+    assert!(path.as_str().unwrap().ends_with(".txt"), "{path}");
+    assert_eq!(
+        invoke(&app, "evidence_text", json!({ "evidenceId": text["id"] })).unwrap(),
+        note
+    );
+    let err = invoke(&app, "evidence_text", json!({ "evidenceId": done["id"] })).unwrap_err();
+    assert_eq!(err["code"], "invalid_input", "{err}");
+    assert!(
+        err["message"].as_str().unwrap().contains("متن نیست"),
+        "{err}"
+    );
 }
 
 /// What `encodeURIComponent` does to a header value.
@@ -1309,6 +1387,7 @@ fn a_ruling_no_one_appeals_in_time_becomes_final() {
     );
 
     // A later start, after the 20 days (1405/09/29): no appeal came, the ruling is final.
+    app.webview.state::<AppState>().release_lock();
     let App { dir, .. } = app;
     let later = app_in(dir, chrono::NaiveDate::from_ymd_opt(2026, 12, 20).unwrap());
     let desk = invoke(&later, "desk", json!({})).unwrap();

@@ -5,7 +5,10 @@
 //! nothing. The rules live in `heyat-core` and `heyat-store`; here only the arguments are read.
 
 use crate::Failure;
-use crate::db::{open_existing, runtime, store_failure, today_jalali};
+use crate::db::{
+    PINNED_DAYS_HONOURED, not_before_the_record, open_existing, runtime, store_failure,
+    today_jalali,
+};
 use heyat_core::JalaliDate;
 use heyat_core::board::Seat;
 use heyat_core::proceedings::{HolderWas, Party, QuestionKind, ServiceMethod};
@@ -56,6 +59,10 @@ pub enum CaseCommand {
         /// Register only; do not open a case before the board.
         #[arg(long)]
         no_forward: bool,
+        /// The subject of the case it opens, in the secretary's words (never taken from
+        /// the summary); without it the case has no subject yet.
+        #[arg(long, value_name = "TEXT")]
+        subject: Option<String>,
     },
     /// Adds a charge from the catalogue to a case.
     Charge {
@@ -182,7 +189,7 @@ pub enum CaseCommand {
 }
 
 /// Who the audit log names for changes made from the command line.
-fn actor() -> String {
+pub(crate) fn actor() -> String {
     let user = std::env::var("USER")
         .ok()
         .filter(|u| !u.trim().is_empty())
@@ -275,6 +282,7 @@ pub fn run(db: Option<&Path>, command: &CaseCommand) -> Result<(), Failure> {
             contact,
             not_confidential,
             no_forward,
+            subject,
         } => {
             let received_on = iso("--received", received)?;
             let today = today_iso()?;
@@ -308,6 +316,7 @@ pub fn run(db: Option<&Path>, command: &CaseCommand) -> Result<(), Failure> {
                     review_notes: None,
                     forwarded_on: None,
                     case_id: None,
+                    case_subject: nonempty(subject),
                 };
                 let done = store
                     .register_and_open(&complaint, !no_forward, &today, &actor)
@@ -556,6 +565,7 @@ pub fn run(db: Option<&Path>, command: &CaseCommand) -> Result<(), Failure> {
             )?;
             let on = iso("--on", on)?;
             with_store(db, async |store| {
+                not_dated_back(store, &on).await?;
                 let id = case_id(store, case).await?;
                 let served = store
                     .serve(id, recipient, method, &on, &actor)
@@ -573,6 +583,7 @@ pub fn run(db: Option<&Path>, command: &CaseCommand) -> Result<(), Failure> {
             let appellant = party("--by", by)?;
             let on = iso("--on", on)?;
             with_store(db, async |store| {
+                not_dated_back(store, &on).await?;
                 let id = case_id(store, case).await?;
                 let filed = store
                     .appeal(id, appellant, &on, grounds, &actor)
@@ -587,6 +598,13 @@ pub fn run(db: Option<&Path>, command: &CaseCommand) -> Result<(), Failure> {
             to_json(&file)
         }),
     }
+}
+
+/// Refuses an `--on` day (of a service, or an appeal: what decides whether a ruling becomes
+/// final) before the last change on record, in a release build.
+async fn not_dated_back(store: &Store, on: &str) -> Result<(), Failure> {
+    let last = store.last_recorded_at().await.map_err(store_failure)?;
+    not_before_the_record("--on", on, last.as_deref(), PINNED_DAYS_HONOURED)
 }
 
 /// `MEMBER_ID=CHOICE` or `MEMBER_ID=CHOICE:DISSENT`.

@@ -58,10 +58,15 @@ enum Command {
         /// The new backup file; it must not exist yet.
         file: PathBuf,
     },
-    /// Replaces the database with a verified backup; the replaced database is kept beside it.
+    /// Replaces the database with a verified backup of an earlier state of it; the replaced
+    /// database is kept beside it. Refused while the app has the data folder open.
     Restore {
         /// The backup file to restore.
         file: PathBuf,
+        /// Restore even a backup that is not an earlier state of this database (another
+        /// database, or a history since rewritten); the restored audit log records it.
+        #[arg(long)]
+        force: bool,
     },
     /// The audit log.
     #[command(subcommand)]
@@ -75,6 +80,7 @@ enum Command {
 }
 
 /// A failure and the exit code it deserves.
+#[derive(Debug)]
 pub struct Failure {
     code: u8,
     message: String,
@@ -224,7 +230,7 @@ fn main() -> ExitCode {
         Command::Demo(args) => db::demo(db, args),
         Command::Search(args) => db::search(db, args),
         Command::Backup { file } => db::backup(db, file),
-        Command::Restore { file } => db::restore(db, file),
+        Command::Restore { file, force } => db::restore(db, file, *force),
         Command::Audit(db::AuditCommand::Verify { json }) => db::audit_verify(db, *json),
         Command::Bench(args) => bench::run(db, args),
         Command::Case(command) => case::run(db, command),

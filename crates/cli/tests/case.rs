@@ -367,6 +367,8 @@ fn register_charge_and_schedule_a_new_case() {
             "دریافت وجه بیش از تعرفه",
             "--reporter",
             "مراجع",
+            "--subject",
+            "دریافت وجه اضافه",
         ],
     );
     assert!(done["complaint_id"].as_i64().is_some(), "{done}");
@@ -400,6 +402,12 @@ fn register_charge_and_schedule_a_new_case() {
     );
     assert!(set["scheduled_id"].as_i64().is_some(), "{set}");
     let file = json(db, &["case", "show", &number]);
+    assert_eq!(file["case"]["subject"], "دریافت وجه اضافه");
+    assert_eq!(
+        file["complaints"][0]["reporter_name"],
+        serde_json::Value::Null
+    );
+    assert_eq!(file["complaints"][0]["reporter_on_file"], true);
     assert_eq!(file["charges"][0]["violation"], "1401:38:k");
     assert_eq!(file["case"]["status"], "scheduled");
     // Not forwarded: a complaint with no case.

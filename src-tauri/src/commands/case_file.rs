@@ -192,6 +192,20 @@ pub async fn suggest_for_case(
     Ok(state.store.suggestion(case_id, on).await?)
 }
 
+/// Writes a case's subject: the secretary's words (a case opened from a complaint has none
+/// until then; it is never taken from the complaint's text).
+#[tauri::command]
+pub async fn set_case_subject(
+    state: State<'_, AppState>,
+    case_id: i64,
+    subject: String,
+) -> Result<(), CommandError> {
+    Ok(state
+        .store
+        .set_case_subject(case_id, &subject, &state.actor)
+        .await?)
+}
+
 /// Adds a charge from the catalogue to a case; refused once a signed ruling fixed it.
 #[tauri::command]
 pub async fn add_charge(

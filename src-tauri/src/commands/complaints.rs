@@ -39,6 +39,7 @@ pub async fn register_complaint(
         review_notes: nonempty(&form.review_notes).map(|n| n.trim().to_owned()),
         forwarded_on: optional_iso("تاریخ ارسال", None)?,
         case_id: None,
+        case_subject: nonempty(&form.case_subject).map(|s| s.trim().to_owned()),
     };
     let done = state
         .store
@@ -49,4 +50,19 @@ pub async fn register_complaint(
         case_id: done.case.as_ref().map(|c| c.id),
         case_number: done.case.map(|c| c.number),
     })
+}
+
+/// The identity of a complaint's reporter (Art 20), shown on purpose: the store records who
+/// read whose identity, and when, in the same action.
+#[tauri::command]
+pub async fn reveal_reporter(
+    state: State<'_, AppState>,
+    complaint_id: i64,
+) -> Result<crate::dto::ReporterIdentity, CommandError> {
+    // ROLE: read_reporter
+    Ok(state
+        .store
+        .reporter_of(complaint_id, &state.actor)
+        .await?
+        .into())
 }

@@ -76,7 +76,9 @@ pub async fn open_evidence(
     let dir = state.data_dir.join("exports");
     std::fs::create_dir_all(&dir)
         .map_err(|e| CommandError::storage(format!("پوشهٔ exports ساخته نشد: {e}")))?;
-    let path = dir.join(format!("{}-{}", record.id, record.file_name));
+    // Named by the type the bytes show, never by the stored name's extension: a PDF called
+    // `report.exe` opens as a PDF, and nothing opens as a program.
+    let path = dir.join(heyat_store::export_name(&record, &bytes));
     std::fs::write(&path, &bytes)
         .map_err(|e| CommandError::storage(format!("رونوشت مستند نوشته نشد: {e}")))?;
     // The viewer is the desktop's business; without one the copy stays where it is.
@@ -92,4 +94,14 @@ pub async fn open_evidence(
         std::thread::spawn(move || viewer.wait());
     }
     Ok(path.display().to_string())
+}
+
+/// The text of a text evidence file, shown inside the app (checked against its SHA-256; at
+/// most 256 KiB; refused for anything that is not UTF-8 text).
+#[tauri::command]
+pub async fn evidence_text(
+    state: State<'_, AppState>,
+    evidence_id: i64,
+) -> Result<String, CommandError> {
+    Ok(state.store.evidence_text(evidence_id).await?)
 }

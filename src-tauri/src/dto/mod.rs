@@ -281,6 +281,9 @@ pub struct ComplaintForm {
     pub review_notes: Option<String>,
     /// Forward to the first-instance board now, which opens a case (Art 21).
     pub forward: bool,
+    /// The subject of the case it opens, in the secretary's words; never taken from the
+    /// summary. Empty: the case has no subject yet.
+    pub case_subject: Option<String>,
 }
 
 /// A charge added to a case from the catalogue.
