@@ -67,7 +67,11 @@ impl From<heyat_store::StoreError> for CommandError {
             S::Invalid { .. } | S::Transition(_) | S::Composition(_) | S::Evidence(_) => {
                 ErrorCode::InvalidInput
             }
-            S::Proceeding(_) => ErrorCode::Refused,
+            // A clock behind the record, a data folder the app holds, a restore that would
+            // rewrite history: refused as asked; the message says what to set right.
+            S::Proceeding(_) | S::ClockBehind { .. } | S::Locked { .. } | S::RewritesHistory(_) => {
+                ErrorCode::Refused
+            }
             S::NotFound { .. } => ErrorCode::NotFound,
             S::Duplicate { .. } => ErrorCode::Duplicate,
             S::SignedRuling => ErrorCode::SignedRuling,

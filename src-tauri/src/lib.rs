@@ -7,13 +7,28 @@ pub mod error;
 mod state;
 mod views;
 
-pub use state::{AppState, RESTORE_PENDING, StartError};
+pub use state::{AppState, RESTORE_PENDING, StartError, pinned_today};
 
 use tauri::Manager;
 
 /// Registers Heyat's commands on a builder (the real one, or the mock one in tests).
 pub fn with_commands<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
     builder.invoke_handler(tauri::generate_handler![
+        commands::auth::auth_state,
+        commands::auth::first_start,
+        commands::auth::sign_in,
+        commands::auth::sign_out,
+        commands::auth::lock,
+        commands::auth::enrol,
+        commands::auth::change_password,
+        commands::auth::list_accounts,
+        commands::auth::create_account,
+        commands::auth::reissue_enrolment,
+        commands::auth::unlock_account,
+        commands::auth::deactivate_account,
+        commands::auth::export_board_keys,
+        commands::auth::checkpoint_audit,
+        commands::auth::verify_document,
         commands::desk::app_info,
         commands::case_file::list_cases,
         commands::desk::status_counts,
@@ -33,7 +48,6 @@ pub fn with_commands<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Bu
         commands::complaints::register_complaint,
         commands::case_file::add_charge,
         commands::rulings::sign_off,
-        commands::settings::set_member_pin,
         commands::rulings::preview_ruling,
         commands::desk::calendar_month,
         commands::desk::desk,
@@ -56,11 +70,15 @@ pub fn with_commands<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Bu
         commands::service::file_appeal,
         commands::desk::deadlines,
         commands::settings::backup_now,
+        commands::evidence::evidence_text,
+        commands::complaints::reveal_reporter,
+        commands::case_file::set_case_subject,
     ])
 }
 
 /// Starts the app: opens the database in the data folder (`HEYAT_DATA_DIR` overrides it),
-/// loads demo data on the very first start, and shows the window.
+/// with `HEYAT_DEMO=1` (or `--demo`) loads the demo on the very first start, and shows the
+/// window.
 pub fn run() {
     with_commands(tauri::Builder::default())
         .setup(|app| {
@@ -69,7 +87,11 @@ pub fn run() {
                 None => app.path().app_data_dir()?,
             };
             let today = state::pinned_today_from_env()?;
-            let state = tauri::async_runtime::block_on(AppState::open(&data_dir, today))?;
+            // The demo data and its accounts only when asked for (`./run` does): a real first
+            // start asks for the administrator instead.
+            let demo = std::env::var("HEYAT_DEMO").is_ok_and(|v| v == "1")
+                || std::env::args().any(|a| a == "--demo");
+            let state = tauri::async_runtime::block_on(AppState::open(&data_dir, today, demo))?;
             app.manage(state);
             Ok(())
         })

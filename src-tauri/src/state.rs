@@ -25,6 +25,9 @@ pub struct AppState {
     pub open_with_viewer: bool,
     /// What a restore asked for at the last run did at this start, in Persian.
     pub restore_note: Option<String>,
+    /// The data folder held for as long as the app runs: no restore replaces the database
+    /// under it (`heyat restore` is refused meanwhile). `None` once released.
+    lock: std::sync::Mutex<Option<heyat_store::DataLock>>,
 }
 
 /// The file in the data folder naming the backup to put back at the next start; the store
@@ -35,11 +38,23 @@ pub const RESTORE_PENDING: &str = "restore-pending";
 /// Answers what happened, for the UI; a failed restore leaves the current database in place.
 async fn restore_pending(data_dir: &Path) -> Option<String> {
     let marker = data_dir.join(RESTORE_PENDING);
-    let name = std::fs::read_to_string(&marker).ok()?;
-    let _ = std::fs::remove_file(&marker);
+    let text = std::fs::read_to_string(&marker).ok()?;
+    // The backup's name, then who asked for the restore (the administrator signed in then).
+    let mut lines = text.lines();
+    let name = lines.next().unwrap_or_default().to_owned();
+    let asked_by = lines
+        .next()
+        .filter(|a| !a.trim().is_empty())
+        .unwrap_or("مدیر سامانه (درخواست پیشین)")
+        .to_owned();
     let backup = data_dir.join("backups").join(name.trim());
     let db = data_dir.join(heyat_store::DATABASE_FILE);
-    Some(match Store::restore_from(&backup, &db).await {
+    let restored = Store::restore_from(&backup, &db, false, &asked_by).await;
+    // Another window of the app holds the folder: the restore waits for a start with none.
+    if !matches!(restored, Err(heyat_store::StoreError::Locked { .. })) {
+        let _ = std::fs::remove_file(&marker);
+    }
+    Some(match restored {
         Ok(report) => format!(
             "پشتیبان «{}» بازگردانده شد ({} جدول بررسی شد)؛ پایگاه دادهٔ پیشین در {} نگه داشته شد.",
             name.trim(),
@@ -75,6 +90,7 @@ impl AppState {
         demo: bool,
     ) -> Result<AppState, StartError> {
         let restore_note = restore_pending(data_dir).await;
+        let lock = heyat_store::DataLock::acquire(data_dir)?;
         let store = Store::open_in(data_dir).await?;
         let today = pinned_today.unwrap_or_else(|| chrono::Local::now().date_naive());
         let renderer = heyat_render::Renderer::new();
@@ -101,6 +117,7 @@ impl AppState {
             audit_problem,
             open_with_viewer: true,
             restore_note,
+            lock: std::sync::Mutex::new(Some(lock)),
         })
     }
 
@@ -146,6 +163,23 @@ impl AppState {
         Ok(caller)
     }
 
+    /// The signed-in person, if they chaired the latest session of `case_id`.
+    pub async fn allow_case_chair(
+        &self,
+        action: Action,
+        case_id: i64,
+    ) -> Result<Caller, CommandError> {
+        match self.store.last_session_of(case_id).await? {
+            Some(session_id) => self.allow_chair(action, session_id).await,
+            None => {
+                self.allow_case(action, case_id).await?;
+                Err(CommandError::invalid(
+                    "جلسه: این پرونده هنوز جلسه‌ای ندارد؛ رأی را رئیس جلسه پس از برگزاری جلسه می‌نویسد",
+                ))
+            }
+        }
+    }
+
     /// The signed-in person, if they chair `session_id` and may take `action` in its case.
     pub async fn allow_chair(
         &self,
@@ -163,6 +197,13 @@ impl AppState {
             },
         )?;
         Ok(caller)
+    }
+
+    /// Lets go of the data folder (the app is closing): a restore may run from now on.
+    pub fn release_lock(&self) {
+        if let Ok(mut held) = self.lock.lock() {
+            held.take();
+        }
     }
 }
 
@@ -187,12 +228,26 @@ impl AppState {
     }
 }
 
-/// A day pinned by `HEYAT_TODAY` (tests and demos), if any; otherwise the clock is read.
+/// A day pinned by `HEYAT_TODAY` (tests and demos), if any; otherwise the clock is read. Only
+/// a debug or test build honours it: a release build dates what it does by the clock, and
+/// says on standard error that it ignored the variable.
 pub fn pinned_today_from_env() -> Result<Option<NaiveDate>, StartError> {
-    match std::env::var("HEYAT_TODAY") {
-        Ok(text) => NaiveDate::parse_from_str(&text, "%Y-%m-%d")
-            .map(Some)
-            .map_err(|_| StartError::Today(text)),
-        Err(_) => Ok(None),
+    pinned_today(std::env::var("HEYAT_TODAY").ok(), cfg!(debug_assertions))
+}
+
+/// The day `value` pins, when this build `honoured` it.
+pub fn pinned_today(
+    value: Option<String>,
+    honoured: bool,
+) -> Result<Option<NaiveDate>, StartError> {
+    let Some(text) = value else { return Ok(None) };
+    if !honoured {
+        eprintln!(
+            "HEYAT_TODAY نادیده گرفته شد: در نسخهٔ نهایی «امروز» را ساعت رایانه می‌گوید، نه این متغیر."
+        );
+        return Ok(None);
     }
+    NaiveDate::parse_from_str(&text, "%Y-%m-%d")
+        .map(Some)
+        .map_err(|_| StartError::Today(text))
 }

@@ -231,3 +231,8 @@ pub fn what_fa(action: &str, table: &str) -> String {
     };
     format!("{verb} {thing}")
 }
+
+/// A stored UTC moment as Iran's time in Solar Hijri, Persian digits.
+pub fn fa_moment(at: &str) -> String {
+    heyat_documents::moment_fa(at)
+}

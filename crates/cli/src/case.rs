@@ -5,10 +5,16 @@
 //! nothing. The rules live in `heyat-core` and `heyat-store`; here only the arguments are read.
 
 use crate::Failure;
-use crate::db::{open_existing, runtime, store_failure, today_jalali};
+use crate::account::{Login, refused};
+use crate::db::{
+    PINNED_DAYS_HONOURED, not_before_the_record, open_existing, runtime, store_failure,
+    today_jalali,
+};
 use heyat_core::JalaliDate;
 use heyat_core::board::Seat;
-use heyat_core::proceedings::{HolderWas, Party, QuestionKind, ServiceMethod};
+use heyat_core::proceedings::{
+    Action, Caller, HolderWas, Party, QuestionKind, Scope, ServiceMethod,
+};
 use heyat_core::session::{Attendance, Sitting, seat_the_board};
 use heyat_documents::DocumentError;
 use heyat_store::Store;
@@ -56,6 +62,10 @@ pub enum CaseCommand {
         /// Register only; do not open a case before the board.
         #[arg(long)]
         no_forward: bool,
+        /// The subject of the case it opens, in the secretary's words (never taken from
+        /// the summary); without it the case has no subject yet.
+        #[arg(long, value_name = "TEXT")]
+        subject: Option<String>,
     },
     /// Adds a charge from the catalogue to a case.
     Charge {
@@ -138,14 +148,12 @@ pub enum CaseCommand {
         #[arg(long, value_name = "FILE.json")]
         draft: PathBuf,
     },
-    /// One member who sat signs the draft ruling with his PIN (Art 27).
+    /// One member who sat signs the draft ruling with their own key (Art 27): --user
+    /// USERNAME, the password from HEYAT_PASSWORD or one line of standard input. The last
+    /// signature seals the ruling and saves its final PDF in `documents/` ("path").
     Sign {
         #[command(flatten)]
         case: Which,
-        #[arg(long, value_name = "ID")]
-        member: i64,
-        #[arg(long, value_name = "PIN")]
-        pin: String,
     },
     /// Serves the signed ruling on a party (Art 33).
     Serve {
@@ -179,10 +187,16 @@ pub enum CaseCommand {
         #[command(flatten)]
         case: Which,
     },
+    /// Writes the case's sealed ruling again, byte for byte as kept when the last member
+    /// signed, to `documents/` beside the database, and prints its path.
+    Sealed {
+        #[command(flatten)]
+        case: Which,
+    },
 }
 
 /// Who the audit log names for changes made from the command line.
-fn actor() -> String {
+pub(crate) fn actor() -> String {
     let user = std::env::var("USER")
         .ok()
         .filter(|u| !u.trim().is_empty())
@@ -226,7 +240,7 @@ fn party(field: &str, text: &str) -> Result<Party, Failure> {
     code_of(field, text, Party::from_code, &Party::ALL, Party::code)
 }
 
-fn document_failure(e: DocumentError) -> Failure {
+pub(crate) fn document_failure(e: DocumentError) -> Failure {
     match e {
         DocumentError::Store(s) => store_failure(s),
         DocumentError::Refused(message) => Failure::input(message),
@@ -242,14 +256,83 @@ async fn case_id(store: &Store, which: &Which) -> Result<i64, Failure> {
         .map_err(store_failure)
 }
 
-/// Runs one action on the database, which must exist, and prints its answer as JSON.
+/// Who a command runs for: the signed-in account (`--user`), or whoever runs the CLI.
+pub(crate) struct Who {
+    /// What the audit log records.
+    actor: String,
+    caller: Option<Caller>,
+}
+
+impl Who {
+    /// Whether the signed-in caller may take `action` in `case_id` (its board, and for the
+    /// votes and the ruling's text, the chair of its latest session); without --user the
+    /// command runs as before, for whoever runs the CLI.
+    async fn may(&self, store: &Store, action: Action, case_id: i64) -> Result<(), Failure> {
+        let Some(caller) = &self.caller else {
+            return Ok(());
+        };
+        let (board, reviewing) = store.case_boards(case_id).await.map_err(store_failure)?;
+        let board = match caller.board_id {
+            Some(mine) if action == Action::ReadCases && reviewing.contains(&mine) => mine,
+            _ => board,
+        };
+        let chair_only = matches!(action, Action::RecordVotes | Action::DraftRuling);
+        let chair_member_id = match chair_only {
+            false => None,
+            true => match store
+                .last_session_of(case_id)
+                .await
+                .map_err(store_failure)?
+            {
+                Some(session) => {
+                    store
+                        .session_board_and_chair(session)
+                        .await
+                        .map_err(store_failure)?
+                        .1
+                }
+                None => None,
+            },
+        };
+        caller
+            .may(
+                action,
+                Scope {
+                    board_id: Some(board),
+                    chair_member_id,
+                    chair_only,
+                },
+            )
+            .map_err(refused)
+    }
+}
+
+/// Runs one action on the database, which must exist, and prints its answer as JSON; with
+/// a login, the person signs in first and the action runs as them.
 fn with_store(
     db: Option<&Path>,
-    action: impl AsyncFnOnce(&Store) -> Result<serde_json::Value, Failure>,
+    login: Option<&Login>,
+    action: impl AsyncFnOnce(&Store, &Who) -> Result<serde_json::Value, Failure>,
 ) -> Result<(), Failure> {
     let value = runtime()?.block_on(async {
         let store = open_existing(db).await?;
-        let out = action(&store).await;
+        let out = async {
+            let who = match login {
+                Some(login) => {
+                    let caller = login.sign_in(&store).await?;
+                    Who {
+                        actor: caller.actor(),
+                        caller: Some(caller),
+                    }
+                }
+                None => Who {
+                    actor: actor(),
+                    caller: None,
+                },
+            };
+            action(&store, &who).await
+        }
+        .await;
         store.close().await;
         out
     })?;
@@ -262,8 +345,12 @@ fn to_json(value: &impl serde::Serialize) -> Result<serde_json::Value, Failure> 
     serde_json::to_value(value).map_err(|e| Failure::other(e.to_string()))
 }
 
-pub fn run(db: Option<&Path>, command: &CaseCommand) -> Result<(), Failure> {
-    let actor = actor();
+pub fn run(db: Option<&Path>, user: Option<&str>, command: &CaseCommand) -> Result<(), Failure> {
+    let login = match command {
+        CaseCommand::Sign { .. } => Some(Login::required(user, "امضای رأی")?),
+        _ => Login::optional(user)?,
+    };
+    let login = login.as_ref();
     match command {
         CaseCommand::Register {
             office,
@@ -275,6 +362,7 @@ pub fn run(db: Option<&Path>, command: &CaseCommand) -> Result<(), Failure> {
             contact,
             not_confidential,
             no_forward,
+            subject,
         } => {
             let received_on = iso("--received", received)?;
             let today = today_iso()?;
@@ -284,7 +372,10 @@ pub fn run(db: Option<&Path>, command: &CaseCommand) -> Result<(), Failure> {
                     .filter(|t| !t.is_empty())
                     .map(str::to_owned)
             };
-            with_store(db, async |store| {
+            with_store(db, login, async |store, who| {
+                if let Some(caller) = &who.caller {
+                    caller.may_act(Action::RegisterComplaint).map_err(refused)?;
+                }
                 let code = heyat_core::to_latin_digits(office.trim());
                 let office_id = store
                     .offices()
@@ -308,9 +399,10 @@ pub fn run(db: Option<&Path>, command: &CaseCommand) -> Result<(), Failure> {
                     review_notes: None,
                     forwarded_on: None,
                     case_id: None,
+                    case_subject: nonempty(subject),
                 };
                 let done = store
-                    .register_and_open(&complaint, !no_forward, &today, &actor)
+                    .register_and_open(&complaint, !no_forward, &today, &who.actor)
                     .await
                     .map_err(store_failure)?;
                 to_json(&done)
@@ -334,10 +426,11 @@ pub fn run(db: Option<&Path>, command: &CaseCommand) -> Result<(), Failure> {
                     .map(|d| iso("--last-act", d))
                     .transpose()?,
             };
-            with_store(db, async |store| {
+            with_store(db, login, async |store, who| {
                 let id = case_id(store, case).await?;
+                who.may(store, Action::EditCase, id).await?;
                 let charge_id = store
-                    .add_charge(id, &charge, &actor)
+                    .add_charge(id, &charge, &who.actor)
                     .await
                     .map_err(store_failure)?;
                 Ok(json!({ "case_id": id, "charge_id": charge_id }))
@@ -358,10 +451,11 @@ pub fn run(db: Option<&Path>, command: &CaseCommand) -> Result<(), Failure> {
                     today.format_fa()
                 )));
             }
-            with_store(db, async |store| {
+            with_store(db, login, async |store, who| {
                 let id = case_id(store, case).await?;
+                who.may(store, Action::Schedule, id).await?;
                 let scheduled_id = store
-                    .schedule_session(id, &day, at, note, &actor)
+                    .schedule_session(id, &day, at, note, &who.actor)
                     .await
                     .map_err(store_failure)?;
                 Ok(json!({ "case_id": id, "scheduled_id": scheduled_id, "day": day }))
@@ -420,8 +514,9 @@ pub fn run(db: Option<&Path>, command: &CaseCommand) -> Result<(), Failure> {
                 }
             }
             let sitting = seat_the_board(&attendance).map_err(|e| Failure::input(e.to_string()))?;
-            with_store(db, async |store| {
+            with_store(db, login, async |store, who| {
                 let id = case_id(store, case).await?;
+                who.may(store, Action::HoldSession, id).await?;
                 let places = places(store, id, &sitting).await?;
                 let session = heyat_store::NewSession {
                     case_id: id,
@@ -437,7 +532,7 @@ pub fn run(db: Option<&Path>, command: &CaseCommand) -> Result<(), Failure> {
                     minutes: String::new(),
                 };
                 let session_id = store
-                    .hold_session(&session, *chair, &today, &actor)
+                    .hold_session(&session, *chair, &today, &who.actor)
                     .await
                     .map_err(store_failure)?;
                 let sitting: Vec<_> = places
@@ -477,8 +572,9 @@ pub fn run(db: Option<&Path>, command: &CaseCommand) -> Result<(), Failure> {
                 charge_id: *charge,
                 text: question.clone(),
             };
-            with_store(db, async |store| {
+            with_store(db, login, async |store, who| {
                 let id = case_id(store, case).await?;
+                who.may(store, Action::RecordVotes, id).await?;
                 let file = store.case_file(id).await.map_err(store_failure)?;
                 let session = file
                     .sessions
@@ -490,7 +586,7 @@ pub fn run(db: Option<&Path>, command: &CaseCommand) -> Result<(), Failure> {
                         )
                     })?;
                 let count = store
-                    .cast_votes(session.id, &motion, &ballots, &actor)
+                    .cast_votes(session.id, &motion, &ballots, &who.actor)
                     .await
                     .map_err(store_failure)?;
                 let mut out = to_json(&count)?;
@@ -502,8 +598,9 @@ pub fn run(db: Option<&Path>, command: &CaseCommand) -> Result<(), Failure> {
             let text = crate::read_input(draft)?;
             let draft: heyat_documents::RulingDraft = serde_json::from_str(&text)
                 .map_err(|e| Failure::input(format!("--draft: پیش‌نویس رأی خوانا نیست: {e}")))?;
-            with_store(db, async |store| {
+            with_store(db, login, async |store, who| {
                 let id = case_id(store, case).await?;
+                who.may(store, Action::DraftRuling, id).await?;
                 let data_dir = data_dir(store.path());
                 let d = heyat_documents::draft_ruling(store, id, &draft)
                     .await
@@ -515,7 +612,7 @@ pub fn run(db: Option<&Path>, command: &CaseCommand) -> Result<(), Failure> {
                 }
                 .map_err(|e| document_failure(e.into()))?;
                 let ruling_id = store
-                    .keep_draft(&d.record, &actor)
+                    .keep_draft(&d.record, &who.actor)
                     .await
                     .map_err(store_failure)?;
                 let saved = heyat_documents::save(&data_dir, &d.file_name, rendered)
@@ -527,17 +624,27 @@ pub fn run(db: Option<&Path>, command: &CaseCommand) -> Result<(), Failure> {
                 }))
             })
         }
-        CaseCommand::Sign { case, member, pin } => {
-            let today = today_iso()?;
-            with_store(db, async |store| {
+        CaseCommand::Sign { case } => {
+            let today = today_jalali()?;
+            let password = login.map(|l| l.password.clone()).unwrap_or_default();
+            with_store(db, login, async |store, who| {
+                let caller = who.caller.as_ref().ok_or_else(|| {
+                    Failure::input("امضای رأی با حساب کاربری عضو انجام می‌شود: --user را بدهید")
+                })?;
                 let id = case_id(store, case).await?;
-                let today = heyat_core::JalaliDate::parse_iso(&today)
-                    .map_err(|e| Failure::other(e.to_string()))?;
-                let progress = store
-                    .sign_draft(id, *member, pin, today, &actor)
-                    .await
-                    .map_err(store_failure)?;
-                to_json(&progress)
+                let (progress, path) = heyat_documents::sign_ruling(
+                    store,
+                    &heyat_render::Renderer::new(),
+                    id,
+                    caller,
+                    &password,
+                    today,
+                )
+                .await
+                .map_err(document_failure)?;
+                let mut out = to_json(&progress)?;
+                out["path"] = json!(path);
+                Ok(out)
             })
         }
         CaseCommand::Serve {
@@ -555,10 +662,12 @@ pub fn run(db: Option<&Path>, command: &CaseCommand) -> Result<(), Failure> {
                 ServiceMethod::code,
             )?;
             let on = iso("--on", on)?;
-            with_store(db, async |store| {
+            with_store(db, login, async |store, who| {
+                not_dated_back(store, &on).await?;
                 let id = case_id(store, case).await?;
+                who.may(store, Action::Serve, id).await?;
                 let served = store
-                    .serve(id, recipient, method, &on, &actor)
+                    .serve(id, recipient, method, &on, &who.actor)
                     .await
                     .map_err(store_failure)?;
                 to_json(&served)
@@ -572,21 +681,54 @@ pub fn run(db: Option<&Path>, command: &CaseCommand) -> Result<(), Failure> {
         } => {
             let appellant = party("--by", by)?;
             let on = iso("--on", on)?;
-            with_store(db, async |store| {
+            with_store(db, login, async |store, who| {
+                not_dated_back(store, &on).await?;
                 let id = case_id(store, case).await?;
+                who.may(store, Action::Appeal, id).await?;
                 let filed = store
-                    .appeal(id, appellant, &on, grounds, &actor)
+                    .appeal(id, appellant, &on, grounds, &who.actor)
                     .await
                     .map_err(store_failure)?;
                 to_json(&filed)
             })
         }
-        CaseCommand::Show { case } => with_store(db, async |store| {
+        CaseCommand::Show { case } => with_store(db, login, async |store, who| {
             let id = case_id(store, case).await?;
+            who.may(store, Action::ReadCases, id).await?;
             let file = store.case_file(id).await.map_err(store_failure)?;
             to_json(&file)
         }),
+        CaseCommand::Sealed { case } => with_store(db, login, async |store, who| {
+            let id = case_id(store, case).await?;
+            who.may(store, Action::Print, id).await?;
+            let file = store.case_file(id).await.map_err(store_failure)?;
+            let mut sealed = None;
+            for r in &file.rulings {
+                if store
+                    .sealed_ruling(r.id)
+                    .await
+                    .map_err(store_failure)?
+                    .is_some()
+                {
+                    sealed = Some(r.id);
+                }
+            }
+            let ruling_id = sealed.ok_or_else(|| {
+                Failure::input("این پرونده رأی امضاشده ندارد: رأی پس از امضای همهٔ اعضای حاضر در جلسه مهر می‌شود")
+            })?;
+            let path = heyat_documents::save_sealed(store, id, ruling_id)
+                .await
+                .map_err(document_failure)?;
+            Ok(json!({ "ruling_id": ruling_id, "path": path }))
+        }),
     }
+}
+
+/// Refuses an `--on` day (of a service, or an appeal: what decides whether a ruling becomes
+/// final) before the last change on record, in a release build.
+async fn not_dated_back(store: &Store, on: &str) -> Result<(), Failure> {
+    let last = store.last_recorded_at().await.map_err(store_failure)?;
+    not_before_the_record("--on", on, last.as_deref(), PINNED_DAYS_HONOURED)
 }
 
 /// `MEMBER_ID=CHOICE` or `MEMBER_ID=CHOICE:DISSENT`.

@@ -30,12 +30,17 @@ pub struct SearchArgs {
 
 #[derive(clap::Subcommand)]
 pub enum AuditCommand {
-    /// Checks the audit log's hash chain; exits 1 and lists the rows if any was edited or deleted.
+    /// Checks the audit log's hash chain and its signed checkpoints (in the database and in
+    /// anchors.log); exits 1 and lists the problems if a row was edited or deleted, or the log
+    /// was cut short or rewritten since a checkpoint.
     Verify {
         /// Print the report as JSON.
         #[arg(long)]
         json: bool,
     },
+    /// Signs the audit chain's head now (administrator: --user, password from HEYAT_PASSWORD
+    /// or standard input); a later rewrite or truncation of the log is then found.
+    Checkpoint,
 }
 
 #[derive(clap::Args)]
@@ -86,7 +91,9 @@ fn db_path(db: Option<&Path>) -> Result<PathBuf, Failure> {
 pub(crate) fn store_failure(e: heyat_store::StoreError) -> Failure {
     match e.code() {
         "invalid" | "not_found" | "duplicate" | "transition" | "composition" | "evidence"
-        | "signed_ruling" | "refused" | "engine" => Failure::input(e.to_string()),
+        | "signed_ruling" | "refused" | "engine" | "clock" | "locked" => {
+            Failure::input(e.to_string())
+        }
         _ => Failure::other(e.to_string()),
     }
 }
@@ -108,15 +115,64 @@ pub(crate) async fn open(db: Option<&Path>) -> Result<Store, Failure> {
         .map_err(|e| Failure::other(e.to_string()))
 }
 
+/// Whether this build honours a day set by hand (`HEYAT_TODAY`, an `--on` in the past of the
+/// record): debug and test builds only. A release build dates what it does by the clock.
+pub(crate) const PINNED_DAYS_HONOURED: bool = cfg!(debug_assertions);
+
 pub(crate) fn today() -> Result<NaiveDate, Failure> {
-    match std::env::var("HEYAT_TODAY") {
-        Ok(text) => NaiveDate::parse_from_str(&text, "%Y-%m-%d").map_err(|_| {
+    let pinned = pinned_today(std::env::var("HEYAT_TODAY").ok(), PINNED_DAYS_HONOURED)?;
+    Ok(pinned.unwrap_or_else(|| chrono::Local::now().date_naive()))
+}
+
+/// The day `HEYAT_TODAY` pins (`value`), when this build `honoured` it: in a release build it
+/// is ignored, with one line on standard error saying so.
+pub(crate) fn pinned_today(
+    value: Option<String>,
+    honoured: bool,
+) -> Result<Option<NaiveDate>, Failure> {
+    let Some(text) = value else { return Ok(None) };
+    if !honoured {
+        eprintln!(
+            "HEYAT_TODAY نادیده گرفته شد: در نسخهٔ نهایی «امروز» را ساعت رایانه می‌گوید، نه این متغیر."
+        );
+        return Ok(None);
+    }
+    NaiveDate::parse_from_str(&text, "%Y-%m-%d")
+        .map(Some)
+        .map_err(|_| {
             Failure::input(format!(
                 "HEYAT_TODAY باید به شکل YYYY-MM-DD باشد، نه «{text}»"
             ))
-        }),
-        Err(_) => Ok(chrono::Local::now().date_naive()),
+        })
+}
+
+/// Refuses, in a release build (`honoured` false), a day given by hand for a signature, a
+/// service or what makes a ruling final that is before the day of the last change on record
+/// (`last_recorded_at`, the audit log's last moment): the record may not be dated back.
+pub(crate) fn not_before_the_record(
+    field: &str,
+    day_iso: &str,
+    last_recorded_at: Option<&str>,
+    honoured: bool,
+) -> Result<(), Failure> {
+    let Some(last) = last_recorded_at else {
+        return Ok(());
+    };
+    let last_day = last.get(..10).unwrap_or(last);
+    if honoured || day_iso >= last_day {
+        return Ok(());
     }
+    let fa = |iso: &str| {
+        heyat_core::JalaliDate::parse_iso(iso)
+            .map(|d| d.format_fa())
+            .unwrap_or_else(|_| iso.to_owned())
+    };
+    Err(Failure::input(format!(
+        "{field}: روز {} پیش از آخرین تغییر ثبت‌شده ({}) است و پذیرفته نمی‌شود؛ روزی از {} به بعد بدهید یا اگر ساعت رایانه عقب است آن را درست کنید",
+        fa(day_iso),
+        fa(last_day),
+        fa(last_day)
+    )))
 }
 
 /// Today in the Solar Hijri calendar (the clock, or `HEYAT_TODAY`).
@@ -230,14 +286,32 @@ pub fn demo(db: Option<&Path>, args: &DemoArgs) -> Result<(), Failure> {
     let Some(n) = args.cases else {
         let loaded = rt.block_on(async {
             let store = open(db).await?;
-            let loaded = store.load_demo_if_new(today).await.map_err(store_failure);
+            let loaded = async {
+                let Some(path) =
+                    heyat_documents::demo::load(&store, &heyat_render::Renderer::new(), today)
+                        .await
+                        .map_err(crate::case::document_failure)?
+                else {
+                    return Ok(None);
+                };
+                let accounts = store.accounts().await.map_err(store_failure)?;
+                let usernames: Vec<String> =
+                    accounts.into_iter().filter_map(|a| a.username).collect();
+                Ok(Some((path, usernames)))
+            }
+            .await;
             store.close().await;
             loaded
         })?;
-        if loaded {
-            println!("داده‌های نمونه بارگذاری شد.");
-        } else {
-            println!("این پایگاه داده از پیش داده دارد؛ چیزی افزوده نشد.");
+        match loaded {
+            Some((path, usernames)) => {
+                println!("داده‌های نمونه بارگذاری شد.");
+                println!("رأی امضاشدهٔ نمونه: {path}");
+                println!("نام‌های کاربری: {}", usernames.join("، "));
+                println!("گذرواژهٔ همهٔ حساب‌های نمونه: {}", heyat_store::DEMO_PASSWORD);
+                eprintln!("برای وارسی رأی: heyat verify «{path}»");
+            }
+            None => println!("این پایگاه داده از پیش داده دارد؛ چیزی افزوده نشد."),
         }
         return Ok(());
     };
@@ -314,7 +388,7 @@ pub fn backup(db: Option<&Path>, file: &Path) -> Result<(), Failure> {
     Ok(())
 }
 
-pub fn restore(db: Option<&Path>, file: &Path) -> Result<(), Failure> {
+pub fn restore(db: Option<&Path>, file: &Path, force: bool) -> Result<(), Failure> {
     let path = db_path(db)?;
     if !file.is_file() {
         return Err(Failure::input(format!(
@@ -323,14 +397,22 @@ pub fn restore(db: Option<&Path>, file: &Path) -> Result<(), Failure> {
         )));
     }
     let report = runtime()?
-        .block_on(heyat_store::Store::restore_from(file, &path))
+        .block_on(heyat_store::Store::restore_from(
+            file,
+            &path,
+            force,
+            &crate::case::actor(),
+        ))
         .map_err(store_failure)?;
     print_counts(&report);
     if let Some(previous) = &report.previous {
         eprintln!("پایگاه دادهٔ پیشین در «{previous}» نگه داشته شد.");
     }
+    if force {
+        eprintln!("بازگردانی به‌اجبار انجام شد و در دفتر وقایع پایگاه دادهٔ بازگردانده ثبت شد.");
+    }
     eprintln!(
-        "پشتیبان «{}» در «{}» بازگردانده و وارسی شد. اگر برنامه باز است، آن را دوباره باز کنید.",
+        "پشتیبان «{}» در «{}» بازگردانده و وارسی شد.",
         file.display(),
         report.path
     );
@@ -365,5 +447,42 @@ pub fn audit_verify(db: Option<&Path>, json: bool) -> Result<(), Failure> {
             heyat_core::to_persian_digits(&report.problems.len().to_string()),
             heyat_core::to_persian_digits(&report.rows.to_string())
         )))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_pinned_day_counts_only_where_honoured() {
+        let day = Some("2026-11-23".to_owned());
+        assert_eq!(
+            pinned_today(day.clone(), true).unwrap(),
+            NaiveDate::from_ymd_opt(2026, 11, 23)
+        );
+        assert_eq!(pinned_today(day, false).unwrap(), None, "release: ignored");
+        assert_eq!(pinned_today(None, true).unwrap(), None);
+        let bad = pinned_today(Some("23/11/2026".into()), true).unwrap_err();
+        assert_eq!(bad.code, 2);
+        assert!(pinned_today(Some("23/11/2026".into()), false).is_ok());
+    }
+
+    #[test]
+    fn a_day_before_the_record_is_refused_in_a_release_build() {
+        let last = Some("2026-11-23T08:00:00Z");
+        let err = not_before_the_record("--on", "2026-11-22", last, false).unwrap_err();
+        assert_eq!(err.code, 2);
+        assert!(
+            err.message.contains("پیش از آخرین تغییر"),
+            "{}",
+            err.message
+        );
+        assert!(err.message.contains("۱۴۰۵/۰۹/۰۲"), "{}", err.message);
+        not_before_the_record("--on", "2026-11-23", last, false).unwrap();
+        not_before_the_record("--on", "2026-11-24", last, false).unwrap();
+        not_before_the_record("--on", "2026-11-22", None, false).unwrap();
+        // Debug and test builds take it (tests date their cases by hand).
+        not_before_the_record("--on", "2026-11-22", last, true).unwrap();
     }
 }

@@ -8,10 +8,12 @@ use std::io::Read;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+mod account;
 mod bench;
 mod case;
 mod db;
 mod render;
+mod seal;
 
 #[derive(Parser)]
 #[command(
@@ -23,6 +25,11 @@ struct Cli {
     /// The database file (default: the app's own, in its data folder; HEYAT_DATA_DIR overrides it).
     #[arg(long, global = true, value_name = "PATH")]
     db: Option<PathBuf>,
+    /// Sign in as this account (password from HEYAT_PASSWORD, else one line of standard
+    /// input): required by `case sign` and `audit checkpoint`; with other `case` commands the
+    /// audit log names the person and their role is checked.
+    #[arg(long, global = true, value_name = "USERNAME")]
+    user: Option<String>,
     #[command(subcommand)]
     command: Command,
 }
@@ -49,7 +56,8 @@ enum Command {
     Render(render::RenderArgs),
     /// Lists the cases in the database.
     Cases(db::CasesArgs),
-    /// Loads the small demo data set into an empty database, or with --cases N generates N cases.
+    /// Loads the demo into an empty database: its data, its accounts (password heyat-demo) and
+    /// one ruling signed by three members, saved as a PDF; or with --cases N generates N cases.
     Demo(db::DemoArgs),
     /// Finds cases by manager name, office code or name, case number or facts (Persian full-text search).
     Search(db::SearchArgs),
@@ -58,10 +66,15 @@ enum Command {
         /// The new backup file; it must not exist yet.
         file: PathBuf,
     },
-    /// Replaces the database with a verified backup; the replaced database is kept beside it.
+    /// Replaces the database with a verified backup of an earlier state of it; the replaced
+    /// database is kept beside it. Refused while the app has the data folder open.
     Restore {
         /// The backup file to restore.
         file: PathBuf,
+        /// Restore even a backup that is not an earlier state of this database (another
+        /// database, or a history since rewritten); the restored audit log records it.
+        #[arg(long)]
+        force: bool,
     },
     /// The audit log.
     #[command(subcommand)]
@@ -69,12 +82,18 @@ enum Command {
     /// Measures search, opening a case and inserting cases on a generated database.
     Bench(bench::BenchArgs),
     /// The proceedings of a case: register, charge, schedule, hear, vote, draft, sign, serve,
-    /// appeal, show; each prints JSON.
+    /// appeal, show, sealed; each prints JSON.
     #[command(subcommand)]
     Case(case::CaseCommand),
+    /// Checks a printed ruling: exit 0 with its signers when genuine, 1 with the reason when not.
+    Verify(seal::VerifyArgs),
+    /// The board's public keys.
+    #[command(subcommand)]
+    Keys(seal::KeysCommand),
 }
 
 /// A failure and the exit code it deserves.
+#[derive(Debug)]
 pub struct Failure {
     code: u8,
     message: String,
@@ -134,7 +153,7 @@ fn parse() -> Result<Cli, ExitCode> {
         let mut args = std::env::args().skip(1);
         let mut command = None;
         while let Some(a) = args.next() {
-            if a == "--db" {
+            if a == "--db" || a == "--user" {
                 args.next();
             } else if !a.starts_with('-') {
                 command = Some(a);
@@ -145,11 +164,13 @@ fn parse() -> Result<Cli, ExitCode> {
     };
     let under = |name: &str| command.as_deref() == Some(name);
     let commands = if under("audit") {
-        "verify (heyat audit verify)"
+        "verify، checkpoint (heyat audit …)"
     } else if under("case") {
-        "register، charge، schedule، hear، vote، draft، sign، serve، appeal، show (heyat case …)"
+        "register، charge، schedule، hear، vote، draft، sign، serve، appeal، show، sealed (heyat case …)"
+    } else if under("keys") {
+        "export (heyat keys export OUT.json)"
     } else {
-        "suggest، render، cases، demo، search، backup، restore، audit، bench، case"
+        "suggest، render، cases، demo، search، backup، restore، audit، bench، case، verify، keys"
     };
     let message = match err.kind() {
         ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
@@ -206,6 +227,7 @@ fn main() -> ExitCode {
         Err(code) => return code,
     };
     let db = cli.db.as_deref();
+    let user = cli.user.as_deref();
     let result = match &cli.command {
         Command::Suggest {
             case: Some(case), ..
@@ -224,10 +246,13 @@ fn main() -> ExitCode {
         Command::Demo(args) => db::demo(db, args),
         Command::Search(args) => db::search(db, args),
         Command::Backup { file } => db::backup(db, file),
-        Command::Restore { file } => db::restore(db, file),
+        Command::Restore { file, force } => db::restore(db, file, *force),
         Command::Audit(db::AuditCommand::Verify { json }) => db::audit_verify(db, *json),
+        Command::Audit(db::AuditCommand::Checkpoint) => seal::checkpoint(db, user),
         Command::Bench(args) => bench::run(db, args),
-        Command::Case(command) => case::run(db, command),
+        Command::Case(command) => case::run(db, user, command),
+        Command::Verify(args) => seal::verify(db, args),
+        Command::Keys(command) => seal::keys(db, user, command),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

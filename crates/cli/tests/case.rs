@@ -1,6 +1,7 @@
-//! `heyat case …` run as a board's script would: the demo's scheduled case heard, voted,
-//! drafted, signed, served and appealed from the command line; and refusals answered with
-//! one line on standard error, exit code 2 and nothing saved.
+//! `heyat case …` run as a board's script would: a case registered against the demo's office
+//! in Shahriar, heard, voted, drafted, signed by each member with their own account, served
+//! and appealed from the command line; and refusals answered with one line on standard
+//! error, exit code 2 and nothing saved.
 
 use serde_json::Value;
 use std::process::{Command, Output};
@@ -15,6 +16,7 @@ fn heyat(db: &str, args: &[&str]) -> Output {
         .args(args)
         .env("HEYAT_TODAY", TODAY)
         .env("USER", "case-test")
+        .env("HEYAT_PASSWORD", heyat_store::DEMO_PASSWORD)
         .output()
         .unwrap()
 }
@@ -57,6 +59,47 @@ fn demo(dir: &tempfile::TempDir) -> String {
     db
 }
 
+/// A new case against the demo's office in Shahriar (one charge of 1401:38:b), scheduled
+/// for today: the demo's own cases may have moved on (it seals one ruling when it loads).
+fn scheduled_case(db: &str) -> String {
+    let done = json(
+        db,
+        &[
+            "case",
+            "register",
+            "--office",
+            "11570031",
+            "--kind",
+            "violation_report",
+            "--source",
+            "inspection",
+            "--received",
+            "1405/08/20",
+            "--summary",
+            "انتشار تصویر اوراق قضایی مراجع",
+            "--subject",
+            "افشای اطلاعات اصحاب دعوا",
+        ],
+    );
+    let number = done["case"]["number"].as_str().unwrap().to_owned();
+    json(
+        db,
+        &[
+            "case",
+            "charge",
+            &number,
+            "--violation",
+            "1401:38:b",
+            "--committed",
+            "1405/08/10",
+            "--facts",
+            "تصویر اوراق قضایی یک مراجع در فضای مجازی منتشر شده است.",
+        ],
+    );
+    json(db, &["case", "schedule", &number, "--day", "1405/09/02"]);
+    number
+}
+
 /// The number of the one demo case in `status` whose office has `code`.
 fn case_number(db: &str, status: &str, office_code: &str) -> String {
     let list = json(db, &["cases", "--status", status, "--json"]);
@@ -75,8 +118,8 @@ fn the_demo_case_from_hearing_to_appeal() {
     let dir = tempfile::tempdir().unwrap();
     let db = demo(&dir);
     let db = db.as_str();
-    // The demo's scheduled case: against the office of Shahriar, one charge of 1401:38:b.
-    let number = case_number(db, "scheduled", "11570031");
+    // A scheduled case against the office of Shahriar, one charge of 1401:38:b.
+    let number = scheduled_case(db);
     let file = json(db, &["case", "show", &number]);
     assert_eq!(file["case"]["status"], "scheduled");
     assert_eq!(file["charges"].as_array().unwrap().len(), 1);
@@ -103,6 +146,8 @@ fn the_demo_case_from_hearing_to_appeal() {
         .iter()
         .map(|p| p["member_id"].as_i64().unwrap().to_string())
         .collect();
+    // Each member's demo account is named after their seat.
+    let usernames: Vec<String> = seats.iter().map(|s| s.replace('_', "-")).collect();
     let votes =
         |choice: &str| -> Vec<String> { members.iter().map(|m| format!("{m}={choice}")).collect() };
     let with_votes = |head: &[&str], votes: &[String]| -> Vec<String> {
@@ -196,16 +241,26 @@ fn the_demo_case_from_hearing_to_appeal() {
     assert!(drafted["pages"].as_u64().unwrap() >= 1);
     assert!(drafted["ruling_id"].as_i64().is_some());
 
-    // The three who sat sign with their PINs; the last signature locks the ruling.
+    // Signing needs an account: without --user it is refused; the secretary is no member.
+    let err = refused(db, &["case", "sign", &number]);
+    assert!(err.contains("--user"), "{err}");
+    refused(db, &["case", "sign", &number, "--user", "secretary"]);
+    // The three who sat sign, each with their own account; the last signature locks the
+    // ruling and saves its sealed PDF, which verifies with the three of them.
     let mut last = Value::Null;
-    for m in &members {
-        last = json(
-            db,
-            &["case", "sign", &number, "--member", m, "--pin", "1234"],
-        );
+    for (i, user) in usernames.iter().enumerate() {
+        last = json(db, &["case", "sign", &number, "--user", user]);
+        assert_eq!(last["signed"].as_array().unwrap().len(), i + 1, "{last}");
     }
     assert_eq!(last["remaining"], serde_json::json!([]), "{last}");
     assert!(last["content_hash"].as_str().is_some(), "{last}");
+    let sealed = last["path"].as_str().unwrap();
+    assert!(sealed.ends_with("-signed.pdf"), "{last}");
+    let report = json(db, &["verify", sealed, "--json"]);
+    assert_eq!(report["genuine"], true, "{report}");
+    assert_eq!(report["signers"].as_array().unwrap().len(), 3, "{report}");
+    // Signed once: a second signature by the same member is refused.
+    refused(db, &["case", "sign", &number, "--user", &usernames[0]]);
 
     // Served on the manager today: his 20 days start.
     let served = json(
@@ -283,7 +338,7 @@ fn bad_input_is_refused_before_anything_is_saved() {
     let dir = tempfile::tempdir().unwrap();
     let db = demo(&dir);
     let db = db.as_str();
-    let number = case_number(db, "scheduled", "11570031");
+    let number = scheduled_case(db);
     for (args, expect) in [
         (
             vec![
@@ -335,6 +390,20 @@ fn bad_input_is_refused_before_anything_is_saved() {
             "999",
         ),
         (vec!["case", "frobnicate"], "register"),
+        (vec!["case", "sealed", &number], "امضاشده"),
+        // Signed in, the role is checked: the Kanoon reviewer keeps no case file.
+        (
+            vec![
+                "case",
+                "schedule",
+                &number,
+                "--day",
+                "1405/09/10",
+                "--user",
+                "kanoon",
+            ],
+            "در اختیار",
+        ),
     ] {
         let err = refused(db, &args);
         assert!(err.contains(expect), "{args:?}: {err}");
@@ -367,6 +436,8 @@ fn register_charge_and_schedule_a_new_case() {
             "دریافت وجه بیش از تعرفه",
             "--reporter",
             "مراجع",
+            "--subject",
+            "دریافت وجه اضافه",
         ],
     );
     assert!(done["complaint_id"].as_i64().is_some(), "{done}");
@@ -396,10 +467,18 @@ fn register_charge_and_schedule_a_new_case() {
             "1405/09/10",
             "--at",
             "10:30",
+            "--user",
+            "secretary",
         ],
     );
     assert!(set["scheduled_id"].as_i64().is_some(), "{set}");
     let file = json(db, &["case", "show", &number]);
+    assert_eq!(file["case"]["subject"], "دریافت وجه اضافه");
+    assert_eq!(
+        file["complaints"][0]["reporter_name"],
+        serde_json::Value::Null
+    );
+    assert_eq!(file["complaints"][0]["reporter_on_file"], true);
     assert_eq!(file["charges"][0]["violation"], "1401:38:k");
     assert_eq!(file["case"]["status"], "scheduled");
     // Not forwarded: a complaint with no case.

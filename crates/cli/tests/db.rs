@@ -87,3 +87,47 @@ fn bad_arguments_get_a_persian_message_and_exit_2() {
         assert_eq!(err.trim_end().lines().count(), 1, "{args:?}: one line");
     }
 }
+
+#[test]
+fn restore_takes_back_only_an_earlier_state_unless_forced_and_never_under_the_app() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("heyat.sqlite3");
+    let db = db.to_str().unwrap();
+    let o = heyat(&["--db", db, "demo"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let backup = dir.path().join("backup.sqlite3");
+    let backup = backup.to_str().unwrap();
+    assert!(heyat(&["--db", db, "backup", backup]).status.success());
+    // A backup of another database: refused, then forced.
+    let other_dir = tempfile::tempdir().unwrap();
+    let other = other_dir.path().join("heyat.sqlite3");
+    let other = other.to_str().unwrap();
+    assert!(
+        heyat(&["--db", other, "demo", "--cases", "3"])
+            .status
+            .success()
+    );
+    let o = heyat(&["--db", other, "restore", backup]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("--force"), "{}", stderr(&o));
+    assert_eq!(stderr(&o).trim_end().lines().count(), 1);
+    let o = heyat(&["--db", other, "restore", "--force", backup]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).contains("به‌اجبار"), "{}", stderr(&o));
+    let o = heyat(&["--db", other, "audit", "verify"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    // The app holds the data folder: no restore, forced or not.
+    let held = heyat_store::DataLock::acquire(dir.path()).unwrap();
+    for args in [
+        vec!["--db", db, "restore", backup],
+        vec!["--db", db, "restore", "--force", backup],
+    ] {
+        let o = heyat(&args);
+        assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+        assert!(stderr(&o).contains("ببندید"), "{}", stderr(&o));
+    }
+    drop(held);
+    // An earlier state of the same database: restored.
+    let o = heyat(&["--db", db, "restore", backup]);
+    assert!(o.status.success(), "{}", stderr(&o));
+}

@@ -20,7 +20,7 @@ use ts_rs::TS;
 pub mod demo;
 mod seal;
 pub use seal::{
-    KeysFile, Signer, VerifyReport, read_keys_file, save_sealed, sign_ruling, signed_ruling_file,
+    KeysFile, Signer, VerifyReport, moment_fa, read_keys_file, save_sealed, sign_ruling, signed_ruling_file,
     trusted_keys_file, verify_pdf,
 };
 

@@ -160,7 +160,7 @@ impl VerifyReport {
 }
 
 /// A UTC moment (`2026-12-03T10:15:00Z`) as Iran's time in Solar Hijri, Persian digits.
-fn moment_fa(at: &str) -> String {
+pub fn moment_fa(at: &str) -> String {
     chrono::DateTime::parse_from_rfc3339(at)
         .ok()
         .and_then(|t| {

@@ -837,4 +837,15 @@ impl Store {
             id: session_id,
         })
     }
+
+    /// The latest session held in `case_id`, if any.
+    pub async fn last_session_of(&self, case_id: i64) -> Result<Option<i64>, StoreError> {
+        let row: Option<(i64,)> = sqlx::query_as(
+            "SELECT id FROM sessions WHERE case_id = ? ORDER BY held_on DESC, id DESC LIMIT 1",
+        )
+        .bind(case_id)
+        .fetch_optional(self.pool())
+        .await?;
+        Ok(row.map(|r| r.0))
+    }
 }

@@ -19,7 +19,7 @@ impl Store {
     /// Starts an action by `actor` (the person the audit log names).
     pub(crate) async fn begin(&self, actor: &str) -> Result<Act, StoreError> {
         let mut tx = self.write_tx().await?;
-        let audit = AuditChain::start(&mut tx, actor).await?;
+        let audit = AuditChain::start_with_clock(&mut tx, actor, self.clock).await?;
         Ok(Act {
             tx,
             audit,
@@ -32,6 +32,13 @@ impl Store {
     /// the app.
     pub fn pausing_before_commit(mut self, pause: Duration) -> Store {
         self.commit_pause = Some(pause);
+        self
+    }
+
+    /// A store whose actions are dated by `clock` instead of the computer's: what the tests
+    /// use to turn the clock back. Never used by the app.
+    pub fn with_clock(mut self, clock: fn() -> chrono::DateTime<chrono::Utc>) -> Store {
+        self.clock = clock;
         self
     }
 }

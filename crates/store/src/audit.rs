@@ -36,7 +36,12 @@ fn hash_of(fields: [&str; 9]) -> String {
 
 /// The current moment as stored: UTC, to the second.
 pub(crate) fn now() -> String {
-    chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string()
+    moment(chrono::Utc::now())
+}
+
+/// A moment as stored: UTC, to the second (`YYYY-MM-DDTHH:MM:SSZ`, which sorts as it reads).
+pub(crate) fn moment(at: chrono::DateTime<chrono::Utc>) -> String {
+    at.format("%Y-%m-%dT%H:%M:%SZ").to_string()
 }
 
 /// A row as JSON, whatever its table: integers, reals and text as themselves, blobs as hex.
@@ -74,22 +79,45 @@ pub(crate) async fn snapshot(
 }
 
 impl AuditChain {
-    /// Reads the head of the chain. Call inside a write (`BEGIN IMMEDIATE`) transaction.
+    /// Reads the head of the chain, dating the action by the computer's clock. Call inside a
+    /// write (`BEGIN IMMEDIATE`) transaction. A clock that reads earlier than the last row
+    /// is refused ([`StoreError::ClockBehind`]): the log's order is the order of time.
     pub(crate) async fn start(
         conn: &mut SqliteConnection,
         actor: &str,
     ) -> Result<AuditChain, StoreError> {
-        let last: Option<(i64, String)> =
-            sqlx::query_as("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1")
+        AuditChain::start_with_clock(conn, actor, chrono::Utc::now).await
+    }
+
+    /// [`AuditChain::start`] with the action dated by `clock`.
+    pub(crate) async fn start_with_clock(
+        conn: &mut SqliteConnection,
+        actor: &str,
+        clock: fn() -> chrono::DateTime<chrono::Utc>,
+    ) -> Result<AuditChain, StoreError> {
+        let last: Option<(i64, String, String)> =
+            sqlx::query_as("SELECT id, hash, at FROM audit_log ORDER BY id DESC LIMIT 1")
                 .fetch_optional(&mut *conn)
                 .await?;
-        let (last_id, prev) = last.unwrap_or((0, GENESIS.to_owned()));
+        let at = moment(clock());
+        let (last_id, prev) = match last {
+            Some((_, _, last_at)) if at < last_at => {
+                return Err(StoreError::ClockBehind { last: last_at });
+            }
+            Some((id, hash, _)) => (id, hash),
+            None => (0, GENESIS.to_owned()),
+        };
         Ok(AuditChain {
             next_id: last_id + 1,
             prev,
             actor: actor.to_owned(),
-            at: now(),
+            at,
         })
+    }
+
+    /// The moment this action is dated by (every row it writes carries it).
+    pub(crate) fn at(&self) -> &str {
+        &self.at
     }
 
     /// Appends one change. `before`/`after` are the row as it was and as it is.
@@ -341,6 +369,16 @@ impl Store {
             rows: count,
             problems,
         })
+    }
+
+    /// When the last change on record was made (the last audit row's moment, UTC), if any:
+    /// no day set by hand may go back before it.
+    pub async fn last_recorded_at(&self) -> Result<Option<String>, StoreError> {
+        let last: Option<(String,)> =
+            sqlx::query_as("SELECT at FROM audit_log ORDER BY id DESC LIMIT 1")
+                .fetch_optional(self.pool())
+                .await?;
+        Ok(last.map(|l| l.0))
     }
 
     /// The latest `limit` rows of the audit log, newest first.

@@ -5,14 +5,15 @@
 //! `heyat.sqlite3.before-restore-…`, and swaps the file in with a rename.
 
 use crate::evidence::{evidence_path, write_once};
-use crate::{Store, StoreError};
+use crate::{DataLock, Store, StoreError};
 use serde::Serialize;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteConnection};
 use sqlx::{ConnectOptions, Connection};
 use std::path::{Path, PathBuf};
 
-/// Every table whose rows a backup must carry.
-const TABLES: [&str; 19] = [
+/// Every table whose rows a backup must carry (those a database of an older schema lacks
+/// are left out of its counts).
+const TABLES: [&str; 23] = [
     "boards",
     "members",
     "board_seats",
@@ -31,6 +32,10 @@ const TABLES: [&str; 19] = [
     "appeals",
     "holidays",
     "users",
+    "reporters",
+    "reporter_reads",
+    "restores",
+    "penalty_executions",
     "audit_log",
 ];
 
@@ -69,8 +74,15 @@ async fn open_read_only(path: &Path) -> Result<SqliteConnection, StoreError> {
 }
 
 async fn counts(conn: &mut SqliteConnection) -> Result<Vec<(String, i64)>, StoreError> {
+    let present: Vec<(String,)> =
+        sqlx::query_as("SELECT name FROM sqlite_master WHERE type = 'table'")
+            .fetch_all(&mut *conn)
+            .await?;
     let mut out = Vec::new();
     for t in TABLES {
+        if !present.iter().any(|p| p.0 == t) {
+            continue;
+        }
         let (n,): (i64,) = sqlx::query_as(sqlx::AssertSqlSafe(format!("SELECT count(*) FROM {t}")))
             .fetch_one(&mut *conn)
             .await?;
@@ -124,12 +136,12 @@ fn evidence_dir_of(backup: &Path) -> PathBuf {
 
 fn copy_evidence(from_dir: &Path, to_dir: &Path, hashes: &[String]) -> Result<i64, StoreError> {
     for h in hashes {
-        let src = evidence_path(from_dir, h);
+        let src = evidence_path(from_dir, h)?;
         let bytes = std::fs::read(&src).map_err(|source| StoreError::Io {
             path: src.clone(),
             source,
         })?;
-        write_once(&evidence_path(to_dir, h), &bytes)?;
+        write_once(&evidence_path(to_dir, h)?, &bytes)?;
     }
     Ok(hashes.len() as i64)
 }
@@ -193,28 +205,62 @@ impl Store {
     }
 
     /// Replaces the database at `db_path` with the backup at `backup`, after checking the
-    /// backup (integrity, schema, row counts). The database it replaces is kept beside it as
-    /// `….before-restore-YYYYMMDDTHHMMSS`. Close every [`Store`] on `db_path` first; open it
-    /// again afterwards.
-    pub async fn restore_from(backup: &Path, db_path: &Path) -> Result<BackupReport, StoreError> {
+    /// backup (integrity, schema, row counts, its audit chain) and that it is an earlier state
+    /// of this very database: every row of the backup's audit chain must be the current
+    /// chain's row of the same id, hash for hash (the current may be longer). A backup of
+    /// another database, or of a history since rewritten, is refused
+    /// ([`StoreError::RewritesHistory`]) unless `force`, which the restored database's audit
+    /// log then records, naming `actor`; every restore is recorded there.
+    ///
+    /// Refused while another program (the app) holds the data folder ([`DataLock`]). The
+    /// database it replaces is kept beside it as `….before-restore-YYYYMMDDTHHMMSS`. Close
+    /// every [`Store`] on `db_path` first; open it again afterwards.
+    pub async fn restore_from(
+        backup: &Path,
+        db_path: &Path,
+        force: bool,
+        actor: &str,
+    ) -> Result<BackupReport, StoreError> {
         let (expected, hashes) = check_file(backup).await?;
-        let data_dir = db_path.parent().unwrap_or(Path::new(".")).to_path_buf();
-        std::fs::create_dir_all(&data_dir).map_err(|source| StoreError::DataDir {
-            path: data_dir.clone(),
-            source,
-        })?;
-        // Evidence first: a failure here leaves the current database untouched.
-        let evidence_files = if hashes.is_empty() {
-            0
-        } else {
-            copy_evidence(&evidence_dir_of(backup), &data_dir, &hashes)?
-        };
-        let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%S").to_string();
+        let data_dir = db_path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."))
+            .to_path_buf();
+        let _held = DataLock::acquire(&data_dir)?;
         let with_suffix = |suffix: &str| {
             let mut name = db_path.as_os_str().to_owned();
             name.push(suffix);
             PathBuf::from(name)
         };
+        // The backup is copied aside and brought up to this build's schema; every check runs
+        // on the copy, so a refusal leaves the current database as it was.
+        let staging = with_suffix(".restoring");
+        let staged = stage(backup, &staging).await;
+        let checked = match staged {
+            Ok(()) => check_history(&staging, db_path, force).await,
+            Err(e) => Err(e),
+        };
+        let history = match checked {
+            Ok(h) => h,
+            Err(e) => {
+                remove_database(&staging);
+                return Err(e);
+            }
+        };
+        // Evidence next: a failure here leaves the current database untouched.
+        let evidence_files = if hashes.is_empty() {
+            0
+        } else {
+            match copy_evidence(&evidence_dir_of(backup), &data_dir, &hashes) {
+                Ok(n) => n,
+                Err(e) => {
+                    remove_database(&staging);
+                    return Err(e);
+                }
+            }
+        };
+        let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%S").to_string();
         let previous = if db_path.exists() {
             let keep = with_suffix(&format!(".before-restore-{stamp}"));
             // A clean copy when the current database opens; its raw files when it does not
@@ -249,24 +295,6 @@ impl Store {
         } else {
             None
         };
-        let staging = with_suffix(".restoring");
-        let _ = std::fs::remove_file(&staging);
-        {
-            let mut conn = open_read_only(backup).await?;
-            let staged = sqlx::query("VACUUM INTO ?")
-                .bind(
-                    staging
-                        .to_str()
-                        .ok_or_else(|| fail("نشانی پایگاه داده باید نویسه‌های یونیکد باشد"))?,
-                )
-                .execute(&mut conn)
-                .await;
-            conn.close().await.ok();
-            if let Err(e) = staged {
-                let _ = std::fs::remove_file(&staging);
-                return Err(fail(format!("رونوشت پشتیبان ساخته نشد: {e}")));
-            }
-        }
         for suffix in ["-wal", "-shm"] {
             let _ = std::fs::remove_file(with_suffix(suffix));
         }
@@ -287,12 +315,15 @@ impl Store {
             }
             counts(&mut conn).await?
         };
-        store.close().await;
-        if got != expected {
+        if expected.iter().any(|e| !got.contains(e)) {
+            store.close().await;
             return Err(fail(
                 "شمار ردیف‌های پایگاه دادهٔ بازگردانده با پشتیبان نمی‌خواند",
             ));
         }
+        let recorded = store.record_restore(backup, force, &history, actor).await;
+        store.close().await;
+        recorded?;
         Ok(BackupReport {
             path: db_path.display().to_string(),
             integrity: "ok".into(),
@@ -301,4 +332,146 @@ impl Store {
             previous,
         })
     }
+
+    /// Writes the restore just made into the (restored) database's audit log.
+    async fn record_restore(
+        &self,
+        backup: &Path,
+        forced: bool,
+        history: &History,
+        actor: &str,
+    ) -> Result<(), StoreError> {
+        let mut w = self.begin(actor).await?;
+        let at = w.audit.at().to_owned();
+        let (id,): (i64,) = sqlx::query_as(
+            "INSERT INTO restores (restored_at, forced, backup_file, backup_head, replaced_head, note)
+             VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+        )
+        .bind(at)
+        .bind(i64::from(forced))
+        .bind(backup.display().to_string())
+        .bind(&history.backup_head)
+        .bind(&history.replaced_head)
+        .bind(&history.note)
+        .fetch_one(&mut *w.tx)
+        .await?;
+        w.audit.inserted(&mut w.tx, "restores", id).await?;
+        w.commit().await
+    }
+}
+
+/// What the restore found of the two histories.
+struct History {
+    /// The backup's last audit row, `id:hash`.
+    backup_head: Option<String>,
+    /// The replaced database's last audit row, `id:hash`.
+    replaced_head: Option<String>,
+    /// Persian: what the check found, when it was overridden.
+    note: String,
+}
+
+/// Removes a database file and its journal files.
+fn remove_database(path: &Path) {
+    for suffix in ["", "-wal", "-shm"] {
+        let mut name = path.as_os_str().to_owned();
+        name.push(suffix);
+        let _ = std::fs::remove_file(PathBuf::from(name));
+    }
+}
+
+/// Copies the backup to `staging` and brings it up to this build's schema.
+async fn stage(backup: &Path, staging: &Path) -> Result<(), StoreError> {
+    remove_database(staging);
+    let mut conn = open_read_only(backup).await?;
+    let staged = sqlx::query("VACUUM INTO ?")
+        .bind(
+            staging
+                .to_str()
+                .ok_or_else(|| fail("نشانی پایگاه داده باید نویسه‌های یونیکد باشد"))?,
+        )
+        .execute(&mut conn)
+        .await;
+    conn.close().await.ok();
+    if let Err(e) = staged {
+        return Err(fail(format!("رونوشت پشتیبان ساخته نشد: {e}")));
+    }
+    let store = Store::open(staging).await?;
+    store.close().await;
+    Ok(())
+}
+
+/// The last row of an audit log, `id:hash`.
+async fn head_of(conn: &mut SqliteConnection, schema: &str) -> Result<Option<String>, StoreError> {
+    let sql = format!("SELECT id || ':' || hash FROM {schema}.audit_log ORDER BY id DESC LIMIT 1");
+    let row: Option<(String,)> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+        .fetch_optional(&mut *conn)
+        .await?;
+    Ok(row.map(|r| r.0))
+}
+
+/// Checks that the staged backup is an earlier state of the database at `current`: its audit
+/// chain whole, and every one of its rows the current chain's row of the same id and hash.
+/// With `force`, what does not hold is noted instead of refused.
+async fn check_history(staged: &Path, current: &Path, force: bool) -> Result<History, StoreError> {
+    let store = Store::open(staged).await?;
+    let report = store.verify_audit().await;
+    store.close().await;
+    let mut problems = Vec::new();
+    if !report?.is_intact() {
+        problems.push("زنجیرهٔ دفتر وقایع پشتیبان گسسته یا دست‌کاری شده است".to_owned());
+    }
+    let mut conn = SqliteConnectOptions::new()
+        .filename(staged)
+        .read_only(true)
+        .connect()
+        .await?;
+    let backup_head = head_of(&mut conn, "main").await?;
+    let mut replaced_head = None;
+    if current.exists() {
+        let compared: Result<(i64, Option<String>), sqlx::Error> = async {
+            sqlx::query("ATTACH DATABASE ? AS cur")
+                .bind(current.to_str().unwrap_or_default())
+                .execute(&mut conn)
+                .await?;
+            let (missing,): (i64,) = sqlx::query_as(
+                "SELECT count(*) FROM main.audit_log b
+                 LEFT JOIN cur.audit_log c ON c.id = b.id AND c.hash = b.hash
+                 WHERE c.id IS NULL",
+            )
+            .fetch_one(&mut conn)
+            .await?;
+            let head: Option<(String,)> = sqlx::query_as(
+                "SELECT id || ':' || hash FROM cur.audit_log ORDER BY id DESC LIMIT 1",
+            )
+            .fetch_optional(&mut conn)
+            .await?;
+            Ok((missing, head.map(|h| h.0)))
+        }
+        .await;
+        match compared {
+            Ok((0, head)) => replaced_head = head,
+            Ok((missing, head)) => {
+                replaced_head = head;
+                problems.push(format!(
+                    "{} ردیف از دفتر وقایع پشتیبان در پایگاه دادهٔ کنونی نیست یا دیگرگون است",
+                    heyat_core::to_persian_digits(&missing.to_string())
+                ));
+            }
+            Err(e) => problems.push(format!(
+                "پایگاه دادهٔ کنونی برای سنجش با پشتیبان خوانده نشد ({e})"
+            )),
+        }
+    }
+    conn.close().await.ok();
+    if !problems.is_empty() && !force {
+        return Err(StoreError::RewritesHistory(format!(
+            "این پشتیبان حالت پیشینِ همین پایگاه داده نیست و بازگرداندنش تاریخچه را بازنویسی می‌کند: {}. چیزی بازگردانده نشد؛ اگر به‌راستی باید این پشتیبان جای پایگاه داده را بگیرد، بازگردانی را به‌اجبار (--force) انجام دهید تا در دفتر وقایع ثبت شود",
+            problems.join("؛ ")
+        )));
+    }
+    Ok(History {
+        backup_head,
+        replaced_head,
+        note: problems.join("؛ "),
+    })
 }

@@ -50,6 +50,20 @@ pub enum StoreError {
     /// The rules engine could not read the case as recorded.
     #[error("موتور قواعد: {field}: {message}")]
     Engine { field: String, message: String },
+    /// The computer's clock reads earlier than the last change on record: an action dated
+    /// by it would go back in time. Nothing was saved.
+    #[error(
+        "ساعت این رایانه از زمان آخرین تغییر ثبت‌شده ({last}) عقب‌تر است؛ تاریخ و ساعت رایانه را درست کنید و دوباره بکوشید. چیزی ذخیره نشد"
+    )]
+    ClockBehind { last: String },
+    /// Another program (the app) holds the data folder; a restore must wait.
+    #[error(
+        "برنامهٔ هیأتی که هم‌اکنون باز است پوشهٔ داده‌ها ({path}) را در دست دارد؛ آن برنامه را ببندید و دوباره بکوشید. چیزی تغییر نکرد"
+    )]
+    Locked { path: PathBuf },
+    /// A restore that would replace the database's history with another one.
+    #[error("{0}")]
+    RewritesHistory(String),
 }
 
 impl From<sqlx::Error> for StoreError {
@@ -102,6 +116,9 @@ impl StoreError {
             StoreError::Backup(_) => "backup",
             StoreError::Proceeding(_) => "refused",
             StoreError::Engine { .. } => "engine",
+            StoreError::ClockBehind { .. } => "clock",
+            StoreError::Locked { .. } => "locked",
+            StoreError::RewritesHistory(_) => "refused",
         }
     }
 

@@ -38,12 +38,67 @@ pub fn sniff(bytes: &[u8]) -> Option<&'static str> {
     }
 }
 
-/// Where the file with this SHA-256 lives under `data_dir`.
-pub fn evidence_path(data_dir: &Path, sha256: &str) -> PathBuf {
-    data_dir
-        .join(EVIDENCE_DIR)
-        .join(&sha256[..2.min(sha256.len())])
-        .join(sha256)
+/// The most of a text evidence file shown inside the app: 256 KiB.
+pub const EVIDENCE_TEXT_MAX_BYTES: usize = 256 * 1024;
+
+/// Whether `sha256` is a SHA-256 as the store writes it: exactly 64 lower-case hex digits.
+/// Nothing else may become part of a path (no `..`, no `/`, no other length).
+pub fn sha256_is_valid(sha256: &str) -> bool {
+    sha256.len() == 64
+        && sha256
+            .bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+}
+
+/// Where the file with this SHA-256 lives under `data_dir`; refused for anything that is not
+/// 64 lower-case hex digits (a damaged or edited row must not lead elsewhere on the disk).
+pub fn evidence_path(data_dir: &Path, sha256: &str) -> Result<PathBuf, StoreError> {
+    if !sha256_is_valid(sha256) {
+        return Err(StoreError::Corrupt {
+            what: "چکیدهٔ SHA-256 مدرک (باید ۶۴ نویسهٔ هگز کوچک باشد؛ پایگاه داده را از پشتیبان سالم بازگردانید)",
+            value: sha256.chars().take(80).collect(),
+        });
+    }
+    Ok(data_dir.join(EVIDENCE_DIR).join(&sha256[..2]).join(sha256))
+}
+
+/// The file extension of `bytes`' type, read from the bytes (never from a name): `pdf`,
+/// `png`, `jpg`, `gif`, `tif`, `webp`, `txt`; `bin` for anything else.
+pub fn extension_of(bytes: &[u8]) -> &'static str {
+    match sniff(bytes) {
+        Some("application/pdf") => "pdf",
+        Some("image/png") => "png",
+        Some("image/jpeg") => "jpg",
+        Some("image/gif") => "gif",
+        Some("image/tiff") => "tif",
+        Some("image/webp") => "webp",
+        Some(t) if t.starts_with("text/plain") => "txt",
+        _ => "bin",
+    }
+}
+
+/// The name a copy of evidence `record` gets when handed to the desktop's viewer: its id, the
+/// stored name without any extension (dots and path signs made `_`), and the extension of the
+/// type its bytes show. `report.pdf.exe` holding a PDF is exported as `7-report_pdf.pdf`.
+pub fn export_name(record: &EvidenceRecord, bytes: &[u8]) -> String {
+    let name = Path::new(&record.file_name);
+    let stem: String = name
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("")
+        .chars()
+        .map(|c| {
+            if c == '.' || c == '/' || c == '\\' || c.is_control() {
+                '_'
+            } else {
+                c
+            }
+        })
+        .take(80)
+        .collect();
+    let stem = stem.trim_matches(['_', ' ']);
+    let stem = if stem.is_empty() { "evidence" } else { stem };
+    format!("{}-{stem}.{}", record.id, extension_of(bytes))
 }
 
 /// Writes `bytes` to `path` if no file is there yet: a temporary file, flushed to disk, then
@@ -127,8 +182,8 @@ impl Store {
         }
         // The file goes to disk before the row commits: a crash between leaves an unreferenced
         // file, never a row without its file.
-        write_once(&evidence_path(self.data_dir(), &sha256), bytes)?;
-        let added_at = crate::audit::now();
+        write_once(&evidence_path(self.data_dir(), &sha256)?, bytes)?;
+        let added_at = w.audit.at().to_owned();
         let (id,): (i64,) = sqlx::query_as(
             "INSERT INTO evidence (case_id, sha256, size, media_type, file_name, description, added_at)
              VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
@@ -170,7 +225,7 @@ impl Store {
             what: "مدرک",
             id: evidence_id,
         })?;
-        let path = evidence_path(self.data_dir(), &rec.sha256);
+        let path = evidence_path(self.data_dir(), &rec.sha256)?;
         let bytes = std::fs::read(&path).map_err(|source| StoreError::Io {
             path: path.clone(),
             source,
@@ -182,5 +237,24 @@ impl Store {
             )));
         }
         Ok((rec, bytes))
+    }
+
+    /// The text of a text evidence file, to be shown inside the app: checked against its
+    /// SHA-256 like any read, and refused when the bytes are not UTF-8 text or are more than
+    /// [`EVIDENCE_TEXT_MAX_BYTES`].
+    pub async fn evidence_text(&self, evidence_id: i64) -> Result<String, StoreError> {
+        let (_, bytes) = self.read_evidence(evidence_id).await?;
+        if extension_of(&bytes) != "txt" {
+            return Err(StoreError::Evidence(
+                "این مدرک متن نیست؛ آن را با «باز کردن» در نمایشگر رایانه ببینید".into(),
+            ));
+        }
+        if bytes.len() > EVIDENCE_TEXT_MAX_BYTES {
+            return Err(StoreError::Evidence(format!(
+                "متن این مدرک {} کیلوبایت است و بیش از ۲۵۶ کیلوبایت در برنامه نشان داده نمی‌شود؛ آن را با «باز کردن» ببینید",
+                heyat_core::to_persian_digits(&(bytes.len() / 1024).to_string())
+            )));
+        }
+        String::from_utf8(bytes).map_err(|_| StoreError::Evidence("متن این مدرک UTF-8 نیست".into()))
     }
 }

@@ -59,6 +59,9 @@ pub struct ComplaintRecord {
     pub reporter_name: Option<String>,
     pub reporter_contact: Option<String>,
     pub reporter_confidential: bool,
+    /// An identity is on file for the reporter: [`Store::reporter_of`] reveals it, on
+    /// purpose and on record.
+    pub reporter_on_file: bool,
     pub summary: String,
     pub review_notes: Option<String>,
     pub forwarded_on: Option<String>,
@@ -299,11 +302,13 @@ impl Store {
         .fetch_all(&mut *tx)
         .await?;
         let complaints = sqlx::query_as(
-            "SELECT id, kind, source, received_on,
-                    CASE WHEN reporter_confidential = 1 THEN NULL ELSE reporter_name END AS reporter_name,
-                    CASE WHEN reporter_confidential = 1 THEN NULL ELSE reporter_contact END AS reporter_contact,
-                    reporter_confidential, summary, review_notes, forwarded_on, withdrawn_on
-             FROM complaints WHERE case_id = ? ORDER BY id",
+            "SELECT c.id, c.kind, c.source, c.received_on,
+                    CASE WHEN c.reporter_confidential = 1 THEN NULL ELSE r.name END AS reporter_name,
+                    CASE WHEN c.reporter_confidential = 1 THEN NULL ELSE r.contact END AS reporter_contact,
+                    c.reporter_confidential, r.complaint_id IS NOT NULL AS reporter_on_file,
+                    c.summary, c.review_notes, c.forwarded_on, c.withdrawn_on
+             FROM complaints c LEFT JOIN reporters r ON r.complaint_id = c.id
+             WHERE c.case_id = ? ORDER BY c.id",
         )
         .bind(case_id)
         .fetch_all(&mut *tx)
@@ -600,7 +605,7 @@ impl Store {
                 }
             }
         }
-        let at = crate::audit::now();
+        let at = w.audit.at().to_owned();
         for m in member_ids {
             let (rowid,): (i64,) = sqlx::query_as(
                 "INSERT INTO ruling_signoffs (ruling_id, member_id, signed_at) VALUES (?, ?, ?) RETURNING rowid",

@@ -13,7 +13,11 @@
 //! - `audit`: the hash-chained log and [`Store::verify_audit`];
 //! - signed rulings and their charges are refused in Rust ([`StoreError::SignedRuling`]) and
 //!   by triggers (migration 0002);
-//! - `backup`: [`Store::backup_to`] (`VACUUM INTO`, verified) and [`Store::restore_from`];
+//! - `backup`: [`Store::backup_to`] (`VACUUM INTO`, verified) and [`Store::restore_from`]
+//!   (only an earlier state of the same database, unless forced; never under the running app,
+//!   `lock`);
+//! - `reporters`: a reporter's identity kept apart and read on purpose (Art 20), `secrets`
+//!   the installation's keys;
 //! - `demo`: the small first-start set and [`Store::generate_demo`] for large ones.
 
 mod accounts;
@@ -28,8 +32,10 @@ mod error;
 mod evidence;
 mod file;
 pub mod keys;
+mod lock;
 mod proceedings;
 mod queries;
+mod reporters;
 mod schedule;
 mod search;
 mod secrets;
@@ -43,8 +49,12 @@ pub use checkpoint::{ANCHORS_FILE, Checkpoint};
 pub use demo::{DEMO_PASSWORD, DemoReport};
 pub use engine_case::suggest;
 pub use error::StoreError;
-pub use evidence::{EVIDENCE_DIR, EVIDENCE_MAX_BYTES};
+pub use evidence::{
+    EVIDENCE_DIR, EVIDENCE_MAX_BYTES, EVIDENCE_TEXT_MAX_BYTES, evidence_path, export_name,
+    extension_of, sha256_is_valid,
+};
 pub use file::*;
+pub use lock::{DataLock, LOCK_FILE};
 pub use proceedings::{
     AppealFiled, Awaiting, Ballot, CaseFacts, Count, Deadline, DeadlineKind, Motion, Registered,
     SeatedPlace, Served,
@@ -52,6 +62,7 @@ pub use proceedings::{
 pub use queries::{
     BoardSeat, BoardSummary, CaseFilter, CaseListItem, OfficeItem, StatusCount, case_number,
 };
+pub use reporters::Reporter;
 pub use schedule::{CaseLink, HistoryEntry, ScheduledSession};
 pub use search::fts_query;
 pub use signing::{SealInput, Sealed, SignProgress, SignatureRecord, ToSign};
@@ -78,20 +89,34 @@ pub struct Store {
     path: PathBuf,
     /// Crash tests only: how long each action holds its transaction before committing.
     commit_pause: Option<Duration>,
+    /// The clock actions are dated by: the computer's, unless a test sets another
+    /// ([`Store::with_clock`]).
+    clock: fn() -> chrono::DateTime<chrono::Utc>,
 }
 
 impl Store {
-    /// Opens (creating if needed) the database in `data_dir`, creating the folder too.
+    /// Opens (creating if needed) the database in `data_dir`, creating the folder too. The
+    /// folder is made private to its owner (mode 0700 on Unix): it holds the reporters'
+    /// identities (Art 20), the evidence and the installation's keys.
     pub async fn open_in(data_dir: &Path) -> Result<Store, StoreError> {
-        std::fs::create_dir_all(data_dir).map_err(|source| StoreError::DataDir {
+        let failed = |source| StoreError::DataDir {
             path: data_dir.to_path_buf(),
             source,
-        })?;
+        };
+        std::fs::create_dir_all(data_dir).map_err(failed)?;
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(data_dir, std::fs::Permissions::from_mode(0o700))
+                .map_err(failed)?;
+        }
         Store::open(&data_dir.join(DATABASE_FILE)).await
     }
 
     /// Opens (creating if needed) the database file at `path` and brings its schema up to
-    /// date. WAL journal and foreign keys are on for every connection.
+    /// date. WAL journal and foreign keys are on for every connection, and every commit is
+    /// synced to the disk before it is reported done (`synchronous = FULL`): a ruling signed
+    /// is still signed after a power cut.
     pub async fn open(path: &Path) -> Result<Store, StoreError> {
         let url = format!("sqlite://{}", path.display());
         let options = SqliteConnectOptions::from_str(&url)?
@@ -109,6 +134,7 @@ impl Store {
             pool,
             path: path.to_path_buf(),
             commit_pause: None,
+            clock: chrono::Utc::now,
         };
         // Cases written before the search index existed (or by another program) are indexed
         // now; on an indexed database this finds nothing.

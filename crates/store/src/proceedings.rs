@@ -229,6 +229,7 @@ impl Store {
                 "خالی است؛ بنویسید چه تخلفی گزارش شده است",
             ));
         }
+        let key = crate::reporters::confidential_key(self)?;
         let mut w = self.begin(actor).await?;
         let case = if forward {
             let board: Option<(i64,)> = sqlx::query_as(
@@ -245,13 +246,19 @@ impl Store {
             let office_id = complaint.office_id.ok_or_else(|| {
                 StoreError::invalid("دفتر", "دفتری را که از آن شکایت شده برگزینید")
             })?;
-            let subject: String = complaint.summary.trim().chars().take(120).collect();
+            // The subject is the secretary's to write, never cut from the intake text (which
+            // may name the reporter, Art 20): without one, the case has none.
             let new = crate::NewCase {
                 board_id,
                 office_id,
                 manager_id: None,
                 registered_on: today.to_owned(),
-                subject,
+                subject: complaint
+                    .case_subject
+                    .as_deref()
+                    .unwrap_or_default()
+                    .trim()
+                    .to_owned(),
                 charges: Vec::new(),
             };
             Some(insert_case(&mut w.tx, &mut w.audit, &new, CaseStatus::Registered).await?)
@@ -263,7 +270,7 @@ impl Store {
             c.case_id = Some(made.id);
             c.forwarded_on = Some(today.to_owned());
         }
-        let complaint_id = crate::write::register_complaint_in(&mut w, &c).await?;
+        let complaint_id = crate::write::register_complaint_in(&mut w, &c, &key).await?;
         w.commit().await?;
         Ok(Registered { complaint_id, case })
     }

@@ -248,10 +248,16 @@ pub(crate) async fn open_appeal_case_in(
         office_id,
         manager_id: Some(manager_id),
         registered_on: registered_on.to_owned(),
-        subject: format!(
-            "تجدیدنظرخواهی از رأی پروندهٔ بدوی {}: {subject}",
-            heyat_core::to_persian_digits(&crate::case_number(year, seq))
-        ),
+        subject: {
+            let of = format!(
+                "تجدیدنظرخواهی از رأی پروندهٔ بدوی {}",
+                heyat_core::to_persian_digits(&crate::case_number(year, seq))
+            );
+            match subject.trim() {
+                "" => of,
+                s => format!("{of}: {s}"),
+            }
+        },
         charges: charges
             .into_iter()
             .map(|c| NewCharge {

@@ -389,6 +389,18 @@ impl Store {
         })
     }
 
+    /// The case a ruling belongs to.
+    pub async fn ruling_case(&self, ruling_id: i64) -> Result<i64, StoreError> {
+        let row: Option<(i64,)> = sqlx::query_as("SELECT case_id FROM rulings WHERE id = ?")
+            .bind(ruling_id)
+            .fetch_optional(self.pool())
+            .await?;
+        row.map(|r| r.0).ok_or(StoreError::NotFound {
+            what: "رأی",
+            id: ruling_id,
+        })
+    }
+
     /// The sealed ruling of `ruling_id`: the final PDF as kept, and the sealed data.
     pub async fn sealed_ruling(
         &self,

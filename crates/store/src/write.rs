@@ -112,6 +112,10 @@ pub struct NewComplaint {
     pub review_notes: Option<String>,
     pub forwarded_on: Option<String>,
     pub case_id: Option<i64>,
+    /// The subject of the case opened when it is forwarded, as the secretary writes it; never
+    /// taken from the summary (which may name the reporter, Art 20). None: no subject yet.
+    #[serde(default)]
+    pub case_subject: Option<String>,
 }
 
 pub(crate) fn date(field: &'static str, text: &str) -> Result<JalaliDate, StoreError> {
@@ -260,7 +264,8 @@ pub(crate) async fn insert_case(
     status: CaseStatus,
 ) -> Result<CaseRef, StoreError> {
     let registered = date("تاریخ ثبت (registered_on)", &case.registered_on)?;
-    let subject = required("موضوع (subject)", &case.subject)?;
+    // Empty when the secretary has not written one yet (a case opened from a complaint).
+    let subject = case.subject.trim().to_owned();
     let charges = case
         .charges
         .iter()
@@ -470,10 +475,36 @@ impl Store {
 
     /// Opens a case with its charges, numbered next in its board and Solar Hijri year.
     pub async fn create_case(&self, case: &NewCase, actor: &str) -> Result<CaseRef, StoreError> {
+        required("موضوع (subject)", &case.subject)?;
         let mut w = self.begin(actor).await?;
         let made = insert_case(&mut w.tx, &mut w.audit, case, CaseStatus::Registered).await?;
         w.commit().await?;
         Ok(made)
+    }
+
+    /// Writes a case's subject (the secretary's words; a case opened from a complaint has
+    /// none until then).
+    pub async fn set_case_subject(
+        &self,
+        case_id: i64,
+        subject: &str,
+        actor: &str,
+    ) -> Result<(), StoreError> {
+        let subject = required("موضوع (subject)", subject)?;
+        let mut w = self.begin(actor).await?;
+        exists(&mut w.tx, "cases", "پرونده", case_id).await?;
+        update_row(
+            &mut w.tx,
+            &mut w.audit,
+            "cases",
+            case_id,
+            sqlx::query("UPDATE cases SET subject = ? WHERE id = ?")
+                .bind(subject)
+                .bind(case_id),
+        )
+        .await?;
+        index_case(&mut w.tx, case_id).await?;
+        w.commit().await
     }
 
     /// Adds a charge to a case whose ruling is not yet signed.
@@ -570,8 +601,9 @@ impl Store {
         c: &NewComplaint,
         actor: &str,
     ) -> Result<i64, StoreError> {
+        let key = crate::reporters::confidential_key(self)?;
         let mut w = self.begin(actor).await?;
-        let out = register_complaint_in(&mut w, c).await?;
+        let out = register_complaint_in(&mut w, c, &key).await?;
         w.commit().await?;
         Ok(out)
     }
@@ -757,9 +789,12 @@ pub(crate) async fn elect_chair_in(
     Ok(())
 }
 
+/// Registers a complaint; its reporter's identity goes apart ([`crate::reporters`]), the
+/// audit log holding only its keyed hash (`key`).
 pub(crate) async fn register_complaint_in(
     w: &mut crate::act::Act,
     c: &NewComplaint,
+    key: &[u8; 32],
 ) -> Result<i64, StoreError> {
     one_of("نوع (kind)", &c.kind, &["complaint", "violation_report"])?;
     one_of(
@@ -786,16 +821,14 @@ pub(crate) async fn register_complaint_in(
         exists(&mut w.tx, "cases", "پرونده", k).await?;
     }
     let (id,): (i64,) = sqlx::query_as(
-        "INSERT INTO complaints (kind, source, received_on, office_id, reporter_name, reporter_contact,
+        "INSERT INTO complaints (kind, source, received_on, office_id,
              reporter_confidential, summary, review_notes, forwarded_on, case_id)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
     )
     .bind(&c.kind)
     .bind(&c.source)
     .bind(received)
     .bind(c.office_id)
-    .bind(&c.reporter_name)
-    .bind(&c.reporter_contact)
     .bind(i64::from(c.reporter_confidential.unwrap_or(true)))
     .bind(summary)
     .bind(&c.review_notes)
@@ -804,6 +837,14 @@ pub(crate) async fn register_complaint_in(
     .fetch_one(&mut *w.tx)
     .await?;
     w.audit.inserted(&mut w.tx, "complaints", id).await?;
+    crate::reporters::insert_reporter(
+        w,
+        key,
+        id,
+        c.reporter_name.as_deref(),
+        c.reporter_contact.as_deref(),
+    )
+    .await?;
     Ok(id)
 }
 

@@ -124,3 +124,50 @@ async fn the_log_refuses_updates_and_verify_finds_edits_and_deletions() {
         "{report:?}"
     );
 }
+
+fn a_day_ahead() -> chrono::DateTime<chrono::Utc> {
+    chrono::Utc::now() + chrono::Duration::days(1)
+}
+
+#[tokio::test]
+async fn a_clock_behind_the_last_recorded_change_is_refused_and_nothing_is_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let w = world(&dir).await;
+    // A change made while the clock ran a day ahead; then the clock is set back (to the
+    // real time): the log's last row is now in the clock's future.
+    let ahead = w.store.clone().with_clock(a_day_ahead);
+    let c = ahead
+        .create_case(&new_case(&w, vec![]), ACTOR)
+        .await
+        .unwrap();
+    let last = w.store.last_recorded_at().await.unwrap().unwrap();
+    let rows = count(&w.store, "audit_log").await;
+    let cases = count(&w.store, "cases").await;
+    let err = w
+        .store
+        .create_case(&new_case(&w, vec![]), ACTOR)
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(&err, StoreError::ClockBehind { last: l } if *l == last),
+        "{err:?}"
+    );
+    assert_eq!(err.code(), "clock");
+    let text = err.to_string();
+    assert!(text.contains("ساعت") && text.contains(&last), "{text}");
+    assert!(text.contains("چیزی ذخیره نشد"), "{text}");
+    let err = w
+        .store
+        .move_case(c.id, heyat_core::CaseStatus::InReview, ACTOR)
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), "clock");
+    assert_eq!(count(&w.store, "audit_log").await, rows);
+    assert_eq!(count(&w.store, "cases").await, cases);
+    // With the clock right again (here: ahead as before), actions go on.
+    ahead
+        .move_case(c.id, heyat_core::CaseStatus::InReview, ACTOR)
+        .await
+        .unwrap();
+    assert!(w.store.verify_audit().await.unwrap().is_intact());
+}

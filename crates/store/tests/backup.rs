@@ -34,7 +34,9 @@ async fn backup_while_open_then_restore_brings_back_every_row_and_file() {
     let path = w.store.path().to_path_buf();
     w.store.close().await;
     std::fs::remove_dir_all(dir.path().join("evidence")).unwrap();
-    let restored = Store::restore_from(&file, &path).await.unwrap();
+    let restored = Store::restore_from(&file, &path, false, ACTOR)
+        .await
+        .unwrap();
     assert!(
         restored
             .previous
@@ -67,9 +69,11 @@ async fn a_bad_backup_is_refused_and_the_database_is_untouched() {
     w.store.close().await;
     let junk = dir.path().join("junk.sqlite3");
     std::fs::write(&junk, b"not a database at all, just some text").unwrap();
-    let err = Store::restore_from(&junk, &path).await.unwrap_err();
+    let err = Store::restore_from(&junk, &path, false, ACTOR)
+        .await
+        .unwrap_err();
     assert_eq!(err.code(), "backup", "{err}");
-    let missing = Store::restore_from(&dir.path().join("nope.sqlite3"), &path)
+    let missing = Store::restore_from(&dir.path().join("nope.sqlite3"), &path, false, ACTOR)
         .await
         .unwrap_err();
     assert!(missing.to_string().contains("پیدا نشد"), "{missing}");
@@ -90,7 +94,7 @@ async fn a_bad_backup_is_refused_and_the_database_is_untouched() {
         conn.close().await.unwrap();
     }
     assert!(
-        Store::restore_from(&other, &path)
+        Store::restore_from(&other, &path, false, ACTOR)
             .await
             .unwrap_err()
             .to_string()
@@ -114,7 +118,16 @@ async fn a_damaged_database_is_replaced_and_its_raw_file_kept() {
     let path = w.store.path().to_path_buf();
     w.store.close().await;
     std::fs::write(&path, b"this file was overwritten by accident").unwrap();
-    let report = Store::restore_from(&file, &path).await.unwrap();
+    // The damaged file cannot show that the backup is an earlier state of it: only a forced
+    // restore puts the backup back, and says so in the audit log.
+    let err = Store::restore_from(&file, &path, false, ACTOR)
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), "refused", "{err}");
+    assert!(err.to_string().contains("--force"), "{err}");
+    let report = Store::restore_from(&file, &path, true, ACTOR)
+        .await
+        .unwrap();
     let kept = report.previous.unwrap();
     assert_eq!(
         std::fs::read(&kept).unwrap(),
@@ -122,4 +135,117 @@ async fn a_damaged_database_is_replaced_and_its_raw_file_kept() {
     );
     let store = Store::open(&path).await.unwrap();
     assert_eq!(count(&store, "cases").await, 1);
+}
+
+/// A database in its own folder with one case, and a backup of it in another.
+async fn with_backup(
+    dir: &tempfile::TempDir,
+    out: &tempfile::TempDir,
+) -> (World, std::path::PathBuf) {
+    let w = world(dir).await;
+    w.store
+        .create_case(&new_case(&w, vec![]), ACTOR)
+        .await
+        .unwrap();
+    let file = out.path().join("backup.sqlite3");
+    w.store.backup_to(&file).await.unwrap();
+    (w, file)
+}
+
+async fn restores(store: &Store) -> Vec<(i64, String)> {
+    sqlx::query_as("SELECT forced, note FROM restores ORDER BY id")
+        .fetch_all(store.pool())
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn an_older_backup_of_the_same_database_is_restored_and_the_restore_recorded() {
+    let (dir, out) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let (w, file) = with_backup(&dir, &out).await;
+    w.store
+        .create_case(&new_case(&w, vec![]), ACTOR)
+        .await
+        .unwrap();
+    let path = w.store.path().to_path_buf();
+    w.store.close().await;
+    Store::restore_from(&file, &path, false, "secretary")
+        .await
+        .unwrap();
+    let store = Store::open(&path).await.unwrap();
+    assert_eq!(count(&store, "cases").await, 1);
+    assert_eq!(restores(&store).await, [(0, String::new())]);
+    let last = &store.audit_entries(1).await.unwrap()[0];
+    assert_eq!(
+        (last.table_name.as_str(), last.actor.as_str()),
+        ("restores", "secretary")
+    );
+    assert!(store.verify_audit().await.unwrap().is_intact());
+}
+
+#[tokio::test]
+async fn a_backup_of_another_database_is_refused_unless_forced_and_then_audited() {
+    let (dir, out) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let (_, foreign) = with_backup(&tempfile::tempdir().unwrap(), &out).await;
+    let w = world(&dir).await;
+    for _ in 0..2 {
+        w.store
+            .create_case(&new_case(&w, vec![]), "secretary")
+            .await
+            .unwrap();
+    }
+    let path = w.store.path().to_path_buf();
+    w.store.close().await;
+    let err = Store::restore_from(&foreign, &path, false, ACTOR)
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), "refused", "{err}");
+    assert!(err.to_string().contains("تاریخچه را بازنویسی"), "{err}");
+    assert!(!dir.path().join("heyat.sqlite3.restoring").exists());
+    {
+        let store = Store::open(&path).await.unwrap();
+        assert_eq!(count(&store, "cases").await, 2, "untouched");
+        store.close().await;
+    }
+    // Forced: the backup is put back and its audit log says so, by whom.
+    Store::restore_from(&foreign, &path, true, "مدیر سامانه")
+        .await
+        .unwrap();
+    let store = Store::open(&path).await.unwrap();
+    assert_eq!(count(&store, "cases").await, 1);
+    let recorded = restores(&store).await;
+    assert_eq!(recorded.len(), 1);
+    assert_eq!(recorded[0].0, 1, "forced");
+    assert!(recorded[0].1.contains("ردیف"), "{recorded:?}");
+    let last = &store.audit_entries(1).await.unwrap()[0];
+    assert_eq!(last.table_name, "restores");
+    assert_eq!(last.actor, "مدیر سامانه");
+    assert!(last.after.as_deref().unwrap().contains("\"forced\":1"));
+    assert!(store.verify_audit().await.unwrap().is_intact());
+}
+
+#[tokio::test]
+async fn a_restore_is_refused_while_the_app_holds_the_data_folder() {
+    let (dir, out) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let (w, file) = with_backup(&dir, &out).await;
+    w.store
+        .create_case(&new_case(&w, vec![]), ACTOR)
+        .await
+        .unwrap();
+    let path = w.store.path().to_path_buf();
+    let held = heyat_store::DataLock::acquire(dir.path()).unwrap();
+    assert!(held.path().ends_with(heyat_store::LOCK_FILE));
+    for force in [false, true] {
+        let err = Store::restore_from(&file, &path, force, ACTOR)
+            .await
+            .unwrap_err();
+        assert_eq!(err.code(), "locked", "{err}");
+        assert!(err.to_string().contains("ببندید"), "{err}");
+    }
+    assert_eq!(count(&w.store, "cases").await, 2, "nothing restored");
+    drop(held);
+    w.store.close().await;
+    Store::restore_from(&file, &path, false, ACTOR)
+        .await
+        .unwrap();
 }

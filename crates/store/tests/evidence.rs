@@ -87,3 +87,123 @@ async fn evidence_is_content_addressed_sniffed_and_checked() {
         "evidence"
     );
 }
+
+#[tokio::test]
+async fn an_exported_copy_is_named_by_the_type_its_bytes_show() {
+    let dir = tempfile::tempdir().unwrap();
+    let w = world(&dir).await;
+    let c = w
+        .store
+        .create_case(&new_case(&w, vec![]), ACTOR)
+        .await
+        .unwrap();
+    let files: [(&str, &[u8], &str); 4] = [
+        ("گزارش.pdf.exe", b"%PDF-1.4 report", "pdf"),
+        ("photo.txt", b"\x89PNG\r\n\x1a\n0000", "png"),
+        ("scan", b"\xFF\xD8\xFF\xE0jpeg", "jpg"),
+        ("notes.html", "یادداشت بازرس".as_bytes(), "txt"),
+    ];
+    for (name, bytes, ext) in files {
+        let rec = w
+            .store
+            .add_evidence(c.id, name, bytes, "", ACTOR)
+            .await
+            .unwrap();
+        let (rec, read) = w.store.read_evidence(rec.id).await.unwrap();
+        let exported = heyat_store::export_name(&rec, &read);
+        assert!(
+            exported.ends_with(&format!(".{ext}")),
+            "{name} → {exported}"
+        );
+        assert_eq!(exported.matches('.').count(), 1, "{exported}");
+        assert!(exported.starts_with(&format!("{}-", rec.id)), "{exported}");
+    }
+    assert_eq!(heyat_store::extension_of(b"\x7fELF\x02\x01\x01\0\0"), "bin");
+}
+
+#[tokio::test]
+async fn text_evidence_is_shown_inside_the_app_within_a_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    let w = world(&dir).await;
+    let c = w
+        .store
+        .create_case(&new_case(&w, vec![]), ACTOR)
+        .await
+        .unwrap();
+    let text = "گزارش بازرسی: دفتر در ساعت اداری بسته بود.\n";
+    let note = w
+        .store
+        .add_evidence(c.id, "note.pdf", text.as_bytes(), "", ACTOR)
+        .await
+        .unwrap();
+    assert_eq!(w.store.evidence_text(note.id).await.unwrap(), text);
+    let pdf = w
+        .store
+        .add_evidence(c.id, "a.pdf", b"%PDF-1.4 x", "", ACTOR)
+        .await
+        .unwrap();
+    let err = w.store.evidence_text(pdf.id).await.unwrap_err();
+    assert_eq!(err.code(), "evidence");
+    assert!(err.to_string().contains("متن نیست"), "{err}");
+    let long = "الف".repeat(heyat_store::EVIDENCE_TEXT_MAX_BYTES / 2 + 1);
+    let big = w
+        .store
+        .add_evidence(c.id, "long.txt", long.as_bytes(), "", ACTOR)
+        .await
+        .unwrap();
+    let err = w.store.evidence_text(big.id).await.unwrap_err();
+    assert!(err.to_string().contains("۲۵۶"), "{err}");
+    let err = w.store.evidence_text(9999).await.unwrap_err();
+    assert_eq!(err.code(), "not_found");
+}
+
+#[tokio::test]
+async fn a_sha256_that_is_not_64_lower_case_hex_never_becomes_a_path() {
+    let good = "a".repeat(64);
+    assert!(heyat_store::sha256_is_valid(&good));
+    for bad in [
+        "A".repeat(64),
+        "a".repeat(63),
+        "a".repeat(65),
+        format!("../{}", "a".repeat(61)),
+        format!("{}/..", "a".repeat(61)),
+        "g".repeat(64),
+        String::new(),
+    ] {
+        assert!(!heyat_store::sha256_is_valid(&bad), "{bad}");
+        let err = heyat_store::evidence_path(std::path::Path::new("/data"), &bad).unwrap_err();
+        assert_eq!(err.code(), "corrupt", "{bad}");
+    }
+    // A row edited to lead out of the evidence folder is refused when read.
+    let dir = tempfile::tempdir().unwrap();
+    let w = world(&dir).await;
+    let c = w
+        .store
+        .create_case(&new_case(&w, vec![]), ACTOR)
+        .await
+        .unwrap();
+    let rec = w
+        .store
+        .add_evidence(c.id, "a.pdf", b"%PDF-1.4 x", "", ACTOR)
+        .await
+        .unwrap();
+    // 64 characters, as the table's CHECK wants, but a path out of the folder.
+    let escape = format!("{}x", "../".repeat(21));
+    sqlx::query("UPDATE evidence SET sha256 = ? WHERE id = ?")
+        .bind(&escape)
+        .bind(rec.id)
+        .execute(w.store.pool())
+        .await
+        .unwrap();
+    let err = w.store.read_evidence(rec.id).await.unwrap_err();
+    assert_eq!(err.code(), "corrupt", "{err}");
+    assert!(err.to_string().contains("۶۴"), "{err}");
+    // And a backup of such a database is refused rather than copy a file from elsewhere.
+    let out = tempfile::tempdir().unwrap();
+    let err = w
+        .store
+        .backup_to(&out.path().join("b.sqlite3"))
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), "corrupt", "{err}");
+}

@@ -4,6 +4,7 @@
 mod audit;
 mod backup;
 mod common;
+mod confidential;
 mod crash;
 mod crash_actions;
 mod demo;
@@ -44,6 +45,29 @@ async fn opening_creates_the_file_and_runs_migrations() {
         .await
         .unwrap();
     assert_eq!(fk, 1);
+    // Every commit reaches the disk before it is reported done.
+    let (sync,): (i64,) = sqlx::query_as("PRAGMA synchronous")
+        .fetch_one(store.pool())
+        .await
+        .unwrap();
+    assert_eq!(sync, 2, "synchronous = FULL");
+}
+
+#[cfg(unix)]
+#[tokio::test]
+async fn the_data_folder_is_private_to_its_owner() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("heyat");
+    std::fs::create_dir(&data).unwrap();
+    std::fs::set_permissions(&data, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let store = Store::open_in(&data).await.unwrap();
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&data), 0o700, "made private when opened");
+    store.close().await;
+    let fresh = dir.path().join("new/heyat");
+    Store::open_in(&fresh).await.unwrap();
+    assert_eq!(mode(&fresh), 0o700, "made private when created");
 }
 
 #[tokio::test]

@@ -18,6 +18,7 @@ pub async fn list_cases(
     state: State<'_, AppState>,
     filter: CaseFilter,
 ) -> Result<Vec<CaseRow>, CommandError> {
+    state.allow(heyat_core::proceedings::Action::ReadCases)?;
     if filter
         .text
         .as_deref()
@@ -140,6 +141,7 @@ pub async fn open_case(
     state: State<'_, AppState>,
     case_id: i64,
 ) -> Result<CaseFileView, CommandError> {
+    state.allow_case(heyat_core::proceedings::Action::ReadCases, case_id).await?;
     let lib = views::library()?;
     let file = state.store.case_file(case_id).await?;
     let mut dates_fa = std::collections::BTreeMap::new();
@@ -183,6 +185,7 @@ pub async fn suggest_for_case(
     case_id: i64,
     decided_on: Option<String>,
 ) -> Result<engine::Suggestion, CommandError> {
+    state.allow_case(heyat_core::proceedings::Action::ReadCases, case_id).await?;
     let on = match decided_on.filter(|d| !d.trim().is_empty()) {
         Some(d) => {
             JalaliDate::parse(&d).map_err(|e| CommandError::invalid(format!("تاریخ جلسه: {e}")))?
@@ -192,6 +195,21 @@ pub async fn suggest_for_case(
     Ok(state.store.suggestion(case_id, on).await?)
 }
 
+/// Writes a case's subject: the secretary's words (a case opened from a complaint has none
+/// until then; it is never taken from the complaint's text).
+#[tauri::command]
+pub async fn set_case_subject(
+    state: State<'_, AppState>,
+    case_id: i64,
+    subject: String,
+) -> Result<(), CommandError> {
+    let caller = state.allow_case(heyat_core::proceedings::Action::EditCase, case_id).await?;
+    Ok(state
+        .store
+        .set_case_subject(case_id, &subject, &caller.actor())
+        .await?)
+}
+
 /// Adds a charge from the catalogue to a case; refused once a signed ruling fixed it.
 #[tauri::command]
 pub async fn add_charge(
@@ -199,6 +217,7 @@ pub async fn add_charge(
     case_id: i64,
     form: ChargeForm,
 ) -> Result<i64, CommandError> {
+    let caller = state.allow_case(heyat_core::proceedings::Action::EditCase, case_id).await?;
     let measured = matches!(form.violation.as_str(), "absence" | "closure");
     let charge = heyat_store::NewCharge {
         committed_on: iso_date("تاریخ وقوع", &form.committed_on)?,
@@ -212,7 +231,7 @@ pub async fn add_charge(
     };
     Ok(state
         .store
-        .add_charge(case_id, &charge, &state.actor)
+        .add_charge(case_id, &charge, &caller.actor())
         .await?)
 }
 
@@ -224,6 +243,7 @@ pub async fn record_case_facts(
     case_id: i64,
     facts: crate::dto::CaseFacts,
 ) -> Result<(), CommandError> {
+    let caller = state.allow_case(heyat_core::proceedings::Action::EditCase, case_id).await?;
     let facts = heyat_store::CaseFacts {
         carried_out_on: optional_iso("تاریخ اجرای مجازات", facts.carried_out_on.as_deref())?,
         deceased_on: optional_iso("تاریخ فوت مدیر", facts.deceased_on.as_deref())?,
@@ -235,7 +255,7 @@ pub async fn record_case_facts(
     };
     Ok(state
         .store
-        .record_case_facts(case_id, &facts, &state.actor)
+        .record_case_facts(case_id, &facts, &caller.actor())
         .await?)
 }
 
@@ -245,6 +265,7 @@ pub async fn case_history(
     state: State<'_, AppState>,
     case_id: i64,
 ) -> Result<Vec<HistoryRow>, CommandError> {
+    state.allow_case(heyat_core::proceedings::Action::ReadCases, case_id).await?;
     state
         .store
         .case_history(case_id)

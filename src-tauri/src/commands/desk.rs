@@ -12,6 +12,7 @@ use tauri::State;
 
 #[tauri::command]
 pub async fn app_info(state: State<'_, AppState>) -> Result<AppInfo, CommandError> {
+    state.signed_in()?;
     let boards = state.store.boards().await?;
     let today = state.today_jalali();
     Ok(AppInfo {
@@ -36,6 +37,7 @@ pub async fn app_info(state: State<'_, AppState>) -> Result<AppInfo, CommandErro
 pub async fn status_counts(
     state: State<'_, AppState>,
 ) -> Result<Vec<StatusCountRow>, CommandError> {
+    state.allow(heyat_core::proceedings::Action::ReadCases)?;
     Ok(state
         .store
         .status_counts()
@@ -68,6 +70,7 @@ fn agenda_row(s: heyat_store::ScheduledSession, today: &str) -> Result<AgendaRow
 /// The sessions set from today on, for the sessions screen.
 #[tauri::command]
 pub async fn agenda(state: State<'_, AppState>) -> Result<Vec<AgendaRow>, CommandError> {
+    state.allow(heyat_core::proceedings::Action::ReadCases)?;
     let today = state.today_iso();
     state
         .store
@@ -83,6 +86,7 @@ pub async fn agenda(state: State<'_, AppState>) -> Result<Vec<AgendaRow>, Comman
 /// engine compute them.
 #[tauri::command]
 pub async fn deadlines(state: State<'_, AppState>) -> Result<Vec<DeadlineRow>, CommandError> {
+    state.allow(heyat_core::proceedings::Action::ReadCases)?;
     let today = state.today_jalali();
     Ok(state
         .store
@@ -106,6 +110,7 @@ pub async fn deadlines(state: State<'_, AppState>) -> Result<Vec<DeadlineRow>, C
 /// rulings awaiting signatures and rulings whose appeal period has ended.
 #[tauri::command]
 pub async fn desk(state: State<'_, AppState>) -> Result<DeskView, CommandError> {
+    state.allow(heyat_core::proceedings::Action::ReadCases)?;
     let today = state.today_jalali();
     let today_iso = today.to_iso_string();
     let until = today.add_days(14)?.to_iso_string();
@@ -155,9 +160,10 @@ pub async fn desk(state: State<'_, AppState>) -> Result<DeskView, CommandError> 
 /// answers the case numbers.
 #[tauri::command]
 pub async fn finalize_due(state: State<'_, AppState>) -> Result<Vec<String>, CommandError> {
+    let caller = state.allow(heyat_core::proceedings::Action::Finalize)?;
     Ok(state
         .store
-        .finalize_due(state.today_jalali(), &state.actor)
+        .finalize_due(state.today_jalali(), &caller.actor())
         .await?)
 }
 
@@ -169,6 +175,7 @@ pub async fn calendar_month(
     year: Option<i32>,
     month: Option<u8>,
 ) -> Result<CalendarMonth, CommandError> {
+    state.signed_in()?;
     let today = state.today_jalali();
     let (year, month) = (year.unwrap_or(today.year()), month.unwrap_or(today.month()));
     let first = JalaliDate::new(year, month, 1)?;

@@ -50,6 +50,9 @@ pub async fn attach_evidence(
     let case_id = header("heyat-case-id")
         .and_then(|v| v.parse::<i64>().ok())
         .ok_or_else(|| invalid("پروندهٔ مقصد پیوست معلوم نیست."))?;
+    let caller = state
+        .allow_case(heyat_core::proceedings::Action::EditCase, case_id)
+        .await?;
     let file_name = header("heyat-file-name").unwrap_or_default();
     let description = header("heyat-description").unwrap_or_default();
     if description.trim().is_empty() {
@@ -59,7 +62,7 @@ pub async fn attach_evidence(
     }
     Ok(state
         .store
-        .add_evidence(case_id, &file_name, bytes, &description, &state.actor)
+        .add_evidence(case_id, &file_name, bytes, &description, &caller.actor())
         .await?
         .into())
 }
@@ -72,11 +75,14 @@ pub async fn open_evidence(
     state: State<'_, AppState>,
     evidence_id: i64,
 ) -> Result<String, CommandError> {
+    state.allow(heyat_core::proceedings::Action::ReadCases)?;
     let (record, bytes) = state.store.read_evidence(evidence_id).await?;
     let dir = state.data_dir.join("exports");
     std::fs::create_dir_all(&dir)
         .map_err(|e| CommandError::storage(format!("پوشهٔ exports ساخته نشد: {e}")))?;
-    let path = dir.join(format!("{}-{}", record.id, record.file_name));
+    // Named by the type the bytes show, never by the stored name's extension: a PDF called
+    // `report.exe` opens as a PDF, and nothing opens as a program.
+    let path = dir.join(heyat_store::export_name(&record, &bytes));
     std::fs::write(&path, &bytes)
         .map_err(|e| CommandError::storage(format!("رونوشت مستند نوشته نشد: {e}")))?;
     // The viewer is the desktop's business; without one the copy stays where it is.
@@ -92,4 +98,15 @@ pub async fn open_evidence(
         std::thread::spawn(move || viewer.wait());
     }
     Ok(path.display().to_string())
+}
+
+/// The text of a text evidence file, shown inside the app (checked against its SHA-256; at
+/// most 256 KiB; refused for anything that is not UTF-8 text).
+#[tauri::command]
+pub async fn evidence_text(
+    state: State<'_, AppState>,
+    evidence_id: i64,
+) -> Result<String, CommandError> {
+    state.allow(heyat_core::proceedings::Action::ReadCases)?;
+    Ok(state.store.evidence_text(evidence_id).await?)
 }

@@ -19,6 +19,7 @@ pub async fn schedule_session(
     at_time: String,
     note: String,
 ) -> Result<i64, CommandError> {
+    let caller = state.allow_case(heyat_core::proceedings::Action::Schedule, case_id).await?;
     let day = iso_date("تاریخ جلسه", &day)?;
     Ok(state
         .store
@@ -28,7 +29,7 @@ pub async fn schedule_session(
             &at_time,
             &note,
             state.today_jalali(),
-            &state.actor,
+            &caller.actor(),
         )
         .await?)
 }
@@ -83,6 +84,7 @@ pub async fn check_quorum(
     case_id: i64,
     attendance: SessionAttendance,
 ) -> Result<QuorumView, CommandError> {
+    state.allow_case(heyat_core::proceedings::Action::ReadCases, case_id).await?;
     Ok(match seat_the_board(&attendance_of(&attendance)) {
         Ok(sitting) => QuorumView {
             quorum: true,
@@ -106,6 +108,7 @@ pub async fn record_session(
     attendance: SessionAttendance,
     chair_member_id: Option<i64>,
 ) -> Result<i64, CommandError> {
+    let caller = state.allow_case(heyat_core::proceedings::Action::HoldSession, case_id).await?;
     let sitting = seat_the_board(&attendance_of(&attendance))
         .map_err(|e| CommandError::invalid(e.to_string()))?;
     let holder_was = |seat: Seat| match seat {
@@ -129,7 +132,7 @@ pub async fn record_session(
     };
     Ok(state
         .store
-        .hold_session(&session, chair_member_id, &state.today_iso(), &state.actor)
+        .hold_session(&session, chair_member_id, &state.today_iso(), &caller.actor())
         .await?)
 }
 
@@ -143,6 +146,7 @@ pub async fn record_votes(
     charge_id: Option<i64>,
     votes: Vec<VoteInput>,
 ) -> Result<TallyView, CommandError> {
+    let caller = state.allow_chair(heyat_core::proceedings::Action::RecordVotes, session_id).await?;
     let motion = heyat_store::Motion {
         kind,
         charge_id,
@@ -158,7 +162,7 @@ pub async fn record_votes(
         .collect();
     let count = state
         .store
-        .cast_votes(session_id, &motion, &ballots, &state.actor)
+        .cast_votes(session_id, &motion, &ballots, &caller.actor())
         .await?;
     let names = state.store.member_names().await?;
     let name = |id: &i64| names.get(id).cloned().unwrap_or_else(|| "—".to_owned());
@@ -176,6 +180,7 @@ pub async fn print_minutes(
     case_id: i64,
     session_id: i64,
 ) -> Result<PrintedRuling, CommandError> {
+    state.allow_case(heyat_core::proceedings::Action::Print, case_id).await?;
     let (input, name) = heyat_documents::minutes(&state.store, case_id, session_id).await?;
     let rendered = state
         .renderer

@@ -3,6 +3,7 @@
 //! the proceedings live in `heyat-core` and `heyat-store`, the documents in
 //! `heyat-documents`.
 
+pub mod auth;
 pub mod case_file;
 pub mod complaints;
 pub mod desk;

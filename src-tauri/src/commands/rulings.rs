@@ -5,6 +5,7 @@ use crate::AppState;
 use crate::dto::{PendingNotice, PrintedRuling, RulingDraft, SignView};
 use crate::error::CommandError;
 use crate::views::fa_date;
+use heyat_core::proceedings::Action;
 use heyat_documents::DocumentError;
 use tauri::State;
 
@@ -15,6 +16,7 @@ pub async fn preview_ruling(
     case_id: i64,
     draft: RulingDraft,
 ) -> Result<Vec<String>, CommandError> {
+    state.allow_case(Action::ReadCases, case_id).await?;
     let d = heyat_documents::draft_ruling(&state.store, case_id, &draft).await?;
     Ok(state
         .renderer
@@ -30,35 +32,44 @@ pub async fn print_ruling(
     case_id: i64,
     draft: RulingDraft,
 ) -> Result<PrintedRuling, CommandError> {
+    let caller = state.allow_case_chair(Action::DraftRuling, case_id).await?;
     let d = heyat_documents::draft_ruling(&state.store, case_id, &draft).await?;
     let rendered = match d.appeal {
         true => state.renderer.appeal_ruling(&d.input),
         false => state.renderer.ruling(&d.input),
     }
     .map_err(DocumentError::from)?;
-    state.store.keep_draft(&d.record, &state.actor).await?;
+    state.store.keep_draft(&d.record, &caller.actor()).await?;
     Ok(heyat_documents::save(&state.data_dir, &d.file_name, rendered)?.into())
 }
 
-/// One member who sat signs the draft ruling with their PIN; the last signature locks it
-/// (Art 27) and moves the case (and an appealed first-instance case) on, in one action.
+/// The signed-in member signs the draft ruling with their password (it opens their key);
+/// the last signature seals it: the ruling locks, the case moves on, and the final PDF with
+/// every signature is kept and saved, in one action (Art 27).
 #[tauri::command]
 pub async fn sign_off(
     state: State<'_, AppState>,
-    case_id: i64,
-    member_id: i64,
-    pin: String,
+    ruling_id: i64,
+    password: String,
 ) -> Result<SignView, CommandError> {
-    let progress = state
-        .store
-        .sign_draft(case_id, member_id, &pin, state.today_jalali(), &state.actor)
-        .await?;
+    let case_id = state.store.ruling_case(ruling_id).await?;
+    let caller = state.allow_case(Action::SignRuling, case_id).await?;
+    let (progress, pdf_path) = heyat_documents::sign_ruling(
+        &state.store,
+        &state.renderer,
+        case_id,
+        &caller,
+        &password,
+        state.today_jalali(),
+    )
+    .await?;
     let names = state.store.member_names().await?;
     let name = |id: &i64| names.get(id).cloned().unwrap_or_else(|| "—".to_owned());
     Ok(SignView {
         signed: progress.signed.iter().map(name).collect(),
         remaining: progress.remaining.iter().map(name).collect(),
         content_hash: progress.content_hash,
+        pdf_path,
     })
 }
 
@@ -68,6 +79,7 @@ pub async fn sign_off(
 pub async fn pending_notices(
     state: State<'_, AppState>,
 ) -> Result<Vec<PendingNotice>, CommandError> {
+    state.allow(Action::Print)?;
     let mut out = Vec::new();
     for (case, n) in state.store.notifications().await? {
         let slip = state
@@ -94,6 +106,7 @@ pub async fn print_notice(
     case_id: i64,
     notification_id: i64,
 ) -> Result<PrintedRuling, CommandError> {
+    state.allow_case(Action::Print, case_id).await?;
     let (input, name) = heyat_documents::notice(&state.store, case_id, notification_id).await?;
     let rendered = state.renderer.notice(&input).map_err(DocumentError::from)?;
     Ok(heyat_documents::save(&state.data_dir, &name, rendered)?.into())

@@ -17,10 +17,11 @@ pub async fn record_notification(
     method: ServiceMethod,
     notified_on: String,
 ) -> Result<NotificationDone, CommandError> {
+    let caller = state.allow_case(heyat_core::proceedings::Action::Serve, case_id).await?;
     let notified_on = crate::views::iso_date("تاریخ ابلاغ", &notified_on)?;
     let served = state
         .store
-        .serve(case_id, recipient, method, &notified_on, &state.actor)
+        .serve(case_id, recipient, method, &notified_on, &caller.actor())
         .await?;
     Ok(NotificationDone {
         deadline_fa: served.deadline.as_deref().map(fa_date).transpose()?,
@@ -37,10 +38,11 @@ pub async fn file_appeal(
     filed_on: String,
     grounds: String,
 ) -> Result<AppealFiled, CommandError> {
+    let caller = state.allow_case(heyat_core::proceedings::Action::Appeal, case_id).await?;
     let filed_on = crate::views::iso_date("تاریخ تجدیدنظرخواهی", &filed_on)?;
     let filed = state
         .store
-        .appeal(case_id, appellant, &filed_on, &grounds, &state.actor)
+        .appeal(case_id, appellant, &filed_on, &grounds, &caller.actor())
         .await?;
     Ok(AppealFiled {
         appeal: filed.appeal.into(),

@@ -22,7 +22,7 @@ fn jalali(date: chrono::NaiveDate) -> Result<heyat_core::JalaliDate, CommandErro
 
 #[tauri::command]
 pub async fn list_boards(state: State<'_, AppState>) -> Result<Vec<BoardView>, CommandError> {
-    let with_pin = state.store.members_with_pin().await?;
+    state.signed_in()?;
     state
         .store
         .boards()
@@ -55,7 +55,6 @@ pub async fn list_boards(state: State<'_, AppState>) -> Result<Vec<BoardView>, C
                             .map_or("نامشخص", heyat_core::board::MemberKind::title_fa)
                             .to_owned(),
                         judicial_grade: s.judicial_grade,
-                        has_pin: with_pin.contains(&s.member_id),
                         seat: s.seat,
                     })
                     .collect(),
@@ -66,20 +65,8 @@ pub async fn list_boards(state: State<'_, AppState>) -> Result<Vec<BoardView>, C
 
 /// Sets a member's signing PIN (4–8 digits); changing one needs the current PIN.
 #[tauri::command]
-pub async fn set_member_pin(
-    state: State<'_, AppState>,
-    member_id: i64,
-    current: Option<String>,
-    pin: String,
-) -> Result<(), CommandError> {
-    Ok(state
-        .store
-        .set_member_pin(member_id, current.as_deref(), &pin, &state.actor)
-        .await?)
-}
-
-#[tauri::command]
 pub async fn list_holidays(state: State<'_, AppState>) -> Result<Vec<HolidayRow>, CommandError> {
+    state.signed_in()?;
     state
         .store
         .holidays()
@@ -102,20 +89,22 @@ pub async fn add_holiday(
     day: String,
     title: String,
 ) -> Result<(), CommandError> {
+    let caller = state.allow(heyat_core::proceedings::Action::ManageBoard)?;
     if title.trim().is_empty() {
         return Err(invalid("عنوان تعطیلی را بنویسید (مثلاً «عید فطر»)."));
     }
     let day = iso_date("روز تعطیل", &day)?;
     Ok(state
         .store
-        .add_holiday(&day, title.trim(), &state.actor)
+        .add_holiday(&day, title.trim(), &caller.actor())
         .await?)
 }
 
 #[tauri::command]
 pub async fn remove_holiday(state: State<'_, AppState>, day: String) -> Result<(), CommandError> {
+    let caller = state.allow(heyat_core::proceedings::Action::ManageBoard)?;
     let day = iso_date("روز تعطیل", &day)?;
-    Ok(state.store.remove_holiday(&day, &state.actor).await?)
+    Ok(state.store.remove_holiday(&day, &caller.actor()).await?)
 }
 
 /// Adds a person who may sit on boards and seats them (Arts 23–25 checked by the store: an
@@ -128,6 +117,7 @@ pub async fn seat_new_member(
     seat: String,
     member: MemberForm,
 ) -> Result<(), CommandError> {
+    let caller = state.allow(heyat_core::proceedings::Action::ManageBoard)?;
     let member = heyat_store::NewMember {
         kind: member.kind,
         first_name: member.first_name.trim().to_owned(),
@@ -137,7 +127,7 @@ pub async fn seat_new_member(
     };
     state
         .store
-        .seat_new_member(board_id, &seat, &member, &state.actor)
+        .seat_new_member(board_id, &seat, &member, &caller.actor())
         .await?;
     Ok(())
 }
@@ -146,6 +136,7 @@ pub async fn seat_new_member(
 /// the app runs; named by today's Solar Hijri date and the time.
 #[tauri::command]
 pub async fn backup_now(state: State<'_, AppState>) -> Result<BackupDone, CommandError> {
+    state.allow(heyat_core::proceedings::Action::Backup)?;
     let dir = state.data_dir.join("backups");
     std::fs::create_dir_all(&dir)
         .map_err(|e| CommandError::storage(format!("پوشهٔ پشتیبان ساخته نشد: {e}")))?;
@@ -174,6 +165,7 @@ pub async fn backup_now(state: State<'_, AppState>) -> Result<BackupDone, Comman
 /// The backups in the data folder's `backups/`, newest first.
 #[tauri::command]
 pub async fn list_backups(state: State<'_, AppState>) -> Result<Vec<BackupFile>, CommandError> {
+    state.allow(heyat_core::proceedings::Action::Backup)?;
     let dir = state.data_dir.join("backups");
     let Ok(entries) = std::fs::read_dir(&dir) else {
         return Ok(Vec::new());
@@ -214,6 +206,7 @@ pub async fn restore_on_restart(
     state: State<'_, AppState>,
     name: Option<String>,
 ) -> Result<(), CommandError> {
+    let caller = state.allow(heyat_core::proceedings::Action::Restore)?;
     let marker = state.data_dir.join(crate::RESTORE_PENDING);
     let io = |e: std::io::Error| CommandError::storage(format!("درخواست بازگردانی ثبت نشد: {e}"));
     let Some(name) = name else {
@@ -231,5 +224,5 @@ pub async fn restore_on_restart(
             "پشتیبانی به نام «{name}» در پوشهٔ backups نیست؛ از فهرست پشتیبان‌ها برگزینید."
         )));
     }
-    std::fs::write(&marker, &name).map_err(io)
+    std::fs::write(&marker, format!("{name}\n{}\n", caller.actor())).map_err(io)
 }

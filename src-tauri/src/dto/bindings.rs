@@ -41,6 +41,7 @@ pub fn typescript_bindings() -> String {
         CaseFile::decl(&cfg),
         ChargeRecord::decl(&cfg),
         ComplaintRecord::decl(&cfg),
+        ReporterIdentity::decl(&cfg),
         EvidenceRecord::decl(&cfg),
         SessionRecord::decl(&cfg),
         AttendanceRecord::decl(&cfg),

@@ -76,8 +76,6 @@ pub struct SeatView {
     pub member_name: String,
     pub member_kind_fa: String,
     pub judicial_grade: Option<i64>,
-    /// Whether the member has a signing PIN.
-    pub has_pin: bool,
 }
 
 /// A violation the board may charge, from the catalogue of a code, with its article text.
@@ -281,6 +279,9 @@ pub struct ComplaintForm {
     pub review_notes: Option<String>,
     /// Forward to the first-instance board now, which opens a case (Art 21).
     pub forward: bool,
+    /// The subject of the case it opens, in the secretary's words; never taken from the
+    /// summary. Empty: the case has no subject yet.
+    pub case_subject: Option<String>,
 }
 
 /// A charge added to a case from the catalogue.
@@ -417,6 +418,8 @@ pub struct SignView {
     pub remaining: Vec<String>,
     /// Set once every member who sat has signed: the ruling is locked.
     pub content_hash: Option<String>,
+    /// Set once every member who sat has signed: where the sealed ruling's PDF was saved.
+    pub pdf_path: Option<String>,
 }
 
 /// A line of the case's history, in Persian.

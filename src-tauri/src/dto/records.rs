@@ -154,11 +154,33 @@ pub struct ComplaintRecord {
     pub reporter_name: Option<String>,
     pub reporter_contact: Option<String>,
     pub reporter_confidential: bool,
+    /// An identity is on file: `reveal_reporter` shows it, and the reading is recorded.
+    pub reporter_on_file: bool,
     pub summary: String,
     pub review_notes: Option<String>,
     pub forwarded_on: Option<String>,
     /// The day the complainant withdrew the complaint, if he did.
     pub withdrawn_on: Option<String>,
+}
+
+/// A reporter's identity, revealed on purpose (Art 20); the reading is on record.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct ReporterIdentity {
+    pub complaint_id: i64,
+    pub name: Option<String>,
+    pub contact: Option<String>,
+    pub confidential: bool,
+}
+
+impl From<store::Reporter> for ReporterIdentity {
+    fn from(r: store::Reporter) -> Self {
+        ReporterIdentity {
+            complaint_id: r.complaint_id,
+            name: r.name,
+            contact: r.contact,
+            confidential: r.confidential,
+        }
+    }
 }
 
 impl From<store::ComplaintRecord> for ComplaintRecord {
@@ -171,6 +193,7 @@ impl From<store::ComplaintRecord> for ComplaintRecord {
             reporter_name: r.reporter_name,
             reporter_contact: r.reporter_contact,
             reporter_confidential: r.reporter_confidential,
+            reporter_on_file: r.reporter_on_file,
             summary: r.summary,
             review_notes: r.review_notes,
             forwarded_on: r.forwarded_on,

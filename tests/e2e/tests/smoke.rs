@@ -893,6 +893,13 @@ async fn a_complaint_opens_a_case_and_charges_are_added(client: &Client) {
         summary.contains("محرمانه") && !summary.contains("مریم کاظمی"),
         "Art 20: {summary}"
     );
+    // The subject is never cut from the complaint's text: the case has none yet, and says so.
+    assert!(summary.contains("هنوز موضوعی ندارد"), "subject: {summary}");
+    // The identity is shown only when asked for (and the asking is recorded).
+    click(client, ".panel article.item button.open").await;
+    appears(client, "[data-testid=reporter-identity]").await;
+    let who = text_of(client, "[data-testid=reporter-identity]").await;
+    assert!(who.contains("مریم کاظمی"), "revealed: {who}");
     // The facts the engine weighs are recorded in the file (Arts 30, 43).
     appears(client, "form[aria-label=\"ثبت وقایع پرونده\"]").await;
     js(

@@ -194,7 +194,12 @@ review_notes: string | null,
 /**
  * Forward to the first-instance board now, which opens a case (Art 21).
  */
-forward: boolean, };
+forward: boolean, 
+/**
+ * The subject of the case it opens, in the secretary's words; never taken from the
+ * summary. Empty: the case has no subject yet.
+ */
+case_subject: string | null, };
 
 export type ChargeForm = { violation: string, committed_on: string, days: number | null, facts: string, last_prosecution_act_on: string | null, };
 
@@ -264,11 +269,17 @@ appealed_as: CaseLink | null, };
 
 export type ChargeRecord = { id: number, violation: string, committed_on: string, days: number | null, facts: string, last_prosecution_act_on: string | null, };
 
-export type ComplaintRecord = { id: number, kind: string, source: string, received_on: string, reporter_name: string | null, reporter_contact: string | null, reporter_confidential: boolean, summary: string, review_notes: string | null, forwarded_on: string | null, 
+export type ComplaintRecord = { id: number, kind: string, source: string, received_on: string, reporter_name: string | null, reporter_contact: string | null, reporter_confidential: boolean, 
+/**
+ * An identity is on file: `reveal_reporter` shows it, and the reading is recorded.
+ */
+reporter_on_file: boolean, summary: string, review_notes: string | null, forwarded_on: string | null, 
 /**
  * The day the complainant withdrew the complaint, if he did.
  */
 withdrawn_on: string | null, };
+
+export type ReporterIdentity = { complaint_id: number, name: string | null, contact: string | null, confidential: boolean, };
 
 export type EvidenceRecord = { id: number, sha256: string, size: number, media_type: string, file_name: string, description: string, added_at: string, };
 

@@ -12,4 +12,5 @@ export const complaintDraft: ComplaintForm = $state({
   summary: "",
   review_notes: null,
   forward: true,
+  case_subject: null,
 });

@@ -27,6 +27,18 @@ async function failure(p: Promise<unknown>): Promise<IpcError> {
 }
 
 describe("ipc", () => {
+  it("names the reporter, evidence text and subject commands' arguments as Rust expects", async () => {
+    const { ipc, calls } = fake(async () => null);
+    await ipc.revealReporter(7);
+    await ipc.evidenceText(3);
+    await ipc.setCaseSubject(5, "تعرفه");
+    expect(calls).toEqual([
+      { command: "reveal_reporter", args: { complaintId: 7 } },
+      { command: "evidence_text", args: { evidenceId: 3 } },
+      { command: "set_case_subject", args: { caseId: 5, subject: "تعرفه" } },
+    ]);
+  });
+
   it("passes the filter under the argument name the Rust command expects", async () => {
     const { ipc, calls } = fake(async () => []);
     await ipc.listCases({ text: "شهریار" });

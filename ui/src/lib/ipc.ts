@@ -13,6 +13,7 @@ import type {
   AgendaRow,
   DeskView,
   EvidenceRecord,
+  ReporterIdentity,
   HistoryRow,
   HolidayRow,
   MemberForm,
@@ -151,6 +152,11 @@ export function commands(invokeFn: Invoke) {
       call<PrintedRuling>("print_notice", { caseId, notificationId }),
     printMinutes: (caseId: number, sessionId: number) => call<PrintedRuling>("print_minutes", { caseId, sessionId }),
     openEvidence: (evidenceId: number) => call<string>("open_evidence", { evidenceId }),
+    /** A text evidence file's text, shown inside the app (at most 256 KiB). */
+    evidenceText: (evidenceId: number) => call<string>("evidence_text", { evidenceId }),
+    /** A reporter's identity (Art 20), revealed on purpose; the reading is recorded. */
+    revealReporter: (complaintId: number) => call<ReporterIdentity>("reveal_reporter", { complaintId }),
+    setCaseSubject: (caseId: number, subject: string) => call<null>("set_case_subject", { caseId, subject }),
     desk: () => call<DeskView>("desk"),
     agenda: () => call<AgendaRow[]>("agenda"),
     scheduleSession: (caseId: number, day: string, atTime: string, note: string) =>
