@@ -145,7 +145,7 @@ impl AppState {
     }
 
     /// The signed-in person, if they may take `action` on the file of `case_id` (their
-    /// board's; an appeal board also reads the first-instance file it reviews).
+    /// board's; the boards an appeal links also read each other's file).
     pub async fn allow_case(&self, action: Action, case_id: i64) -> Result<Caller, CommandError> {
         let caller = self.signed_in()?;
         let (board_id, reviewing) = self.store.case_boards(case_id).await?;

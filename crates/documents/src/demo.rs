@@ -94,7 +94,8 @@ async fn sign_a_ruling(
         },
         suspension_years: None,
         session_date: today.format_fa(),
-        complaint_summary: "بازرسی گزارش کرده است که مدیر دفتر پنج روز کاری بی‌عذر در دفتر حاضر نبوده است.".into(),
+        complaint_summary:
+            "بازرسی گزارش کرده است که مدیر دفتر پنج روز کاری بی‌عذر در دفتر حاضر نبوده است.".into(),
         defence_summary: "مدیر دفتر بیماری را علت غیبت دانسته اما مدرکی نداده است.".into(),
         reasoning: "با توجه به گزارش بازرسی و نبود مدرک بر عذر موجه، تخلف محرز است.".into(),
         dissent_seat: None,

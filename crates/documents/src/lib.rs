@@ -20,8 +20,8 @@ use ts_rs::TS;
 pub mod demo;
 mod seal;
 pub use seal::{
-    KeysFile, Signer, VerifyReport, moment_fa, read_keys_file, save_sealed, sign_ruling, signed_ruling_file,
-    trusted_keys_file, verify_pdf,
+    KeysFile, Signer, VerifyReport, moment_fa, read_keys_file, save_sealed, sign_ruling,
+    signed_ruling_file, trusted_keys_file, verify_pdf,
 };
 
 /// Why a document could not be made.

@@ -166,12 +166,16 @@ pub fn moment_fa(at: &str) -> String {
         .and_then(|t| {
             let local = t.with_timezone(&chrono::FixedOffset::east_opt(3 * 3600 + 1800)?);
             use chrono::{Datelike, Timelike};
-            let d = JalaliDate::from_iso(local.year(), local.month() as u8, local.day() as u8)
-                .ok()?;
+            let d =
+                JalaliDate::from_iso(local.year(), local.month() as u8, local.day() as u8).ok()?;
             Some(format!(
                 "{} ساعت {}",
                 d.format_fa(),
-                heyat_core::to_persian_digits(&format!("{:02}:{:02}", local.hour(), local.minute()))
+                heyat_core::to_persian_digits(&format!(
+                    "{:02}:{:02}",
+                    local.hour(),
+                    local.minute()
+                ))
             ))
         })
         .unwrap_or_else(|| at.to_owned())
@@ -180,7 +184,9 @@ pub fn moment_fa(at: &str) -> String {
 /// Checks a printed ruling (`pdf`) against `trusted`, the board's public keys.
 pub fn verify_pdf(renderer: &r::Renderer, pdf: &[u8], trusted: &[PublicKeyRecord]) -> VerifyReport {
     let sealed = match r::extract_seal(pdf) {
-        Err(e) => return VerifyReport::refused(format!("این پرونده PDF خوانا یا رأی هیأت نیست: {e}")),
+        Err(e) => {
+            return VerifyReport::refused(format!("این پرونده PDF خوانا یا رأی هیأت نیست: {e}"));
+        }
         Ok(None) => {
             return VerifyReport::refused(
                 "این سند امضای الکترونیکی اعضای هیأت را ندارد: پیش از امضا چاپ شده یا با «heyat render» ساخته شده است؛ تنها نسخهٔ امضاشدهٔ رأی معتبر است.",
@@ -213,10 +219,16 @@ pub fn verify_pdf(renderer: &r::Renderer, pdf: &[u8], trusted: &[PublicKeyRecord
         report
     };
     if seal.version != 1 || !matches!(seal.kind.as_str(), "ruling" | "appeal-ruling") {
-        return refuse(report, "قالب مهر این سند شناخته نیست؛ با نسخهٔ تازه‌تر «هیأت» بسنجید.".into());
+        return refuse(
+            report,
+            "قالب مهر این سند شناخته نیست؛ با نسخهٔ تازه‌تر «هیأت» بسنجید.".into(),
+        );
     }
     if r::content_sha256(&sealed.input) != seal.content_sha256 {
-        return refuse(report, "دادهٔ رأی پس از امضا تغییر کرده است: چکیدهٔ آن با آنچه اعضا امضا کردند نمی‌خواند.".into());
+        return refuse(
+            report,
+            "دادهٔ رأی پس از امضا تغییر کرده است: چکیدهٔ آن با آنچه اعضا امضا کردند نمی‌خواند.".into(),
+        );
     }
     if seal.signatures.is_empty() {
         return refuse(report, "این سند هیچ امضایی ندارد.".into());
@@ -263,16 +275,29 @@ pub fn verify_pdf(renderer: &r::Renderer, pdf: &[u8], trusted: &[PublicKeyRecord
     }
     for m in &sealed.input.members {
         if !seal.signatures.iter().any(|g| g.name == m.name) {
-            return refuse(report, format!("«{}» در رأی عضو هیأت آمده اما آن را امضا نکرده است.", m.name));
+            return refuse(
+                report,
+                format!(
+                    "«{}» در رأی عضو هیأت آمده اما آن را امضا نکرده است.",
+                    m.name
+                ),
+            );
         }
     }
     if let Some(a) = &seal.anchor {
         let ok = trusted.iter().any(|k| {
             k.purpose == "installation"
-                && verify_signature(&k.public_key, &checkpoint_message(a.seq, &a.head), &a.signature)
+                && verify_signature(
+                    &k.public_key,
+                    &checkpoint_message(a.seq, &a.head),
+                    &a.signature,
+                )
         });
         if !ok {
-            return refuse(report, "نقطهٔ وارسی دفتر رویدادها که بر رأی چاپ شده با کلید این هیأت امضا نشده است.".into());
+            return refuse(
+                report,
+                "نقطهٔ وارسی دفتر رویدادها که بر رأی چاپ شده با کلید این هیأت امضا نشده است.".into(),
+            );
         }
     }
     let body = match seal.kind.as_str() {
@@ -289,12 +314,7 @@ pub fn verify_pdf(renderer: &r::Renderer, pdf: &[u8], trusted: &[PublicKeyRecord
     match renderer.sealed_ruling(&sealed) {
         Ok(again) if again.pdf == pdf => {}
         Ok(again) => {
-            let differ = again
-                .pdf
-                .iter()
-                .zip(pdf)
-                .filter(|(a, b)| a != b)
-                .count()
+            let differ = again.pdf.iter().zip(pdf).filter(|(a, b)| a != b).count()
                 + again.pdf.len().abs_diff(pdf.len());
             return refuse(
                 report,
@@ -304,7 +324,12 @@ pub fn verify_pdf(renderer: &r::Renderer, pdf: &[u8], trusted: &[PublicKeyRecord
                 ),
             );
         }
-        Err(e) => return refuse(report, format!("رأی امضاشده از دادهٔ پیوستهٔ آن حروف‌چینی نشد: {e}")),
+        Err(e) => {
+            return refuse(
+                report,
+                format!("رأی امضاشده از دادهٔ پیوستهٔ آن حروف‌چینی نشد: {e}"),
+            );
+        }
     }
     report.genuine = true;
     report
@@ -329,7 +354,8 @@ pub async fn trusted_keys_file(store: &Store, path: &Path) -> Result<usize, Docu
     };
     let json = serde_json::to_string_pretty(&file)
         .map_err(|e| DocumentError::Io(format!("کلیدها نوشته نشدند: {e}")))?;
-    std::fs::write(path, json).map_err(|e| DocumentError::Io(format!("کلیدها نوشته نشدند: {e}")))?;
+    std::fs::write(path, json)
+        .map_err(|e| DocumentError::Io(format!("کلیدها نوشته نشدند: {e}")))?;
     Ok(file.keys.len())
 }
 

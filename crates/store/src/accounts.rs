@@ -238,7 +238,8 @@ impl AccountAuth {
     }
 }
 
-const AUTH_COLUMNS: &str = "id, username, full_name, role, board_id, member_id, active, password_hash, failed_tries";
+const AUTH_COLUMNS: &str =
+    "id, username, full_name, role, board_id, member_id, active, password_hash, failed_tries";
 
 /// The signing key of an account, sealed.
 #[derive(sqlx::FromRow)]
@@ -443,9 +444,11 @@ impl Store {
                     &mut w.tx,
                     &mut w.audit,
                     row.id,
-                    sqlx::query("UPDATE users SET failed_tries = 0, last_sign_in_at = ? WHERE id = ?")
-                        .bind(now())
-                        .bind(row.id),
+                    sqlx::query(
+                        "UPDATE users SET failed_tries = 0, last_sign_in_at = ? WHERE id = ?",
+                    )
+                    .bind(now())
+                    .bind(row.id),
                 )
                 .await?;
                 w.commit().await?;
@@ -496,25 +499,23 @@ impl Store {
         let mut w = self.begin(actor).await?;
         crate::write::exists(&mut w.tx, "boards", "هیأت", board_id).await?;
         if let Some(m) = member_id {
-            let seated: Option<(i64,)> = sqlx::query_as(
-                "SELECT 1 FROM board_seats WHERE board_id = ? AND member_id = ?",
-            )
-            .bind(board_id)
-            .bind(m)
-            .fetch_optional(&mut *w.tx)
-            .await?;
+            let seated: Option<(i64,)> =
+                sqlx::query_as("SELECT 1 FROM board_seats WHERE board_id = ? AND member_id = ?")
+                    .bind(board_id)
+                    .bind(m)
+                    .fetch_optional(&mut *w.tx)
+                    .await?;
             if seated.is_none() {
                 return Err(StoreError::invalid(
                     "عضو",
                     "این عضو در این هیأت جایگاهی ندارد؛ نخست او را در «ترکیب هیأت» بنشانید",
                 ));
             }
-            let has: Option<(i64,)> = sqlx::query_as(
-                "SELECT id FROM users WHERE member_id = ? AND active = 1",
-            )
-            .bind(m)
-            .fetch_optional(&mut *w.tx)
-            .await?;
+            let has: Option<(i64,)> =
+                sqlx::query_as("SELECT id FROM users WHERE member_id = ? AND active = 1")
+                    .bind(m)
+                    .fetch_optional(&mut *w.tx)
+                    .await?;
             if has.is_some() {
                 return Err(StoreError::invalid(
                     "عضو",
@@ -739,11 +740,7 @@ impl Store {
     }
 
     /// Deactivates an account: it can no longer sign in; its signatures stay valid.
-    pub async fn deactivate_account(
-        &self,
-        account_id: i64,
-        actor: &str,
-    ) -> Result<(), StoreError> {
+    pub async fn deactivate_account(&self, account_id: i64, actor: &str) -> Result<(), StoreError> {
         let mut w = self.begin(actor).await?;
         let role: Option<(Role,)> = sqlx::query_as("SELECT role FROM users WHERE id = ?")
             .bind(account_id)
@@ -802,8 +799,9 @@ impl Store {
         .await?)
     }
 
-    /// The board whose file `case_id` is, and the boards of the appeal cases that review it
-    /// (they read the first-instance file): what a command checks the caller's board against.
+    /// The board whose file `case_id` is, and the boards linked to it by an appeal (the
+    /// appeal board reads the first-instance file it reviews; the first-instance board reads
+    /// the appeal of its ruling): what a command checks the caller's board against.
     pub async fn case_boards(&self, case_id: i64) -> Result<(i64, Vec<i64>), StoreError> {
         let (board,): (i64,) = sqlx::query_as("SELECT board_id FROM cases WHERE id = ?")
             .bind(case_id)
@@ -813,11 +811,14 @@ impl Store {
                 what: "پرونده",
                 id: case_id,
             })?;
-        let reviewing: Vec<(i64,)> =
-            sqlx::query_as("SELECT board_id FROM cases WHERE appeal_of_case_id = ?")
-                .bind(case_id)
-                .fetch_all(self.pool())
-                .await?;
+        let reviewing: Vec<(i64,)> = sqlx::query_as(
+            "SELECT board_id FROM cases WHERE appeal_of_case_id = ?
+             UNION SELECT f.board_id FROM cases a JOIN cases f ON f.id = a.appeal_of_case_id WHERE a.id = ?",
+        )
+        .bind(case_id)
+        .bind(case_id)
+        .fetch_all(self.pool())
+        .await?;
         Ok((board, reviewing.into_iter().map(|r| r.0).collect()))
     }
 
@@ -827,7 +828,11 @@ impl Store {
         session_id: i64,
     ) -> Result<(i64, Option<i64>), StoreError> {
         sqlx::query_as(
-            "SELECT c.board_id, s.chair_member_id FROM sessions s JOIN cases c ON c.id = s.case_id WHERE s.id = ?",
+            // No chair elected: the judge who sat in the first judge's seat presides, as the
+            // ruling prints it.
+            "SELECT c.board_id, coalesce(s.chair_member_id,
+                    (SELECT a.member_id FROM attendance a WHERE a.session_id = s.id AND a.seat = 'judge_1'))
+             FROM sessions s JOIN cases c ON c.id = s.case_id WHERE s.id = ?",
         )
         .bind(session_id)
         .fetch_optional(self.pool())

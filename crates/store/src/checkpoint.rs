@@ -189,10 +189,10 @@ impl Store {
 
     /// The latest checkpoint, if any.
     pub async fn last_checkpoint(&self) -> Result<Option<(i64, String, String)>, StoreError> {
-        Ok(sqlx::query_as(
-            "SELECT seq, head, at FROM audit_checkpoints ORDER BY id DESC LIMIT 1",
+        Ok(
+            sqlx::query_as("SELECT seq, head, at FROM audit_checkpoints ORDER BY id DESC LIMIT 1")
+                .fetch_optional(self.pool())
+                .await?,
         )
-        .fetch_optional(self.pool())
-        .await?)
     }
 }

@@ -501,13 +501,25 @@ impl Store {
         let actor = admin.actor();
         let mut made = vec![admin.username];
         for board in self.boards().await? {
-            let prefix = if board.kind == "appeal" { "appeal-" } else { "" };
-            let mut people: Vec<(heyat_core::proceedings::Role, String, Option<i64>, String)> = vec![(
-                heyat_core::proceedings::Role::Secretary,
-                format!("دبیر {}", if prefix.is_empty() { "هیأت بدوی" } else { "هیأت تجدیدنظر" }),
-                None,
-                format!("{prefix}secretary"),
-            )];
+            let prefix = if board.kind == "appeal" {
+                "appeal-"
+            } else {
+                ""
+            };
+            let mut people: Vec<(heyat_core::proceedings::Role, String, Option<i64>, String)> =
+                vec![(
+                    heyat_core::proceedings::Role::Secretary,
+                    format!(
+                        "دبیر {}",
+                        if prefix.is_empty() {
+                            "هیأت بدوی"
+                        } else {
+                            "هیأت تجدیدنظر"
+                        }
+                    ),
+                    None,
+                    format!("{prefix}secretary"),
+                )];
             if prefix.is_empty() {
                 people.push((
                     heyat_core::proceedings::Role::KanoonReviewer,

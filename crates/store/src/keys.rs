@@ -55,9 +55,7 @@ pub(crate) fn hash_password(password: &str) -> String {
 /// Whether `password` is the one `phc` was made from (constant-time comparison).
 pub(crate) fn password_matches(phc: &str, password: &str) -> bool {
     match PasswordHash::new(phc) {
-        Ok(hash) => argon2()
-            .verify_password(password.as_bytes(), &hash)
-            .is_ok(),
+        Ok(hash) => argon2().verify_password(password.as_bytes(), &hash).is_ok(),
         Err(_) => false,
     }
 }
@@ -142,8 +140,7 @@ pub(crate) fn unseal(sealed: &SealedKey, password: &str) -> Option<SigningKey> {
 pub fn fingerprint(public_key_hex: &str) -> String {
     let bytes = hex::decode(public_key_hex).unwrap_or_default();
     let digest = hex::encode_upper(Sha256::digest(&bytes));
-    digest[..16]
-        .as_bytes()
+    digest.as_bytes()[..16]
         .chunks(4)
         .map(|c| String::from_utf8_lossy(c).into_owned())
         .collect::<Vec<_>>()
@@ -234,7 +231,11 @@ mod tests {
         assert!(verify_signature(&sealed.public_key, &m, &s));
         let other = ruling_message("ruling", "aa", "bc", 3, "2026-12-03T10:00:00Z");
         assert!(!verify_signature(&sealed.public_key, &other, &s));
-        assert!(!verify_signature(&sealed.public_key, &checkpoint_message(1, "aa"), &s));
+        assert!(!verify_signature(
+            &sealed.public_key,
+            &checkpoint_message(1, "aa"),
+            &s
+        ));
         assert_eq!(fingerprint(&sealed.public_key).len(), 19);
     }
 }

@@ -23,9 +23,9 @@
 mod accounts;
 mod act;
 mod audit;
-mod checkpoint;
 mod backup;
 pub mod bench;
+mod checkpoint;
 mod demo;
 mod engine_case;
 mod error;

@@ -924,7 +924,6 @@ impl Store {
         self.schedule_session(case_id, day, at_time, note, actor)
             .await
     }
-
 }
 
 /// One place of a sitting board and who fills it.

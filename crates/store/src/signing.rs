@@ -65,6 +65,13 @@ pub struct Sealed {
     pub pdf: Vec<u8>,
 }
 
+/// A ruling as signing reads it: status, session, stage, content, case.
+type DraftRow = (String, Option<i64>, Stage, Option<String>, i64);
+
+/// A signature as the seal reads it: member, first and last name, seat, key, fingerprint,
+/// moment, signature.
+type SignatureRow = (i64, String, String, Seat, String, String, String, String);
+
 /// A draft ready to be signed: its id, kind and content as kept.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ToSign {
@@ -201,7 +208,10 @@ impl Store {
     {
         let signed_on = date("تاریخ امضا (signed_on)", signed_on)?.to_iso_string();
         let member_id = caller.member_id.ok_or_else(|| {
-            StoreError::invalid("امضاکننده", "رأی را اعضای هیأت امضا می‌کنند؛ با حساب عضو وارد شوید")
+            StoreError::invalid(
+                "امضاکننده",
+                "رأی را اعضای هیأت امضا می‌کنند؛ با حساب عضو وارد شوید",
+            )
         })?;
         let mut w = self.begin(&caller.actor()).await?;
         if let Try::Wrong(e) =
@@ -210,21 +220,25 @@ impl Store {
             w.commit().await?;
             return Err(e);
         }
-        let row: Option<(String, Option<i64>, Stage, Option<String>, i64)> = sqlx::query_as(
+        let row: Option<DraftRow> = sqlx::query_as(
             "SELECT status, session_id, stage, content_json, case_id FROM rulings WHERE id = ?",
         )
         .bind(ruling_id)
         .fetch_optional(&mut *w.tx)
         .await?;
-        let (status, session_id, stage, content_json, case_id) = row.ok_or(StoreError::NotFound {
-            what: "رأی",
-            id: ruling_id,
-        })?;
+        let (status, session_id, stage, content_json, case_id) =
+            row.ok_or(StoreError::NotFound {
+                what: "رأی",
+                id: ruling_id,
+            })?;
         if status != "draft" {
             return Err(StoreError::SignedRuling);
         }
         let content_json = content_json.ok_or_else(|| {
-            StoreError::invalid("رأی", "از این پیش‌نویس هنوز PDF ساخته نشده است؛ نخست PDF رأی را بسازید")
+            StoreError::invalid(
+                "رأی",
+                "از این پیش‌نویس هنوز PDF ساخته نشده است؛ نخست PDF رأی را بسازید",
+            )
         })?;
         let kind = match stage {
             Stage::Appeal => "appeal-ruling",
@@ -376,7 +390,14 @@ impl Store {
         .await?;
         let after = serde_json::json!({ "ruling_id": ruling_id, "pdf_sha256": pdf_sha256 });
         w.audit
-            .record(&mut w.tx, "insert", "ruling_seals", ruling_id, None, Some(&after))
+            .record(
+                &mut w.tx,
+                "insert",
+                "ruling_seals",
+                ruling_id,
+                None,
+                Some(&after),
+            )
             .await?;
         w.commit().await?;
         append_anchor(self.data_dir(), &checkpoint)?;
@@ -406,12 +427,12 @@ impl Store {
         &self,
         ruling_id: i64,
     ) -> Result<Option<(String, Vec<u8>, String)>, StoreError> {
-        Ok(sqlx::query_as(
-            "SELECT sealed, pdf, pdf_sha256 FROM ruling_seals WHERE ruling_id = ?",
+        Ok(
+            sqlx::query_as("SELECT sealed, pdf, pdf_sha256 FROM ruling_seals WHERE ruling_id = ?")
+                .bind(ruling_id)
+                .fetch_optional(self.pool())
+                .await?,
         )
-        .bind(ruling_id)
-        .fetch_optional(self.pool())
-        .await?)
     }
 }
 
@@ -421,7 +442,7 @@ async fn signatures_of(
     ruling_id: i64,
     session_id: i64,
 ) -> Result<Vec<SignatureRecord>, StoreError> {
-    let rows: Vec<(i64, String, String, Seat, String, String, String, String)> = sqlx::query_as(
+    let rows: Vec<SignatureRow> = sqlx::query_as(
         "SELECT s.member_id, m.first_name, m.last_name, a.seat, k.public_key, k.fingerprint, s.signed_at, s.signature
          FROM ruling_signoffs s JOIN members m ON m.id = s.member_id
          JOIN attendance a ON a.session_id = ? AND a.member_id = s.member_id
@@ -435,16 +456,18 @@ async fn signatures_of(
     .await?;
     Ok(rows
         .into_iter()
-        .map(|(member_id, first, last, seat, public_key, fingerprint, signed_at, signature)| {
-            SignatureRecord {
-                member_id,
-                name: format!("{first} {last}"),
-                seat_title: seat.title_fa().to_owned(),
-                public_key,
-                fingerprint,
-                signed_at,
-                signature,
-            }
-        })
+        .map(
+            |(member_id, first, last, seat, public_key, fingerprint, signed_at, signature)| {
+                SignatureRecord {
+                    member_id,
+                    name: format!("{first} {last}"),
+                    seat_title: seat.title_fa().to_owned(),
+                    public_key,
+                    fingerprint,
+                    signed_at,
+                    signature,
+                }
+            },
+        )
         .collect())
 }

@@ -1,7 +1,11 @@
 //! What the tests share: a store in a temporary folder, with a board and an office.
 
 use chrono::NaiveDate;
-use heyat_store::{NewBoard, NewCase, NewCharge, NewManager, NewMember, NewOffice, Store};
+use heyat_core::proceedings::{Caller, Role};
+use heyat_store::{
+    NewBoard, NewCase, NewCharge, NewManager, NewMember, NewOffice, SealInput, Sealed,
+    SignProgress, Store, StoreError,
+};
 
 pub fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
@@ -140,4 +144,44 @@ pub async fn count(store: &Store, table: &str) -> i64 {
         .await
         .unwrap();
     n
+}
+
+/// The password every test account enrols with.
+pub const PASSWORD: &str = "test-password";
+/// The canonical content a test draft carries: what its members sign.
+pub const CONTENT: &str = r#"{"test":1}"#;
+/// The SHA-256 of the unsigned PDF members sign with it (any 64 hex digits will do here).
+pub const BODY: &str = "b0d7b0d7b0d7b0d7b0d7b0d7b0d7b0d7b0d7b0d7b0d7b0d7b0d7b0d7b0d7b0d7";
+/// The final PDF the test seal makes.
+pub const SEALED_PDF: &[u8] = b"%PDF-1.7 test";
+
+/// An account for the member `member_id` of `board`, enrolled as `username` with
+/// [`PASSWORD`]: the member signed in.
+pub async fn member_account(store: &Store, board: i64, member_id: i64, username: &str) -> Caller {
+    let e = store
+        .create_account(Role::Member, "عضو آزمون", board, Some(member_id), ACTOR)
+        .await
+        .unwrap();
+    store.enrol(&e.code, username, PASSWORD).await.unwrap()
+}
+
+/// The test's final PDF: no typesetting, a fixed body.
+pub fn seal(_: &SealInput) -> Result<Sealed, String> {
+    Ok(Sealed {
+        sealed_json: "{}".into(),
+        pdf: SEALED_PDF.to_vec(),
+    })
+}
+
+/// `caller` signs `ruling` with `password` on `signed_on`, over [`BODY`], sealed by [`seal`].
+pub async fn sign_as(
+    store: &Store,
+    ruling: i64,
+    caller: &Caller,
+    password: &str,
+    signed_on: &str,
+) -> Result<SignProgress, StoreError> {
+    store
+        .sign_ruling_as(ruling, caller, password, BODY, signed_on, seal)
+        .await
 }

@@ -1,18 +1,21 @@
 //! Each multi-step user action is one transaction: a child process runs the action on a copy
-//! of a prepared database, holding its transaction open just before the commit
+//! of a prepared data folder (the database, the installation's keys and `anchors.log`), holding its transaction open just before the commit
 //! ([`Store::pausing_before_commit`]), and is killed with SIGKILL at a random moment; the
 //! database it leaves must pass `integrity_check`, keep an intact audit chain, and hold either
 //! all of the action or none of it: its fingerprint (row counts, the cases' and rulings'
-//! statuses, the boards' chairs) equals the one taken before the action or the one taken
+//! statuses, the boards' chairs, the checkpoints and seals) equals the one taken before the action or the one taken
 //! after running the action to completion.
 
 use crate::common::*;
 use heyat_core::board::Seat;
 use heyat_core::date::JalaliDate;
 use heyat_core::proceedings::{
-    HolderWas, Party, QuestionKind, RulingOutcome, ServiceMethod, Stage,
+    Caller, HolderWas, Party, QuestionKind, RulingOutcome, ServiceMethod, Stage,
 };
-use heyat_store::{AttendanceRecord, Ballot, Motion, NewComplaint, NewRuling, NewSession, Store};
+use heyat_store::{
+    ANCHORS_FILE, AttendanceRecord, Ballot, DATABASE_FILE, Motion, NewComplaint, NewRuling,
+    NewSession, Store,
+};
 use sqlx::{ConnectOptions, SqliteConnection};
 use std::collections::BTreeMap;
 use std::io::BufRead;
@@ -27,18 +30,20 @@ const IDS_ENV: &str = "HEYAT_CRASH_ACTION_IDS";
 const KILLS: usize = 8;
 /// How long the child holds each action's transaction open before committing.
 const PAUSE: Duration = Duration::from_millis(150);
-/// The latest a random kill lands after the child said it began the action.
+/// The latest a random kill lands after the child said it began the action, beyond the time
+/// the action's work takes without pauses (signing opens a key with Argon2 inside its
+/// transaction, before any write: the window reaches past that to the commit).
 const MAX_DELAY_MS: u64 = 250;
 const TODAY: &str = "2026-11-23";
-const PIN: &str = "1234";
 
 /// The actions under test; `serve_final` is a service that also makes the ruling final, and
-/// `sign_off` is the last signature of an appeal board's ruling (it moves both cases).
+/// `sign_ruling` is the last signature of an appeal board's ruling: it locks the ruling, moves
+/// both cases, signs a checkpoint of the audit chain and keeps the sealed PDF.
 const ACTIONS: [&str; 8] = [
     "register_and_open",
     "hold_session",
     "cast_votes",
-    "sign_off",
+    "sign_ruling",
     "serve",
     "serve_final",
     "appeal",
@@ -88,7 +93,7 @@ struct Fingerprint {
     chairs: Vec<(i64, Option<i64>)>,
 }
 
-const TABLES: [&str; 12] = [
+const TABLES: [&str; 14] = [
     "complaints",
     "cases",
     "charges",
@@ -101,6 +106,8 @@ const TABLES: [&str; 12] = [
     "notifications",
     "appeals",
     "audit_log",
+    "audit_checkpoints",
+    "ruling_seals",
 ];
 
 async fn fingerprint(conn: &mut SqliteConnection) -> Fingerprint {
@@ -201,9 +208,9 @@ async fn heard(w: &World, held_on: &str) -> (i64, i64) {
     (c.id, session)
 }
 
-/// A first-instance conviction of `grade`, heard and signed by all three on `on`; answers
-/// (case, ruling).
-async fn signed(w: &World, grade: i64, on: &str) -> (i64, i64) {
+/// A first-instance conviction of `grade`, heard on `on` and signed by all three who sat
+/// (`signers`, signed in); answers (case, ruling).
+async fn signed(w: &World, signers: &[Caller], grade: i64, on: &str) -> (i64, i64) {
     let (case_id, session) = heard(w, on).await;
     let ruling = w
         .store
@@ -216,14 +223,15 @@ async fn signed(w: &World, grade: i64, on: &str) -> (i64, i64) {
                 text: "تخلف محرز است.".into(),
                 suggestion: None,
                 drafted_on: on.into(),
+                content_json: Some(format!(r#"{{"case":{case_id}}}"#)),
                 ..NewRuling::default()
             },
             ACTOR,
         )
         .await
         .unwrap();
-    for &m in &w.members[..3] {
-        w.store.sign_off(ruling, m, PIN, on, ACTOR).await.unwrap();
+    for c in signers {
+        sign_as(&w.store, ruling, c, PASSWORD, on).await.unwrap();
     }
     (case_id, ruling)
 }
@@ -241,11 +249,16 @@ async fn prepare(store: Store) -> Ids {
     let s = &w.store;
     let mut ids = Ids::default();
     ids.set("office", w.office);
-    for &m in &w.members {
-        s.set_member_pin(m, None, PIN, ACTOR).await.unwrap();
+    // The administrator: the installation's key (checkpoints) is made now, kept in keys/.
+    s.create_administrator("admin", "مدیر سامانه", PASSWORD)
+        .await
+        .unwrap();
+    let mut sitting = Vec::new();
+    for (i, &m) in w.members[..3].iter().enumerate() {
+        sitting.push(member_account(s, w.board, m, &format!("member-{i}")).await);
     }
     // The appeal board: judges of grade 9 or more and a Center representative (Arts 24–25).
-    let (_, judges) = board_with_seats(
+    let (appeal_board, judges) = board_with_seats(
         s,
         "appeal",
         "هیأت تجدیدنظر",
@@ -258,8 +271,9 @@ async fn prepare(store: Store) -> Ids {
         ],
     )
     .await;
-    for &id in &judges {
-        s.set_member_pin(id, None, PIN, ACTOR).await.unwrap();
+    let mut appeal_judges = Vec::new();
+    for (i, &id) in judges[..3].iter().enumerate() {
+        appeal_judges.push(member_account(s, appeal_board, id, &format!("appeal-{i}")).await);
     }
 
     // hold_session: a registered case; the first-instance board has no chair yet.
@@ -281,9 +295,9 @@ async fn prepare(store: Store) -> Ids {
         s.case_file(case_id).await.unwrap().charges[0].id,
     );
 
-    // sign_off: a grade-5 conviction served and appealed; the appeal board heard the appeal
-    // case and two of its three have signed the draft.
-    let (first, _) = signed(&w, 5, "2026-11-01").await;
+    // sign_ruling: a grade-5 conviction served and appealed; the appeal board heard the
+    // appeal case and two of its three have signed the draft.
+    let (first, _) = signed(&w, &sitting, 5, "2026-11-01").await;
     serve(&w, first, Party::Manager, "2026-11-05").await;
     let appeal_case = s
         .appeal(first, Party::Manager, "2026-11-10", "اعتراض", ACTOR)
@@ -317,33 +331,35 @@ async fn prepare(store: Store) -> Ids {
                 text: "رأی بدوی تأیید می‌شود.".into(),
                 suggestion: None,
                 drafted_on: "2026-11-15".into(),
+                content_json: Some(r#"{"appeal":"confirmed"}"#.into()),
                 ..NewRuling::default()
             },
             ACTOR,
         )
         .await
         .unwrap();
-    for &m in &judges[..2] {
-        s.sign_off(appeal_ruling, m, PIN, "2026-11-16", ACTOR)
+    for c in &appeal_judges[..2] {
+        sign_as(s, appeal_ruling, c, PASSWORD, "2026-11-16")
             .await
             .unwrap();
     }
     ids.set("appeal_ruling", appeal_ruling);
-    ids.set("last_signer", judges[2]);
+    // The last signer's account: the child finds who they are as a signed-in app would.
+    ids.set("last_signer", appeal_judges[2].account_id);
 
     // serve: a signed grade-5 conviction, appealable.
-    ids.set("serve_case", signed(&w, 5, "2026-11-01").await.0);
+    ids.set("serve_case", signed(&w, &sitting, 5, "2026-11-01").await.0);
     // serve_final: a grade-3 conviction nobody may appeal: final once served.
-    ids.set("final_case", signed(&w, 3, "2026-11-01").await.0);
+    ids.set("final_case", signed(&w, &sitting, 3, "2026-11-01").await.0);
 
     // appeal: a signed grade-5 conviction served on the manager.
-    let (case_id, _) = signed(&w, 5, "2026-11-01").await;
+    let (case_id, _) = signed(&w, &sitting, 5, "2026-11-01").await;
     serve(&w, case_id, Party::Manager, "2026-11-05").await;
     ids.set("appeal_case", case_id);
 
     // finalize_due: two convictions served on both who may appeal, long before today.
     for grade in [4, 6] {
-        let (case_id, _) = signed(&w, grade, "2026-09-20").await;
+        let (case_id, _) = signed(&w, &sitting, grade, "2026-09-20").await;
         serve(&w, case_id, Party::Manager, "2026-10-01").await;
         serve(&w, case_id, Party::CenterHead, "2026-10-01").await;
     }
@@ -409,18 +425,18 @@ async fn run(store: &Store, action: &str, ids: &Ids) {
                 .unwrap();
             assert!(count.decided.is_some());
         }
-        "sign_off" => {
-            let progress = store
-                .sign_off(
-                    ids.get("appeal_ruling"),
-                    ids.get("last_signer"),
-                    PIN,
-                    "2026-11-16",
-                    ACTOR,
-                )
+        "sign_ruling" => {
+            let caller = store
+                .caller(ids.get("last_signer"))
+                .await
+                .unwrap()
+                .expect("an enrolled, unlocked account");
+            let ruling = ids.get("appeal_ruling");
+            let progress = sign_as(store, ruling, &caller, PASSWORD, "2026-11-16")
                 .await
                 .unwrap();
-            assert!(progress.content_hash.is_some());
+            assert!(progress.remaining.is_empty());
+            assert!(progress.content_hash.is_some() && progress.pdf_sha256.is_some());
         }
         "serve" | "serve_final" => {
             let case_id = ids.get(if action == "serve" {
@@ -549,8 +565,21 @@ fn kill_child(exe: &Path, action: &str, db: &Path, ids: &Ids, delay: Option<Dura
     rx.try_iter().any(|l| l == "DONE")
 }
 
+/// A copy of the prepared data folder `base` (its database, its `keys/` and `anchors.log`)
+/// as `dir/name`; answers the copy's database. Each run has a folder of its own: a
+/// checkpoint one run appends to its `anchors.log` is no other run's.
 fn copy_of(base: &Path, dir: &Path, name: &str) -> PathBuf {
-    let path = dir.join(format!("{name}.sqlite3"));
+    let from = base.parent().unwrap();
+    let to = dir.join(name);
+    std::fs::create_dir_all(to.join("keys")).unwrap();
+    for entry in std::fs::read_dir(from.join("keys")).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), to.join("keys").join(entry.file_name())).unwrap();
+    }
+    if from.join(ANCHORS_FILE).exists() {
+        std::fs::copy(from.join(ANCHORS_FILE), to.join(ANCHORS_FILE)).unwrap();
+    }
+    let path = to.join(DATABASE_FILE);
     std::fs::copy(base, &path).unwrap();
     path
 }
@@ -560,13 +589,13 @@ fn copy_of(base: &Path, dir: &Path, name: &str) -> PathBuf {
 fn sigkill_inside_each_action_leaves_all_of_it_or_none() {
     let started = Instant::now();
     let dir = tempfile::tempdir().unwrap();
-    let base = dir.path().join("prepared.sqlite3");
+    let base = dir.path().join("prepared").join(DATABASE_FILE);
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
         .unwrap();
     let ids = rt.block_on(async {
-        let store = Store::open(&base).await.unwrap();
+        let store = Store::open_in(base.parent().unwrap()).await.unwrap();
         let ids = prepare(store.clone()).await;
         // Everything in the main file, so a copy of it is the whole database.
         sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -576,7 +605,7 @@ fn sigkill_inside_each_action_leaves_all_of_it_or_none() {
         store.close().await;
         ids
     });
-    let wal = dir.path().join("prepared.sqlite3-wal");
+    let wal = base.with_file_name(format!("{DATABASE_FILE}-wal"));
     assert!(
         std::fs::metadata(&wal).map_or(true, |m| m.len() == 0),
         "the prepared database is checkpointed"
@@ -586,10 +615,13 @@ fn sigkill_inside_each_action_leaves_all_of_it_or_none() {
     let mut rng = fastrand::Rng::with_seed(23);
     let mut totals = (0, 0);
     for action in ACTIONS {
+        let mut work = Duration::ZERO;
         let after = rt.block_on(async {
             let path = copy_of(&base, dir.path(), &format!("{action}-after"));
             let store = Store::open(&path).await.unwrap();
+            let began = Instant::now();
             run(&store, action, &ids).await;
+            work = began.elapsed();
             store.close().await;
             check(&path).await
         });
@@ -598,7 +630,8 @@ fn sigkill_inside_each_action_leaves_all_of_it_or_none() {
         for k in 0..=KILLS {
             let db = copy_of(&base, dir.path(), &format!("{action}-{k}"));
             // The last child is killed only once it said it was done.
-            let delay = (k < KILLS).then(|| Duration::from_millis(rng.u64(0..=MAX_DELAY_MS)));
+            let max_delay = work.as_millis() as u64 + MAX_DELAY_MS;
+            let delay = (k < KILLS).then(|| Duration::from_millis(rng.u64(0..=max_delay)));
             let done = kill_child(&exe, action, &db, &ids, delay);
             let got = rt.block_on(check(&db));
             if got == before {

@@ -239,10 +239,46 @@ async fn the_first_start_demo_is_audited() {
     let report = store.verify_audit().await.unwrap();
     assert!(report.is_intact());
     // 2 boards, 10 members and seats, 5 offices and managers, 6 cases, 8 charges, the final
-    // case's ruling with its service and execution; then 10 signing PINs and today's session
-    // for the one case awaiting it.
-    assert_eq!(report.rows, 2 + 20 + 10 + 6 + 8 + 3 + 10 + 1);
+    // case's ruling with its service and execution; then today's session for the one case
+    // awaiting it. No accounts: those are made apart (`create_demo_accounts`).
+    assert_eq!(report.rows, 2 + 20 + 10 + 6 + 8 + 3 + 1);
     assert_eq!(store.search("قاسمی", 10).await.unwrap().len(), 1);
+    assert!(store.needs_setup().await.unwrap());
+}
+
+#[tokio::test]
+async fn the_demo_accounts_are_enrolled_people_with_keys_of_their_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = demo_store(&dir).await;
+    let made = store.create_demo_accounts().await.unwrap();
+    // The administrator; per board its secretary and its five members; the Kanoon's reviewer.
+    assert_eq!(made.len(), 1 + 2 * (1 + 5) + 1, "{made:?}");
+    for name in ["admin", "secretary", "kanoon", "judge-1", "appeal-judge-1"] {
+        assert!(made.iter().any(|m| m == name), "{name} in {made:?}");
+    }
+    assert!(!store.needs_setup().await.unwrap());
+    let judge = store
+        .sign_in("judge-1", heyat_store::DEMO_PASSWORD)
+        .await
+        .unwrap();
+    assert_eq!(judge.role, heyat_core::proceedings::Role::Member);
+    assert!(judge.member_id.is_some() && judge.board_id.is_some());
+    assert!(
+        store
+            .sign_in("judge-1", "not-the-demo-password")
+            .await
+            .is_err()
+    );
+    let keys = store.public_keys().await.unwrap();
+    let members = keys.iter().filter(|k| k.purpose == "member").count();
+    assert_eq!(members, 10, "each seated member has a key");
+    assert_eq!(
+        keys.iter().filter(|k| k.purpose == "installation").count(),
+        1
+    );
+    // Made once.
+    assert!(store.create_demo_accounts().await.unwrap().is_empty());
+    assert!(store.verify_audit().await.unwrap().is_intact());
 }
 
 /// The demo's one registered case: against the manager with an earlier final, carried-out

@@ -237,7 +237,9 @@ pub async fn create_account(
     member_id: Option<i64>,
 ) -> Result<EnrolmentView, CommandError> {
     let caller = state.allow(Action::ManageAccounts)?;
-    let board_id = board_id.ok_or_else(|| CommandError::invalid("هیأت: هیأتی را که این شخص برای آن کار می‌کند برگزینید"))?;
+    let board_id = board_id.ok_or_else(|| {
+        CommandError::invalid("هیأت: هیأتی را که این شخص برای آن کار می‌کند برگزینید")
+    })?;
     let e = state
         .store
         .create_account(role, &name, board_id, member_id, &caller.actor())
@@ -259,9 +261,15 @@ pub async fn reissue_enrolment(
 }
 
 #[tauri::command]
-pub async fn unlock_account(state: State<'_, AppState>, account_id: i64) -> Result<(), CommandError> {
+pub async fn unlock_account(
+    state: State<'_, AppState>,
+    account_id: i64,
+) -> Result<(), CommandError> {
     let caller = state.allow(Action::ManageAccounts)?;
-    Ok(state.store.unlock_account(account_id, &caller.actor()).await?)
+    Ok(state
+        .store
+        .unlock_account(account_id, &caller.actor())
+        .await?)
 }
 
 #[tauri::command]

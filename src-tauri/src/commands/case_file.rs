@@ -141,7 +141,9 @@ pub async fn open_case(
     state: State<'_, AppState>,
     case_id: i64,
 ) -> Result<CaseFileView, CommandError> {
-    state.allow_case(heyat_core::proceedings::Action::ReadCases, case_id).await?;
+    state
+        .allow_case(heyat_core::proceedings::Action::ReadCases, case_id)
+        .await?;
     let lib = views::library()?;
     let file = state.store.case_file(case_id).await?;
     let mut dates_fa = std::collections::BTreeMap::new();
@@ -185,7 +187,9 @@ pub async fn suggest_for_case(
     case_id: i64,
     decided_on: Option<String>,
 ) -> Result<engine::Suggestion, CommandError> {
-    state.allow_case(heyat_core::proceedings::Action::ReadCases, case_id).await?;
+    state
+        .allow_case(heyat_core::proceedings::Action::ReadCases, case_id)
+        .await?;
     let on = match decided_on.filter(|d| !d.trim().is_empty()) {
         Some(d) => {
             JalaliDate::parse(&d).map_err(|e| CommandError::invalid(format!("تاریخ جلسه: {e}")))?
@@ -203,7 +207,9 @@ pub async fn set_case_subject(
     case_id: i64,
     subject: String,
 ) -> Result<(), CommandError> {
-    let caller = state.allow_case(heyat_core::proceedings::Action::EditCase, case_id).await?;
+    let caller = state
+        .allow_case(heyat_core::proceedings::Action::EditCase, case_id)
+        .await?;
     Ok(state
         .store
         .set_case_subject(case_id, &subject, &caller.actor())
@@ -217,7 +223,9 @@ pub async fn add_charge(
     case_id: i64,
     form: ChargeForm,
 ) -> Result<i64, CommandError> {
-    let caller = state.allow_case(heyat_core::proceedings::Action::EditCase, case_id).await?;
+    let caller = state
+        .allow_case(heyat_core::proceedings::Action::EditCase, case_id)
+        .await?;
     let measured = matches!(form.violation.as_str(), "absence" | "closure");
     let charge = heyat_store::NewCharge {
         committed_on: iso_date("تاریخ وقوع", &form.committed_on)?,
@@ -243,7 +251,9 @@ pub async fn record_case_facts(
     case_id: i64,
     facts: crate::dto::CaseFacts,
 ) -> Result<(), CommandError> {
-    let caller = state.allow_case(heyat_core::proceedings::Action::EditCase, case_id).await?;
+    let caller = state
+        .allow_case(heyat_core::proceedings::Action::EditCase, case_id)
+        .await?;
     let facts = heyat_store::CaseFacts {
         carried_out_on: optional_iso("تاریخ اجرای مجازات", facts.carried_out_on.as_deref())?,
         deceased_on: optional_iso("تاریخ فوت مدیر", facts.deceased_on.as_deref())?,
@@ -265,7 +275,9 @@ pub async fn case_history(
     state: State<'_, AppState>,
     case_id: i64,
 ) -> Result<Vec<HistoryRow>, CommandError> {
-    state.allow_case(heyat_core::proceedings::Action::ReadCases, case_id).await?;
+    state
+        .allow_case(heyat_core::proceedings::Action::ReadCases, case_id)
+        .await?;
     state
         .store
         .case_history(case_id)

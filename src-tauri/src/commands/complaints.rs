@@ -45,7 +45,12 @@ pub async fn register_complaint(
     };
     let done = state
         .store
-        .register_and_open(&complaint, form.forward, &state.today_iso(), &caller.actor())
+        .register_and_open(
+            &complaint,
+            form.forward,
+            &state.today_iso(),
+            &caller.actor(),
+        )
         .await?;
     Ok(ComplaintRegistered {
         complaint_id: done.complaint_id,

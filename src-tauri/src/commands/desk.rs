@@ -29,7 +29,7 @@ pub async fn app_info(state: State<'_, AppState>) -> Result<AppInfo, CommandErro
         restore_note: state.restore_note.clone(),
         restore_pending: std::fs::read_to_string(state.data_dir.join(crate::RESTORE_PENDING))
             .ok()
-            .map(|n| n.trim().to_owned()),
+            .and_then(|n| n.lines().next().map(|l| l.trim().to_owned())),
     })
 }
 

@@ -19,7 +19,9 @@ pub async fn schedule_session(
     at_time: String,
     note: String,
 ) -> Result<i64, CommandError> {
-    let caller = state.allow_case(heyat_core::proceedings::Action::Schedule, case_id).await?;
+    let caller = state
+        .allow_case(heyat_core::proceedings::Action::Schedule, case_id)
+        .await?;
     let day = iso_date("تاریخ جلسه", &day)?;
     Ok(state
         .store
@@ -84,7 +86,9 @@ pub async fn check_quorum(
     case_id: i64,
     attendance: SessionAttendance,
 ) -> Result<QuorumView, CommandError> {
-    state.allow_case(heyat_core::proceedings::Action::ReadCases, case_id).await?;
+    state
+        .allow_case(heyat_core::proceedings::Action::ReadCases, case_id)
+        .await?;
     Ok(match seat_the_board(&attendance_of(&attendance)) {
         Ok(sitting) => QuorumView {
             quorum: true,
@@ -108,7 +112,9 @@ pub async fn record_session(
     attendance: SessionAttendance,
     chair_member_id: Option<i64>,
 ) -> Result<i64, CommandError> {
-    let caller = state.allow_case(heyat_core::proceedings::Action::HoldSession, case_id).await?;
+    let caller = state
+        .allow_case(heyat_core::proceedings::Action::HoldSession, case_id)
+        .await?;
     let sitting = seat_the_board(&attendance_of(&attendance))
         .map_err(|e| CommandError::invalid(e.to_string()))?;
     let holder_was = |seat: Seat| match seat {
@@ -132,7 +138,12 @@ pub async fn record_session(
     };
     Ok(state
         .store
-        .hold_session(&session, chair_member_id, &state.today_iso(), &caller.actor())
+        .hold_session(
+            &session,
+            chair_member_id,
+            &state.today_iso(),
+            &caller.actor(),
+        )
         .await?)
 }
 
@@ -146,7 +157,9 @@ pub async fn record_votes(
     charge_id: Option<i64>,
     votes: Vec<VoteInput>,
 ) -> Result<TallyView, CommandError> {
-    let caller = state.allow_chair(heyat_core::proceedings::Action::RecordVotes, session_id).await?;
+    let caller = state
+        .allow_chair(heyat_core::proceedings::Action::RecordVotes, session_id)
+        .await?;
     let motion = heyat_store::Motion {
         kind,
         charge_id,
@@ -180,7 +193,9 @@ pub async fn print_minutes(
     case_id: i64,
     session_id: i64,
 ) -> Result<PrintedRuling, CommandError> {
-    state.allow_case(heyat_core::proceedings::Action::Print, case_id).await?;
+    state
+        .allow_case(heyat_core::proceedings::Action::Print, case_id)
+        .await?;
     let (input, name) = heyat_documents::minutes(&state.store, case_id, session_id).await?;
     let rendered = state
         .renderer

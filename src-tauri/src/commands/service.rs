@@ -17,7 +17,9 @@ pub async fn record_notification(
     method: ServiceMethod,
     notified_on: String,
 ) -> Result<NotificationDone, CommandError> {
-    let caller = state.allow_case(heyat_core::proceedings::Action::Serve, case_id).await?;
+    let caller = state
+        .allow_case(heyat_core::proceedings::Action::Serve, case_id)
+        .await?;
     let notified_on = crate::views::iso_date("تاریخ ابلاغ", &notified_on)?;
     let served = state
         .store
@@ -38,7 +40,9 @@ pub async fn file_appeal(
     filed_on: String,
     grounds: String,
 ) -> Result<AppealFiled, CommandError> {
-    let caller = state.allow_case(heyat_core::proceedings::Action::Appeal, case_id).await?;
+    let caller = state
+        .allow_case(heyat_core::proceedings::Action::Appeal, case_id)
+        .await?;
     let filed_on = crate::views::iso_date("تاریخ تجدیدنظرخواهی", &filed_on)?;
     let filed = state
         .store

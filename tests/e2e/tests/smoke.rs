@@ -65,6 +65,8 @@ impl Driver {
         ])
         .env("HEYAT_DATA_DIR", data_dir)
         .env("HEYAT_TODAY", "2026-11-23")
+        // The demo data and its accounts: a real first start asks for an administrator.
+        .env("HEYAT_DEMO", "1")
         .stdout(Stdio::null())
         .stderr(Stdio::inherit())
         .spawn()
@@ -119,7 +121,13 @@ async fn until(client: &Client, what: &str, script: &str) {
         if js(client, script).await == json!(true) {
             return;
         }
-        assert!(Instant::now() < deadline, "timed out waiting for {what}");
+        if Instant::now() >= deadline {
+            // What the window showed when the wait ran out, for whoever reads the failure.
+            if let Ok(png) = client.screenshot().await {
+                let _ = std::fs::write(screenshot_dir().join("failure.png"), png);
+            }
+            panic!("timed out waiting for {what}");
+        }
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
 }
@@ -170,7 +178,32 @@ async fn the_app_opens_in_persian_and_every_section_is_reachable() {
         }
     };
 
-    // The window opens on the desk, with the demo data loaded on first start.
+    // The window opens on the sign-in screen; a wrong password is refused in Persian, then
+    // the secretary signs in and lands on the desk, with the demo data loaded on first start.
+    appears(&client, "[data-testid=login-form] input[name=username]").await;
+    shoot(&client, "login").await;
+    fill(
+        &client,
+        "[data-testid=login-form] input[name=username]",
+        "secretary",
+    )
+    .await;
+    fill(
+        &client,
+        "[data-testid=login-form] input[name=password]",
+        "not-the-password",
+    )
+    .await;
+    click(&client, "[data-testid=login]").await;
+    until(&client, "wrong password", "return document.querySelector('[data-testid=login-error]')?.textContent.includes('نادرست') === true").await;
+    shoot(&client, "login-refused").await;
+    fill(
+        &client,
+        "[data-testid=login-form] input[name=password]",
+        DEMO_PASSWORD,
+    )
+    .await;
+    click(&client, "[data-testid=login]").await;
     step(
         "desk",
         client
@@ -316,7 +349,18 @@ async fn the_app_opens_in_persian_and_every_section_is_reachable() {
     appears(&client, "[data-testid=backup-done]").await;
     let backup = text_of(&client, "[data-testid=backup-done]").await;
     assert!(backup.contains("سالم"), "backup: {backup}");
-    // A restore waits for the next start; it can be asked for and cancelled.
+    // A restore waits for the next start; the administrator can ask for one and cancel it.
+    // (The secretary's settings show no restore button: restoring is the administrator's.)
+    assert_eq!(
+        js(
+            &client,
+            "return document.querySelector('[data-testid=backups] tbody tr button') === null"
+        )
+        .await,
+        json!(true)
+    );
+    switch_user(&client, "admin").await;
+    click(&client, "nav button[data-section=settings]").await;
     appears(&client, "[data-testid=backups] tbody tr button").await;
     click(&client, "[data-testid=backups] tbody tr button").await;
     appears(&client, "[data-testid=restore-pending]").await;
@@ -333,7 +377,7 @@ async fn the_app_opens_in_persian_and_every_section_is_reachable() {
         "return document.querySelector('[data-testid=restore-pending]') === null",
     )
     .await;
-    settings_keep_holidays_and_pins(&client).await;
+    settings_keep_holidays_and_accounts(&client).await;
 
     case_file_opens_with_charges_and_suggestion(&client).await;
     a_complaint_opens_a_case_and_charges_are_added(&client).await;
@@ -355,6 +399,96 @@ async fn the_app_opens_in_persian_and_every_section_is_reachable() {
         data_dir.path().join("heyat.sqlite3").exists(),
         "the app created its database in HEYAT_DATA_DIR"
     );
+}
+
+const DEMO_PASSWORD: &str = "heyat-demo";
+
+/// Signs out and signs in again as `username` (a demo account), landing where the role lands.
+async fn switch_user(client: &Client, username: &str) {
+    click(client, "[data-testid=sign-out]").await;
+    appears(client, "[data-testid=login-form] input[name=username]").await;
+    fill(
+        client,
+        "[data-testid=login-form] input[name=username]",
+        username,
+    )
+    .await;
+    fill(
+        client,
+        "[data-testid=login-form] input[name=password]",
+        DEMO_PASSWORD,
+    )
+    .await;
+    click(client, "[data-testid=login]").await;
+    until(
+        client,
+        "signed in",
+        "return document.querySelector('[data-testid=who]')?.textContent.length > 0 && document.querySelector('[data-testid=login-form]') === null",
+    )
+    .await;
+}
+
+/// The number of the case file on screen, in Latin digits (`1405-0007`).
+async fn case_number_shown(client: &Client) -> String {
+    let title = text_of(client, "#case-title").await;
+    let latin: String = title
+        .chars()
+        .map(|c| match c {
+            '۰'..='۹' => char::from_u32(c as u32 - 0x06F0 + '0' as u32).unwrap(),
+            _ => c,
+        })
+        .collect();
+    latin
+        .split(|c: char| !(c.is_ascii_digit() || c == '-'))
+        .find(|w| w.len() == 9 && w.as_bytes()[4] == b'-')
+        .unwrap_or_else(|| panic!("no case number in {title}"))
+        .to_owned()
+}
+
+/// Opens the case numbered `number` (Latin digits, e.g. `1405-0004`) from the case list.
+async fn open_case_numbered(client: &Client, number: &str) {
+    let fa: String = number
+        .chars()
+        .map(|c| {
+            c.to_digit(10)
+                .map_or(c, |d| char::from_u32(0x06F0 + d).unwrap())
+        })
+        .collect();
+    // The window may come back on the case it showed before the sign-in.
+    let shown = js(
+        client,
+        &format!(
+            "return document.querySelector('#case-title')?.textContent.includes('{fa}') === true"
+        ),
+    )
+    .await;
+    if shown == json!(true) {
+        return;
+    }
+    click(client, "nav button[data-section=cases]").await;
+    if js(
+        client,
+        "return document.querySelector('.case-file button.back, button.back') !== null",
+    )
+    .await
+        == json!(true)
+    {
+        click(client, "button.back").await;
+    }
+    appears(client, "[data-testid=case-table]").await;
+    if js(
+        client,
+        "return document.querySelector('form[role=search] button.clear') !== null",
+    )
+    .await
+        == json!(true)
+    {
+        click(client, "form[role=search] button.clear").await;
+    }
+    let open = format!("tr[data-case-number=\"{number}\"] button.open");
+    appears(client, &open).await;
+    click(client, &open).await;
+    appears(client, "#case-title").await;
 }
 
 async fn text_of(client: &Client, css: &str) -> String {
@@ -542,6 +676,12 @@ async fn case_file_opens_with_charges_and_suggestion(client: &Client) {
     let chair = step("chair", client.find(Locator::Css("select[name=chair]"))).await;
     step("chair", chair.select_by_index(1)).await;
     click(client, "form[aria-label=\"ثبت جلسه\"] button[type=submit]").await;
+    appears(client, "[data-testid=session-record]").await;
+    // The chair (judge 1, elected above) records the votes and writes the ruling (Arts 27–28):
+    // the secretary's window does not; the chair signs in.
+    switch_user(client, "judge-1").await;
+    open_case_numbered(client, "1405-0004").await;
+    click(client, "button[data-tab=sessions]").await;
     appears(client, "form.votes [data-voter]").await;
     let voters = step(
         "voters",
@@ -711,35 +851,50 @@ async fn case_file_opens_with_charges_and_suggestion(client: &Client) {
     assert!(text.contains("دادنامه"), "ruling text: {text}");
     assert!(text.contains("۱۴۰۵/۰۹/۰۲"), "ruling text: {text}");
 
-    // Each member who sat signs with a PIN; a wrong PIN is refused and signs nothing. The
-    // last signature locks the ruling, and a new print over it is refused.
-    appears(client, "[data-signer] input[name=pin]").await;
-    fill(client, "[data-signer] input[name=pin]", "0000").await;
-    click(client, "[data-signer] [data-testid=sign]").await;
-    until(client, "wrong PIN", "return document.querySelector('[data-testid=case-error]')?.textContent.includes('نادرست') === true").await;
-    shoot(client, "sign-wrong-pin").await;
-    for left in (0..3).rev() {
-        fill(client, "[data-signer] input[name=pin]", "1234").await;
-        click(client, "[data-signer] [data-testid=sign]").await;
-        if left > 0 {
+    // Each member who sat signs for themselves, signed in, with their password (which opens
+    // their key); a wrong one is refused and signs nothing. The last signature seals the
+    // ruling, and a new print over it is refused.
+    appears(client, "[data-signer-self] input[name=password]").await;
+    fill(
+        client,
+        "[data-signer-self] input[name=password]",
+        "0000-wrong",
+    )
+    .await;
+    click(client, "[data-signer-self] [data-testid=sign]").await;
+    until(client, "wrong password", "return document.querySelector('[data-testid=case-error]')?.textContent.includes('نادرست') === true").await;
+    shoot(client, "sign-wrong-password").await;
+    for (i, member) in ["judge-1", "alternate-judge", "representative"]
+        .iter()
+        .enumerate()
+    {
+        if i > 0 {
+            switch_user(client, member).await;
+            open_case_numbered(client, "1405-0004").await;
+            click(client, "button[data-tab=rulings]").await;
+        }
+        appears(client, "[data-signer-self] input[name=password]").await;
+        fill(
+            client,
+            "[data-signer-self] input[name=password]",
+            DEMO_PASSWORD,
+        )
+        .await;
+        click(client, "[data-signer-self] [data-testid=sign]").await;
+        if i < 2 {
             until(
                 client,
-                "one signature more",
-                &format!("return document.querySelectorAll('[data-signer] input[name=pin]').length === {left}"),
+                "signed",
+                "return document.querySelector('[data-signer-self]') === null",
             )
             .await;
         }
-        if left == 1 {
+        if i == 1 {
             js(
                 client,
                 "document.querySelector('[data-testid=signers]').scrollIntoView({ block: 'center' }); return true",
             )
             .await;
-            let last = text_of(client, "[data-testid=signers]").await;
-            assert!(
-                last.contains("امضا ذیل نظر مخالف"),
-                "the dissenter signs under the dissent: {last}"
-            );
             shoot(client, "sign-progress").await;
         }
     }
@@ -762,7 +917,39 @@ async fn case_file_opens_with_charges_and_suggestion(client: &Client) {
     .await;
     shoot(client, "ruling-locked").await;
 
+    // The sealed ruling was saved; the verify screen finds it genuine, and refuses a copy with
+    // one byte changed.
+    let notice = text_of(client, "[data-testid=case-notice]").await;
+    let sealed = notice
+        .split("ذخیره شد: ")
+        .nth(1)
+        .unwrap_or_else(|| panic!("no sealed path in: {notice}"))
+        .trim()
+        .to_owned();
+    let kept = screenshot_dir().join("ruling-signed.pdf");
+    std::fs::copy(&sealed, &kept).unwrap();
+    let mut bytes = std::fs::read(&sealed).unwrap();
+    let middle = bytes.len() / 2;
+    bytes[middle] ^= 0x20;
+    let forged = PathBuf::from(&sealed).with_file_name("forged.pdf");
+    std::fs::write(&forged, &bytes).unwrap();
+    click(client, "nav button[data-section=verify]").await;
+    appears(client, "input[name=path]").await;
+    fill(client, "input[name=path]", &sealed).await;
+    click(client, "[data-testid=verify]").await;
+    appears(client, "[data-testid=verify-genuine]").await;
+    let result = text_of(client, "[data-testid=verify-result]").await;
+    assert!(result.contains("محمدرضا کریمی"), "signers: {result}");
+    shoot(client, "verify-genuine").await;
+    fill(client, "input[name=path]", forged.to_str().unwrap()).await;
+    click(client, "[data-testid=verify]").await;
+    appears(client, "[data-testid=verify-forged]").await;
+    shoot(client, "verify-forged").await;
+
     // Notification starts the 20 days (Art 33); a late appeal is refused, one in time is taken.
+    // The secretary records it.
+    switch_user(client, "secretary").await;
+    open_case_numbered(client, "1405-0004").await;
     click(client, "button[data-tab=notices]").await;
     // An impossible date (1402 is not a leap year) is refused in Persian, saving nothing.
     fill(client, "input[name=notified_on]", "1402/12/30").await;
@@ -799,13 +986,21 @@ async fn case_file_opens_with_charges_and_suggestion(client: &Client) {
     appears(client, "[data-charge-id]").await;
     shoot(client, "appeal-case").await;
 
-    // The appeal board sits (its own members, all present) and modifies the ruling.
+    // The appeal board sits (its own members, all present; its secretary records the session)
+    // and its chair modifies the ruling. The window stays on the appeal case across sign-ins.
+    let appeal_number = case_number_shown(client).await;
+    switch_user(client, "appeal-secretary").await;
+    open_case_numbered(client, &appeal_number).await;
+    appears(client, "[data-testid=appeal-of]").await;
     click(client, "button[data-tab=sessions]").await;
     appears(client, "input[name=held_on]").await;
     fill(client, "input[name=held_on]", "۱۴۰۵/۰۹/۰۲").await;
     until(client, "quorum", "return document.querySelector('[data-testid=quorum]')?.textContent.includes('رسمیت دارد') === true").await;
     click(client, "form[aria-label=\"ثبت جلسه\"] button[type=submit]").await;
     appears(client, "[data-testid=session-record]").await;
+    switch_user(client, "appeal-judge-1").await;
+    open_case_numbered(client, &appeal_number).await;
+    appears(client, "[data-testid=appeal-of]").await;
     click(client, "button[data-tab=rulings]").await;
     appears(client, "select[name=appeal_result]").await;
     fill(client, "input[name=session_date]", "۱۴۰۵/۰۹/۰۲").await;
@@ -853,6 +1048,7 @@ async fn case_file_opens_with_charges_and_suggestion(client: &Client) {
 
     click(client, ".case-file button.back").await;
     appears(client, "[data-testid=case-table]").await;
+    switch_user(client, "secretary").await;
 }
 
 /// A secretary registers a complaint and forwards it (Art 21): a case is opened, where a
@@ -986,10 +1182,16 @@ async fn a_complaint_opens_a_case_and_charges_are_added(client: &Client) {
     shoot(client, "suggestion-recidivism").await;
     click(client, ".case-file button.back").await;
     appears(client, "[data-testid=case-table]").await;
+    switch_user(client, "secretary").await;
 }
 
-/// Settings: a holiday is added (and the calendar shows it closed); a member's PIN form opens.
-async fn settings_keep_holidays_and_pins(client: &Client) {
+/// Settings: the administrator adds a holiday (the calendar shows it closed) and issues an
+/// account with its one-time enrolment code.
+async fn settings_keep_holidays_and_accounts(client: &Client) {
+    // Holidays and accounts are the administrator's.
+    switch_user(client, "admin").await;
+    click(client, "nav button[data-section=settings]").await;
+    appears(client, "input[name=holiday_day]").await;
     fill(client, "input[name=holiday_day]", "1405/09/24").await;
     click(
         client,
@@ -1009,26 +1211,38 @@ async fn settings_keep_holidays_and_pins(client: &Client) {
     )
     .await;
     until(client, "holiday listed", "return document.querySelector('[data-testid=holidays]')?.textContent.includes('۱۴۰۵/۰۹/۲۴') === true").await;
-    click(client, "[data-testid^=pin-]").await;
-    appears(client, "form[aria-label=\"رمز امضا\"] input[name=pin_next]").await;
-    fill(
-        client,
-        "form[aria-label=\"رمز امضا\"] input[name=pin_current]",
-        "0000",
+    // An account for a new secretary: the one-time enrolment code is shown once.
+    appears(client, "[data-testid=accounts] select[name=role]").await;
+    let role = step(
+        "role",
+        client.find(Locator::Css("[data-testid=accounts] select[name=role]")),
     )
     .await;
-    fill(
-        client,
-        "form[aria-label=\"رمز امضا\"] input[name=pin_next]",
-        "4321",
+    step("secretary", role.select_by_value("secretary")).await;
+    let board = step(
+        "board",
+        client.find(Locator::Css("[data-testid=accounts] select[name=board]")),
     )
     .await;
-    click(client, "form[aria-label=\"رمز امضا\"] button[type=submit]").await;
-    until(client, "wrong current PIN", "return document.querySelector('[data-testid=settings-error]')?.textContent.includes('نادرست') === true").await;
+    step("board", board.select_by_index(1)).await;
+    fill(
+        client,
+        "[data-testid=accounts] input[name=name]",
+        "زهرا احمدی",
+    )
+    .await;
+    click(client, "[data-testid=create-account]").await;
+    appears(client, "[data-testid=enrolment-code]").await;
+    let code = text_of(client, "[data-testid=enrolment-code]").await;
+    assert!(
+        code.chars().filter(|c| *c == '-').count() >= 2,
+        "code: {code}"
+    );
     js(
         client,
-        "document.querySelector('[data-testid=settings-error]').scrollIntoView({ block: 'start' }); return true",
+        "document.querySelector('[data-testid=enrolment-code]').scrollIntoView({ block: 'center' }); return true",
     )
     .await;
-    shoot(client, "settings-pin-refused").await;
+    shoot(client, "settings-accounts").await;
+    switch_user(client, "secretary").await;
 }

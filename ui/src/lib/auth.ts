@@ -106,6 +106,8 @@ export type SignProgress = {
   remaining: string[];
   /** Set once every member who sat has signed: the ruling is locked. */
   content_hash: string | null;
+  /** Set once every member who sat has signed: where the sealed ruling's PDF was saved. */
+  pdf_path: string | null;
 };
 
 export type NewAccount = {

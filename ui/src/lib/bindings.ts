@@ -73,11 +73,7 @@ export type StatusCountRow = { status: CaseStatus, status_fa: string, count: num
 
 export type BoardView = { id: number, kind: string, kind_fa: string, name: string, province: string, term_start_fa: string, term_end_fa: string, seats: Array<SeatView>, };
 
-export type SeatView = { seat: string, member_id: number, seat_fa: string, member_name: string, member_kind_fa: string, judicial_grade: number | null, 
-/**
- * Whether the member has a signing PIN.
- */
-has_pin: boolean, };
+export type SeatView = { seat: string, member_id: number, seat_fa: string, member_name: string, member_kind_fa: string, judicial_grade: number | null, };
 
 export type CatalogueEntry = { 
 /**
@@ -484,7 +480,11 @@ export type SignView = { signed: Array<string>, remaining: Array<string>,
 /**
  * Set once every member who sat has signed: the ruling is locked.
  */
-content_hash: string | null, };
+content_hash: string | null, 
+/**
+ * Set once every member who sat has signed: where the sealed ruling's PDF was saved.
+ */
+pdf_path: string | null, };
 
 export type HistoryRow = { id: number, 
 /**
@@ -541,7 +541,7 @@ at_time: string, note: string, };
 
 export type CaseLink = { id: number, year: number, seq: number, board_name: string, };
 
-export type ErrorCode = "invalid_input" | "refused" | "not_found" | "duplicate" | "signed_ruling" | "storage" | "render" | "engine";
+export type ErrorCode = "invalid_input" | "refused" | "not_found" | "duplicate" | "signed_ruling" | "storage" | "render" | "engine" | "unauthenticated" | "forbidden";
 
 export type Seat = "judge_1" | "judge_2" | "representative" | "alternate_judge" | "alternate_representative";
 

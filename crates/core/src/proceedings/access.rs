@@ -78,10 +78,9 @@ impl Role {
                 action,
                 ReadCases | RecordVotes | DraftRuling | SignRuling | Print | Verify
             ),
-            Role::KanoonReviewer => matches!(
-                action,
-                ReadCases | ReviewComplaint | ReadReporter | Verify
-            ),
+            Role::KanoonReviewer => {
+                matches!(action, ReadCases | ReviewComplaint | ReadReporter | Verify)
+            }
             Role::Admin => matches!(
                 action,
                 ReadCases
