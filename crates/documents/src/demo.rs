@@ -23,27 +23,40 @@ pub async fn load(
     store.create_demo_accounts().await?;
     use chrono::Datelike;
     let today = JalaliDate::from_iso(today.year(), today.month() as u8, today.day() as u8)?;
-    sign_a_ruling(store, renderer, today).await.map(Some)
+    let case_id = draft_for_signing(store, renderer, today, "11560114").await?;
+    let mut saved = None;
+    for username in ["judge-1", "judge-2", "representative"] {
+        let member = store.sign_in(username, DEMO_PASSWORD).await?;
+        let (_, path) =
+            crate::sign_ruling(store, renderer, case_id, &member, DEMO_PASSWORD, today).await?;
+        saved = path.or(saved);
+    }
+    saved
+        .map(Some)
+        .ok_or_else(|| DocumentError::Refused("رأی نمایشی امضا نشد.".into()))
 }
 
-/// The case of the manager's absence (office 114, Tehran), still in review: the full board
-/// sits, judge 1 chairs, the lowest grade the engine allows is drafted and printed, and the
-/// three members sign. (The Shahriar case is left for a person — and the end-to-end walk —
-/// to carry through.)
-async fn sign_a_ruling(
+/// Carries the demo case of the office coded `office` to a draft ready for signatures: the
+/// full first-instance board sits today (the secretary records it), judge 1 chairs and
+/// drafts the lowest grade the engine allows, and the draft is printed. Answers the case's
+/// id. The demo does it for the manager's absence (office 11560114), leaving the Shahriar
+/// case for a person — and the end-to-end walk — to carry through; `heyat bench` does it for
+/// Shahriar's to time the signatures.
+pub async fn draft_for_signing(
     store: &Store,
     renderer: &r::Renderer,
     today: JalaliDate,
-) -> Result<String, DocumentError> {
+    office: &str,
+) -> Result<i64, DocumentError> {
     let case = store
         .cases(&CaseFilter {
-            text: Some("11560114".into()),
+            text: Some(office.into()),
             ..CaseFilter::default()
         })
         .await?
         .into_iter()
         .next()
-        .ok_or_else(|| DocumentError::Refused("پروندهٔ نمایشی دفتر ۱۱۴ یافت نشد.".into()))?;
+        .ok_or_else(|| DocumentError::Refused("پروندهٔ نمایشی این دفتر یافت نشد.".into()))?;
     let roster = store.roster_of(case.id).await?;
     let holder = |seat: Seat| {
         roster
@@ -106,12 +119,5 @@ async fn sign_a_ruling(
     let body = renderer.ruling(&d.input)?;
     store.keep_draft(&d.record, &chair.actor()).await?;
     crate::save(store.data_dir(), &d.file_name, body)?;
-    let mut saved = None;
-    for username in ["judge-1", "judge-2", "representative"] {
-        let member = store.sign_in(username, DEMO_PASSWORD).await?;
-        let (_, path) =
-            crate::sign_ruling(store, renderer, case.id, &member, DEMO_PASSWORD, today).await?;
-        saved = path.or(saved);
-    }
-    saved.ok_or_else(|| DocumentError::Refused("رأی نمایشی امضا نشد.".into()))
+    Ok(case.id)
 }
