@@ -1,8 +1,11 @@
 //! The engine's tests from the outside: the contract, the scenario files a lawyer can read
 //! and extend (`tests/scenarios/*.toml`), the coverage of the code they must reach, the
 //! citations, robustness against malformed input, and the proceedings' scenario files
-//! (`tests/scenarios/proceedings/*.toml`: appeal, finality, deliberation).
+//! (`tests/scenarios/proceedings/*.toml`: appeal, finality, deliberation), and who may do
+//! what (`tests/scenarios/access/*.toml`).
 
+#[path = "suite/access.rs"]
+mod access;
 #[path = "suite/common.rs"]
 mod common;
 #[path = "suite/contract.rs"]

@@ -365,6 +365,8 @@ impl Store {
                 problem: "نشانی سرِ زنجیرهٔ دفتر وقایع حذف شده است".into(),
             }),
         }
+        let mut conn = self.pool().acquire().await?;
+        problems.extend(crate::signing::sealed_problems(&mut conn).await?);
         Ok(AuditReport {
             rows: count,
             problems,

@@ -471,3 +471,78 @@ async fn signatures_of(
         )
         .collect())
 }
+
+/// A sealed ruling as the check reads it: id, stage, content, its hash, the PDF, its hash.
+type SealedRow = (i64, Stage, Option<String>, Option<String>, Vec<u8>, String);
+
+/// A kept signature: member, moment, content and body hashes, signature, public key.
+type KeptSignature = (
+    i64,
+    String,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+);
+
+/// Signed rulings whose record no longer matches what was signed: the content's SHA-256, each
+/// member's signature over it, the kept PDF's SHA-256. An edit in SQL after signing (with the
+/// triggers dropped) shows here, and so in `heyat audit verify` and the app's start.
+pub(crate) async fn sealed_problems(
+    conn: &mut SqliteConnection,
+) -> Result<Vec<crate::AuditProblem>, StoreError> {
+    let mut problems = Vec::new();
+    let sealed: Vec<SealedRow> = sqlx::query_as(
+        "SELECT r.id, r.stage, r.content_json, r.content_hash, s.pdf, s.pdf_sha256
+             FROM rulings r JOIN ruling_seals s ON s.ruling_id = r.id ORDER BY r.id",
+    )
+    .fetch_all(&mut *conn)
+    .await?;
+    for (id, stage, content, hash, pdf, pdf_sha) in sealed {
+        let mut wrong = |what: &str| {
+            problems.push(crate::AuditProblem {
+                id,
+                problem: format!("رأی امضاشدهٔ شمارهٔ {id} پس از امضا دست خورده است: {what}"),
+            })
+        };
+        let content_sha = content
+            .as_deref()
+            .map(|c| keys::sha256_hex(c.as_bytes()))
+            .unwrap_or_default();
+        if hash.as_deref() != Some(content_sha.as_str()) {
+            wrong("متن ثبت‌شده با چکیدهٔ امضاشده نمی‌خواند");
+        }
+        if keys::sha256_hex(&pdf) != pdf_sha {
+            wrong("PDF نگه‌داشته با چکیدهٔ آن نمی‌خواند");
+        }
+        let kind = match stage {
+            Stage::Appeal => "appeal-ruling",
+            Stage::FirstInstance => "ruling",
+        };
+        let signatures: Vec<KeptSignature> =
+            sqlx::query_as(
+                "SELECT s.member_id, s.signed_at, s.content_sha256, s.body_sha256, s.signature, k.public_key
+                 FROM ruling_signoffs s LEFT JOIN account_keys k ON k.id = s.key_id WHERE s.ruling_id = ?",
+            )
+            .bind(id)
+            .fetch_all(&mut *conn)
+            .await?;
+        for (member, at, c, b, signature, key) in signatures {
+            let ok = match (c, b, signature, key) {
+                (Some(c), Some(b), Some(sig), Some(key)) => {
+                    c == content_sha
+                        && keys::verify_signature(
+                            &key,
+                            &keys::ruling_message(kind, &c, &b, member, &at),
+                            &sig,
+                        )
+                }
+                _ => false,
+            };
+            if !ok {
+                wrong(&format!("امضای عضو {member} با متن ثبت‌شده نمی‌خواند"));
+            }
+        }
+    }
+    Ok(problems)
+}

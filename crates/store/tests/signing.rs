@@ -1164,3 +1164,45 @@ async fn a_rewritten_row_at_a_checkpoint_shows() {
             .any(|p| p.problem.contains(ANCHORS_FILE))
     );
 }
+
+#[tokio::test]
+async fn a_signed_ruling_edited_in_sql_shows_in_the_audit_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let w = world(&dir).await;
+    let (ruling, _) = signed_by_all(&w).await;
+    assert!(w.store.verify_audit().await.unwrap().is_intact());
+    // Someone with the file drops the trigger and changes what the ruling says.
+    exec(&w.store, "DROP TRIGGER rulings_signed_immutable").await;
+    exec(
+        &w.store,
+        &format!(
+            "UPDATE rulings SET content_json = '{{\"test\":2}}', grade = 1 WHERE id = {ruling}"
+        ),
+    )
+    .await;
+    let report = w.store.verify_audit().await.unwrap();
+    assert!(
+        report
+            .problems
+            .iter()
+            .any(|p| p.id == ruling && p.problem.contains("دست خورده")),
+        "{report:?}"
+    );
+    // Covering the tracks (the hash too) still leaves the members' signatures unmatched.
+    exec(
+        &w.store,
+        &format!(
+            "UPDATE rulings SET content_hash = '{}' WHERE id = {ruling}",
+            heyat_store::keys::sha256_hex(br#"{"test":2}"#)
+        ),
+    )
+    .await;
+    let report = w.store.verify_audit().await.unwrap();
+    assert!(
+        report
+            .problems
+            .iter()
+            .any(|p| p.id == ruling && p.problem.contains("امضای عضو")),
+        "{report:?}"
+    );
+}
