@@ -1844,3 +1844,74 @@ fn facts_of_the_file_reach_the_engine() {
     assert_eq!(s["outcome"], "barred", "{s}");
     assert_eq!(s["bar"]["reason"], "death", "{s}");
 }
+
+#[test]
+fn a_real_first_start_asks_for_the_administrator_and_loads_no_demo() {
+    let dir = tempfile::tempdir().unwrap();
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    let state =
+        tauri::async_runtime::block_on(AppState::open(dir.path(), Some(today), false)).unwrap();
+    let app = heyat_app::with_commands(mock_builder())
+        .build(tauri::generate_context!())
+        .unwrap();
+    app.manage(state);
+    let webview = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
+        .build()
+        .unwrap();
+    let app = App { dir, webview };
+    let auth = raw_invoke(&app, "auth_state", json!({})).unwrap();
+    assert_eq!(auth["needs_setup"], true);
+    assert!(auth["signed_in"].is_null());
+    assert_eq!(auth["audit"]["ok"], true);
+    // Nothing is open before someone signs in, and no demo account exists.
+    assert_eq!(
+        raw_invoke(&app, "list_cases", json!({ "filter": {} })).unwrap_err()["code"],
+        "unauthenticated"
+    );
+    raw_invoke(
+        &app,
+        "sign_in",
+        json!({ "username": "admin", "password": heyat_store::DEMO_PASSWORD }),
+    )
+    .unwrap_err();
+    let err = raw_invoke(
+        &app,
+        "first_start",
+        json!({ "username": "boss", "name": "مدیر سامانه", "password": "short" }),
+    )
+    .unwrap_err();
+    assert!(err["message"].as_str().unwrap().contains("۸"), "{err}");
+    let me = raw_invoke(
+        &app,
+        "first_start",
+        json!({ "username": "boss", "name": "مدیر سامانه", "password": "a long enough one" }),
+    )
+    .unwrap();
+    assert_eq!(me["role"], "admin");
+    assert!(
+        me["may"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|a| a == "manage_accounts")
+    );
+    let auth = raw_invoke(&app, "auth_state", json!({})).unwrap();
+    assert_eq!(auth["needs_setup"], false);
+    assert_eq!(auth["signed_in"]["username"], "boss");
+    // A second administrator cannot be made this way.
+    let err = raw_invoke(
+        &app,
+        "first_start",
+        json!({ "username": "other", "name": "دیگری", "password": "a long enough one" }),
+    )
+    .unwrap_err();
+    assert!(err["message"].as_str().unwrap().contains("پیش‌تر"), "{err}");
+    let cases = raw_invoke(&app, "list_cases", json!({ "filter": {} })).unwrap();
+    assert!(cases.as_array().unwrap().is_empty(), "no demo data");
+    // The window locks: from then on nothing but signing in.
+    raw_invoke(&app, "lock", json!({})).unwrap();
+    assert_eq!(
+        raw_invoke(&app, "list_cases", json!({ "filter": {} })).unwrap_err()["code"],
+        "unauthenticated"
+    );
+}

@@ -12,15 +12,17 @@ use tauri::State;
 
 #[tauri::command]
 pub async fn app_info(state: State<'_, AppState>) -> Result<AppInfo, CommandError> {
-    state.signed_in()?;
+    let caller = state.signed_in()?;
     let boards = state.store.boards().await?;
     let today = state.today_jalali();
+    // The board the person works for; an administrator's header names the first-instance one.
+    let board = match caller.board_id {
+        Some(id) => boards.into_iter().find(|b| b.id == id),
+        None => boards.into_iter().find(|b| b.kind == "first_instance"),
+    };
     Ok(AppInfo {
         version: env!("CARGO_PKG_VERSION").to_owned(),
-        board_name: boards
-            .into_iter()
-            .find(|b| b.kind == "first_instance")
-            .map(|b| b.name),
+        board_name: board.map(|b| b.name),
         data_dir: state.data_dir.display().to_string(),
         database_path: state.store.path().display().to_string(),
         today: state.today_iso(),
