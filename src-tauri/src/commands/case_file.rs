@@ -58,7 +58,8 @@ pub async fn list_cases(
 
 /// Every code's Persian title, from core's vocabulary: the one place titles are written.
 #[tauri::command]
-pub fn vocabulary() -> crate::dto::Vocabulary {
+pub fn vocabulary(state: State<'_, AppState>) -> Result<crate::dto::Vocabulary, CommandError> {
+    state.signed_in()?;
     use heyat_core::board::Seat;
     use heyat_core::proceedings::{
         ComplaintSource, HolderWas, Party, RulingStatus, ServiceMethod, Stage,
@@ -72,7 +73,7 @@ pub fn vocabulary() -> crate::dto::Vocabulary {
             .map(|t| (code(*t).to_owned(), title(*t).to_owned()))
             .collect()
     }
-    crate::dto::Vocabulary {
+    Ok(crate::dto::Vocabulary {
         seats: map(&Seat::ALL, Seat::code, Seat::title_fa),
         holder_was: map(&HolderWas::ALL, HolderWas::code, HolderWas::title_fa),
         ruling_status: map(
@@ -93,17 +94,19 @@ pub fn vocabulary() -> crate::dto::Vocabulary {
             ComplaintSource::code,
             ComplaintSource::title_fa,
         ),
-    }
+    })
 }
 
 #[tauri::command]
-pub fn catalogue() -> Result<Vec<CatalogueEntry>, CommandError> {
+pub fn catalogue(state: State<'_, AppState>) -> Result<Vec<CatalogueEntry>, CommandError> {
+    state.signed_in()?;
     views::catalogue()
 }
 
 /// The corrected text of an article, clause or note, by its id (`1401:44`, `1401:37:f`).
 #[tauri::command]
-pub fn article(id: String) -> Result<ArticleView, CommandError> {
+pub fn article(state: State<'_, AppState>, id: String) -> Result<ArticleView, CommandError> {
+    state.signed_in()?;
     let lib = views::library()?;
     let provision = lib.get(&id).ok_or_else(|| {
         CommandError::invalid(format!("ماده یا بندی با شناسهٔ «{id}» در مقررات نیست."))
@@ -127,7 +130,11 @@ pub fn article(id: String) -> Result<ArticleView, CommandError> {
 /// The rules engine's suggestion for a case typed on the engine screen. The engine checks
 /// every field; a bad one is refused with its path and what to fix, in Persian.
 #[tauri::command]
-pub fn suggest(request: SuggestRequest) -> Result<engine::Suggestion, CommandError> {
+pub fn suggest(
+    state: State<'_, AppState>,
+    request: SuggestRequest,
+) -> Result<engine::Suggestion, CommandError> {
+    state.allow(heyat_core::proceedings::Action::ReadCases)?;
     let input =
         serde_json::to_string(&request).map_err(|e| CommandError::invalid(e.to_string()))?;
     heyat_core::suggest::suggest_value(&input)
