@@ -258,7 +258,10 @@ impl Store {
             .fetch_optional(&mut *tx)
             .await?;
         let mut problems = Vec::new();
-        let anchors = crate::checkpoint::anchors(&mut tx, self.data_dir()).await?;
+        // `anchors.log` belongs to the data folder's live database, not to a copy beside it
+        // (a restore's staged backup).
+        let live = self.path().file_name() == Some(std::ffi::OsStr::new(crate::DATABASE_FILE));
+        let anchors = crate::checkpoint::anchors(&mut tx, self.data_dir(), live).await?;
         let mut seen_anchor = vec![false; anchors.len()];
         let mut prev = GENESIS.to_owned();
         let mut expected_id = 1;

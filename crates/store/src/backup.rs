@@ -302,6 +302,16 @@ impl Store {
             path: db_path.to_path_buf(),
             source,
         })?;
+        // The checkpoints signed after the backup was made belong to the replaced database's
+        // chain: they are kept beside it, so that the restored chain is not read as cut short.
+        let anchors = data_dir.join(crate::ANCHORS_FILE);
+        if anchors.exists() {
+            let kept = data_dir.join(format!("{}.before-restore-{stamp}", crate::ANCHORS_FILE));
+            std::fs::rename(&anchors, &kept).map_err(|source| StoreError::Io {
+                path: kept.clone(),
+                source,
+            })?;
+        }
         let store = Store::open(db_path).await?;
         let got = {
             let mut conn = store.pool().acquire().await?;

@@ -133,6 +133,7 @@ pub(crate) fn append_anchor(data_dir: &Path, c: &Checkpoint) -> Result<(), Store
 pub(crate) async fn anchors(
     conn: &mut SqliteConnection,
     data_dir: &Path,
+    with_file: bool,
 ) -> Result<Vec<Anchor>, StoreError> {
     let rows: Vec<(i64, String, String, String, String)> = sqlx::query_as(
         "SELECT c.seq, c.head, c.at, k.public_key, c.signature FROM audit_checkpoints c
@@ -154,7 +155,10 @@ pub(crate) async fn anchors(
             source: "پایگاه داده",
         })
         .collect();
-    if let Ok(text) = std::fs::read_to_string(data_dir.join(ANCHORS_FILE)) {
+    if let Some(text) = with_file
+        .then(|| std::fs::read_to_string(data_dir.join(ANCHORS_FILE)).ok())
+        .flatten()
+    {
         for line in text.lines() {
             let parts: Vec<&str> = line.splitn(6, ' ').collect();
             let [seq, head, at, key, sig, ..] = parts.as_slice() else {

@@ -167,11 +167,32 @@ async fn an_older_backup_of_the_same_database_is_restored_and_the_restore_record
         .create_case(&new_case(&w, vec![]), ACTOR)
         .await
         .unwrap();
+    // A checkpoint signed after the backup was made: it belongs to the chain being replaced.
+    let admin = heyat_core::proceedings::Caller {
+        account_id: 0,
+        username: "admin".into(),
+        name: "مدیر".into(),
+        role: heyat_core::proceedings::Role::Admin,
+        board_id: None,
+        member_id: None,
+    };
+    w.store.checkpoint_audit(&admin).await.unwrap();
     let path = w.store.path().to_path_buf();
     w.store.close().await;
     Store::restore_from(&file, &path, false, "secretary")
         .await
         .unwrap();
+    let anchors = dir.path().join(heyat_store::ANCHORS_FILE);
+    assert!(
+        !anchors.exists(),
+        "the replaced chain's checkpoints are set aside"
+    );
+    assert!(std::fs::read_dir(dir.path()).unwrap().any(|e| {
+        e.unwrap()
+            .file_name()
+            .to_string_lossy()
+            .starts_with("anchors.log.before-restore-")
+    }));
     let store = Store::open(&path).await.unwrap();
     assert_eq!(count(&store, "cases").await, 1);
     assert_eq!(restores(&store).await, [(0, String::new())]);
