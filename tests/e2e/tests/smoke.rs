@@ -677,6 +677,8 @@ async fn case_file_opens_with_charges_and_suggestion(client: &Client) {
     step("chair", chair.select_by_index(1)).await;
     click(client, "form[aria-label=\"ثبت جلسه\"] button[type=submit]").await;
     appears(client, "[data-testid=session-record]").await;
+    // The secretary's window says who records the votes, and offers no vote form.
+    appears(client, "[data-testid=votes-by-chair]").await;
     // The chair (judge 1, elected above) records the votes and writes the ruling (Arts 27–28):
     // the secretary's window does not; the chair signs in.
     switch_user(client, "judge-1").await;
