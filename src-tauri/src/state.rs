@@ -121,13 +121,28 @@ impl AppState {
         })
     }
 
-    /// Who is signed in, or `unauthenticated`.
-    pub fn signed_in(&self) -> Result<Caller, CommandError> {
-        self.session
+    /// Who is signed in, or `unauthenticated`: the account as it is now, so that one
+    /// deactivated, locked or re-enrolled since the sign-in acts no more, and a changed role
+    /// or board counts at once.
+    pub async fn signed_in(&self) -> Result<Caller, CommandError> {
+        let cached = self
+            .session
             .lock()
             .map_err(|_| CommandError::storage("نشست کاربر خوانده نشد؛ برنامه را دوباره باز کنید"))?
             .clone()
-            .ok_or_else(CommandError::unauthenticated)
+            .ok_or_else(CommandError::unauthenticated)?;
+        match self.store.caller(cached.account_id).await? {
+            Some(fresh) => {
+                if fresh != cached {
+                    self.set_session(Some(fresh.clone()));
+                }
+                Ok(fresh)
+            }
+            None => {
+                self.set_session(None);
+                Err(CommandError::unauthenticated())
+            }
+        }
     }
 
     /// Sets (or clears) who is signed in.
@@ -138,8 +153,8 @@ impl AppState {
     }
 
     /// The signed-in person, if their role may take `action` at all.
-    pub fn allow(&self, action: Action) -> Result<Caller, CommandError> {
-        let caller = self.signed_in()?;
+    pub async fn allow(&self, action: Action) -> Result<Caller, CommandError> {
+        let caller = self.signed_in().await?;
         caller.may_act(action)?;
         Ok(caller)
     }
@@ -147,7 +162,7 @@ impl AppState {
     /// The signed-in person, if they may take `action` on the file of `case_id` (their
     /// board's; the boards an appeal links also read each other's file).
     pub async fn allow_case(&self, action: Action, case_id: i64) -> Result<Caller, CommandError> {
-        let caller = self.signed_in()?;
+        let caller = self.signed_in().await?;
         let (board_id, reviewing) = self.store.case_boards(case_id).await?;
         let scope = Scope {
             board_id: Some(board_id),
@@ -186,7 +201,7 @@ impl AppState {
         action: Action,
         session_id: i64,
     ) -> Result<Caller, CommandError> {
-        let caller = self.signed_in()?;
+        let caller = self.signed_in().await?;
         let (board_id, chair) = self.store.session_board_and_chair(session_id).await?;
         caller.may(
             action,

@@ -1086,6 +1086,14 @@ fn accounts_are_enrolled_with_a_one_time_code_and_locked_after_five_wrong_passwo
         json!({ "username": "zahra", "password": "یک گذرواژهٔ بلند" }),
     )
     .unwrap();
+    raw_invoke(&app, "list_cases", json!({ "filter": {} })).unwrap();
+    // Deactivated by the administrator (from another window), the open window acts no more.
+    let store = &app.webview.state::<AppState>().store;
+    tauri::async_runtime::block_on(store.deactivate_account(account, "admin")).unwrap();
+    assert_eq!(
+        raw_invoke(&app, "list_cases", json!({ "filter": {} })).unwrap_err()["code"],
+        "unauthenticated"
+    );
     // The audit log names who did it, never a password hash.
     let store = &app.webview.state::<AppState>().store;
     let log = tauri::async_runtime::block_on(store.audit_entries(10_000)).unwrap();

@@ -853,4 +853,16 @@ impl Store {
         .await?;
         Ok(row.map(|r| r.0))
     }
+
+    /// The case an evidence file belongs to.
+    pub async fn evidence_case(&self, evidence_id: i64) -> Result<i64, StoreError> {
+        let row: Option<(i64,)> = sqlx::query_as("SELECT case_id FROM evidence WHERE id = ?")
+            .bind(evidence_id)
+            .fetch_optional(self.pool())
+            .await?;
+        row.map(|r| r.0).ok_or(StoreError::NotFound {
+            what: "مستند",
+            id: evidence_id,
+        })
+    }
 }

@@ -185,7 +185,7 @@ pub async fn change_password(
     current: String,
     password: String,
 ) -> Result<(), CommandError> {
-    let caller = state.signed_in()?;
+    let caller = state.signed_in().await?;
     Ok(state
         .store
         .change_password(&caller, &current, &password)
@@ -194,7 +194,7 @@ pub async fn change_password(
 
 #[tauri::command]
 pub async fn list_accounts(state: State<'_, AppState>) -> Result<Vec<AccountView>, CommandError> {
-    state.allow(Action::ManageAccounts)?;
+    state.allow(Action::ManageAccounts).await?;
     state
         .store
         .accounts()
@@ -236,7 +236,7 @@ pub async fn create_account(
     board_id: Option<i64>,
     member_id: Option<i64>,
 ) -> Result<EnrolmentView, CommandError> {
-    let caller = state.allow(Action::ManageAccounts)?;
+    let caller = state.allow(Action::ManageAccounts).await?;
     let board_id = board_id.ok_or_else(|| {
         CommandError::invalid("هیأت: هیأتی را که این شخص برای آن کار می‌کند برگزینید")
     })?;
@@ -252,7 +252,7 @@ pub async fn reissue_enrolment(
     state: State<'_, AppState>,
     account_id: i64,
 ) -> Result<EnrolmentView, CommandError> {
-    let caller = state.allow(Action::ManageAccounts)?;
+    let caller = state.allow(Action::ManageAccounts).await?;
     let e = state
         .store
         .reissue_enrolment(account_id, &caller.actor())
@@ -265,7 +265,7 @@ pub async fn unlock_account(
     state: State<'_, AppState>,
     account_id: i64,
 ) -> Result<(), CommandError> {
-    let caller = state.allow(Action::ManageAccounts)?;
+    let caller = state.allow(Action::ManageAccounts).await?;
     Ok(state
         .store
         .unlock_account(account_id, &caller.actor())
@@ -277,7 +277,7 @@ pub async fn deactivate_account(
     state: State<'_, AppState>,
     account_id: i64,
 ) -> Result<(), CommandError> {
-    let caller = state.allow(Action::ManageAccounts)?;
+    let caller = state.allow(Action::ManageAccounts).await?;
     if caller.account_id == account_id {
         return Err(CommandError::invalid("حساب: حساب خودتان را غیرفعال نکنید"));
     }
@@ -291,7 +291,7 @@ pub async fn deactivate_account(
 /// `documents/board-keys-DATE.json`, for the Center, the Kanoon or an appeal board.
 #[tauri::command]
 pub async fn export_board_keys(state: State<'_, AppState>) -> Result<String, CommandError> {
-    state.allow(Action::ExportKeys)?;
+    state.allow(Action::ExportKeys).await?;
     let dir = state.data_dir.join("documents");
     std::fs::create_dir_all(&dir)
         .map_err(|e| CommandError::storage(format!("پوشهٔ اسناد ساخته نشد: {e}")))?;
@@ -302,7 +302,7 @@ pub async fn export_board_keys(state: State<'_, AppState>) -> Result<String, Com
 
 #[tauri::command]
 pub async fn checkpoint_audit(state: State<'_, AppState>) -> Result<CheckpointView, CommandError> {
-    let caller = state.allow(Action::Checkpoint)?;
+    let caller = state.allow(Action::Checkpoint).await?;
     let c = state.store.checkpoint_audit(&caller).await?;
     Ok(CheckpointView {
         seq: c.seq,
@@ -318,7 +318,7 @@ pub async fn verify_document(
     state: State<'_, AppState>,
     path: String,
 ) -> Result<VerifyReport, CommandError> {
-    state.allow(Action::Verify)?;
+    state.allow(Action::Verify).await?;
     let bytes = std::fs::read(path.trim())
         .map_err(|e| CommandError::invalid(format!("پرونده: «{}» خوانده نشد: {e}", path.trim())))?;
     let keys = state.store.public_keys().await?;

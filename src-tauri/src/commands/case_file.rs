@@ -18,7 +18,9 @@ pub async fn list_cases(
     state: State<'_, AppState>,
     filter: CaseFilter,
 ) -> Result<Vec<CaseRow>, CommandError> {
-    state.allow(heyat_core::proceedings::Action::ReadCases)?;
+    state
+        .allow(heyat_core::proceedings::Action::ReadCases)
+        .await?;
     if filter
         .text
         .as_deref()
@@ -58,8 +60,10 @@ pub async fn list_cases(
 
 /// Every code's Persian title, from core's vocabulary: the one place titles are written.
 #[tauri::command]
-pub fn vocabulary(state: State<'_, AppState>) -> Result<crate::dto::Vocabulary, CommandError> {
-    state.signed_in()?;
+pub async fn vocabulary(
+    state: State<'_, AppState>,
+) -> Result<crate::dto::Vocabulary, CommandError> {
+    state.signed_in().await?;
     use heyat_core::board::Seat;
     use heyat_core::proceedings::{
         ComplaintSource, HolderWas, Party, RulingStatus, ServiceMethod, Stage,
@@ -98,15 +102,15 @@ pub fn vocabulary(state: State<'_, AppState>) -> Result<crate::dto::Vocabulary, 
 }
 
 #[tauri::command]
-pub fn catalogue(state: State<'_, AppState>) -> Result<Vec<CatalogueEntry>, CommandError> {
-    state.signed_in()?;
+pub async fn catalogue(state: State<'_, AppState>) -> Result<Vec<CatalogueEntry>, CommandError> {
+    state.signed_in().await?;
     views::catalogue()
 }
 
 /// The corrected text of an article, clause or note, by its id (`1401:44`, `1401:37:f`).
 #[tauri::command]
-pub fn article(state: State<'_, AppState>, id: String) -> Result<ArticleView, CommandError> {
-    state.signed_in()?;
+pub async fn article(state: State<'_, AppState>, id: String) -> Result<ArticleView, CommandError> {
+    state.signed_in().await?;
     let lib = views::library()?;
     let provision = lib.get(&id).ok_or_else(|| {
         CommandError::invalid(format!("ماده یا بندی با شناسهٔ «{id}» در مقررات نیست."))
@@ -130,11 +134,13 @@ pub fn article(state: State<'_, AppState>, id: String) -> Result<ArticleView, Co
 /// The rules engine's suggestion for a case typed on the engine screen. The engine checks
 /// every field; a bad one is refused with its path and what to fix, in Persian.
 #[tauri::command]
-pub fn suggest(
+pub async fn suggest(
     state: State<'_, AppState>,
     request: SuggestRequest,
 ) -> Result<engine::Suggestion, CommandError> {
-    state.allow(heyat_core::proceedings::Action::ReadCases)?;
+    state
+        .allow(heyat_core::proceedings::Action::ReadCases)
+        .await?;
     let input =
         serde_json::to_string(&request).map_err(|e| CommandError::invalid(e.to_string()))?;
     heyat_core::suggest::suggest_value(&input)

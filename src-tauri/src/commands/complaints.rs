@@ -10,7 +10,9 @@ use tauri::State;
 pub async fn list_offices(
     state: State<'_, AppState>,
 ) -> Result<Vec<crate::dto::OfficeItem>, CommandError> {
-    state.allow(heyat_core::proceedings::Action::ReadCases)?;
+    state
+        .allow(heyat_core::proceedings::Action::ReadCases)
+        .await?;
     Ok(state
         .store
         .offices()
@@ -27,7 +29,9 @@ pub async fn register_complaint(
     state: State<'_, AppState>,
     form: ComplaintForm,
 ) -> Result<ComplaintRegistered, CommandError> {
-    let caller = state.allow(heyat_core::proceedings::Action::RegisterComplaint)?;
+    let caller = state
+        .allow(heyat_core::proceedings::Action::RegisterComplaint)
+        .await?;
     let nonempty = |t: &Option<String>| t.clone().filter(|n| !n.trim().is_empty());
     let complaint = heyat_store::NewComplaint {
         kind: form.kind.clone(),
@@ -66,7 +70,9 @@ pub async fn reveal_reporter(
     state: State<'_, AppState>,
     complaint_id: i64,
 ) -> Result<crate::dto::ReporterIdentity, CommandError> {
-    let caller = state.allow(heyat_core::proceedings::Action::ReadReporter)?;
+    let caller = state
+        .allow(heyat_core::proceedings::Action::ReadReporter)
+        .await?;
     // ROLE: read_reporter
     Ok(state
         .store

@@ -12,7 +12,7 @@ use tauri::State;
 
 #[tauri::command]
 pub async fn app_info(state: State<'_, AppState>) -> Result<AppInfo, CommandError> {
-    let caller = state.signed_in()?;
+    let caller = state.signed_in().await?;
     let boards = state.store.boards().await?;
     let today = state.today_jalali();
     // The board the person works for; an administrator's header names the first-instance one.
@@ -39,7 +39,9 @@ pub async fn app_info(state: State<'_, AppState>) -> Result<AppInfo, CommandErro
 pub async fn status_counts(
     state: State<'_, AppState>,
 ) -> Result<Vec<StatusCountRow>, CommandError> {
-    state.allow(heyat_core::proceedings::Action::ReadCases)?;
+    state
+        .allow(heyat_core::proceedings::Action::ReadCases)
+        .await?;
     Ok(state
         .store
         .status_counts()
@@ -72,7 +74,9 @@ fn agenda_row(s: heyat_store::ScheduledSession, today: &str) -> Result<AgendaRow
 /// The sessions set from today on, for the sessions screen.
 #[tauri::command]
 pub async fn agenda(state: State<'_, AppState>) -> Result<Vec<AgendaRow>, CommandError> {
-    state.allow(heyat_core::proceedings::Action::ReadCases)?;
+    state
+        .allow(heyat_core::proceedings::Action::ReadCases)
+        .await?;
     let today = state.today_iso();
     state
         .store
@@ -88,7 +92,9 @@ pub async fn agenda(state: State<'_, AppState>) -> Result<Vec<AgendaRow>, Comman
 /// engine compute them.
 #[tauri::command]
 pub async fn deadlines(state: State<'_, AppState>) -> Result<Vec<DeadlineRow>, CommandError> {
-    state.allow(heyat_core::proceedings::Action::ReadCases)?;
+    state
+        .allow(heyat_core::proceedings::Action::ReadCases)
+        .await?;
     let today = state.today_jalali();
     Ok(state
         .store
@@ -112,7 +118,9 @@ pub async fn deadlines(state: State<'_, AppState>) -> Result<Vec<DeadlineRow>, C
 /// rulings awaiting signatures and rulings whose appeal period has ended.
 #[tauri::command]
 pub async fn desk(state: State<'_, AppState>) -> Result<DeskView, CommandError> {
-    state.allow(heyat_core::proceedings::Action::ReadCases)?;
+    state
+        .allow(heyat_core::proceedings::Action::ReadCases)
+        .await?;
     let today = state.today_jalali();
     let today_iso = today.to_iso_string();
     let until = today.add_days(14)?.to_iso_string();
@@ -162,7 +170,9 @@ pub async fn desk(state: State<'_, AppState>) -> Result<DeskView, CommandError> 
 /// answers the case numbers.
 #[tauri::command]
 pub async fn finalize_due(state: State<'_, AppState>) -> Result<Vec<String>, CommandError> {
-    let caller = state.allow(heyat_core::proceedings::Action::Finalize)?;
+    let caller = state
+        .allow(heyat_core::proceedings::Action::Finalize)
+        .await?;
     Ok(state
         .store
         .finalize_due(state.today_jalali(), &caller.actor())
@@ -177,7 +187,7 @@ pub async fn calendar_month(
     year: Option<i32>,
     month: Option<u8>,
 ) -> Result<CalendarMonth, CommandError> {
-    state.signed_in()?;
+    state.signed_in().await?;
     let today = state.today_jalali();
     let (year, month) = (year.unwrap_or(today.year()), month.unwrap_or(today.month()));
     let first = JalaliDate::new(year, month, 1)?;

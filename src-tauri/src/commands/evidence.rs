@@ -75,7 +75,10 @@ pub async fn open_evidence(
     state: State<'_, AppState>,
     evidence_id: i64,
 ) -> Result<String, CommandError> {
-    state.allow(heyat_core::proceedings::Action::ReadCases)?;
+    let case_id = state.store.evidence_case(evidence_id).await?;
+    state
+        .allow_case(heyat_core::proceedings::Action::ReadCases, case_id)
+        .await?;
     let (record, bytes) = state.store.read_evidence(evidence_id).await?;
     let dir = state.data_dir.join("exports");
     std::fs::create_dir_all(&dir)
@@ -107,6 +110,9 @@ pub async fn evidence_text(
     state: State<'_, AppState>,
     evidence_id: i64,
 ) -> Result<String, CommandError> {
-    state.allow(heyat_core::proceedings::Action::ReadCases)?;
+    let case_id = state.store.evidence_case(evidence_id).await?;
+    state
+        .allow_case(heyat_core::proceedings::Action::ReadCases, case_id)
+        .await?;
     Ok(state.store.evidence_text(evidence_id).await?)
 }

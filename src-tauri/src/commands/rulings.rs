@@ -79,7 +79,7 @@ pub async fn sign_off(
 pub async fn pending_notices(
     state: State<'_, AppState>,
 ) -> Result<Vec<PendingNotice>, CommandError> {
-    state.allow(Action::Print)?;
+    state.allow(Action::Print).await?;
     let mut out = Vec::new();
     for (case, n) in state.store.notifications().await? {
         let slip = state

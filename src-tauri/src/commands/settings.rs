@@ -22,7 +22,7 @@ fn jalali(date: chrono::NaiveDate) -> Result<heyat_core::JalaliDate, CommandErro
 
 #[tauri::command]
 pub async fn list_boards(state: State<'_, AppState>) -> Result<Vec<BoardView>, CommandError> {
-    state.signed_in()?;
+    state.signed_in().await?;
     state
         .store
         .boards()
@@ -66,7 +66,7 @@ pub async fn list_boards(state: State<'_, AppState>) -> Result<Vec<BoardView>, C
 /// Sets a member's signing PIN (4–8 digits); changing one needs the current PIN.
 #[tauri::command]
 pub async fn list_holidays(state: State<'_, AppState>) -> Result<Vec<HolidayRow>, CommandError> {
-    state.signed_in()?;
+    state.signed_in().await?;
     state
         .store
         .holidays()
@@ -89,7 +89,9 @@ pub async fn add_holiday(
     day: String,
     title: String,
 ) -> Result<(), CommandError> {
-    let caller = state.allow(heyat_core::proceedings::Action::ManageBoard)?;
+    let caller = state
+        .allow(heyat_core::proceedings::Action::ManageBoard)
+        .await?;
     if title.trim().is_empty() {
         return Err(invalid("عنوان تعطیلی را بنویسید (مثلاً «عید فطر»)."));
     }
@@ -102,7 +104,9 @@ pub async fn add_holiday(
 
 #[tauri::command]
 pub async fn remove_holiday(state: State<'_, AppState>, day: String) -> Result<(), CommandError> {
-    let caller = state.allow(heyat_core::proceedings::Action::ManageBoard)?;
+    let caller = state
+        .allow(heyat_core::proceedings::Action::ManageBoard)
+        .await?;
     let day = iso_date("روز تعطیل", &day)?;
     Ok(state.store.remove_holiday(&day, &caller.actor()).await?)
 }
@@ -117,7 +121,9 @@ pub async fn seat_new_member(
     seat: String,
     member: MemberForm,
 ) -> Result<(), CommandError> {
-    let caller = state.allow(heyat_core::proceedings::Action::ManageBoard)?;
+    let caller = state
+        .allow(heyat_core::proceedings::Action::ManageBoard)
+        .await?;
     let member = heyat_store::NewMember {
         kind: member.kind,
         first_name: member.first_name.trim().to_owned(),
@@ -136,7 +142,7 @@ pub async fn seat_new_member(
 /// the app runs; named by today's Solar Hijri date and the time.
 #[tauri::command]
 pub async fn backup_now(state: State<'_, AppState>) -> Result<BackupDone, CommandError> {
-    state.allow(heyat_core::proceedings::Action::Backup)?;
+    state.allow(heyat_core::proceedings::Action::Backup).await?;
     let dir = state.data_dir.join("backups");
     std::fs::create_dir_all(&dir)
         .map_err(|e| CommandError::storage(format!("پوشهٔ پشتیبان ساخته نشد: {e}")))?;
@@ -165,7 +171,7 @@ pub async fn backup_now(state: State<'_, AppState>) -> Result<BackupDone, Comman
 /// The backups in the data folder's `backups/`, newest first.
 #[tauri::command]
 pub async fn list_backups(state: State<'_, AppState>) -> Result<Vec<BackupFile>, CommandError> {
-    state.allow(heyat_core::proceedings::Action::Backup)?;
+    state.allow(heyat_core::proceedings::Action::Backup).await?;
     let dir = state.data_dir.join("backups");
     let Ok(entries) = std::fs::read_dir(&dir) else {
         return Ok(Vec::new());
@@ -206,7 +212,9 @@ pub async fn restore_on_restart(
     state: State<'_, AppState>,
     name: Option<String>,
 ) -> Result<(), CommandError> {
-    let caller = state.allow(heyat_core::proceedings::Action::Restore)?;
+    let caller = state
+        .allow(heyat_core::proceedings::Action::Restore)
+        .await?;
     let marker = state.data_dir.join(crate::RESTORE_PENDING);
     let io = |e: std::io::Error| CommandError::storage(format!("درخواست بازگردانی ثبت نشد: {e}"));
     let Some(name) = name else {
