@@ -1221,6 +1221,35 @@ fn each_role_is_refused_what_it_may_not_do() {
         );
         refused += 1;
     }
+    // A board lists its own files: the appeal board has none yet; the first-instance
+    // secretary may not list the appeal board's.
+    let listed = raw_invoke(&app, "list_cases", json!({ "filter": {} })).unwrap();
+    assert!(listed.as_array().unwrap().is_empty(), "{listed}");
+    sign_in_as(&app, "secretary");
+    let boards = raw_invoke(&app, "list_boards", json!({})).unwrap();
+    let appeal_board = boards
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|b| b["kind"] == "appeal")
+        .unwrap()["id"]
+        .as_i64()
+        .unwrap();
+    let err = raw_invoke(
+        &app,
+        "list_cases",
+        json!({ "filter": { "board_id": appeal_board } }),
+    )
+    .unwrap_err();
+    assert_eq!(err["code"], "forbidden", "{err}");
+    assert_eq!(
+        raw_invoke(&app, "list_cases", json!({ "filter": {} }))
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .len(),
+        6
+    );
     // judge-2 is a member but not the chair: the chair's acts are refused to them.
     sign_in_as(&app, "secretary");
     let members = hold_session(&app, id);

@@ -18,9 +18,28 @@ pub async fn list_cases(
     state: State<'_, AppState>,
     filter: CaseFilter,
 ) -> Result<Vec<CaseRow>, CommandError> {
-    state
+    let caller = state
         .allow(heyat_core::proceedings::Action::ReadCases)
         .await?;
+    // A board's people list their own board's files (an administrator, every board's); a
+    // file an appeal links is opened from the linked file.
+    let filter = match (caller.board_id, filter.board_id) {
+        (Some(own), None) => CaseFilter {
+            board_id: Some(own),
+            ..filter
+        },
+        (_, Some(asked)) => {
+            caller.may(
+                heyat_core::proceedings::Action::ReadCases,
+                heyat_core::proceedings::Scope {
+                    board_id: Some(asked),
+                    ..Default::default()
+                },
+            )?;
+            filter
+        }
+        (None, None) => filter,
+    };
     if filter
         .text
         .as_deref()
