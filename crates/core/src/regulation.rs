@@ -9,7 +9,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use crate::date::JalaliDate;
 
@@ -155,6 +155,87 @@ pub struct Clause {
     /// The clause counts intentional crimes only.
     #[serde(default)]
     pub intentional_only: bool,
+    // A grade of the code's list of penalties (1401 Art 29, 1396 Art 35, 1392 Art 23).
+    /// What the penalty is.
+    #[serde(default)]
+    pub penalty: Option<PenaltyKind>,
+    /// A suspension's term in months, `[least, most]`.
+    #[serde(default)]
+    pub term_months: Option<[u32; 2]>,
+    /// The least term is excluded («بیش از یک سال»).
+    #[serde(default)]
+    pub term_above_min: bool,
+    /// What a suspension suspends: the management of the office or the licence.
+    #[serde(default)]
+    pub suspends: Option<Suspends>,
+}
+
+/// What a penalty is, in the order of severity the contract fixes (Revision 2): oral notice <
+/// written warning < reprimand on file < reprimand published < suspension < revocation.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize, ts_rs::TS,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum PenaltyKind {
+    OralNotice,
+    WrittenWarning,
+    ReprimandOnFile,
+    ReprimandPublished,
+    Suspension,
+    Revocation,
+}
+
+impl PenaltyKind {
+    pub fn title_fa(self) -> &'static str {
+        match self {
+            PenaltyKind::OralNotice => "تذکر شفاهی",
+            PenaltyKind::WrittenWarning => "اخطار کتبی",
+            PenaltyKind::ReprimandOnFile => "توبیخ کتبی با درج در پرونده",
+            PenaltyKind::ReprimandPublished => "توبیخ با درج در پایگاه مرکز",
+            PenaltyKind::Suspension => "تعلیق",
+            PenaltyKind::Revocation => "لغو دائم پروانه",
+        }
+    }
+}
+
+/// What a suspension suspends: 1401 Art 29 suspends the manager from managing the office;
+/// 1396 Art 35 and 1392 Art 23 suspend the licence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize, ts_rs::TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Suspends {
+    Management,
+    Licence,
+}
+
+/// One grade's penalty under one code, as the code words it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+pub struct Penalty {
+    /// The code (`"1396"`).
+    pub regulation: String,
+    pub grade: u8,
+    pub kind: PenaltyKind,
+    /// A suspension's term in months, `[least, most]`.
+    pub term_months: Option<[u32; 2]>,
+    /// The least term is excluded («بیش از یک سال»).
+    pub term_above_min: bool,
+    pub suspends: Option<Suspends>,
+    /// The clause that words it (`1396:35:6`).
+    pub clause: String,
+    /// The code's own words (`لغو دایم پروانه`).
+    pub title_fa: String,
+}
+
+impl Penalty {
+    /// Severity for comparison (contract Revision 2): the kind, then the longest term.
+    pub fn severity(&self) -> (PenaltyKind, u32) {
+        (self.kind, self.term_months.map_or(0, |t| t[1]))
+    }
+
+    /// The least whole number of months the term allows (13 for «بیش از یک سال»).
+    pub fn least_months(&self) -> Option<u32> {
+        self.term_months
+            .map(|[lo, _]| if self.term_above_min { lo + 1 } else { lo })
+    }
 }
 
 /// A note (تبصره) of an article.
@@ -510,6 +591,45 @@ impl Library {
                 }
             }
         }
+        // Every grade of a code has its penalty as data, once (Revision 2 compares them).
+        for (ri, reg) in self.regulations.iter().enumerate() {
+            let Some(top) = reg.regulation.grades else {
+                continue;
+            };
+            let version = &reg.regulation.id;
+            let invalid = |id: &str, why: String| RegulationError::Invalid {
+                file: sources.get(ri).map(|s| s.0).unwrap_or("?").to_string(),
+                id: id.to_string(),
+                why,
+            };
+            for g in 1..=top {
+                let found: Vec<&Clause> = reg
+                    .article
+                    .iter()
+                    .flat_map(|a| &a.clause)
+                    .filter(|c| c.penalty.is_some() && c.grade == Some(g))
+                    .collect();
+                let [c] = found.as_slice() else {
+                    return Err(invalid(
+                        version,
+                        format!("grade {g} needs exactly one clause with its penalty"),
+                    ));
+                };
+                let suspension = c.penalty == Some(PenaltyKind::Suspension);
+                let ok = match (suspension, c.term_months, c.suspends) {
+                    (true, Some([lo, hi]), Some(_)) => lo <= hi && hi > 0,
+                    (false, None, None) => !c.term_above_min,
+                    _ => false,
+                };
+                if !ok {
+                    return Err(invalid(
+                        &c.id,
+                        "a suspension needs term_months and suspends; no other penalty has them"
+                            .into(),
+                    ));
+                }
+            }
+        }
         // References.
         for (ri, reg) in self.regulations.iter().enumerate() {
             let file = sources.get(ri).map(|s| s.0).unwrap_or("?");
@@ -589,6 +709,29 @@ impl Library {
             .iter()
             .filter(|r| r.regulation.grades.is_some())
             .find(|r| r.in_force_on(date))
+    }
+
+    /// The penalty of `grade` under the code `version`, as the code's list of penalties words it
+    /// (1401 Art 29, 1396 Art 35, 1392 Art 23).
+    pub fn penalty(&self, version: &str, grade: u8) -> Option<Penalty> {
+        let reg = self.regulation(version)?;
+        reg.article.iter().find_map(|a| {
+            a.clause
+                .iter()
+                .find(|c| c.grade == Some(grade) && c.penalty.is_some())
+                .and_then(|c| {
+                    Some(Penalty {
+                        regulation: version.to_string(),
+                        grade,
+                        kind: c.penalty?,
+                        term_months: c.term_months,
+                        term_above_min: c.term_above_min,
+                        suspends: c.suspends,
+                        clause: c.id.clone(),
+                        title_fa: c.title_fa.clone(),
+                    })
+                })
+        })
     }
 
     /// The clause of `version` measured in days of `kind` that covers `days`.

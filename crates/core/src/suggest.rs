@@ -8,7 +8,7 @@ use serde_json::{Map, Value};
 use crate::date::JalaliDate;
 use crate::engine::{
     self, Case, ChargeInput, Code, CodeChoice, Decision, DecisionOutcome, RecordEntry, Suggestion,
-    ViolationRef,
+    SuspensionOrder, ViolationRef,
 };
 use crate::regulation::{Measured, library};
 
@@ -79,6 +79,7 @@ pub fn parse_case(input: &str) -> Result<Case, SuggestError> {
             "complaint_withdrawn",
             "holidays",
             "decision",
+            "suspended_prosecution",
         ],
     )?;
     let decided_on = o.required_date("decided_on")?;
@@ -100,26 +101,55 @@ pub fn parse_case(input: &str) -> Result<Case, SuggestError> {
             }
         },
     };
+    let mut lost_qualifications = Vec::new();
     let (deceased, permanently_separated, lacks_qualifications) = match o.object("manager")? {
         None => (false, false, false),
         Some(m) => {
             let m = Obj::new(
                 m,
                 "manager",
-                &["deceased", "permanently_separated", "lacks_qualifications"],
+                &[
+                    "deceased",
+                    "permanently_separated",
+                    "lacks_qualifications",
+                    "lost_qualifications",
+                ],
             )?;
+            for (i, v) in m
+                .array("lost_qualifications")?
+                .unwrap_or(&[])
+                .iter()
+                .enumerate()
+            {
+                let field = format!("manager.lost_qualifications[{i}]");
+                let id = v.as_str().ok_or_else(|| {
+                    SuggestError::new(&field, "باید شناسه شرط مواد ۹ تا ۱۱ باشد (نمونه: 1401:9:d)")
+                })?;
+                lost_qualifications.push(id.to_string());
+            }
             (
                 m.bool("deceased")?,
                 m.bool("permanently_separated")?,
-                m.bool("lacks_qualifications")?,
+                m.bool("lacks_qualifications")? || !lost_qualifications.is_empty(),
             )
         }
     };
-    let charges_v = o
-        .array("charges")?
-        .ok_or_else(|| SuggestError::new("charges", "لازم است: دست‌کم یک تخلف"))?;
-    if charges_v.is_empty() {
-        return Err(SuggestError::new("charges", "دست‌کم یک تخلف لازم است"));
+    // Art 45 stands alone (Revision 2): with lost qualifications, no charge is needed.
+    let charges_v = match o.array("charges")? {
+        Some(c) => c,
+        None if lacks_qualifications => &[],
+        None => {
+            return Err(SuggestError::new(
+                "charges",
+                "لازم است: دست‌کم یک تخلف (یا manager.lacks_qualifications برای ماده ۴۵)",
+            ));
+        }
+    };
+    if charges_v.is_empty() && !lacks_qualifications {
+        return Err(SuggestError::new(
+            "charges",
+            "دست‌کم یک تخلف لازم است (یا manager.lacks_qualifications برای ماده ۴۵)",
+        ));
     }
     let mut charges = Vec::with_capacity(charges_v.len());
     for (i, v) in charges_v.iter().enumerate() {
@@ -134,7 +164,13 @@ pub fn parse_case(input: &str) -> Result<Case, SuggestError> {
         let r = Obj::new(
             map,
             &path,
-            &["grade", "regulation", "final_on", "carried_out_on"],
+            &[
+                "grade",
+                "regulation",
+                "final_on",
+                "carried_out_on",
+                "committed_on",
+            ],
         )?;
         let grade = r
             .grade("grade")?
@@ -156,6 +192,7 @@ pub fn parse_case(input: &str) -> Result<Case, SuggestError> {
             regulation,
             final_on: r.date("final_on")?,
             carried_out_on: r.date("carried_out_on")?,
+            committed_on: r.date("committed_on")?,
         });
     }
     let complaint_withdrawn = o.bool("complaint_withdrawn")?;
@@ -169,8 +206,39 @@ pub fn parse_case(input: &str) -> Result<Case, SuggestError> {
             let d = Obj::new(
                 m,
                 "decision",
-                &["grade", "acquitted", "charge_grade", "notified_on"],
+                &[
+                    "grade",
+                    "acquitted",
+                    "charge_grade",
+                    "notified_on",
+                    "acquitted_charges",
+                ],
             )?;
+            let mut acquitted_charges = Vec::new();
+            for (i, v) in d
+                .array("acquitted_charges")?
+                .unwrap_or(&[])
+                .iter()
+                .enumerate()
+            {
+                let field = format!("decision.acquitted_charges[{i}]");
+                let n = v
+                    .as_u64()
+                    .filter(|&n| (n as usize) < charges_v.len())
+                    .ok_or_else(|| {
+                        SuggestError::new(
+                            &field,
+                            format!(
+                                "باید شماره یکی از تخلفات ورودی (۰ تا {}) باشد",
+                                charges_v.len().saturating_sub(1)
+                            ),
+                        )
+                    })? as usize;
+                if acquitted_charges.contains(&n) {
+                    return Err(SuggestError::new(&field, "این تخلف دو بار آمده است"));
+                }
+                acquitted_charges.push(n);
+            }
             let grade = d.grade("grade")?;
             let acquitted = d.bool("acquitted")?;
             let charge_grade = d.grade("charge_grade")?;
@@ -205,9 +273,43 @@ pub fn parse_case(input: &str) -> Result<Case, SuggestError> {
                     ));
                 }
             };
+            if !acquitted_charges.is_empty() {
+                if !matches!(outcome, DecisionOutcome::Grade(_)) {
+                    return Err(SuggestError::new(
+                        "decision.acquitted_charges",
+                        "فقط همراه grade معنا دارد (برائت از برخی تخلفات و محکومیت در بقیه)؛ برای برائت از همه، acquitted: true",
+                    ));
+                }
+                if acquitted_charges.len() == charges_v.len() {
+                    return Err(SuggestError::new(
+                        "decision.acquitted_charges",
+                        "همه تخلفات برائت خورده‌اند؛ به جای grade بنویسید \"acquitted\": true",
+                    ));
+                }
+            }
             Some(Decision {
                 outcome,
                 notified_on: d.date("notified_on")?,
+                acquitted_charges,
+            })
+        }
+    };
+    let suspended_prosecution = match o.object("suspended_prosecution")? {
+        None => None,
+        Some(m) => {
+            let sp = Obj::new(m, "suspended_prosecution", &["ordered_on", "years"])?;
+            let years = match sp.get("years").and_then(Value::as_u64) {
+                Some(y @ 1..=2) => y as u8,
+                _ => {
+                    return Err(SuggestError::new(
+                        sp.path("years"),
+                        "مدت تعلیق تعقیب یک یا دو سال است (ماده ۳۱)",
+                    ));
+                }
+            };
+            Some(SuspensionOrder {
+                ordered_on: sp.required_date("ordered_on")?,
+                years,
             })
         }
     };
@@ -217,6 +319,8 @@ pub fn parse_case(input: &str) -> Result<Case, SuggestError> {
         deceased,
         permanently_separated,
         lacks_qualifications,
+        lost_qualifications,
+        suspended_prosecution,
         charges,
         record,
         complaint_withdrawn,

@@ -356,6 +356,7 @@ fn decision_appeal(
     case.decision = Some(engine::Decision {
         outcome,
         notified_on: None,
+        acquitted_charges: Vec::new(),
     });
     let suggestion = heyat_store::suggest(&case)?;
     Ok(suggestion.appeal.map(|a| r::AppealNotice::from_engine(&a)))

@@ -13,7 +13,14 @@ use heyat_core::regulation::{Measured, library};
 /// separated on).
 type CaseFacts = (i64, Option<i64>, Option<String>, Option<String>);
 /// An earlier ruling: (grade, final on, carried out on, suggestion, drafted on).
-type RecordRow = (i64, Option<String>, Option<String>, Option<String>, String);
+type RecordRow = (
+    i64,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    String,
+    Option<String>,
+);
 
 fn day(what: &'static str, iso: &str) -> Result<JalaliDate, StoreError> {
     JalaliDate::parse_iso(iso).map_err(|_| StoreError::Corrupt {
@@ -67,7 +74,8 @@ impl Store {
         // Earlier final convictions of the same manager, in other proceedings: not this case,
         // nor the first-instance case it reviews, nor the appeal case reviewing it.
         let record: Vec<RecordRow> = sqlx::query_as(
-            "SELECT r.grade, r.final_on, e.carried_out_on, r.suggestion, r.drafted_on
+            "SELECT r.grade, r.final_on, e.carried_out_on, r.suggestion, r.drafted_on,
+                    (SELECT max(h.committed_on) FROM charges h WHERE h.case_id = c.id)
                  FROM rulings r JOIN cases c ON c.id = r.case_id
                  LEFT JOIN penalty_executions e ON e.ruling_id = r.id
                  WHERE c.manager_id = ?1 AND r.status = 'final' AND r.grade IS NOT NULL
@@ -124,26 +132,33 @@ impl Store {
         let record = record
             .into_iter()
             .filter(|(_, final_on, ..)| on_or_before(final_on.as_deref(), as_of))
-            .map(|(grade, final_on, carried_out_on, suggestion, _)| {
-                // The code that judged it, as the engine said when the ruling was drafted.
-                let regulation = suggestion
-                    .as_deref()
-                    .and_then(|s| serde_json::from_str::<serde_json::Value>(s).ok())
-                    .and_then(|v| v["regulation"].as_str().and_then(Code::from_id));
-                Ok(RecordEntry {
-                    grade: u8::try_from(grade).unwrap_or(7),
-                    regulation,
-                    final_on: final_on
+            .map(
+                |(grade, final_on, carried_out_on, suggestion, _, committed_on)| {
+                    // The code that judged it, as the engine said when the ruling was drafted.
+                    let regulation = suggestion
                         .as_deref()
-                        .map(|d| day("تاریخ قطعیت", d))
-                        .transpose()?,
-                    carried_out_on: carried_out_on
-                        .as_deref()
-                        .filter(|d| on_or_before(Some(d), as_of))
-                        .map(|d| day("تاریخ اجرا", d))
-                        .transpose()?,
-                })
-            })
+                        .and_then(|s| serde_json::from_str::<serde_json::Value>(s).ok())
+                        .and_then(|v| v["regulation"].as_str().and_then(Code::from_id));
+                    Ok(RecordEntry {
+                        grade: u8::try_from(grade).unwrap_or(7),
+                        regulation,
+                        final_on: final_on
+                            .as_deref()
+                            .map(|d| day("تاریخ قطعیت", d))
+                            .transpose()?,
+                        carried_out_on: carried_out_on
+                            .as_deref()
+                            .filter(|d| on_or_before(Some(d), as_of))
+                            .map(|d| day("تاریخ اجرا", d))
+                            .transpose()?,
+                        // The violation it punished: the latest charge of that case.
+                        committed_on: committed_on
+                            .as_deref()
+                            .map(|d| day("تاریخ وقوع تخلف", d))
+                            .transpose()?,
+                    })
+                },
+            )
             .collect::<Result<Vec<_>, StoreError>>()?;
         Ok(engine::Case {
             decided_on: as_of,
@@ -151,6 +166,8 @@ impl Store {
             deceased: on_or_before(deceased_on.as_deref(), as_of),
             permanently_separated: on_or_before(separated_on.as_deref(), as_of),
             lacks_qualifications: false,
+            lost_qualifications: Vec::new(),
+            suspended_prosecution: None,
             charges,
             record,
             complaint_withdrawn: withdrawn.0 > 0,

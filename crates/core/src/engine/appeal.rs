@@ -82,6 +82,7 @@ fn step(article: &str, reason_fa: String, reason_en: String) -> Step {
         to: None,
         reason_fa,
         reason_en,
+        reading: None,
     }
 }
 
@@ -258,9 +259,11 @@ pub(super) fn licence_revocation(
         reason_en: format!(
             "The board found the manager lost (or never had) the qualifications (Arts 9–11): the licence is revoked; appealable within 20 days (start and appellants read as in Art 33).{dl_en}"
         ),
+        reading: Some(super::readings::ART45_APPEAL),
     });
     Ok(Some(LicenceRevocation {
         article: "1401:45",
+        qualifications: case.lost_qualifications.clone(),
         appeal: Appeal::Open {
             appealable: true,
             by: vec![Appellant::Manager, Appellant::CenterHead],

@@ -28,6 +28,7 @@ fn step(
         to,
         reason_fa,
         reason_en,
+        reading: None,
     }
 }
 
@@ -290,6 +291,7 @@ pub(super) fn classify(
         text_fa: text,
         committed_on: ch.committed_on,
         limitation_until: None,
+        acquitted: false,
     })
 }
 

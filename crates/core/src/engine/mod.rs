@@ -13,6 +13,7 @@ mod appeal;
 mod combine;
 mod model;
 pub mod ranking;
+pub mod readings;
 
 pub use appeal::{APPEAL_DAYS, appeal_deadline};
 pub use model::*;
@@ -203,6 +204,8 @@ fn evaluate(case: &Case, lib: &Library, current: Code) -> Result<Suggestion, Cas
         comparison: None,
         referral,
         licence_revocation,
+        penalty: None,
+        suspension_order: None,
     })
 }
 
@@ -264,6 +267,7 @@ fn code_step(
         to: None,
         reason_fa,
         reason_en,
+        reading: None,
     })
 }
 
@@ -312,23 +316,93 @@ fn compare(
             current.id()
         );
     }
-    let more_lenient = match (&chosen.grade, &under_current.grade) {
+    // Revision 2: compare what the penalties are, not their grade numbers.
+    let at_min = |code: Code, g: &Option<GradeRange>| g.and_then(|g| lib.penalty(code.id(), g.min));
+    let chosen_penalty = at_min(chosen.regulation, &chosen.grade);
+    let current_penalty = at_min(current, &under_current.grade);
+    let more_lenient = match (&chosen_penalty, &current_penalty) {
         (None, None) => Lenient::Same,
         (None, Some(_)) => Lenient::Code(chosen.regulation),
         (Some(_), None) => Lenient::Code(current),
-        (Some(a), Some(b)) => match a.min.cmp(&b.min) {
+        (Some(a), Some(b)) => match a.severity().cmp(&b.severity()) {
             std::cmp::Ordering::Less => Lenient::Code(chosen.regulation),
             std::cmp::Ordering::Greater => Lenient::Code(current),
             std::cmp::Ordering::Equal => Lenient::Same,
         },
     };
+    let mut penalty_fa = std::collections::BTreeMap::new();
+    let mut penalties = std::collections::BTreeMap::new();
+    for (code, p, outcome) in [
+        (chosen.regulation, &chosen_penalty, chosen.outcome),
+        (current, &current_penalty, under_current.outcome),
+    ] {
+        penalty_fa.insert(
+            code.id().to_string(),
+            match p {
+                Some(p) => penalty_words_fa(code, p),
+                None if outcome == Outcome::Barred => "تعقیب موقوف است".to_string(),
+                None => "بی‌مجازات".to_string(),
+            },
+        );
+        penalties.insert(code.id().to_string(), p.clone());
+    }
+    let (lenient_fa, lenient_en) = match more_lenient {
+        Lenient::Same => (
+            "مجازات‌ها از نظر نوع و مدت یکسان‌اند".to_string(),
+            "the penalties are the same in kind and term".to_string(),
+        ),
+        Lenient::Code(c) => (
+            format!("{} برای مدیر دفتر مساعدتر است", c.name_fa()),
+            format!("the {} code is more lenient to the manager", c.id()),
+        ),
+    };
+    let sides_fa = penalty_fa
+        .iter()
+        .map(|(k, v)| {
+            format!(
+                "{}: {v}",
+                Code::from_id(k).map_or(k.as_str(), |c| c.name_fa())
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("؛ ");
+    under_current.steps.push(Step {
+        article: current.grades_article().to_string(),
+        clause: current_penalty.as_ref().map(|p| p.clause.clone()),
+        charge: None,
+        mandatory: true,
+        from: None,
+        to: None,
+        reason_fa: format!(
+            "مقایسه مجازات‌ها به نوع و مدت (نه شماره درجه): {sides_fa}؛ {lenient_fa}."
+        ),
+        reason_en: format!("Penalties compared by kind and term, not grade number: {lenient_en}."),
+        reading: None,
+    });
     Ok(Some(Comparison {
         regulation: current,
         outcome: under_current.outcome,
         grade: under_current.grade,
         more_lenient,
+        penalty_fa,
+        penalties,
         steps: under_current.steps,
     }))
+}
+
+/// A penalty in its code's words with its place: «لغو دایم پروانه (ردیف ۶ ماده ۳۵ آیین‌نامه ۱۳۹۶)».
+pub fn penalty_words_fa(code: Code, p: &crate::regulation::Penalty) -> String {
+    let article = code.grades_article().split(':').nth(1).unwrap_or_default();
+    let place = match code {
+        Code::V1401 => format!("درجه {}", fa(p.grade)),
+        _ => format!("ردیف {}", fa(p.grade)),
+    };
+    format!(
+        "{} ({place} ماده {} {})",
+        p.title_fa,
+        fa(article),
+        code.name_fa()
+    )
 }
 
 /// Shows a measured kind in Persian ("غیبت" / "تعطیل").

@@ -4,8 +4,10 @@
 use serde::{Serialize, Serializer};
 use ts_rs::TS;
 
+use std::collections::BTreeMap;
+
 use crate::date::JalaliDate;
-use crate::regulation::Measured;
+use crate::regulation::{Measured, Penalty};
 
 /// A disciplinary code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, TS)]
@@ -148,6 +150,17 @@ pub struct RecordEntry {
     pub regulation: Option<Code>,
     pub final_on: Option<JalaliDate>,
     pub carried_out_on: Option<JalaliDate>,
+    /// When the violation it punished was committed (Art 31: a violation during a suspended
+    /// prosecution that ends in a final conviction revokes the suspension).
+    pub committed_on: Option<JalaliDate>,
+}
+
+/// Art 31: the board suspended the prosecution of this case's charges (the original matter)
+/// on `ordered_on` for `years` (1 or 2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SuspensionOrder {
+    pub ordered_on: JalaliDate,
+    pub years: u8,
 }
 
 /// What the board decided (used only for the appeal).
@@ -160,10 +173,12 @@ pub enum DecisionOutcome {
     },
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Decision {
     pub outcome: DecisionOutcome,
     pub notified_on: Option<JalaliDate>,
+    /// With a penalty: the charges (input indices) the board acquitted, convicting on the rest.
+    pub acquitted_charges: Vec<usize>,
 }
 
 /// A case as the engine sees it.
@@ -176,6 +191,11 @@ pub struct Case {
     /// The first-instance board found the manager lost (or never had) the qualifications
     /// of the regulation (Art 45).
     pub lacks_qualifications: bool,
+    /// Which of the conditions of Arts 9–11 the manager lost or never had (clause or article
+    /// ids such as `1401:9:d`, `1401:11:b`); not empty implies `lacks_qualifications`.
+    pub lost_qualifications: Vec<String>,
+    /// Art 31: the prosecution of these charges was suspended.
+    pub suspended_prosecution: Option<SuspensionOrder>,
     pub charges: Vec<ChargeInput>,
     pub record: Vec<RecordEntry>,
     pub complaint_withdrawn: bool,
@@ -183,12 +203,13 @@ pub struct Case {
     pub decision: Option<Decision>,
 }
 
-/// `"penalty"` or `"barred"`.
+/// `"penalty"`, `"barred"`, or `"revocation"` (Art 45 alone, with no charges).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Outcome {
     Penalty,
     Barred,
+    Revocation,
 }
 
 /// Why prosecution is barred (Art 30).
@@ -206,6 +227,7 @@ pub enum BarReason {
 pub struct Bar {
     pub reason: BarReason,
     pub article: &'static str,
+    /// The clause (`1401:30:a`); the article itself where it has no clause for it.
     pub clause: &'static str,
 }
 
@@ -224,8 +246,11 @@ pub struct ChargeOutcome {
     /// The clause's corrected text, as the ruling must quote it.
     pub text_fa: String,
     pub committed_on: JalaliDate,
-    /// Last day on which prosecution is not yet barred by limitation (1401 code only).
+    /// Last day on which prosecution is not yet barred by limitation (1401 Art 30, applied
+    /// from the day the 1401 code came into force).
     pub limitation_until: Option<JalaliDate>,
+    /// The board acquitted the manager of this charge (`decision.acquitted_charges`).
+    pub acquitted: bool,
 }
 
 /// The grades the code allows.
@@ -269,6 +294,19 @@ pub struct Step {
     pub to: Option<u8>,
     pub reason_fa: String,
     pub reason_en: String,
+    /// A reading the text leaves open that this step relies on.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub reading: Option<Reading>,
+}
+
+/// A point where the seeds allow two readings and the engine follows one (listed, with both
+/// readings and their articles, in `regulations/README.md`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct Reading {
+    pub id: &'static str,
+    pub fa: &'static str,
+    pub en: &'static str,
 }
 
 /// Who may appeal.
@@ -323,6 +361,11 @@ pub struct Comparison {
     pub outcome: Outcome,
     pub grade: Option<GradeRange>,
     pub more_lenient: Lenient,
+    /// The penalty at each side's `grade.min`, in its code's words, keyed by code (`"1396"`,
+    /// `"1401"`); a side with no penalty (barred) says so.
+    pub penalty_fa: BTreeMap<String, String>,
+    /// The same penalties as data.
+    pub penalties: BTreeMap<String, Option<Penalty>>,
     pub steps: Vec<Step>,
 }
 
@@ -338,7 +381,35 @@ pub struct Referral {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct LicenceRevocation {
     pub article: &'static str,
+    /// The conditions of Arts 9–11 found lost, by id.
+    pub qualifications: Vec<String>,
     pub appeal: Appeal,
+}
+
+/// Where a suspended prosecution (Art 31) stands on `decided_on`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum SuspensionStatus {
+    /// The period runs; nothing revokes it yet.
+    Running,
+    /// A violation committed in the period ended in a final conviction: the board revokes the
+    /// suspension and hears the matter, combining under Art 44.
+    Revoked,
+    /// The period ended with no such conviction.
+    Ended,
+}
+
+/// A suspension order of the case (Art 31) as the engine read it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct SuspensionOrderOutcome {
+    pub ordered_on: JalaliDate,
+    pub years: u8,
+    /// The last day of the period.
+    pub ends_on: JalaliDate,
+    pub status: SuspensionStatus,
+    /// The record entry (input index) whose conviction revokes it.
+    pub revoked_by: Option<usize>,
+    pub article: &'static str,
 }
 
 /// The engine's suggestion.
@@ -355,6 +426,9 @@ pub struct Suggestion {
     pub comparison: Option<Comparison>,
     pub referral: Option<Referral>,
     pub licence_revocation: Option<LicenceRevocation>,
+    /// The penalty at `grade.min`, in the judging code's words and as data.
+    pub penalty: Option<Penalty>,
+    pub suspension_order: Option<SuspensionOrderOutcome>,
 }
 
 #[cfg(test)]
