@@ -19,9 +19,15 @@ pub struct BenchArgs {
     /// Queries of each kind.
     #[arg(long, default_value_t = 200, value_parser = clap::value_parser!(u32).range(1..=100_000))]
     queries: u32,
+    /// Only the rules engine's figures (no database, no signing).
+    #[arg(long)]
+    engine_only: bool,
 }
 
 pub fn run(db: Option<&Path>, args: &BenchArgs) -> Result<(), Failure> {
+    if args.engine_only {
+        return engine_figures();
+    }
     let today = today()?;
     let tmp = std::env::temp_dir().join(format!("heyat-bench-{}", std::process::id()));
     let path = match db {
@@ -55,7 +61,58 @@ pub fn run(db: Option<&Path>, args: &BenchArgs) -> Result<(), Failure> {
         let _ = std::fs::remove_dir_all(&tmp);
     }
     result?;
+    engine_figures()?;
     signing_figures()
+}
+
+/// The rules engine alone (`heyat suggest`'s work without the process): suggestions per second
+/// and the latency of one, over case shapes the second reading added — several charges with an
+/// appeal, an older code compared by penalty, Art 45 alone, a revoked suspension, a per-charge
+/// acquittal — each parsed from JSON and evaluated.
+fn engine_figures() -> Result<(), Failure> {
+    use std::time::Instant;
+    let shapes: [(&str, &str); 5] = [
+        (
+            "three charges, record, appeal",
+            r#"{"decided_on":"1403/07/01","charges":[{"violation":"1401:36:a","committed_on":"1403/02/10"},{"violation":"absence","days":5,"committed_on":"1403/03/01"},{"violation":"1401:41","grade":3,"committed_on":"1403/01/05"}],"record":[{"grade":3,"regulation":"1401","final_on":"1402/01/15","carried_out_on":"1402/02/01"}],"holidays":["1403/07/28"],"decision":{"grade":6,"notified_on":"1403/07/10"}}"#,
+        ),
+        (
+            "1396 code compared with 1401 by penalty",
+            r#"{"decided_on":"1401/06/01","charges":[{"violation":"1396:37:14","grade":6,"committed_on":"1400/05/01","current_violation":"1401:39:e"}]}"#,
+        ),
+        (
+            "Art 45 alone",
+            r#"{"decided_on":"1403/07/01","manager":{"lost_qualifications":["1401:9:d","1401:11:b"]},"charges":[],"decision":{"notified_on":"1403/07/10"}}"#,
+        ),
+        (
+            "Art 31 order revoked, Art 44",
+            r#"{"decided_on":"1403/10/01","suspended_prosecution":{"ordered_on":"1403/03/01","years":1},"charges":[{"violation":"1401:36:a","committed_on":"1403/01/10"}],"record":[{"grade":3,"regulation":"1401","committed_on":"1403/06/01","final_on":"1403/09/01"}]}"#,
+        ),
+        (
+            "acquitted on one charge",
+            r#"{"decided_on":"1403/07/01","charges":[{"violation":"1401:38:a","committed_on":"1403/02/01"},{"violation":"1401:36:a","committed_on":"1403/02/10"}],"decision":{"grade":3,"acquitted_charges":[0],"notified_on":"1403/07/10"}}"#,
+        ),
+    ];
+    println!("engine (heyat suggest without the process), 2000 runs per shape:");
+    for (name, input) in shapes {
+        heyat_core::suggest_json(input).map_err(|e| Failure::other(e.to_string()))?;
+        let mut times = Vec::with_capacity(2000);
+        for _ in 0..2000 {
+            let t = Instant::now();
+            let out = heyat_core::suggest_json(input).map_err(|e| Failure::other(e.to_string()))?;
+            times.push(t.elapsed().as_secs_f64() * 1e6);
+            std::hint::black_box(out);
+        }
+        times.sort_by(f64::total_cmp);
+        let p = |q: f64| times[((times.len() - 1) as f64 * q) as usize];
+        println!(
+            "  {name:<42} p50 {:>7.1} µs   p95 {:>7.1} µs   ({:.0} suggestions/s)",
+            p(0.5),
+            p(0.95),
+            1e6 / p(0.5)
+        );
+    }
+    Ok(())
 }
 
 /// Signing and verifying a ruling on the demo: a sign-in (one Argon2id check), each member's
