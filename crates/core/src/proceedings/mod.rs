@@ -126,13 +126,18 @@ pub struct RulingFacts {
 
 /// Whether `party` may appeal the ruling (Art 33): a first-instance conviction of grades 4–7
 /// by the manager or the head of the Center; an acquittal on a charge of grades 5–7 by the
-/// head of the Center only. Nothing else, and never an appeal board's ruling.
+/// head of the Center only; a licence revoked under Art 45 by either. Nothing else, and never
+/// an appeal board's ruling.
 pub fn appealable_by(ruling: &RulingFacts, party: Party) -> bool {
     ruling.stage == Stage::FirstInstance
         && match (ruling.outcome, ruling.grade) {
             (Some(RulingOutcome::Conviction), Some(g)) => {
                 (4..=7).contains(&g) && party.may_ever_appeal()
             }
+            // Art 45: the licence revoked for lost qualifications (a conviction with no grade
+            // of Art 29) is appealable within 20 days; the text names no appellant, read as
+            // Art 33 reads: the manager or the head of the Center.
+            (Some(RulingOutcome::Conviction), None) => party.may_ever_appeal(),
             (Some(RulingOutcome::Acquittal), _) => {
                 party == Party::CenterHead && ruling.acquitted_charge_grade.is_some_and(|g| g >= 5)
             }
