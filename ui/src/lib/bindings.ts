@@ -73,7 +73,12 @@ export type StatusCountRow = { status: CaseStatus, status_fa: string, count: num
 
 export type BoardView = { id: number, kind: string, kind_fa: string, name: string, province: string, term_start_fa: string, term_end_fa: string, seats: Array<SeatView>, };
 
-export type SeatView = { seat: string, member_id: number, seat_fa: string, member_name: string, member_kind_fa: string, judicial_grade: number | null, };
+export type SeatView = { seat: string, member_id: number, seat_fa: string, member_name: string, member_kind_fa: string, judicial_grade: number | null, 
+/**
+ * The code of the office whose licence the member holds (Art 23), in Persian digits;
+ * null when none is on record.
+ */
+manages_office_fa: string | null, };
 
 export type CatalogueEntry = { 
 /**
@@ -508,7 +513,13 @@ export type MemberForm = {
 /**
  * `judge`, `kanoon_rep` or `center_rep`.
  */
-kind: string, first_name: string, last_name: string, judicial_grade: number | null, on_kanoon_directors: boolean, };
+kind: string, first_name: string, last_name: string, judicial_grade: number | null, on_kanoon_directors: boolean, 
+/**
+ * The code of the office this person manages (holds its licence); `null` or blank when
+ * none. A first-instance board's Kanoon representative and its alternate must (Arts 23,
+ * 25). Persian or Latin digits.
+ */
+manages_office: string | null, };
 
 export type BackupFile = { name: string, bytes: number, 
 /**
