@@ -131,7 +131,8 @@ export type RulingDraft = {
  */
 verdict: Verdict, grade: number | null, 
 /**
- * For grades 5 and 6: months of suspension (5: 3–12, 6: 13–36).
+ * For a suspension: its months, within the judging code's term (1401 grade 5: 3–12,
+ * grade 6: 13–36; 1396/1392 grade 5: 3–24).
  */
 suspension_months: number | null, 
 /**
@@ -149,7 +150,18 @@ dissent_seat: Seat | null, dissent: string | null,
 /**
  * An appeal board's result on the first-instance ruling (Art 33).
  */
-appeal_result: AppealResult | null, };
+appeal_result: AppealResult | null, 
+/**
+ * With a penalty: the charges (their ids) the board found not established, acquitting
+ * the manager of them and convicting him of the rest (seeded from the guilt votes,
+ * `RulingSeed.acquitted_charges`).
+ */
+acquitted_charges: Array<number>, 
+/**
+ * With a licence revocation (Art 45): the conditions of Arts 9–11 the manager lost or
+ * never had, by id (`1401:9:d`).
+ */
+qualifications: Array<string>, };
 
 export type BackupDone = { path: string, 
 /**
@@ -354,13 +366,21 @@ export type RecordRequest = { grade: number, regulation: string | null, final_on
 
 export type DecisionRequest = { grade: number | null, acquitted: boolean | null, charge_grade: number | null, notified_on: string | null, };
 
-export type Suggestion = { regulation: Code, outcome: Outcome, bar: Bar | null, charges: Array<ChargeOutcome>, grade: GradeRange | null, suspension: Suspension, steps: Array<Step>, appeal: Appeal | null, comparison: Comparison | null, referral: Referral | null, licence_revocation: LicenceRevocation | null, };
+export type Suggestion = { regulation: Code, outcome: Outcome, bar: Bar | null, charges: Array<ChargeOutcome>, grade: GradeRange | null, suspension: Suspension, steps: Array<Step>, appeal: Appeal | null, comparison: Comparison | null, referral: Referral | null, licence_revocation: LicenceRevocation | null, 
+/**
+ * The penalty at `grade.min`, in the judging code's words and as data.
+ */
+penalty: Penalty | null, suspension_order: SuspensionOrderOutcome | null, };
 
 export type Code = "1392" | "1396" | "1401";
 
-export type Outcome = "penalty" | "barred";
+export type Outcome = "penalty" | "barred" | "revocation";
 
-export type Bar = { reason: BarReason, article: string, clause: string, };
+export type Bar = { reason: BarReason, article: string, 
+/**
+ * The clause (`1401:30:a`); the article itself where it has no clause for it.
+ */
+clause: string, };
 
 export type BarReason = "res_judicata" | "limitation" | "separation" | "death";
 
@@ -378,9 +398,14 @@ grade: number | null, grade_range: [number, number], barred: Bar | null, title_f
  */
 text_fa: string, committed_on: JalaliDate, 
 /**
- * Last day on which prosecution is not yet barred by limitation (1401 code only).
+ * Last day on which prosecution is not yet barred by limitation (1401 Art 30, applied
+ * from the day the 1401 code came into force).
  */
-limitation_until: JalaliDate | null, };
+limitation_until: JalaliDate | null, 
+/**
+ * The board acquitted the manager of this charge (`decision.acquitted_charges`).
+ */
+acquitted: boolean, };
 
 export type GradeRange = { min: number, max: number, lowest_with_mitigation: number | null, };
 
@@ -398,7 +423,11 @@ clause: string | null,
 /**
  * Index of the charge (in input order) the step is about.
  */
-charge: number | null, mandatory: boolean, from: number | null, to: number | null, reason_fa: string, reason_en: string, };
+charge: number | null, mandatory: boolean, from: number | null, to: number | null, reason_fa: string, reason_en: string, 
+/**
+ * A reading the text leaves open that this step relies on.
+ */
+reading?: Reading, };
 
 export type Appeal = { appealable: boolean, by: Array<Appellant>, 
 /**
@@ -411,11 +440,24 @@ export type Appellant = "manager" | "center_head";
 
 export type Lenient = "1392" | "1396" | "1401" | "same";
 
-export type Comparison = { regulation: Code, outcome: Outcome, grade: GradeRange | null, more_lenient: Lenient, steps: Array<Step>, };
+export type Comparison = { regulation: Code, outcome: Outcome, grade: GradeRange | null, more_lenient: Lenient, 
+/**
+ * The penalty at each side's `grade.min`, in its code's words, keyed by code (`"1396"`,
+ * `"1401"`); a side with no penalty (barred) says so.
+ */
+penalty_fa: { [key in string]: string }, 
+/**
+ * The same penalties as data.
+ */
+penalties: { [key in string]: Penalty | null }, steps: Array<Step>, };
 
 export type Referral = { required: boolean, article: string, charges: Array<number>, };
 
-export type LicenceRevocation = { article: string, appeal: Appeal, };
+export type LicenceRevocation = { article: string, 
+/**
+ * The conditions of Arts 9–11 found lost, by id.
+ */
+qualifications: Array<string>, appeal: Appeal, };
 
 export type JalaliDate = string;
 
@@ -576,7 +618,7 @@ acquitted_charges: Array<number>, established_charges: Array<number>, };
 
 export type QuestionKind = "guilt" | "grade" | "mitigation" | "suspension";
 
-export type Verdict = "penalty" | "acquittal" | "suspended_prosecution";
+export type Verdict = "penalty" | "acquittal" | "suspended_prosecution" | "licence_revocation";
 
 export type Stage = "first_instance" | "appeal";
 
