@@ -209,7 +209,12 @@ pub async fn draft_ruling(
             file.charges
                 .iter()
                 .position(|c| c.id == *id)
-                .ok_or_else(|| refused(format!("تخلف شمارهٔ {} در این پرونده نیست.", fa(&id.to_string()))))
+                .ok_or_else(|| {
+                    refused(format!(
+                        "تخلف شمارهٔ {} در این پرونده نیست.",
+                        fa(&id.to_string())
+                    ))
+                })
         })
         .collect::<Result<_, _>>()?;
     if draft.verdict == Verdict::LicenceRevocation {
@@ -299,7 +304,9 @@ pub async fn draft_ruling(
     let appeal = match (&appeal_of, &verdict) {
         // The appeal board's ruling is final; its template says so (Arts 24, 33).
         (Some(_), _) => None,
-        (None, r::Verdict::Penalty { .. }) => suggestion.appeal.as_ref().map(r::AppealNotice::from_engine),
+        (None, r::Verdict::Penalty { .. }) => {
+            suggestion.appeal.as_ref().map(r::AppealNotice::from_engine)
+        }
         (None, r::Verdict::LicenceRevocation { .. }) => suggestion
             .licence_revocation
             .as_ref()
