@@ -459,6 +459,46 @@ export type LicenceRevocation = { article: string,
  */
 qualifications: Array<string>, appeal: Appeal, };
 
+export type Reading = { id: string, fa: string, en: string, };
+
+export type SuspensionOrderOutcome = { ordered_on: JalaliDate, years: number, 
+/**
+ * The last day of the period.
+ */
+ends_on: JalaliDate, status: SuspensionStatus, 
+/**
+ * The record entry (input index) whose conviction revokes it.
+ */
+revoked_by: number | null, article: string, };
+
+export type SuspensionStatus = "running" | "revoked" | "ended";
+
+export type Penalty = { 
+/**
+ * The code (`"1396"`).
+ */
+regulation: string, grade: number, kind: PenaltyKind, 
+/**
+ * A suspension's term in months, `[least, most]`.
+ */
+term_months: [number, number] | null, 
+/**
+ * The least term is excluded («بیش از یک سال»).
+ */
+term_above_min: boolean, suspends: Suspends | null, 
+/**
+ * The clause that words it (`1396:35:6`).
+ */
+clause: string, 
+/**
+ * The code's own words (`لغو دایم پروانه`).
+ */
+title_fa: string, };
+
+export type PenaltyKind = "oral_notice" | "written_warning" | "reprimand_on_file" | "reprimand_published" | "suspension" | "revocation";
+
+export type Suspends = "management" | "licence";
+
 export type JalaliDate = string;
 
 export type CalendarMonth = { year: number, 
@@ -632,7 +672,17 @@ export type ServiceMethod = "electronic" | "in_person" | "post";
 
 export type AppealResult = "confirmed" | "reversed" | "modified";
 
-export type Vocabulary = { seats: { [key in string]: string }, holder_was: { [key in string]: string }, ruling_status: { [key in string]: string }, stages: { [key in string]: string }, parties: { [key in string]: string }, methods: { [key in string]: string }, case_status: { [key in string]: string }, complaint_sources: { [key in string]: string }, };
+export type Vocabulary = { seats: { [key in string]: string }, holder_was: { [key in string]: string }, ruling_status: { [key in string]: string }, stages: { [key in string]: string }, parties: { [key in string]: string }, methods: { [key in string]: string }, case_status: { [key in string]: string }, complaint_sources: { [key in string]: string }, 
+/**
+ * The conditions of Arts 9–11 (1401) an Art 45 ruling may find lost, in the
+ * regulation's order: `[id, «مادهٔ ۹، بند «ت»: مدرک تحصیلی»]`.
+ */
+qualifications: Array<[string, string]>, 
+/**
+ * Each code's list of penalties by grade (1401 Art 29, 1396 Art 35, 1392 Art 23), as
+ * the code words them: what the ruling's draft offers for a case judged by that code.
+ */
+penalties: { [key in string]: Array<Penalty> }, };
 
 export type CaseFacts = { 
 /**
