@@ -2110,3 +2110,257 @@ fn a_real_first_start_asks_for_the_administrator_and_loads_no_demo() {
         "unauthenticated"
     );
 }
+
+/// The printed PDF's text, with what `pdftotext` moves (whitespace, bidi controls, ZWNJ, the
+/// hamza above) taken out of the comparison.
+fn printed_text(printed: &Value) -> String {
+    let out = std::process::Command::new("pdftotext")
+        .args([printed["path"].as_str().unwrap(), "-"])
+        .output()
+        .expect("pdftotext (poppler-utils) is needed");
+    squash(&String::from_utf8(out.stdout).unwrap())
+}
+
+fn squash(text: &str) -> String {
+    text.chars()
+        .filter(|c| {
+            !c.is_whitespace()
+                && !matches!(c, '\u{200c}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{0654}')
+        })
+        .collect::<String>()
+        .replace("هه", "ه")
+}
+
+/// A case opened from a forwarded complaint against office 2, with no charge yet.
+fn new_case(app: &App) -> i64 {
+    let done = invoke(
+        app,
+        "register_complaint",
+        json!({ "form": { "kind": "complaint", "source": "client", "received_on": "۱۴۰۵/۰۸/۲۸", "office_id": 2,
+                          "reporter_name": null, "reporter_contact": null, "reporter_confidential": true,
+                          "summary": "گزارش بازرسی دربارهٔ مدیر دفتر.", "review_notes": null, "forward": true } }),
+    )
+    .unwrap();
+    done["case_id"].as_i64().unwrap()
+}
+
+fn add_charge(
+    app: &App,
+    id: i64,
+    violation: &str,
+    committed_on: &str,
+    last_act: Option<&str>,
+) -> i64 {
+    invoke(
+        app,
+        "add_charge",
+        json!({ "caseId": id, "form": { "violation": violation, "committed_on": committed_on,
+                                        "days": null, "facts": "", "last_prosecution_act_on": last_act } }),
+    )
+    .unwrap()
+    .as_i64()
+    .unwrap()
+}
+
+/// A draft for `print_ruling` with the second reading's fields.
+fn draft_with(
+    id: i64,
+    verdict: &str,
+    grade: Option<u8>,
+    months: Option<u32>,
+    extra: Value,
+) -> Value {
+    let mut draft = json!({
+        "verdict": verdict, "grade": grade, "suspension_months": months, "suspension_years": null,
+        "session_date": "1405/09/02", "complaint_summary": "", "defence_summary": "",
+        "reasoning": "هیأت با بررسی پرونده چنین یافت.", "dissent_seat": null, "dissent": null });
+    for (k, v) in extra.as_object().unwrap() {
+        draft[k] = v.clone();
+    }
+    json!({ "caseId": id, "draft": draft })
+}
+
+#[test]
+fn one_ruling_acquits_on_one_charge_and_convicts_on_another() {
+    let app = app();
+    let id = new_case(&app);
+    // Art 38(a), grade 5; Art 36(a), grade 3.
+    let grave = add_charge(&app, id, "1401:38:a", "1405/07/01", None);
+    add_charge(&app, id, "1401:36:a", "1405/07/10", None);
+    hold_session(&app, id);
+    let acquit_grave = json!({ "acquitted_charges": [grave] });
+    // The grade is the convicted charge's (3), not Art 44's combination with the acquitted one.
+    let err = invoke(
+        &app,
+        "print_ruling",
+        draft_with(id, "penalty", Some(5), Some(6), acquit_grave.clone()),
+    )
+    .unwrap_err();
+    assert!(err["message"].as_str().unwrap().contains("درجهٔ ۵"), "{err}");
+    let printed = invoke(
+        &app,
+        "print_ruling",
+        draft_with(id, "penalty", Some(3), None, acquit_grave),
+    )
+    .unwrap();
+    let text = printed_text(&printed);
+    for phrase in [
+        "محرز نیست؛ برائت",
+        "محرز است؛ محکومیت",
+        "را محرز نمی‌داند و به برائت",
+        "را به مجازات انتظامی درجه سه",
+        // Art 33: the head of the Center may appeal the acquittal on a grade 5 charge.
+        "از سوی رئیس مرکز آمار و",
+    ] {
+        assert!(
+            text.contains(&squash(phrase)),
+            "missing «{phrase}» in\n{text}"
+        );
+    }
+    assert!(!text.contains(&squash("از سوی مدیر دفتر")), "{text}");
+    let file = invoke(&app, "open_case", json!({ "caseId": id })).unwrap();
+    let ruling = &file["file"]["rulings"][0];
+    assert_eq!(ruling["outcome"], "conviction");
+    assert_eq!(ruling["grade"], 3);
+    // Every charge acquitted is not a conviction; a charge of another case is refused.
+    let all = json!({ "acquitted_charges": file["charges"].as_array().unwrap().iter().map(|c| c["id"].clone()).collect::<Vec<_>>() });
+    let err = invoke(
+        &app,
+        "print_ruling",
+        draft_with(id, "penalty", Some(3), None, all),
+    )
+    .unwrap_err();
+    assert!(
+        err["message"]
+            .as_str()
+            .unwrap()
+            .contains("رأی برائت را برگزینید"),
+        "{err}"
+    );
+    let err = invoke(
+        &app,
+        "print_ruling",
+        draft_with(
+            id,
+            "penalty",
+            Some(3),
+            None,
+            json!({ "acquitted_charges": [999_999] }),
+        ),
+    )
+    .unwrap_err();
+    assert!(
+        err["message"]
+            .as_str()
+            .unwrap()
+            .contains("در این پرونده نیست"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_case_judged_under_the_1396_code_prints_its_penalties() {
+    let app = app();
+    let id = new_case(&app);
+    // Committed under the 1396 regulation; prosecuted last within Art 30's two years.
+    add_charge(&app, id, "1396:37:2", "1400/03/01", Some("1405/01/15"));
+    hold_session(&app, id);
+    let printed = invoke(
+        &app,
+        "print_ruling",
+        draft_with(id, "penalty", Some(6), None, json!({})),
+    )
+    .unwrap();
+    let text = printed_text(&printed);
+    for phrase in [
+        "به مجازات انتظامی ردیف شش",
+        "لغو دائم پروانه محکوم می‌کند",
+        "ماده ۳۵ آیین‌نامه",
+    ] {
+        assert!(
+            text.contains(&squash(phrase)),
+            "missing «{phrase}» in\n{text}"
+        );
+    }
+    let printed = invoke(
+        &app,
+        "print_ruling",
+        draft_with(id, "penalty", Some(5), Some(18), json!({})),
+    )
+    .unwrap();
+    let text = printed_text(&printed);
+    assert!(
+        text.contains(&squash("تعلیق موقت پروانه به مدت یک سال و شش ماه")),
+        "{text}"
+    );
+    let err = invoke(
+        &app,
+        "print_ruling",
+        draft_with(id, "penalty", Some(5), Some(30), json!({})),
+    )
+    .unwrap_err();
+    assert!(
+        err["message"].as_str().unwrap().contains("از ۳ تا ۲۴ ماه"),
+        "{err}"
+    );
+}
+
+#[test]
+fn article_45_alone_revokes_the_licence_and_is_appealable() {
+    let app = app();
+    let id = new_case(&app);
+    hold_session(&app, id);
+    let err = invoke(
+        &app,
+        "print_ruling",
+        draft_with(id, "licence_revocation", None, None, json!({})),
+    )
+    .unwrap_err();
+    assert!(
+        err["message"].as_str().unwrap().contains("مواد ۹ تا ۱۱"),
+        "{err}"
+    );
+    let printed = invoke(
+        &app,
+        "print_ruling",
+        draft_with(
+            id,
+            "licence_revocation",
+            None,
+            None,
+            json!({ "qualifications": ["1401:9:d"] }),
+        ),
+    )
+    .unwrap();
+    let text = printed_text(&printed);
+    for phrase in [
+        "شرایطی که مدیر دفتر فاقد آن است",
+        "رأی به لغو پروانه دفتر صادر می‌کند",
+        "از سوی مدیر دفتر یا رئیس مرکز آمار و",
+        "دارا بودن مدرک کارشناسی یا بالاتر در رشته‌های مرتبط با حقوق",
+    ] {
+        assert!(
+            text.contains(&squash(phrase)),
+            "missing «{phrase}» in\n{text}"
+        );
+    }
+    let file = invoke(&app, "open_case", json!({ "caseId": id })).unwrap();
+    let ruling = &file["file"]["rulings"][0];
+    assert_eq!(ruling["outcome"], "conviction");
+    assert!(ruling["grade"].is_null());
+    // A case with charges is ruled on its charges.
+    add_charge(&app, id, "1401:36:a", "1405/07/10", None);
+    let err = invoke(
+        &app,
+        "print_ruling",
+        draft_with(
+            id,
+            "licence_revocation",
+            None,
+            None,
+            json!({ "qualifications": ["1401:9:d"] }),
+        ),
+    )
+    .unwrap_err();
+    assert!(err["message"].as_str().unwrap().contains("بی‌تخلف"), "{err}");
+}

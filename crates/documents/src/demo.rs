@@ -114,6 +114,8 @@ pub async fn draft_for_signing(
         dissent_seat: None,
         dissent: None,
         appeal_result: None,
+        acquitted_charges: Vec::new(),
+        qualifications: Vec::new(),
     };
     let d = crate::draft_ruling(store, case.id, &draft).await?;
     let body = renderer.ruling(&d.input)?;

@@ -60,7 +60,8 @@ pub struct RulingDraft {
     /// A bar comes from the engine, whatever is chosen here.
     pub verdict: Verdict,
     pub grade: Option<u8>,
-    /// For grades 5 and 6: months of suspension (5: 3–12, 6: 13–36).
+    /// For a suspension: its months, within the judging code's term (1401 grade 5: 3–12,
+    /// grade 6: 13–36; 1396/1392 grade 5: 3–24).
     pub suspension_months: Option<u32>,
     /// For a suspended prosecution: 1 or 2 years (Art 31).
     pub suspension_years: Option<u8>,
@@ -75,6 +76,15 @@ pub struct RulingDraft {
     /// An appeal board's result on the first-instance ruling (Art 33).
     #[serde(default)]
     pub appeal_result: Option<AppealResult>,
+    /// With a penalty: the charges (their ids) the board found not established, acquitting
+    /// the manager of them and convicting him of the rest (seeded from the guilt votes,
+    /// `RulingSeed.acquitted_charges`).
+    #[serde(default)]
+    pub acquitted_charges: Vec<i64>,
+    /// With a licence revocation (Art 45): the conditions of Arts 9–11 the manager lost or
+    /// never had, by id (`1401:9:d`).
+    #[serde(default)]
+    pub qualifications: Vec<String>,
 }
 
 /// A ruling composed and checked: what the preview and the print typeset, and the draft
@@ -151,6 +161,8 @@ pub fn decided_fa(outcome: Option<RulingOutcome>, grade: Option<i64>) -> String 
                 fa(&g.to_string())
             )
         }
+        // Art 45: the store keeps a revocation as a conviction with no grade.
+        (Some(Conviction), None) => "لغو پروانهٔ دفتر به سبب فقدان شرایط (مادهٔ ۴۵)".to_owned(),
         (Some(Acquittal), _) => "برائت مدیر دفتر".to_owned(),
         (Some(SuspendedProsecution), _) => "تعلیق تعقیب".to_owned(),
         (Some(Reversed), _) => "نقض رأی بدوی".to_owned(),
@@ -187,8 +199,39 @@ pub async fn draft_ruling(
     }
     let session_date =
         JalaliDate::parse(&draft.session_date).map_err(|e| refused(format!("تاریخ جلسه: {e}")))?;
-    let case = store.engine_case(case_id, session_date).await?;
-    let suggestion = heyat_store::suggest(&case)?;
+    let mut case = store.engine_case(case_id, session_date).await?;
+    // The engine reads the charges in the store's order (both by id): a charge's index there
+    // is its place in `file.charges`.
+    let acquitted: Vec<usize> = draft
+        .acquitted_charges
+        .iter()
+        .map(|id| {
+            file.charges
+                .iter()
+                .position(|c| c.id == *id)
+                .ok_or_else(|| {
+                    refused(format!(
+                        "تخلف شمارهٔ {} در این پرونده نیست.",
+                        fa(&id.to_string())
+                    ))
+                })
+        })
+        .collect::<Result<_, _>>()?;
+    if draft.verdict == Verdict::LicenceRevocation {
+        if !file.charges.is_empty() {
+            return Err(refused(
+                "رأی لغو پروانه به سبب فقدان شرایط (مادهٔ ۴۵) تنها در پرونده‌ای بی‌تخلف صادر می‌شود؛ این پرونده تخلف ثبت‌شده دارد. دربارهٔ تخلف‌ها رأی دهید یا پرونده‌ای جدا برای مادهٔ ۴۵ بگشایید.",
+            ));
+        }
+        if draft.qualifications.is_empty() {
+            return Err(refused(
+                "شرط یا شرایطی از مواد ۹ تا ۱۱ را که مدیر دفتر از دست داده یا از ابتدا نداشته است برگزینید (مادهٔ ۴۵).",
+            ));
+        }
+        case.lacks_qualifications = true;
+        case.lost_qualifications = draft.qualifications.clone();
+    }
+    let mut suggestion = heyat_store::suggest(&case)?;
     let verdict = match draft.verdict {
         _ if suggestion.outcome == engine::Outcome::Barred => r::Verdict::Barred {
             reason: match suggestion.bar.as_ref().map(|b| b.reason) {
@@ -202,6 +245,19 @@ pub async fn draft_ruling(
             let grade = draft
                 .grade
                 .ok_or_else(|| refused("درجهٔ مجازات را برگزینید."))?;
+            if !acquitted.is_empty() && acquitted.len() >= file.charges.len() {
+                return Err(refused(
+                    "همهٔ تخلف‌ها نامحرز علامت خورده است؛ رأی محکومیت بی تخلف محرز صادر نمی‌شود. رأی برائت را برگزینید.",
+                ));
+            }
+            // The engine weighs the convicted charges only and answers the appeal for the
+            // decision as a whole (Art 33: the conviction's and the acquittals').
+            case.decision = Some(engine::Decision {
+                outcome: engine::DecisionOutcome::Grade(grade),
+                notified_on: None,
+                acquitted_charges: acquitted.clone(),
+            });
+            suggestion = heyat_store::suggest(&case)?;
             let range = suggestion
                 .grade
                 .as_ref()
@@ -223,6 +279,18 @@ pub async fn draft_ruling(
                 years: draft.suspension_years.unwrap_or(1),
             }
         }
+        Verdict::LicenceRevocation => {
+            let revocation = suggestion.licence_revocation.as_ref().ok_or_else(|| {
+                refused("موتور قواعد لغو پروانه به استناد مادهٔ ۴۵ را برای این پرونده نیافت.")
+            })?;
+            r::Verdict::LicenceRevocation {
+                qualifications: if revocation.qualifications.is_empty() {
+                    draft.qualifications.clone()
+                } else {
+                    revocation.qualifications.clone()
+                },
+            }
+        }
     };
     let decided = match &verdict {
         r::Verdict::Penalty { grade, .. } => Some(*grade),
@@ -236,9 +304,13 @@ pub async fn draft_ruling(
     let appeal = match (&appeal_of, &verdict) {
         // The appeal board's ruling is final; its template says so (Arts 24, 33).
         (Some(_), _) => None,
-        (None, r::Verdict::Penalty { grade, .. }) => {
-            decision_appeal(&case, engine::DecisionOutcome::Grade(*grade))?
+        (None, r::Verdict::Penalty { .. }) => {
+            suggestion.appeal.as_ref().map(r::AppealNotice::from_engine)
         }
+        (None, r::Verdict::LicenceRevocation { .. }) => suggestion
+            .licence_revocation
+            .as_ref()
+            .map(|l| r::AppealNotice::from_engine(&l.appeal)),
         (None, r::Verdict::Acquittal) => match p::charge_grade(&suggestion) {
             Some(g) => decision_appeal(
                 &case,
@@ -259,6 +331,9 @@ pub async fn draft_ruling(
         (None, r::Verdict::Acquittal) => RulingOutcome::Acquittal,
         (None, r::Verdict::Barred { .. }) => RulingOutcome::Barred,
         (None, r::Verdict::SuspendedProsecution { .. }) => RulingOutcome::SuspendedProsecution,
+        // Art 45: the store's outcomes have no revocation; a conviction with no grade (no
+        // grade of Art 29 was imposed, so it weighs in no later recidivism, Art 43).
+        (None, r::Verdict::LicenceRevocation { .. }) => RulingOutcome::Conviction,
     };
     // A reprinted draft keeps its number.
     let ruling_seq = file
@@ -297,11 +372,16 @@ pub async fn draft_ruling(
         charges: suggestion
             .charges
             .iter()
-            .map(|c| r::Charge {
+            .enumerate()
+            .map(|(i, c)| r::Charge {
                 violation: c.violation.clone(),
                 days: c.days,
                 committed_on: c.committed_on,
-                established: draft.verdict != Verdict::Acquittal,
+                established: match &verdict {
+                    r::Verdict::Acquittal => false,
+                    r::Verdict::Penalty { .. } => !acquitted.contains(&i),
+                    _ => true,
+                },
                 facts: None,
             })
             .collect(),
@@ -314,6 +394,7 @@ pub async fn draft_ruling(
             .collect(),
         steps: r::RulingInput::steps_from(&suggestion),
         citations: Vec::new(),
+        regulation: Some(suggestion.regulation.id().to_owned()),
         verdict,
         appeal,
         appeal_of,
@@ -606,7 +687,12 @@ pub async fn notice(
             days: 20,
             last_day: day(&store.appeal_deadline(&served.notified_on).await?)?,
             board: appeal_board,
-            article: "1401:33".into(),
+            // A conviction with no grade is Art 45's revocation.
+            article: match (ruling.outcome, ruling.grade) {
+                (Some(RulingOutcome::Conviction), None) => "1401:45",
+                _ => "1401:33",
+            }
+            .into(),
         })
     } else {
         None

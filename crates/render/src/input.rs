@@ -120,8 +120,10 @@ pub enum BarReason {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Verdict {
-    /// Conviction to a grade of Art 29; grades 5 and 6 need the suspension's length
-    /// (grade 5: 3–12 months, grade 6: 13–36 months).
+    /// Conviction to a grade of the judging code's list of penalties (1401 Art 29, 1396
+    /// Art 35, 1392 Art 23); a suspension needs its length in months, within the term that
+    /// code sets (1401 grade 5: 3–12, grade 6: 13–36; 1396/1392 grade 5: 3–24). With some
+    /// charges not `established`, the manager is acquitted of those and convicted of the rest.
     Penalty {
         grade: u8,
         #[serde(default)]
@@ -135,6 +137,11 @@ pub enum Verdict {
     /// Prosecution suspended for 1–2 years (Art 31).
     SuspendedProsecution {
         years: u8,
+    },
+    /// Art 45 alone: the licence revoked because the manager lost, or never had, the
+    /// conditions of Arts 9–11 (`1401:9:d`, `1401:11:b`, …), each quoted from the regulations.
+    LicenceRevocation {
+        qualifications: Vec<String>,
     },
 }
 
@@ -256,6 +263,12 @@ pub struct RulingInput {
     /// Further provisions to quote besides those the charges, steps and verdict cite.
     #[serde(default)]
     pub citations: Vec<String>,
+    /// The code that judged the case (`"1401"`, `"1396"`, `"1392"`, the engine's
+    /// `regulation`): the penalty is worded and bounded as that code words it. Absent in
+    /// rulings drafted before the field existed, which are worded as before (the 1401 code):
+    /// it is left out of the JSON when absent, so that their content hash stays the same.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub regulation: Option<String>,
     pub verdict: Verdict,
     /// For a first-instance ruling; an appeal ruling is always final.
     #[serde(default)]

@@ -6,9 +6,9 @@ use crate::RenderError;
 use crate::input::*;
 use crate::text::{fa, isolate_latin as iso, isolate_number as num, months_words, words};
 use crate::verify::Verification;
+use heyat_core::JalaliDate;
 use heyat_core::engine::Code;
-use heyat_core::regulation::{Library, Provision, library};
-use heyat_core::{Grade, JalaliDate};
+use heyat_core::regulation::{Library, PenaltyKind, Provision, Suspends, library};
 use serde_json::{Value, json};
 
 fn bad(msg: impl Into<String>) -> RenderError {
@@ -111,33 +111,79 @@ fn citations(ids: &[String]) -> Result<Vec<Value>, RenderError> {
     Ok(out)
 }
 
-fn grade_of(g: u8) -> Result<Grade, RenderError> {
-    Grade::new(g.into()).map_err(|e| bad(e.to_string()))
+/// How a document names a grade of `code`: «درجهٔ پنج (۵)» (1401 Art 29 numbers grades),
+/// «ردیف پنج (۵) مادهٔ ۳۵ آیین‌نامه ۱۳۹۶» (the older codes list their penalties in rows).
+fn grade_name(code: &str, grade: u8) -> String {
+    match Code::from_id(code) {
+        Some(Code::V1401) | None => format!("درجهٔ {} ({})", words(grade.into()), fa(grade)),
+        Some(c) => format!(
+            "ردیف {} ({}) مادهٔ {} {}",
+            words(grade.into()),
+            fa(grade),
+            fa(c.grades_article().split(':').nth(1).unwrap_or_default()),
+            c.name_fa()
+        ),
+    }
 }
 
-/// The penalty in words and grade.
-fn penalty_words(grade: u8, months: Option<u32>) -> Result<String, RenderError> {
-    let g = grade_of(grade)?;
-    let head = format!(
-        "مجازات انتظامی درجهٔ {} ({})",
-        words(grade.into()),
-        fa(grade)
-    );
-    Ok(match (grade, months) {
-        (5, Some(m)) if (3..=12).contains(&m) => {
-            format!("{head}: تعلیق از مدیریت دفتر به مدت {}", months_words(m))
+/// The penalty of `grade` as the code that judged the case words it (1401 Art 29, 1396
+/// Art 35, 1392 Art 23), its suspension's length checked against that code's term; and the
+/// clause that words it, to quote.
+fn penalty_words(
+    code: &str,
+    grade: u8,
+    months: Option<u32>,
+) -> Result<(String, String), RenderError> {
+    let lib = lib()?;
+    let name = Code::from_id(code)
+        .map(|c| c.name_fa().to_owned())
+        .ok_or_else(|| bad(format!("مقررهٔ «{code}» شناخته نیست (regulation)")))?;
+    let penalty = lib.penalty(code, grade).ok_or_else(|| {
+        let max = Code::from_id(code).map_or(7, Code::max_grade);
+        bad(format!(
+            "{name} درجهٔ {} ندارد؛ مجازات‌های آن از درجهٔ ۱ تا {} است (verdict.grade)",
+            fa(grade),
+            fa(max)
+        ))
+    })?;
+    let head = format!("مجازات انتظامی {}", grade_name(code, grade));
+    let what = match (penalty.kind, penalty.term_months, months) {
+        (PenaltyKind::Suspension, Some([_, most]), Some(m)) => {
+            let least = penalty.least_months().unwrap_or(1);
+            if !(least..=most).contains(&m) {
+                return Err(bad(format!(
+                    "مدت تعلیق برای {} ({}) از {} تا {} ماه است، نه {} ماه (verdict.suspension_months)",
+                    grade_name(code, grade),
+                    penalty.title_fa,
+                    fa(least),
+                    fa(most),
+                    fa(m)
+                )));
+            }
+            match penalty.suspends {
+                Some(Suspends::Licence) => format!("تعلیق موقت پروانه به مدت {}", months_words(m)),
+                _ => format!("تعلیق از مدیریت دفتر به مدت {}", months_words(m)),
+            }
         }
-        (6, Some(m)) if (13..=36).contains(&m) => {
-            format!("{head}: تعلیق از مدیریت دفتر به مدت {}", months_words(m))
+        (PenaltyKind::Suspension, term, None) => {
+            return Err(bad(format!(
+                "برای {} ({}) مدت تعلیق را به ماه بنویسید: از {} تا {} ماه (verdict.suspension_months)",
+                grade_name(code, grade),
+                penalty.title_fa,
+                fa(penalty.least_months().unwrap_or(0)),
+                fa(term.map_or(0, |t| t[1]))
+            )));
         }
-        (5 | 6, _) => {
-            return Err(bad(
-                "برای درجهٔ ۵ مدت تعلیق ۳ تا ۱۲ ماه و برای درجهٔ ۶ بیش از ۱۲ تا ۳۶ ماه لازم است (verdict.suspension_months)",
-            ));
+        (_, _, Some(_)) => {
+            return Err(bad(format!(
+                "{} ({}) مدت ندارد؛ مدت تعلیق تنها برای مجازات تعلیق نوشته می‌شود (verdict.suspension_months)",
+                grade_name(code, grade),
+                penalty.title_fa
+            )));
         }
-        (_, Some(_)) => return Err(bad("مدت تعلیق فقط برای درجات ۵ و ۶ است")),
-        _ => format!("{head}: {}", g.title_fa()),
-    })
+        _ => penalty.title_fa.clone(),
+    };
+    Ok((format!("{head}: {what}"), penalty.clause))
 }
 
 fn bar_clause(reason: BarReason) -> (&'static str, &'static str) {
@@ -149,35 +195,112 @@ fn bar_clause(reason: BarReason) -> (&'static str, &'static str) {
     }
 }
 
+/// The title of a charge's clause as the regulations give it.
+fn charge_title(lib: &Library, violation: &str) -> String {
+    match lib.get(violation) {
+        Some(Provision::Clause(_, cl)) => cl.title_fa.clone(),
+        Some(p) => p.article().title_fa.clone(),
+        None => String::new(),
+    }
+}
+
+/// «الف»، «ب» و «پ».
+fn quoted_list(items: &[String]) -> String {
+    let quoted: Vec<String> = items.iter().map(|t| format!("«{t}»")).collect();
+    match quoted.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} و {last}", rest.join("، ")),
+    }
+}
+
+/// The conditions of Arts 9–11 (1401) that Art 45 weighs.
+const QUALIFICATION_ARTICLES: [&str; 3] = ["1401:9", "1401:10", "1401:11"];
+
+/// Each condition an Art 45 ruling found lost: its heading, title and corrected text.
+fn qualifications(ids: &[String]) -> Result<Vec<Value>, RenderError> {
+    let lib = lib()?;
+    if ids.is_empty() {
+        return Err(bad(
+            "رأی لغو پروانه به استناد مادهٔ ۴۵ باید شرط یا شرایطی از مواد ۹ تا ۱۱ آیین‌نامه ۱۴۰۱ را که مدیر دفتر فاقد آن است نام ببرد (verdict.qualifications)",
+        ));
+    }
+    ids.iter()
+        .map(|id| {
+            let article = id.split(':').take(2).collect::<Vec<_>>().join(":");
+            if !QUALIFICATION_ARTICLES.contains(&article.as_str()) {
+                return Err(bad(format!(
+                    "«{id}» از شرایط مواد ۹ تا ۱۱ آیین‌نامه ۱۴۰۱ نیست (verdict.qualifications)"
+                )));
+            }
+            let (heading, text) = cite(id)?;
+            Ok(json!({
+                "id": id,
+                "heading": heading,
+                "title": charge_title(lib, id),
+                "text": text,
+            }))
+        })
+        .collect()
+}
+
 /// The operative sentence and the provisions it rests on.
 fn operative(input: &RulingInput) -> Result<(String, Vec<String>), RenderError> {
+    let lib = lib()?;
     let who = format!(
         "{}، مدیر {}",
         iso(&input.office.manager),
         iso(&input.office.name)
     );
-    let version = input
-        .charges
-        .first()
-        .and_then(|c| c.violation.split(':').next())
-        .unwrap_or("1401")
-        .to_owned();
+    // The code that judged the case; a ruling drafted before `regulation` existed was worded
+    // as the 1401 code words it, and quoted the grade of its first charge's code.
+    let judged_by = input
+        .regulation
+        .clone()
+        .unwrap_or_else(|| "1401".to_owned());
+    let quoted_code = input.regulation.clone().unwrap_or_else(|| {
+        input
+            .charges
+            .first()
+            .and_then(|c| c.violation.split(':').next())
+            .unwrap_or("1401")
+            .to_owned()
+    });
     let mut cited = Vec::new();
     let text = match &input.verdict {
         Verdict::Penalty {
             grade,
             suspension_months,
         } => {
-            if let Some(code) = Code::from_id(&version) {
-                let id = format!("{}:{}", code.grades_article(), grade);
-                if lib()?.get(&id).is_some() {
-                    cited.push(id);
-                }
+            let (penalty, clause) = penalty_words(&judged_by, *grade, *suspension_months)?;
+            let quoted = if quoted_code == judged_by {
+                Some(clause)
+            } else {
+                lib.penalty(&quoted_code, *grade).map(|p| p.clause)
+            };
+            cited.extend(quoted);
+            let (convicted, acquitted): (Vec<&Charge>, Vec<&Charge>) =
+                input.charges.iter().partition(|c| c.established);
+            if acquitted.is_empty() {
+                format!("هیأت با احراز تخلف، {who} را به {penalty} محکوم می‌کند.")
+            } else if convicted.is_empty() {
+                return Err(bad(
+                    "هیچ‌یک از تخلف‌ها محرز نیست (charges[].established)؛ بی تخلف محرز رأی محکومیت صادر نمی‌شود",
+                ));
+            } else {
+                let titles = |cs: &[&Charge]| {
+                    quoted_list(
+                        &cs.iter()
+                            .map(|c| charge_title(lib, &c.violation))
+                            .collect::<Vec<_>>(),
+                    )
+                };
+                format!(
+                    "هیأت تخلف {} را محرز نمی‌داند و به برائت {who} از این اتهام رأی می‌دهد؛ و با احراز تخلف {}، او را به {penalty} محکوم می‌کند.",
+                    titles(&acquitted),
+                    titles(&convicted)
+                )
             }
-            format!(
-                "هیأت با احراز تخلف، {who} را به {} محکوم می‌کند.",
-                penalty_words(*grade, *suspension_months)?
-            )
         }
         Verdict::Acquittal => {
             format!("هیأت تخلف منتسب را محرز ندانسته و به برائت {who} رأی می‌دهد.")
@@ -199,6 +322,41 @@ fn operative(input: &RulingInput) -> Result<(String, Vec<String>), RenderError> 
                 "هیأت به استناد مادهٔ ۳۱ آیین‌نامه ۱۴۰۱، تعقیب انتظامی {who} را به مدت {} ({}) سال معلق می‌کند؛ هرگاه در این مدت مرتکب تخلفی شود که به محکومیت قطعی بینجامد، تعلیق لغو و به موضوع اصلی نیز رسیدگی خواهد شد.",
                 words((*years).into()),
                 fa(years)
+            )
+        }
+        Verdict::LicenceRevocation {
+            qualifications: ids,
+        } => {
+            if judged_by != "1401" {
+                return Err(bad(format!(
+                    "لغو پروانه به سبب فقدان شرایط تنها در مادهٔ ۴۵ آیین‌نامه ۱۴۰۱ آمده است و {} چنین حکمی ندارد (regulation)",
+                    code_name(&judged_by)
+                )));
+            }
+            let found = qualifications(ids)?;
+            cited.push("1401:45".to_owned());
+            cited.extend(ids.iter().cloned());
+            let lost: Vec<String> = found
+                .iter()
+                .map(|q| {
+                    format!(
+                        "«{}» ({})",
+                        q["title"].as_str().unwrap_or_default(),
+                        q["heading"].as_str().unwrap_or_default()
+                    )
+                })
+                .collect();
+            let lost = match lost.split_last() {
+                Some((last, rest)) if !rest.is_empty() => format!("{} و {last}", rest.join("، ")),
+                _ => lost.concat(),
+            };
+            format!(
+                "هیأت با احراز اینکه {who} {} {lost} را از دست داده یا از ابتدا فاقد آن بوده است، به استناد مادهٔ ۴۵ آیین‌نامه ۱۴۰۱ رأی به لغو پروانهٔ دفتر صادر می‌کند.",
+                if ids.len() == 1 {
+                    "شرط"
+                } else {
+                    "شرایط"
+                }
             )
         }
     };
@@ -283,24 +441,34 @@ pub fn ruling(
         return Err(bad("دادنامهٔ تجدیدنظر بدون appeal_of ساخته نمی‌شود"));
     }
     let mut cited: Vec<String> = input.citations.clone();
+    // A conviction on some charges and an acquittal on others says which is which.
+    let mixed = matches!(input.verdict, Verdict::Penalty { .. })
+        && input.charges.iter().any(|c| c.established)
+        && input.charges.iter().any(|c| !c.established);
     let mut charges = Vec::new();
     for c in &input.charges {
         let (heading, _) = cite(&c.violation)?;
-        let title = match lib.get(&c.violation) {
-            Some(Provision::Clause(_, cl)) => cl.title_fa.clone(),
-            Some(p) => p.article().title_fa.clone(),
-            None => String::new(),
-        };
         cited.push(c.violation.clone());
         charges.push(json!({
             "heading": heading,
-            "title": title,
+            "title": charge_title(lib, &c.violation),
             "days": c.days.map(|d| format!("{} روز", fa(d))),
             "committed_on": date(c.committed_on),
-            "finding": if c.established { "محرز است" } else { "محرز نیست" },
+            "finding": match (c.established, mixed) {
+                (true, false) => "محرز است",
+                (false, false) => "محرز نیست",
+                (true, true) => "محرز است؛ محکومیت",
+                (false, true) => "محرز نیست؛ برائت",
+            },
             "facts": c.facts.as_deref().map(iso),
         }));
     }
+    let qualifications = match &input.verdict {
+        Verdict::LicenceRevocation {
+            qualifications: ids,
+        } => qualifications(ids)?,
+        _ => Vec::new(),
+    };
     for s in &input.steps {
         cited.push(s.clause.clone().unwrap_or_else(|| s.article.clone()));
     }
@@ -313,7 +481,20 @@ pub fn ruling(
             Vec::new(),
         )
     } else {
-        appeal_text(input.appeal.as_ref())?
+        // Art 45 makes the revocation appealable within 20 days; the text names neither the
+        // start nor who appeals, read as Art 33 reads (DOMAIN.md): from notification, by the
+        // manager or the head of the Center.
+        let art45 = AppealNotice {
+            appealable: true,
+            article: "1401:45".to_owned(),
+            by: vec![Appellant::Manager, Appellant::CenterHead],
+            days: 20,
+        };
+        let notice = match (&input.appeal, &input.verdict) {
+            (None, Verdict::LicenceRevocation { .. }) => Some(&art45),
+            (notice, _) => notice.as_ref(),
+        };
+        appeal_text(notice)?
     };
     cited.extend(more);
     let citations = citations(&cited)?;
@@ -405,6 +586,7 @@ pub fn ruling(
         "complaint_summary": iso(&input.complaint_summary),
         "defence_summary": iso(&input.defence_summary),
         "charges": charges,
+        "qualifications": qualifications,
         "reasoning": input.reasoning.iter().map(|p| iso(p)).collect::<Vec<_>>(),
         "steps": input.steps.iter().map(step_sentence).collect::<Vec<_>>(),
         "citations": citations,

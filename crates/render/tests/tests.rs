@@ -64,6 +64,13 @@ fn assert_phrases(pdf: &[u8], phrases: &[&str]) {
     }
 }
 
+/// Keeps a PDF under the target's temporary folder, to look at.
+fn keep(name: &str, pdf: &[u8]) {
+    let dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("rulings");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join(format!("{name}.pdf")), pdf).unwrap();
+}
+
 fn example(doc: Document) -> Value {
     serde_json::from_str(doc.example()).unwrap()
 }
@@ -362,6 +369,247 @@ mod documents {
             r.render_json(Document::AppealRuling, &appeal_without_first),
             Err(RenderError::Invalid(_))
         ));
+    }
+}
+
+/// Each code words its penalties as it does (1401 Art 29, 1396 Art 35); one decision on
+/// several charges; Art 45 alone.
+mod second_reading {
+    use super::*;
+    use sha2::Digest;
+
+    /// The example ruling judged under `code`, with one charge of that code and no trace.
+    fn judged_by(code: &str, verdict: Value) -> Value {
+        // The catalogue of violations: 1396 Art 37, 1392 Art 25.
+        let catalogue = if code == "1392" { 25 } else { 37 };
+        let mut v = example(Document::Ruling);
+        v["regulation"] = Value::String(code.into());
+        v["charges"] = serde_json::json!([
+            {"violation": format!("{code}:{catalogue}:2"), "committed_on": "1399/03/01", "established": true}
+        ]);
+        v["steps"] = serde_json::json!([]);
+        v["verdict"] = verdict;
+        v["appeal"] = serde_json::json!({"appealable": true, "article": format!("{code}:36"), "by": ["manager", "center_head"]});
+        v
+    }
+
+    /// The operative part alone: between «رأی هیأت» and the majority's sentence.
+    fn operative(pdf: &[u8]) -> String {
+        let text = pdf_text(pdf);
+        let start = text.find(&squash("رأی هیأت")).expect("operative heading");
+        let end = text[start..]
+            .find(&squash("این رأی به"))
+            .map_or(text.len(), |e| start + e);
+        text[start..end].to_owned()
+    }
+
+    #[test]
+    fn a_1396_grade_6_is_the_permanent_revocation_of_the_licence() {
+        let v = judged_by("1396", serde_json::json!({"kind": "penalty", "grade": 6}));
+        let r = renderer()
+            .render_json(Document::Ruling, &v.to_string())
+            .unwrap();
+        keep("ruling-1396-revocation", &r.pdf);
+        assert_phrases(
+            &r.pdf,
+            &[
+                "به مجازات انتظامی ردیف شش",
+                "ماده ۳۵ آیین‌نامه",
+                "لغو دائم پروانه محکوم می‌کند",
+                // The code's own rows and its appeal article are quoted.
+                "ماده ۳۶ آیین‌نامه",
+                "نسبت به محکومیت‌های ردیف ۵ و ۶ در هیأت تجدیدنظر اعتراض کند",
+            ],
+        );
+        let operative = operative(&r.pdf);
+        assert!(!operative.contains(&squash("تعلیق")), "{operative}");
+        assert!(!operative.contains(&squash("ماه")), "{operative}");
+        // A term for a revocation is refused, saying the revocation has none.
+        let v = judged_by(
+            "1396",
+            serde_json::json!({"kind": "penalty", "grade": 6, "suspension_months": 18}),
+        );
+        let err = renderer()
+            .render_json(Document::Ruling, &v.to_string())
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("لغو دائم پروانه") && err.contains("مدت ندارد"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn a_1396_grade_5_is_a_licence_suspension_of_three_months_to_two_years() {
+        let v = judged_by(
+            "1396",
+            serde_json::json!({"kind": "penalty", "grade": 5, "suspension_months": 18}),
+        );
+        let r = renderer()
+            .render_json(Document::Ruling, &v.to_string())
+            .unwrap();
+        keep("ruling-1396-suspension", &r.pdf);
+        assert_phrases(
+            &r.pdf,
+            &[
+                "به مجازات انتظامی ردیف پنج",
+                "تعلیق موقت پروانه به مدت یک سال و شش ماه",
+                "تعلیق موقت پروانه از سه ماه تا دو سال",
+            ],
+        );
+        assert!(!operative(&r.pdf).contains(&squash("مدیریت دفتر")));
+        // 1392 words it the same; the 1401 code would not allow 18 months for grade 5.
+        let mut v1392 = judged_by(
+            "1392",
+            serde_json::json!({"kind": "penalty", "grade": 5, "suspension_months": 24}),
+        );
+        v1392["appeal"]["article"] = Value::String("1392:24".into());
+        let r = renderer()
+            .render_json(Document::Ruling, &v1392.to_string())
+            .unwrap();
+        assert_phrases(
+            &r.pdf,
+            &["ماده ۲۳ دستورالعمل", "تعلیق موقت پروانه به مدت دو"],
+        );
+        let mut v1401 = example(Document::Ruling);
+        v1401["regulation"] = Value::String("1401".into());
+        v1401["verdict"] =
+            serde_json::json!({"kind": "penalty", "grade": 5, "suspension_months": 18});
+        let err = renderer()
+            .render_json(Document::Ruling, &v1401.to_string())
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("از ۳ تا ۱۲ ماه") && err.contains("نه ۱۸ ماه"),
+            "{err}"
+        );
+        for (verdict, words) in [
+            (
+                serde_json::json!({"kind": "penalty", "grade": 5, "suspension_months": 25}),
+                "از ۳ تا ۲۴ ماه",
+            ),
+            (
+                serde_json::json!({"kind": "penalty", "grade": 5}),
+                "از ۳ تا ۲۴ ماه",
+            ),
+            (
+                serde_json::json!({"kind": "penalty", "grade": 7}),
+                "درجهٔ ۷ ندارد",
+            ),
+        ] {
+            let v = judged_by("1396", verdict);
+            let err = renderer()
+                .render_json(Document::Ruling, &v.to_string())
+                .unwrap_err()
+                .to_string();
+            assert!(err.contains(words), "{err}");
+        }
+    }
+
+    #[test]
+    fn one_decision_acquits_on_one_charge_and_convicts_on_another() {
+        let mut v = example(Document::Ruling);
+        v["regulation"] = Value::String("1401".into());
+        v["charges"][0]["established"] = Value::Bool(false);
+        v["verdict"] = serde_json::json!({"kind": "penalty", "grade": 4});
+        let r = renderer()
+            .render_json(Document::Ruling, &v.to_string())
+            .unwrap();
+        keep("ruling-mixed", &r.pdf);
+        assert_phrases(
+            &r.pdf,
+            &[
+                "محرز نیست؛ برائت",
+                "محرز است؛ محکومیت",
+                "هیأت تخلف «غیبت مدیر دفتر بیش از سه روز تا ده روز بدون عذر موجه» را محرز نمی‌داند و به برائت",
+                "از این اتهام رأی می‌دهد؛ و با احراز تخلف «رفتار خارج از نزاکت با مراجعان و همکاران»",
+                "را به مجازات انتظامی درجه چهار",
+            ],
+        );
+        // A penalty with no charge established is refused.
+        v["charges"][1]["established"] = Value::Bool(false);
+        let err = renderer()
+            .render_json(Document::Ruling, &v.to_string())
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("هیچ‌یک از تخلف‌ها محرز نیست"), "{err}");
+    }
+
+    #[test]
+    fn article_45_alone_revokes_the_licence_quoting_each_condition() {
+        let mut v = example(Document::Ruling);
+        v["regulation"] = Value::String("1401".into());
+        v["charges"] = serde_json::json!([]);
+        v["steps"] = serde_json::json!([]);
+        v["subject"] = Value::String("فقدان شرایط مدیریت دفتر".into());
+        v["verdict"] = serde_json::json!({"kind": "licence_revocation", "qualifications": ["1401:9:d", "1401:11:b"]});
+        v["appeal"] = serde_json::json!({"appealable": true, "article": "1401:45", "by": ["manager", "center_head"]});
+        let r = renderer()
+            .render_json(Document::Ruling, &v.to_string())
+            .unwrap();
+        keep("ruling-art45", &r.pdf);
+        assert_phrases(
+            &r.pdf,
+            &[
+                "شرایطی که مدیر دفتر فاقد آن است",
+                "مدرک تحصیلی",
+                "دارا بودن مدرک کارشناسی یا بالاتر در رشته‌های مرتبط با حقوق",
+                "شاغلان به امر تجارت موضوع ماده ۲ قانون تجارت",
+                "را از دست داده یا از ابتدا فاقد آن بوده است، به استناد ماده ۴۵ آیین‌نامه ۱۴۰۱ رأی به لغو پروانه دفتر صادر می‌کند",
+                "ظرف بیست",
+                "از سوی مدیر دفتر یا رئیس مرکز آمار و",
+                "در صورتی که هیأت بدوی احراز نماید",
+            ],
+        );
+        assert!(!pdf_text(&r.pdf).contains(&squash("تخلفات منتسب")));
+        // Without an appeal notice, Art 45's own is printed.
+        v.as_object_mut().unwrap().remove("appeal");
+        let r = renderer()
+            .render_json(Document::Ruling, &v.to_string())
+            .unwrap();
+        assert_phrases(&r.pdf, &["ظرف بیست", "از سوی مدیر دفتر یا رئیس مرکز"]);
+        // Only conditions of Arts 9–11, at least one, and only under the 1401 code.
+        for (qualifications, code, words) in [
+            (
+                serde_json::json!(["1401:37:a"]),
+                "1401",
+                "از شرایط مواد ۹ تا ۱۱",
+            ),
+            (serde_json::json!([]), "1401", "نام ببرد"),
+            (serde_json::json!(["1401:9:a"]), "1396", "مادهٔ ۴۵"),
+        ] {
+            v["verdict"]["qualifications"] = qualifications;
+            v["regulation"] = Value::String(code.into());
+            let err = renderer()
+                .render_json(Document::Ruling, &v.to_string())
+                .unwrap_err()
+                .to_string();
+            assert!(err.contains(words), "{err}");
+        }
+    }
+
+    /// A ruling drafted before `regulation` existed (every signed one so far) keeps its
+    /// content hash and prints byte for byte as it did, or its seal would no longer verify.
+    #[test]
+    fn a_ruling_stored_without_its_code_prints_as_before() {
+        let input: RulingInput = serde_json::from_str(Document::Ruling.example()).unwrap();
+        assert_eq!(input.regulation, None);
+        let json = String::from_utf8(serde_json::to_vec(&input).unwrap()).unwrap();
+        assert!(!json.contains("regulation"), "{json}");
+        let r = renderer().ruling(&input).unwrap();
+        assert_eq!(
+            r.verification.as_ref().unwrap().sha256,
+            "c983578cd975c1bdb3f0fcfd3e853379f31f8617f809a1c6e366658d2f38b848"
+        );
+        assert_eq!(
+            format!("{:x}", sha2::Sha256::digest(&r.pdf)),
+            "e7a67ec274b547080e7555aafd025cbb066bb1ee8b5b90f1076b29700e994222"
+        );
+        // Named, the 1401 code words it the same way.
+        let mut named = input.clone();
+        named.regulation = Some("1401".into());
+        let again = renderer().ruling(&named).unwrap();
+        assert_eq!(operative(&again.pdf), operative(&r.pdf));
     }
 }
 

@@ -13,7 +13,8 @@ use heyat_core::CaseStatus;
 use heyat_core::board::Seat;
 use heyat_core::date::JalaliDate;
 use heyat_core::proceedings::{
-    self as p, Party, QuestionKind, RulingFacts, RulingStatus, Service, ServiceMethod, Stage,
+    self as p, Party, QuestionKind, RulingFacts, RulingOutcome, RulingStatus, Service,
+    ServiceMethod, Stage,
 };
 use heyat_core::session::{Attendance, Vote, seat_the_board};
 use serde::Serialize;
@@ -88,14 +89,17 @@ impl RulingRecord {
         }
     }
 
-    /// The highest grade the charges carried, from the suggestion kept with the ruling: what
-    /// an acquittal is weighed by for appeal (Art 33).
+    /// The highest grade the acquitted charges carried, from the suggestion kept with the
+    /// ruling: what an acquittal is weighed by for appeal (Art 33). An acquittal acquits of
+    /// every charge; a conviction of the charges its suggestion does not mark `acquitted`.
     fn acquitted_charge_grade(&self) -> Option<u8> {
         // The kept suggestion's charges, as `charge_grade` reads them: a range at its top.
         let kept: serde_json::Value = serde_json::from_str(self.suggestion.as_deref()?).ok()?;
+        let conviction = self.outcome == Some(RulingOutcome::Conviction);
         kept["charges"]
             .as_array()?
             .iter()
+            .filter(|c| !conviction || c["acquitted"].as_bool() == Some(true))
             .filter_map(|c| c["grade"].as_u64().or_else(|| c["grade_range"][1].as_u64()))
             .max()
             .and_then(|g| u8::try_from(g).ok())

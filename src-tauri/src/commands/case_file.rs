@@ -83,6 +83,7 @@ pub async fn vocabulary(
     state: State<'_, AppState>,
 ) -> Result<crate::dto::Vocabulary, CommandError> {
     state.signed_in().await?;
+    let lib = views::library()?;
     use heyat_core::board::Seat;
     use heyat_core::proceedings::{
         ComplaintSource, HolderWas, Party, RulingStatus, ServiceMethod, Stage,
@@ -117,6 +118,30 @@ pub async fn vocabulary(
             ComplaintSource::code,
             ComplaintSource::title_fa,
         ),
+        qualifications: ["1401:9", "1401:10", "1401:11"]
+            .iter()
+            .filter_map(|id| lib.article(id))
+            .flat_map(|a| {
+                a.clause.iter().map(move |c| {
+                    (
+                        c.id.clone(),
+                        format!(
+                            "مادهٔ {}، بند «{}»: {}",
+                            heyat_core::to_persian_digits(&a.number.to_string()),
+                            c.label_fa,
+                            c.title_fa
+                        ),
+                    )
+                })
+            })
+            .collect(),
+        penalties: ["1401", "1396", "1392"]
+            .iter()
+            .map(|code| {
+                let list = (1..=7).filter_map(|g| lib.penalty(code, g)).collect();
+                ((*code).to_owned(), list)
+            })
+            .collect(),
     })
 }
 

@@ -535,4 +535,10 @@ pub struct Vocabulary {
     pub methods: std::collections::BTreeMap<String, String>,
     pub case_status: std::collections::BTreeMap<String, String>,
     pub complaint_sources: std::collections::BTreeMap<String, String>,
+    /// The conditions of Arts 9–11 (1401) an Art 45 ruling may find lost, in the
+    /// regulation's order: `[id, «مادهٔ ۹، بند «ت»: مدرک تحصیلی»]`.
+    pub qualifications: Vec<(String, String)>,
+    /// Each code's list of penalties by grade (1401 Art 29, 1396 Art 35, 1392 Art 23), as
+    /// the code words them: what the ruling's draft offers for a case judged by that code.
+    pub penalties: std::collections::BTreeMap<String, Vec<heyat_core::regulation::Penalty>>,
 }

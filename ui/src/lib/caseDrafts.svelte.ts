@@ -33,6 +33,8 @@ function fresh(): CaseDrafts {
       dissent_seat: null,
       dissent: null,
       appeal_result: null,
+      acquitted_charges: [],
+      qualifications: [],
     },
     attendance: {
       judge_1: "present",

@@ -136,6 +136,9 @@ pub enum Verdict {
     Acquittal,
     /// Art 31.
     SuspendedProsecution,
+    /// Art 45 alone: the licence revoked because the manager lost, or never had, the
+    /// conditions of Arts 9–11.
+    LicenceRevocation,
 }
 
 /// What the session's votes decided, for the ruling's draft: only what the votes decide; the

@@ -119,20 +119,30 @@ pub struct RulingFacts {
     pub outcome: Option<RulingOutcome>,
     /// The penalty's grade (Art 29), for a conviction.
     pub grade: Option<u8>,
-    /// For an acquittal: the highest grade the charges carried ([`charge_grade`]).
+    /// For an acquittal: the highest grade the charges carried ([`charge_grade`]); for a
+    /// conviction on some charges, the highest grade of the charges acquitted.
     pub acquitted_charge_grade: Option<u8>,
     pub signed_on: Option<JalaliDate>,
 }
 
 /// Whether `party` may appeal the ruling (Art 33): a first-instance conviction of grades 4–7
 /// by the manager or the head of the Center; an acquittal on a charge of grades 5–7 by the
-/// head of the Center only. Nothing else, and never an appeal board's ruling.
+/// head of the Center only (also beside a conviction on other charges); a licence revoked under Art 45 by either. Nothing else, and never
+/// an appeal board's ruling.
 pub fn appealable_by(ruling: &RulingFacts, party: Party) -> bool {
     ruling.stage == Stage::FirstInstance
         && match (ruling.outcome, ruling.grade) {
+            // A conviction on some charges may come with an acquittal on others: the head of
+            // the Center may appeal that acquittal when its charge carried grades 5–7.
             (Some(RulingOutcome::Conviction), Some(g)) => {
-                (4..=7).contains(&g) && party.may_ever_appeal()
+                ((4..=7).contains(&g) && party.may_ever_appeal())
+                    || (party == Party::CenterHead
+                        && ruling.acquitted_charge_grade.is_some_and(|g| g >= 5))
             }
+            // Art 45: the licence revoked for lost qualifications (a conviction with no grade
+            // of Art 29) is appealable within 20 days; the text names no appellant, read as
+            // Art 33 reads: the manager or the head of the Center.
+            (Some(RulingOutcome::Conviction), None) => party.may_ever_appeal(),
             (Some(RulingOutcome::Acquittal), _) => {
                 party == Party::CenterHead && ruling.acquitted_charge_grade.is_some_and(|g| g >= 5)
             }
