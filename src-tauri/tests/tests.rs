@@ -1410,7 +1410,8 @@ fn seats_are_filled_by_the_composition_rules() {
             &app,
             "seat_new_member",
             json!({ "boardId": appeal, "seat": seat, "member": { "kind": kind, "first_name": "رضا",
-                    "last_name": "نوری", "judicial_grade": grade, "on_kanoon_directors": false } }),
+                    "last_name": "نوری", "judicial_grade": grade, "on_kanoon_directors": false,
+                    "manages_office": null } }),
         )
     };
     let err = seat("judge", Some(8), "judge_2").unwrap_err();
@@ -1437,6 +1438,90 @@ fn seats_are_filled_by_the_composition_rules() {
         .unwrap()
         .clone();
     assert_eq!(judge_2["member_name"], "رضا نوری");
+}
+
+/// Art 23: a first-instance board's Kanoon representative (and its alternate, Art 25) is an
+/// office manager. One who manages no office is refused: the UI gets the code and a Persian
+/// message citing the article and saying what to fix, and nothing is saved.
+#[test]
+fn a_kanoon_representative_who_manages_no_office_is_refused() {
+    let app = app();
+    let boards = invoke(&app, "list_boards", json!({})).unwrap();
+    let first = boards
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|b| b["kind"] == "first_instance")
+        .unwrap()["id"]
+        .clone();
+    let seat = |seat: &str, office: Value| {
+        invoke(
+            &app,
+            "seat_new_member",
+            json!({ "boardId": first, "seat": seat, "member": { "kind": "kanoon_rep",
+                    "first_name": "لیلا", "last_name": "کاظمی", "judicial_grade": null,
+                    "on_kanoon_directors": false, "manages_office": office } }),
+        )
+    };
+    for (place, office) in [
+        ("representative", Value::Null),
+        ("alternate_representative", json!("  ")),
+    ] {
+        let err = seat(place, office).unwrap_err();
+        assert_eq!(err["code"], "invalid_input", "{err}");
+        let message = err["message"].as_str().unwrap();
+        assert!(message.contains("ماده ۲۳"), "{message}");
+        assert!(message.contains("مدیران دفتر"), "{message}");
+        assert!(message.contains("کد دفتر"), "says what to fix: {message}");
+    }
+    // A form from before the field (no `manages_office`) is read as managing none.
+    let err = invoke(
+        &app,
+        "seat_new_member",
+        json!({ "boardId": first, "seat": "representative", "member": { "kind": "kanoon_rep",
+                "first_name": "لیلا", "last_name": "کاظمی", "judicial_grade": null,
+                "on_kanoon_directors": false } }),
+    )
+    .unwrap_err();
+    assert_eq!(err["code"], "invalid_input", "{err}");
+    let err = seat("representative", json!("دفتر")).unwrap_err();
+    assert_eq!(err["code"], "invalid_input", "{err}");
+    assert!(
+        err["message"].as_str().unwrap().contains("کد دفتر"),
+        "{err}"
+    );
+    assert_eq!(
+        invoke(&app, "list_boards", json!({})).unwrap(),
+        boards,
+        "nothing saved"
+    );
+
+    seat("representative", json!("۱۱۵۶۰۱۲۷")).unwrap();
+    let after = invoke(&app, "list_boards", json!({})).unwrap();
+    let seats = after
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|b| b["kind"] == "first_instance")
+        .unwrap()["seats"]
+        .clone();
+    let held = |place: &str| {
+        seats
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["seat"] == place)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(held("representative")["member_name"], "لیلا کاظمی");
+    assert_eq!(held("representative")["manages_office_fa"], "۱۱۵۶۰۱۲۷");
+    // The demo's alternate representative is listed with the office she manages.
+    assert_eq!(
+        held("alternate_representative")["manages_office_fa"],
+        "۱۱۵۷۰۱۱۸"
+    );
+    assert_eq!(held("judge_1")["manages_office_fa"], Value::Null);
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! Who may sit where on a board (Arts 23–26 of the 1401 regulation).
 //!
-//! A first-instance board has two judges and a Kanoon representative who is not on the
-//! Kanoon's board of directors (Art 23); an appeal board two judges of judicial grade 9 or
+//! A first-instance board has two judges and a Kanoon representative who is an office
+//! manager and not on the Kanoon's board of directors (Art 23; its alternate likewise); an appeal board two judges of judicial grade 9 or
 //! more and a Center representative (Art 24); each has one alternate of each kind (Art 25);
 //! the chair is one of the judges (Art 26).
 
@@ -135,11 +135,14 @@ impl Seat {
 }
 
 /// What the composition rules need to know about a person.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Candidate {
     pub kind: MemberKind,
     pub judicial_grade: Option<u8>,
     pub on_kanoon_directors: bool,
+    /// The code of the office whose licence this person holds (مدیر دفتر, Art 1(ث)); `None`
+    /// when they manage none. A first-instance board's Kanoon representative must (Art 23).
+    pub manages_office: Option<String>,
 }
 
 /// The minimum judicial grade (پایه) of an appeal board's judges (Art 24).
@@ -160,6 +163,8 @@ pub enum CompositionError {
     AppealJudgeGrade { grade: Option<u8> },
     #[error("نمایندهٔ کانون در هیأت بدوی نباید عضو هیأت مدیرهٔ کانون باشد (ماده ۲۳)")]
     KanoonDirector,
+    #[error("{}", not_office_manager(*seat))]
+    NotOfficeManager { seat: Seat },
     #[error("رئیس هیأت از میان اعضای قاضی برگزیده می‌شود (ماده ۲۶)")]
     ChairNotJudge,
 }
@@ -192,10 +197,35 @@ pub fn check_seat(board: BoardKind, seat: Seat, who: &Candidate) -> Result<(), C
             expected,
         });
     }
-    if board == BoardKind::FirstInstance && who.on_kanoon_directors {
-        return Err(CompositionError::KanoonDirector);
+    if board == BoardKind::FirstInstance {
+        // Art 23: chosen «from among the office managers other than the members of the board
+        // of directors»; the alternate (Art 25) stands in for them and meets the same terms.
+        if who
+            .manages_office
+            .as_deref()
+            .is_none_or(|c| c.trim().is_empty())
+        {
+            return Err(CompositionError::NotOfficeManager { seat });
+        }
+        if who.on_kanoon_directors {
+            return Err(CompositionError::KanoonDirector);
+        }
     }
     Ok(())
+}
+
+fn not_office_manager(seat: Seat) -> String {
+    let (whom, cite) = if seat.is_alternate() {
+        (
+            "عضو علی‌البدل نمایندهٔ کانون در هیأت بدوی",
+            "ماده ۲۳ و ماده ۲۵",
+        )
+    } else {
+        ("نمایندهٔ کانون در هیأت بدوی", "ماده ۲۳")
+    };
+    format!(
+        "{whom} باید از میان مدیران دفتر (دارندگان پروانهٔ دفتر) باشد؛ کد دفتری را که او مدیر آن است بدهید، یا مدیر دفتری را برگزینید ({cite})"
+    )
 }
 
 /// The chair is elected from among the judge members (Art 26).
@@ -216,6 +246,16 @@ mod tests {
             kind: MemberKind::Judge,
             judicial_grade: Some(grade),
             on_kanoon_directors: false,
+            manages_office: None,
+        }
+    }
+
+    fn kanoon_rep(manages_office: Option<&str>, on_kanoon_directors: bool) -> Candidate {
+        Candidate {
+            kind: MemberKind::KanoonRep,
+            judicial_grade: None,
+            on_kanoon_directors,
+            manages_office: manages_office.map(str::to_owned),
         }
     }
 
@@ -229,19 +269,12 @@ mod tests {
 
     #[test]
     fn kanoon_directors_may_not_represent_the_kanoon() {
-        let director = Candidate {
-            kind: MemberKind::KanoonRep,
-            judicial_grade: None,
-            on_kanoon_directors: true,
-        };
+        let director = kanoon_rep(Some("11560027"), true);
         assert_eq!(
             check_seat(BoardKind::FirstInstance, Seat::Representative, &director),
             Err(CompositionError::KanoonDirector)
         );
-        let plain = Candidate {
-            on_kanoon_directors: false,
-            ..director
-        };
+        let plain = kanoon_rep(Some("11560027"), false);
         assert!(
             check_seat(
                 BoardKind::FirstInstance,
@@ -253,6 +286,78 @@ mod tests {
         assert!(check_seat(BoardKind::Appeal, Seat::Representative, &plain).is_err());
         assert!(check_seat(BoardKind::FirstInstance, Seat::Judge1, &plain).is_err());
         assert_eq!(check_chair(&plain), Err(CompositionError::ChairNotJudge));
+    }
+
+    /// Art 23: the Kanoon's representative is chosen from among the office managers; the
+    /// alternate representative (Art 25) likewise.
+    #[test]
+    fn the_kanoon_representative_manages_an_office() {
+        for seat in [Seat::Representative, Seat::AlternateRepresentative] {
+            for who in [
+                kanoon_rep(None, false),
+                kanoon_rep(Some(""), false),
+                kanoon_rep(Some("  "), false),
+            ] {
+                let err = check_seat(BoardKind::FirstInstance, seat, &who).unwrap_err();
+                assert_eq!(err, CompositionError::NotOfficeManager { seat });
+                let text = err.to_string();
+                assert!(text.contains("ماده ۲۳"), "{text}");
+                assert!(text.contains("مدیران دفتر"), "{text}");
+                assert!(text.contains("کد دفتر"), "says what to fix: {text}");
+                assert!(!text.contains('\n'), "one line: {text}");
+            }
+            assert!(
+                check_seat(
+                    BoardKind::FirstInstance,
+                    seat,
+                    &kanoon_rep(Some("11560027"), false)
+                )
+                .is_ok()
+            );
+        }
+        let alternate = check_seat(
+            BoardKind::FirstInstance,
+            Seat::AlternateRepresentative,
+            &kanoon_rep(None, false),
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(alternate.contains("علی‌البدل"), "{alternate}");
+        assert!(alternate.contains("ماده ۲۵"), "{alternate}");
+        // Not an office manager and on the board of directors: the first condition is named.
+        assert_eq!(
+            check_seat(
+                BoardKind::FirstInstance,
+                Seat::Representative,
+                &kanoon_rep(None, true)
+            ),
+            Err(CompositionError::NotOfficeManager {
+                seat: Seat::Representative
+            })
+        );
+    }
+
+    /// Art 24 sets no such condition for the appeal board's Center representative, and a
+    /// judge's seat does not ask it.
+    #[test]
+    fn only_the_first_instance_kanoon_seats_ask_for_an_office() {
+        let center = Candidate {
+            kind: MemberKind::CenterRep,
+            ..kanoon_rep(None, false)
+        };
+        assert!(check_seat(BoardKind::Appeal, Seat::Representative, &center).is_ok());
+        assert!(check_seat(BoardKind::Appeal, Seat::AlternateRepresentative, &center).is_ok());
+        assert!(check_seat(BoardKind::FirstInstance, Seat::Judge1, &judge(5)).is_ok());
+        assert!(check_seat(BoardKind::FirstInstance, Seat::AlternateJudge, &judge(5)).is_ok());
+        // A Kanoon representative on the appeal board is the wrong kind, office or not.
+        assert!(matches!(
+            check_seat(
+                BoardKind::Appeal,
+                Seat::Representative,
+                &kanoon_rep(Some("11560027"), false)
+            ),
+            Err(CompositionError::WrongRepresentative { .. })
+        ));
     }
 }
 

@@ -266,6 +266,8 @@ pub fn parse_case(input: &str) -> Result<Case, SuggestError> {
                         )
                     })?,
                 },
+                // Art 45 alone: the decision is the revocation; only its notification matters.
+                (None, false) if charges_v.is_empty() => DecisionOutcome::Revocation,
                 (None, false) => {
                     return Err(SuggestError::new(
                         "decision",

@@ -16,6 +16,9 @@ struct Member {
     first: &'static str,
     last: &'static str,
     judicial_grade: Option<i64>,
+    /// The office whose licence they hold: a first-instance board's Kanoon representative
+    /// and its alternate are office managers (Arts 23, 25).
+    manages_office: Option<&'static str>,
 }
 
 const FIRST_INSTANCE: [(&str, Member); 5] = [
@@ -26,6 +29,7 @@ const FIRST_INSTANCE: [(&str, Member); 5] = [
             first: "محمدرضا",
             last: "کریمی",
             judicial_grade: Some(8),
+            manages_office: None,
         },
     ),
     (
@@ -35,6 +39,7 @@ const FIRST_INSTANCE: [(&str, Member); 5] = [
             first: "سیدعلی",
             last: "موسوی",
             judicial_grade: Some(7),
+            manages_office: None,
         },
     ),
     (
@@ -44,6 +49,7 @@ const FIRST_INSTANCE: [(&str, Member); 5] = [
             first: "زهرا",
             last: "احمدی",
             judicial_grade: None,
+            manages_office: Some("11560093"),
         },
     ),
     (
@@ -53,6 +59,7 @@ const FIRST_INSTANCE: [(&str, Member); 5] = [
             first: "حسین",
             last: "رضایی",
             judicial_grade: Some(6),
+            manages_office: None,
         },
     ),
     (
@@ -62,6 +69,7 @@ const FIRST_INSTANCE: [(&str, Member); 5] = [
             first: "مریم",
             last: "صادقی",
             judicial_grade: None,
+            manages_office: Some("11570118"),
         },
     ),
 ];
@@ -74,6 +82,7 @@ const APPEAL: [(&str, Member); 5] = [
             first: "عبدالله",
             last: "نوری",
             judicial_grade: Some(10),
+            manages_office: None,
         },
     ),
     (
@@ -83,6 +92,7 @@ const APPEAL: [(&str, Member); 5] = [
             first: "مهدی",
             last: "جعفری",
             judicial_grade: Some(9),
+            manages_office: None,
         },
     ),
     (
@@ -92,6 +102,7 @@ const APPEAL: [(&str, Member); 5] = [
             first: "فاطمه",
             last: "حسینی",
             judicial_grade: None,
+            manages_office: None,
         },
     ),
     (
@@ -101,6 +112,7 @@ const APPEAL: [(&str, Member); 5] = [
             first: "علیرضا",
             last: "اکبری",
             judicial_grade: Some(11),
+            manages_office: None,
         },
     ),
     (
@@ -110,6 +122,7 @@ const APPEAL: [(&str, Member); 5] = [
             first: "نرگس",
             last: "کاظمی",
             judicial_grade: None,
+            manages_office: None,
         },
     ),
 ];
@@ -334,12 +347,13 @@ impl Store {
             audit.inserted(&mut tx, "boards", board_id).await?;
             for (seat, m) in members {
                 let (member_id,): (i64,) = sqlx::query_as(
-                    "INSERT INTO members (kind, first_name, last_name, judicial_grade) VALUES (?, ?, ?, ?) RETURNING id",
+                    "INSERT INTO members (kind, first_name, last_name, judicial_grade, manages_office) VALUES (?, ?, ?, ?, ?) RETURNING id",
                 )
                 .bind(m.kind)
                 .bind(m.first)
                 .bind(m.last)
                 .bind(m.judicial_grade)
+                .bind(m.manages_office)
                 .fetch_one(&mut *tx)
                 .await?;
                 audit.inserted(&mut tx, "members", member_id).await?;
@@ -819,13 +833,18 @@ impl Store {
                         4 + (person % 6) as i64
                     }
                 });
+                // A Kanoon representative manages an office (Art 23): one of a code no demo
+                // office has (theirs start 21–28), so none comes before their own board.
+                let manages_office =
+                    (kind == "kanoon_rep").then(|| format!("{}{:06}", 31 + p, person));
                 let (member_id,): (i64,) = sqlx::query_as(
-                    "INSERT INTO members (kind, first_name, last_name, judicial_grade) VALUES (?, ?, ?, ?) RETURNING id",
+                    "INSERT INTO members (kind, first_name, last_name, judicial_grade, manages_office) VALUES (?, ?, ?, ?, ?) RETURNING id",
                 )
                 .bind(kind)
                 .bind(FIRST_NAMES[(person * 7) % FIRST_NAMES.len()])
                 .bind(LAST_NAMES[(person * 11) % LAST_NAMES.len()])
                 .bind(grade)
+                .bind(manages_office)
                 .fetch_one(&mut *w.tx)
                 .await?;
                 w.audit.inserted(&mut w.tx, "members", member_id).await?;

@@ -30,6 +30,9 @@ pub struct BoardSeat {
     pub first_name: String,
     pub last_name: String,
     pub judicial_grade: Option<i64>,
+    /// The code of the office whose licence the member holds (Art 23: a first-instance
+    /// board's Kanoon representatives are office managers); `None` when none is on record.
+    pub manages_office: Option<String>,
 }
 
 /// A line of the case list.
@@ -122,7 +125,8 @@ impl Store {
         let mut boards = Vec::with_capacity(rows.len());
         for row in rows {
             let seats: Vec<BoardSeat> = sqlx::query_as(
-                "SELECT s.seat, m.id AS member_id, m.kind, m.first_name, m.last_name, m.judicial_grade
+                "SELECT s.seat, m.id AS member_id, m.kind, m.first_name, m.last_name, m.judicial_grade,
+                   m.manages_office
                  FROM board_seats s JOIN members m ON m.id = s.member_id
                  WHERE s.board_id = ?
                  ORDER BY CASE s.seat WHEN 'judge_1' THEN 1 WHEN 'judge_2' THEN 2

@@ -42,6 +42,12 @@ pub struct NewMember {
     pub judicial_grade: Option<i64>,
     #[serde(default)]
     pub on_kanoon_directors: bool,
+    /// The code of the office whose licence this person holds (they are its مدیر دفتر);
+    /// `None` (or blank) when they manage none. A first-instance board's Kanoon
+    /// representative and its alternate must manage one (Arts 23, 25). Persian digits are
+    /// taken; the code is stored in Latin digits, like `offices.code`.
+    #[serde(default)]
+    pub manages_office: Option<String>,
 }
 
 /// A new board.
@@ -447,8 +453,9 @@ impl Store {
     }
 
     /// Seats `member_id` in `seat` of `board_id`, replacing whoever held it, after the
-    /// composition rules of Arts 23–25 (an appeal judge below grade 9, or a Kanoon
-    /// representative on the Kanoon's board of directors, is refused).
+    /// composition rules of Arts 23–25 (an appeal judge below grade 9, or a first-instance
+    /// Kanoon representative who manages no office or sits on the Kanoon's board of
+    /// directors, is refused).
     pub async fn assign_seat(
         &self,
         board_id: i64,
@@ -725,13 +732,13 @@ pub(crate) async fn candidate(
     conn: &mut SqliteConnection,
     member_id: i64,
 ) -> Result<Candidate, StoreError> {
-    let row: Option<(String, Option<i64>, i64)> = sqlx::query_as(
-        "SELECT kind, judicial_grade, on_kanoon_directors FROM members WHERE id = ?",
+    let row: Option<(String, Option<i64>, i64, Option<String>)> = sqlx::query_as(
+        "SELECT kind, judicial_grade, on_kanoon_directors, manages_office FROM members WHERE id = ?",
     )
     .bind(member_id)
     .fetch_optional(&mut *conn)
     .await?;
-    let (kind, grade, director) = row.ok_or(StoreError::NotFound {
+    let (kind, grade, director, manages_office) = row.ok_or(StoreError::NotFound {
         what: "عضو",
         id: member_id,
     })?;
@@ -742,6 +749,7 @@ pub(crate) async fn candidate(
         })?,
         judicial_grade: grade.and_then(|g| u8::try_from(g).ok()),
         on_kanoon_directors: director != 0,
+        manages_office,
     })
 }
 
@@ -895,19 +903,41 @@ pub(crate) async fn add_member_in(
         }
         _ => {}
     }
+    let manages_office = office_code_of_manager(member.manages_office.as_deref())?;
     let (id,): (i64,) = sqlx::query_as(
-        "INSERT INTO members (kind, first_name, last_name, judicial_grade, on_kanoon_directors)
-         VALUES (?, ?, ?, ?, ?) RETURNING id",
+        "INSERT INTO members (kind, first_name, last_name, judicial_grade, on_kanoon_directors,
+             manages_office)
+         VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
     )
     .bind(kind.code())
     .bind(first)
     .bind(last)
     .bind(member.judicial_grade)
     .bind(i64::from(member.on_kanoon_directors))
+    .bind(manages_office)
     .fetch_one(&mut *w.tx)
     .await?;
     w.audit.inserted(&mut w.tx, "members", id).await?;
     Ok(id)
+}
+
+/// The code of the office a member manages, as `offices.code` is kept: Latin digits only;
+/// blank is none.
+fn office_code_of_manager(code: Option<&str>) -> Result<Option<String>, StoreError> {
+    let Some(code) = code.map(str::trim).filter(|c| !c.is_empty()) else {
+        return Ok(None);
+    };
+    let latin = to_latin_digits(code);
+    if latin.chars().all(|c| c.is_ascii_digit()) {
+        Ok(Some(latin))
+    } else {
+        Err(StoreError::invalid(
+            "کد دفتر تحت مدیریت (manages_office)",
+            format!(
+                "«{code}» کد دفتر نیست؛ فقط رقم‌های کد دفتری را بدهید که این شخص مدیر آن است، یا اگر مدیر دفتری نیست خالی بگذارید"
+            ),
+        ))
+    }
 }
 
 pub(crate) async fn assign_seat_in(

@@ -58,6 +58,9 @@ pub async fn board_with_seats(
                     last_name: seat.into(),
                     judicial_grade: grade,
                     on_kanoon_directors: false,
+                    // A Kanoon representative manages an office of their own (Art 23).
+                    manages_office: (member_kind == "kanoon_rep")
+                        .then(|| format!("3120{:04}", 9000 + members.len())),
                 },
                 ACTOR,
             )

@@ -20,6 +20,12 @@ async fn generated_demo_has_every_status_and_an_intact_log() {
             assert!(s.judicial_grade.unwrap() >= 9);
         }
     }
+    // Art 23: every first-instance board's Kanoon representatives manage an office.
+    for b in boards.iter().filter(|b| b.kind == "first_instance") {
+        for s in b.seats.iter().filter(|s| s.kind == "kanoon_rep") {
+            assert!(s.manages_office.is_some(), "{} {}", b.name, s.seat);
+        }
+    }
     assert!(store.verify_audit().await.unwrap().is_intact());
     assert!(!store.search("تهران", 5).await.unwrap().is_empty());
     let final_case = store

@@ -101,6 +101,17 @@ async fn demo_data_loads_once_and_survives_reopening() {
     for seat in boards[1].seats.iter().filter(|s| s.kind == "judge") {
         assert!(seat.judicial_grade.unwrap() >= 9, "{seat:?}");
     }
+    // Every demo seat meets the composition rules (Arts 23–25): seating its holder again is
+    // allowed (the Kanoon representative and the alternate manage an office, Art 23).
+    for b in &boards {
+        for seat in &b.seats {
+            store
+                .assign_seat(b.id, &seat.seat, seat.member_id, "test")
+                .await
+                .unwrap_or_else(|e| panic!("{} {}: {e}", b.name, seat.seat));
+        }
+    }
+    assert_eq!(store.boards().await.unwrap(), boards);
     assert_eq!(store.cases(&CaseFilter::default()).await.unwrap().len(), 7);
 }
 

@@ -148,6 +148,7 @@ async fn composition_rules_of_arts_23_to_26() {
         last_name: "پایه".into(),
         judicial_grade: Some(grade),
         on_kanoon_directors: false,
+        manages_office: None,
     };
     let eight = w.store.add_member(&judge(8), ACTOR).await.unwrap();
     let nine = w.store.add_member(&judge(9), ACTOR).await.unwrap();
@@ -172,6 +173,7 @@ async fn composition_rules_of_arts_23_to_26() {
                 last_name: "هیأت مدیره".into(),
                 judicial_grade: None,
                 on_kanoon_directors: true,
+                manages_office: Some("31200777".into()),
             },
             ACTOR,
         )
@@ -183,6 +185,7 @@ async fn composition_rules_of_arts_23_to_26() {
         .await
         .unwrap_err();
     assert!(err.to_string().contains("ماده ۲۳"), "{err}");
+    assert!(err.to_string().contains("هیأت مدیره"), "{err}");
     let err = w
         .store
         .assign_seat(appeal, "representative", director, ACTOR)
@@ -290,4 +293,107 @@ async fn charges_change_until_the_ruling_is_signed() {
             .code(),
         "not_found"
     );
+}
+
+/// Art 23: a first-instance board's Kanoon representative is chosen from among the office
+/// managers; its alternate (Art 25) likewise. One who manages no office is refused, with a
+/// Persian message citing the article, and nothing is changed: neither the seat, nor (when
+/// seated as a new member) the member, nor the audit log.
+#[tokio::test]
+async fn a_kanoon_representative_who_manages_no_office_is_not_seated() {
+    let dir = tempfile::tempdir().unwrap();
+    let w = world(&dir).await;
+    let rep = |office: Option<&str>| NewMember {
+        kind: "kanoon_rep".into(),
+        first_name: "نماینده".into(),
+        last_name: "کانون".into(),
+        judicial_grade: None,
+        on_kanoon_directors: false,
+        manages_office: office.map(Into::into),
+    };
+    let boards_before = w.store.boards().await.unwrap();
+    let no_office = w.store.add_member(&rep(None), ACTOR).await.unwrap();
+    let blank = w.store.add_member(&rep(Some("  ")), ACTOR).await.unwrap();
+    let members_before = count(&w.store, "members").await;
+    let log_before = count(&w.store, "audit_log").await;
+    for (seat, who) in [
+        ("representative", no_office),
+        ("alternate_representative", no_office),
+        ("representative", blank),
+    ] {
+        let err = w
+            .store
+            .assign_seat(w.board, seat, who, ACTOR)
+            .await
+            .unwrap_err();
+        assert_eq!(err.code(), "composition", "{seat}: {err}");
+        let text = err.to_string();
+        assert!(text.contains("ماده ۲۳"), "{text}");
+        assert!(text.contains("مدیران دفتر"), "{text}");
+        assert!(text.contains("کد دفتر"), "says what to fix: {text}");
+    }
+    let err = w
+        .store
+        .seat_new_member(w.board, "alternate_representative", &rep(None), ACTOR)
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), "composition");
+    assert!(err.to_string().contains("ماده ۲۵"), "{err}");
+    assert_eq!(w.store.boards().await.unwrap(), boards_before);
+    assert_eq!(count(&w.store, "members").await, members_before);
+    assert_eq!(count(&w.store, "audit_log").await, log_before);
+
+    // An office code that is not digits is refused as input, naming the field.
+    let err = w
+        .store
+        .add_member(&rep(Some("دفتر ۴۵")), ACTOR)
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), "invalid");
+    assert!(err.to_string().contains("manages_office"), "{err}");
+    assert_eq!(count(&w.store, "members").await, members_before);
+
+    // An office manager takes the seat; the code is kept in Latin digits and listed.
+    let manager = w
+        .store
+        .seat_new_member(w.board, "representative", &rep(Some(" ۳۱۲۰۰۰۴۶ ")), ACTOR)
+        .await
+        .unwrap();
+    let boards = w.store.boards().await.unwrap();
+    let first = boards.iter().find(|b| b.id == w.board).unwrap();
+    let seat = first
+        .seats
+        .iter()
+        .find(|s| s.seat == "representative")
+        .unwrap();
+    assert_eq!(seat.member_id, manager);
+    assert_eq!(seat.manages_office.as_deref(), Some("31200046"));
+
+    // The appeal board's Center representative is asked no such thing (Art 24).
+    let appeal = w
+        .store
+        .add_board(
+            &heyat_store::NewBoard {
+                kind: "appeal".into(),
+                name: "هیأت تجدیدنظر".into(),
+                province: "تهران".into(),
+                term_start: "2025-01-01".into(),
+                term_end: "2027-01-01".into(),
+            },
+            ACTOR,
+        )
+        .await
+        .unwrap();
+    w.store
+        .seat_new_member(
+            appeal,
+            "representative",
+            &NewMember {
+                kind: "center_rep".into(),
+                ..rep(None)
+            },
+            ACTOR,
+        )
+        .await
+        .unwrap();
 }

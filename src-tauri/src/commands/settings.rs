@@ -55,6 +55,10 @@ pub async fn list_boards(state: State<'_, AppState>) -> Result<Vec<BoardView>, C
                             .map_or("نامشخص", heyat_core::board::MemberKind::title_fa)
                             .to_owned(),
                         judicial_grade: s.judicial_grade,
+                        manages_office_fa: s
+                            .manages_office
+                            .as_deref()
+                            .map(heyat_core::to_persian_digits),
                         seat: s.seat,
                     })
                     .collect(),
@@ -112,8 +116,9 @@ pub async fn remove_holiday(state: State<'_, AppState>, day: String) -> Result<(
 }
 
 /// Adds a person who may sit on boards and seats them (Arts 23–25 checked by the store: an
-/// appeal judge below grade 9, a Kanoon representative on its board of directors, a member
-/// of the wrong kind for the seat are refused, and nothing is saved).
+/// appeal judge below grade 9, a first-instance Kanoon representative who manages no office
+/// or sits on the Kanoon's board of directors, a member of the wrong kind for the seat are
+/// refused, and nothing is saved).
 #[tauri::command]
 pub async fn seat_new_member(
     state: State<'_, AppState>,
@@ -130,6 +135,7 @@ pub async fn seat_new_member(
         last_name: member.last_name.trim().to_owned(),
         judicial_grade: member.judicial_grade,
         on_kanoon_directors: member.on_kanoon_directors,
+        manages_office: member.manages_office,
     };
     state
         .store

@@ -76,6 +76,9 @@ pub struct SeatView {
     pub member_name: String,
     pub member_kind_fa: String,
     pub judicial_grade: Option<i64>,
+    /// The code of the office whose licence the member holds (Art 23), in Persian digits;
+    /// null when none is on record.
+    pub manages_office_fa: Option<String>,
 }
 
 /// A violation the board may charge, from the catalogue of a code, with its article text.
@@ -462,6 +465,11 @@ pub struct MemberForm {
     pub last_name: String,
     pub judicial_grade: Option<i64>,
     pub on_kanoon_directors: bool,
+    /// The code of the office this person manages (holds its licence); `null` or blank when
+    /// none. A first-instance board's Kanoon representative and its alternate must (Arts 23,
+    /// 25). Persian or Latin digits.
+    #[serde(default)]
+    pub manages_office: Option<String>,
 }
 
 /// A backup in the data folder's `backups/`.

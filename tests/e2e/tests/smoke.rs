@@ -552,8 +552,18 @@ async fn engine_suggests_and_refuses(client: &Client) {
     appears(client, "[data-testid=grade-range]").await;
     let grade = text_of(client, "[data-testid=grade-range]").await;
     assert!(grade.contains("درجهٔ ۵"), "grade shown: {grade}");
+    // The penalty in the judging code's own words (issue 12: penalties are data per code).
+    assert!(
+        grade.contains("تعلیق موقت به مدت سه ماه تا یک سال از مدیریت دفتر"),
+        "penalty words: {grade}"
+    );
     let steps = text_of(client, "[data-testid=steps]").await;
     assert!(steps.contains("بند چ مادهٔ ۳۸"), "steps: {steps}");
+    // Absence counted in calendar days is a reading the text leaves open: the step says so.
+    assert!(
+        steps.contains("قرائتی که متن باز گذاشته است"),
+        "the absence step names its reading: {steps}"
+    );
     assert!(steps.contains("الزامی"), "steps: {steps}");
     click(client, "[data-testid=steps] button.cite").await;
     appears(client, "[data-testid=article-view]").await;

@@ -73,7 +73,12 @@ export type StatusCountRow = { status: CaseStatus, status_fa: string, count: num
 
 export type BoardView = { id: number, kind: string, kind_fa: string, name: string, province: string, term_start_fa: string, term_end_fa: string, seats: Array<SeatView>, };
 
-export type SeatView = { seat: string, member_id: number, seat_fa: string, member_name: string, member_kind_fa: string, judicial_grade: number | null, };
+export type SeatView = { seat: string, member_id: number, seat_fa: string, member_name: string, member_kind_fa: string, judicial_grade: number | null, 
+/**
+ * The code of the office whose licence the member holds (Art 23), in Persian digits;
+ * null when none is on record.
+ */
+manages_office_fa: string | null, };
 
 export type CatalogueEntry = { 
 /**
@@ -349,13 +354,21 @@ export type RecordRequest = { grade: number, regulation: string | null, final_on
 
 export type DecisionRequest = { grade: number | null, acquitted: boolean | null, charge_grade: number | null, notified_on: string | null, };
 
-export type Suggestion = { regulation: Code, outcome: Outcome, bar: Bar | null, charges: Array<ChargeOutcome>, grade: GradeRange | null, suspension: Suspension, steps: Array<Step>, appeal: Appeal | null, comparison: Comparison | null, referral: Referral | null, licence_revocation: LicenceRevocation | null, };
+export type Suggestion = { regulation: Code, outcome: Outcome, bar: Bar | null, charges: Array<ChargeOutcome>, grade: GradeRange | null, suspension: Suspension, steps: Array<Step>, appeal: Appeal | null, comparison: Comparison | null, referral: Referral | null, licence_revocation: LicenceRevocation | null, 
+/**
+ * The penalty at `grade.min`, in the judging code's words and as data.
+ */
+penalty: Penalty | null, suspension_order: SuspensionOrderOutcome | null, };
 
 export type Code = "1392" | "1396" | "1401";
 
-export type Outcome = "penalty" | "barred";
+export type Outcome = "penalty" | "barred" | "revocation";
 
-export type Bar = { reason: BarReason, article: string, clause: string, };
+export type Bar = { reason: BarReason, article: string, 
+/**
+ * The clause (`1401:30:a`); the article itself where it has no clause for it.
+ */
+clause: string, };
 
 export type BarReason = "res_judicata" | "limitation" | "separation" | "death";
 
@@ -373,9 +386,14 @@ grade: number | null, grade_range: [number, number], barred: Bar | null, title_f
  */
 text_fa: string, committed_on: JalaliDate, 
 /**
- * Last day on which prosecution is not yet barred by limitation (1401 code only).
+ * Last day on which prosecution is not yet barred by limitation (1401 Art 30, applied
+ * from the day the 1401 code came into force).
  */
-limitation_until: JalaliDate | null, };
+limitation_until: JalaliDate | null, 
+/**
+ * The board acquitted the manager of this charge (`decision.acquitted_charges`).
+ */
+acquitted: boolean, };
 
 export type GradeRange = { min: number, max: number, lowest_with_mitigation: number | null, };
 
@@ -393,7 +411,11 @@ clause: string | null,
 /**
  * Index of the charge (in input order) the step is about.
  */
-charge: number | null, mandatory: boolean, from: number | null, to: number | null, reason_fa: string, reason_en: string, };
+charge: number | null, mandatory: boolean, from: number | null, to: number | null, reason_fa: string, reason_en: string, 
+/**
+ * A reading the text leaves open that this step relies on.
+ */
+reading?: Reading, };
 
 export type Appeal = { appealable: boolean, by: Array<Appellant>, 
 /**
@@ -406,11 +428,64 @@ export type Appellant = "manager" | "center_head";
 
 export type Lenient = "1392" | "1396" | "1401" | "same";
 
-export type Comparison = { regulation: Code, outcome: Outcome, grade: GradeRange | null, more_lenient: Lenient, steps: Array<Step>, };
+export type Comparison = { regulation: Code, outcome: Outcome, grade: GradeRange | null, more_lenient: Lenient, 
+/**
+ * The penalty at each side's `grade.min`, in its code's words, keyed by code (`"1396"`,
+ * `"1401"`); a side with no penalty (barred) says so.
+ */
+penalty_fa: { [key in string]: string }, 
+/**
+ * The same penalties as data.
+ */
+penalties: { [key in string]: Penalty | null }, steps: Array<Step>, };
 
 export type Referral = { required: boolean, article: string, charges: Array<number>, };
 
-export type LicenceRevocation = { article: string, appeal: Appeal, };
+export type LicenceRevocation = { article: string, 
+/**
+ * The conditions of Arts 9–11 found lost, by id.
+ */
+qualifications: Array<string>, appeal: Appeal, };
+
+export type Reading = { id: string, fa: string, en: string, };
+
+export type SuspensionOrderOutcome = { ordered_on: JalaliDate, years: number, 
+/**
+ * The last day of the period.
+ */
+ends_on: JalaliDate, status: SuspensionStatus, 
+/**
+ * The record entry (input index) whose conviction revokes it.
+ */
+revoked_by: number | null, article: string, };
+
+export type SuspensionStatus = "running" | "revoked" | "ended";
+
+export type Penalty = { 
+/**
+ * The code (`"1396"`).
+ */
+regulation: string, grade: number, kind: PenaltyKind, 
+/**
+ * A suspension's term in months, `[least, most]`.
+ */
+term_months: [number, number] | null, 
+/**
+ * The least term is excluded («بیش از یک سال»).
+ */
+term_above_min: boolean, suspends: Suspends | null, 
+/**
+ * The clause that words it (`1396:35:6`).
+ */
+clause: string, 
+/**
+ * The code's own words (`لغو دایم پروانه`).
+ */
+title_fa: string, };
+
+export type PenaltyKind = "oral_notice" | "written_warning" | "reprimand_on_file" | "reprimand_published" | "suspension" | "revocation";
+
+export type Suspends = "management" | "licence";
 
 export type JalaliDate = string;
 
@@ -508,7 +583,13 @@ export type MemberForm = {
 /**
  * `judge`, `kanoon_rep` or `center_rep`.
  */
-kind: string, first_name: string, last_name: string, judicial_grade: number | null, on_kanoon_directors: boolean, };
+kind: string, first_name: string, last_name: string, judicial_grade: number | null, on_kanoon_directors: boolean, 
+/**
+ * The code of the office this person manages (holds its licence); `null` or blank when
+ * none. A first-instance board's Kanoon representative and its alternate must (Arts 23,
+ * 25). Persian or Latin digits.
+ */
+manages_office: string | null, };
 
 export type BackupFile = { name: string, bytes: number, 
 /**

@@ -115,6 +115,12 @@ pub(super) fn appeal(
         DecisionOutcome::Acquitted { charge_grade } => {
             check("decision.charge_grade", charge_grade)?
         }
+        DecisionOutcome::Revocation => {
+            return Err(CaseError::new(
+                "decision",
+                "پرونده تخلف دارد: grade (درجه مجازات) یا \"acquitted\": true لازم است",
+            ));
+        }
     }
     let deadline = deadline_for(case, d)?;
     let (dl_fa, dl_en) = deadline_reason(d, deadline);
@@ -197,16 +203,25 @@ pub(super) fn appeal(
             ));
             return Ok(Appeal::Final { appealable: false, article });
         }
+        (_, DecisionOutcome::Revocation) => unreachable_revocation()?,
         (Code::V1392, DecisionOutcome::Acquitted { .. }) => {
-            steps.push(step(
+            steps.push(Step {
+                reading: Some(super::readings::ART24_1392_REST),
+                ..step(
                 article,
                 "ماده ۲۴ دستورالعمل ۱۳۹۲ فقط محکومیت‌های ردیف پنج و شش را قابل تجدیدنظر می‌داند؛ برای رأی برائت راه اعتراضی نوشته نشده است.".to_string(),
                 "1392 Art 24 opens appeal only against grade 5–6 penalties; nothing is written for acquittals.".to_string(),
-            ));
+            )
+            });
             return Ok(Appeal::Final { appealable: false, article });
         }
     };
-    steps.push(step(article, reason_fa, reason_en));
+    steps.push(Step {
+        reading: deadline
+            .or(center_head_deadline)
+            .map(|_| super::readings::APPEAL_DAY_OF_ACT),
+        ..step(article, reason_fa, reason_en)
+    });
     Ok(Appeal::Open {
         appealable: true,
         by,
@@ -214,6 +229,77 @@ pub(super) fn appeal(
         center_head_deadline,
         board: "appeal",
         article,
+    })
+}
+
+fn unreachable_revocation<T>() -> Result<T, CaseError> {
+    Err(CaseError::new(
+        "decision",
+        "رأی لغو پروانه بدون تخلف فقط در ماده ۴۵ است",
+    ))
+}
+
+/// The appeal against a decision that may acquit on some charges and convict on the rest:
+/// each part's appeal (Art 33: the conviction's grade; an acquittal on a charge of grade 5–7),
+/// joined.
+pub(super) fn appeal_decision(
+    case: &Case,
+    d: &Decision,
+    code: Code,
+    charges: &[ChargeOutcome],
+    steps: &mut Vec<Step>,
+) -> Result<Appeal, CaseError> {
+    let main = appeal(case, d, code, steps)?;
+    let acquitted = d
+        .acquitted_charges
+        .iter()
+        .filter_map(|&i| charges.get(i))
+        .filter(|c| c.barred.is_none())
+        .map(|c| c.grade.unwrap_or(c.grade_range[0]))
+        .max();
+    let Some(charge_grade) = acquitted else {
+        return Ok(main);
+    };
+    let part = Decision {
+        outcome: DecisionOutcome::Acquitted { charge_grade },
+        notified_on: d.notified_on,
+        acquitted_charges: Vec::new(),
+    };
+    let other = appeal(case, &part, code, steps)?;
+    Ok(match (main, other) {
+        (
+            Appeal::Open {
+                by: mut by_a,
+                deadline: da,
+                center_head_deadline: ca,
+                board,
+                article,
+                ..
+            },
+            Appeal::Open {
+                by: by_b,
+                deadline: db,
+                center_head_deadline: cb,
+                ..
+            },
+        ) => {
+            for who in by_b {
+                if !by_a.contains(&who) {
+                    by_a.push(who);
+                }
+            }
+            by_a.sort_by_key(|w| matches!(w, Appellant::CenterHead));
+            Appeal::Open {
+                appealable: true,
+                by: by_a,
+                deadline: da.or(db),
+                center_head_deadline: ca.or(cb),
+                board,
+                article,
+            }
+        }
+        (open @ Appeal::Open { .. }, _) | (_, open @ Appeal::Open { .. }) => open,
+        (fin, _) => fin,
     })
 }
 

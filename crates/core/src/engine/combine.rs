@@ -259,16 +259,20 @@ pub(super) fn classify(
         ),
     };
     let clause_id = clause.map(|c| c.id.as_str());
-    steps.push(step(
-        &article.id,
-        clause_id,
-        Some(index),
-        mandatory,
-        None,
-        to,
-        reason_fa,
-        reason_en,
-    ));
+    let absence = measured_days.is_some_and(|(k, _)| k == crate::regulation::Measured::Absence);
+    steps.push(Step {
+        reading: absence.then_some(super::readings::ABSENCE_DAYS),
+        ..step(
+            &article.id,
+            clause_id,
+            Some(index),
+            mandatory,
+            None,
+            to,
+            reason_fa,
+            reason_en,
+        )
+    });
     if ch.suspension_revoked {
         steps.push(step(
             "1401:31",
@@ -302,57 +306,106 @@ pub(super) struct Bars {
 
 /// Art 30 for one charge: res judicata, limitation, separation, death (in the clause order
 /// of Art 30). Every bar that applies is a step; the first is the charge's `barred`.
+///
+/// Art 30 governs proceedings from the day the 1401 code came into force, whatever code
+/// judges the case (Revision 2): a case decided from then on cites it. Before that day an
+/// older code's case has no limitation, and its other bars rest on that code's own text or
+/// on a general principle (reading `bars-before-1401`), never on an article not yet in force.
 pub(super) fn bars(
     case: &Case,
+    lib: &Library,
     ch: &ChargeInput,
     code: Code,
     index: usize,
     steps: &mut Vec<Step>,
 ) -> Result<Bars, CaseError> {
+    let first_day = super::in_force_1401(lib)?;
+    let art30 = code == Code::V1401 || case.decided_on >= first_day;
+    let boundary = (case.decided_on == first_day && code != Code::V1401)
+        .then_some(super::readings::IN_FORCE_1401);
     let mut found: Vec<Bar> = Vec::new();
     let older_fa = if code == Code::V1401 {
         String::new()
     } else {
         format!(
-            " ({} در این باره حکمی ندارد؛ این قاعده عام در بند ماده ۳۰ آیین‌نامه ۱۴۰۱ آمده است.)",
-            code.name_fa()
+            " ({} در این باره حکمی ندارد؛ ماده ۳۰ آیین‌نامه ۱۴۰۱ قاعده‌ای شکلی است و از روز لازم‌الاجرا شدن آن ({}) بی‌درنگ بر رسیدگی‌ها حاکم است.)",
+            code.name_fa(),
+            first_day.format_fa()
         )
     };
     let older_en = if code == Code::V1401 {
         String::new()
     } else {
         format!(
-            " (The {} code is silent; this general rule is written in Art 30 of the 1401 code.)",
+            " (The {} code is silent; Art 30 of the 1401 code is a procedural rule that governs proceedings from the day it came into force, {first_day}.)",
             code.id()
         )
     };
-    let mut add = |reason: BarReason, clause: &'static str, fa_text: String, en_text: String| {
-        steps.push(step(
-            "1401:30",
-            Some(clause),
-            Some(index),
-            true,
-            None,
-            None,
-            fa_text,
-            en_text,
-        ));
+    // Before the 1401 code: the older code's own article, or its competence article for res
+    // judicata (a general principle of law).
+    let (own_end, own_competence) = match code {
+        Code::V1396 => ("1396:31", "1396:34"),
+        _ => ("1392:19", "1392:22"),
+    };
+    let mut add = |reason: BarReason,
+                   clause: &'static str,
+                   fa_text: String,
+                   en_text: String,
+                   reading: Option<Reading>| {
+        let (article, clause) = if art30 {
+            ("1401:30", clause)
+        } else if reason == BarReason::ResJudicata {
+            (own_competence, own_competence)
+        } else {
+            (own_end, own_end)
+        };
+        steps.push(Step {
+            article: article.to_string(),
+            clause: (clause != article).then(|| clause.to_string()),
+            charge: Some(index),
+            mandatory: true,
+            from: None,
+            to: None,
+            reason_fa: fa_text,
+            reason_en: en_text,
+            reading,
+        });
         found.push(Bar {
             reason,
-            article: "1401:30",
+            article,
             clause,
         });
+    };
+    let (before_fa, before_en) = (
+        format!(
+            " ({} در این باره حکمی ندارد و ماده ۳۰ آیین‌نامه ۱۴۰۱ در تاریخ جلسه هنوز لازم‌الاجرا نبود.)",
+            code.name_fa()
+        ),
+        format!(
+            " (The {} code is silent and Art 30 of the 1401 code was not yet in force on the session date.)",
+            code.id()
+        ),
+    );
+    let (note_fa, note_en, reading) = if art30 {
+        (older_fa.clone(), older_en.clone(), boundary)
+    } else {
+        (
+            before_fa.clone(),
+            before_en.clone(),
+            Some(super::readings::BARS_BEFORE_1401),
+        )
     };
     if ch.res_judicata {
         add(
             BarReason::ResJudicata,
             "1401:30:a",
-            format!("این تخلف مشمول امر مختومه است؛ تعقیب انتظامی آن موقوف می‌شود.{older_fa}"),
-            format!("This violation is res judicata: its prosecution is barred.{older_en}"),
+            format!("این تخلف مشمول امر مختومه است؛ تعقیب انتظامی آن موقوف می‌شود.{note_fa}"),
+            format!("This violation is res judicata: its prosecution is barred.{note_en}"),
+            reading,
         );
     }
     let mut limitation_until = None;
-    if code == Code::V1401 {
+    if art30 {
         let start = ch
             .last_prosecution_act_on
             .map_or(ch.committed_on, |a| a.max(ch.committed_on));
@@ -375,14 +428,15 @@ pub(super) fn bars(
                 BarReason::Limitation,
                 "1401:30:b",
                 format!(
-                    "مرور زمان: دو سال از {from_fa} در {} به پایان رسیده و جلسه در {} است؛ تعقیب موقوف می‌شود (بند ب و تبصره ماده ۳۰).",
+                    "مرور زمان: دو سال از {from_fa} در {} به پایان رسیده و جلسه در {} است؛ تعقیب موقوف می‌شود (بند ب و تبصره ماده ۳۰).{older_fa}",
                     until.format_fa(),
                     case.decided_on.format_fa()
                 ),
                 format!(
-                    "Limitation: two years from {from_en} ended on {until}, before the session of {}; prosecution is barred (Art 30(b) and its note).",
+                    "Limitation: two years from {from_en} ended on {until}, before the session of {}; prosecution is barred (Art 30(b) and its note).{older_en}",
                     case.decided_on
                 ),
+                boundary,
             );
         }
     }
@@ -391,19 +445,21 @@ pub(super) fn bars(
             BarReason::Separation,
             "1401:30:c",
             format!(
-                "مدیر دفتر به طور دائم از مدیریت دفتر منفک شده است؛ تعقیب انتظامی موقوف می‌شود.{older_fa}"
+                "مدیر دفتر به طور دائم از مدیریت دفتر منفک شده است؛ تعقیب انتظامی موقوف می‌شود.{note_fa}"
             ),
             format!(
-                "The manager is permanently separated from managing the office: prosecution is barred.{older_en}"
+                "The manager is permanently separated from managing the office: prosecution is barred.{note_en}"
             ),
+            reading,
         );
     }
     if case.deceased {
         add(
             BarReason::Death,
             "1401:30:d",
-            format!("مدیر دفتر فوت کرده است؛ تعقیب انتظامی موقوف می‌شود.{older_fa}"),
-            format!("The manager has died: prosecution is barred.{older_en}"),
+            format!("مدیر دفتر فوت کرده است؛ تعقیب انتظامی موقوف می‌شود.{note_fa}"),
+            format!("The manager has died: prosecution is barred.{note_en}"),
+            reading,
         );
     }
     Ok(Bars {
@@ -425,25 +481,53 @@ fn list_en(grades: &[u8]) -> String {
 }
 
 /// Combines the live charges, applies recidivism, caps and mitigation. Returns the range.
+/// `extra`: final convictions (record index, grade) that combine with the live charges: the
+/// conviction that revoked a suspended prosecution (Art 31, second sentence → Art 44).
 pub(super) fn combine(
     case: &Case,
     code: Code,
     live: &[(usize, &ChargeOutcome)],
+    extra: &[(usize, u8)],
     steps: &mut Vec<Step>,
 ) -> Result<GradeRange, CaseError> {
     let top = code.max_grade();
-    let lows: Vec<u8> = live.iter().map(|(_, c)| c.grade_range[0]).collect();
-    let highs: Vec<u8> = live.iter().map(|(_, c)| c.grade_range[1]).collect();
+    let mut lows: Vec<u8> = live.iter().map(|(_, c)| c.grade_range[0]).collect();
+    let mut highs: Vec<u8> = live.iter().map(|(_, c)| c.grade_range[1]).collect();
+    lows.extend(extra.iter().map(|(_, g)| *g));
+    highs.extend(extra.iter().map(|(_, g)| *g));
     let l = lows.iter().copied().max().unwrap_or(1);
     let h = highs.iter().copied().max().unwrap_or(1);
     let all_fixed = live
         .iter()
         .all(|(_, c)| c.grade_range[0] == c.grade_range[1]);
     let (mut min, mut max) = (l, h);
+    let count = live.len() + extra.len();
+    if let Some((k, g)) = extra.first() {
+        steps.push(Step {
+            reading: None,
+            ..step(
+                "1401:31",
+                None,
+                None,
+                true,
+                None,
+                Some(*g),
+                format!(
+                    "محکومیت قطعی تازه (سابقه ردیف {}، درجه {}) به سبب تخلفی در مدت تعلیق، قرار تعلیق تعقیب را لغو می‌کند؛ هیأت به موضوع اصلی رسیدگی می‌کند و در صورت محکومیت، آن محکومیت با تخلفات این پرونده طبق ماده ۴۴ جمع می‌شود.",
+                    fa(k + 1),
+                    fa(*g)
+                ),
+                format!(
+                    "The new final conviction (record[{k}], grade {g}) for a violation within the suspension period revokes it; the board hears the original matter and, on conviction, combines it with that conviction under Art 44."
+                ),
+            )
+        });
+    }
 
-    if live.len() >= 2 {
+    if count >= 2 {
         if code == Code::V1401 {
             let some_lower = lows.iter().any(|&g| g < l);
+            let repeated_top = lows.iter().filter(|&&g| g == l).count() >= 2;
             if all_fixed && !some_lower {
                 // Art 44, first sentence: same grade → one grade higher (mandatory).
                 min = l + 1;
@@ -457,19 +541,21 @@ pub(super) fn combine(
                     Some(min),
                     format!(
                         "تعدد تخلف: {} تخلف همه مستوجب مجازات درجه {}‌اند؛ طبق ماده ۴۴ مجازات یک درجه تشدید می‌شود.",
-                        fa(live.len()),
+                        fa(count),
                         fa(l)
                     ),
                     format!(
-                        "Multiple violations: all {} carry grade {l}; Art 44 raises the penalty one grade (mandatory).",
-                        live.len()
+                        "Multiple violations: all {count} carry grade {l}; Art 44 raises the penalty one grade (mandatory)."
                     ),
                 ));
             } else if all_fixed {
                 // Art 44, second sentence: different grades → the highest (mandatory) …
                 min = l;
                 max = l + 1;
-                steps.push(step(
+                let mixed = repeated_top.then_some(super::readings::ART44_MIXED);
+                steps.push(Step {
+                    reading: mixed,
+                    ..step(
                     "1401:44",
                     None,
                     None,
@@ -485,7 +571,8 @@ pub(super) fn combine(
                         "Multiple violations of different grades ({}): under Art 44 the highest grade, {l}, applies (mandatory).",
                         list_en(&lows)
                     ),
-                ));
+                )
+                });
             } else {
                 // Ranges (Art 41 without a chosen grade): the lowest and highest results over
                 // every grade the board could choose.
@@ -733,12 +820,113 @@ fn older_note3(case: &Case, live: &[(usize, &ChargeOutcome)]) -> Option<(u8, usi
     best
 }
 
+/// Art 31, second sentence: the case's suspension order, its end, and whether a violation
+/// committed from the order to its end that ended in a final conviction (by the session date)
+/// revokes it.
+pub(super) fn suspension_order(
+    case: &Case,
+    code: Code,
+    steps: &mut Vec<Step>,
+) -> Result<Option<SuspensionOrderOutcome>, CaseError> {
+    let Some(order) = case.suspended_prosecution else {
+        return Ok(None);
+    };
+    if code != Code::V1401 {
+        return Err(CaseError::new(
+            "suspended_prosecution",
+            format!(
+                "تعلیق تعقیب (ماده ۳۱) فقط در آیین‌نامه ۱۴۰۱ هست و پرونده با {} سنجیده می‌شود",
+                code.name_fa()
+            ),
+        ));
+    }
+    if !(1..=2).contains(&order.years) {
+        return Err(CaseError::new(
+            "suspended_prosecution.years",
+            "مدت تعلیق تعقیب یک یا دو سال است (ماده ۳۱)",
+        ));
+    }
+    if order.ordered_on > case.decided_on {
+        return Err(CaseError::new(
+            "suspended_prosecution.ordered_on",
+            "تاریخ قرار تعلیق پس از تاریخ جلسه است",
+        ));
+    }
+    let ends_on = order
+        .ordered_on
+        .add_years(i32::from(order.years))
+        .map_err(|e| CaseError::new("suspended_prosecution.ordered_on", e.to_string()))?;
+    let revoked_by = case.record.iter().position(|r| {
+        r.committed_on
+            .is_some_and(|c| c >= order.ordered_on && c <= ends_on)
+            && r.final_on.is_some_and(|f| f <= case.decided_on)
+    });
+    let status = match revoked_by {
+        Some(_) => SuspensionStatus::Revoked,
+        None if case.decided_on <= ends_on => SuspensionStatus::Running,
+        None => SuspensionStatus::Ended,
+    };
+    let period_fa = format!(
+        "قرار تعلیق تعقیب از {} به مدت {} سال (تا {})",
+        order.ordered_on.format_fa(),
+        fa(order.years),
+        ends_on.format_fa()
+    );
+    match status {
+        SuspensionStatus::Running => steps.push(step(
+            "1401:31",
+            None,
+            None,
+            true,
+            None,
+            None,
+            format!(
+                "{period_fa} برقرار است و تا امروز محکومیت قطعی تازه‌ای به سبب تخلفی در این مدت ثبت نشده است؛ مادام که قرار لغو نشده، به موضوع رسیدگی نمی‌شود."
+            ),
+            format!(
+                "The prosecution was suspended on {} for {} year(s), until {ends_on}; no final conviction for a violation in that period is recorded: the matter is not heard while the order stands.",
+                order.ordered_on, order.years
+            ),
+        )),
+        SuspensionStatus::Ended => steps.push(Step {
+            reading: Some(super::readings::ART31_END),
+            ..step(
+                "1401:31",
+                None,
+                None,
+                true,
+                None,
+                None,
+                format!(
+                    "{period_fa} بی‌آنکه مدیر در این مدت مرتکب تخلفی منجر به محکومیت قطعی شود به پایان رسیده است؛ قرار دیگر لغوشدنی نیست."
+                ),
+                format!(
+                    "The suspension (from {}, {} year(s), until {ends_on}) ended with no conviction for a violation in the period; it can no longer be revoked.",
+                    order.ordered_on, order.years
+                ),
+            )
+        }),
+        // The revocation's step is written where the conviction enters Art 44.
+        SuspensionStatus::Revoked => {}
+    }
+    Ok(Some(SuspensionOrderOutcome {
+        ordered_on: order.ordered_on,
+        years: order.years,
+        ends_on,
+        status,
+        revoked_by,
+        article: "1401:31",
+    }))
+}
+
 /// Art 31: the board may suspend prosecution for 1–2 years when each live charge's own grade
-/// (the lower end of a range) is 1–4. Only the 1401 code has it.
+/// (the lower end of a range) is 1–4 (reading `art31-before-aggravation`). Only the 1401 code
+/// has it, and not for a matter whose suspension was revoked.
 pub(super) fn suspension(
     case: &Case,
     code: Code,
     live: &[(usize, &ChargeOutcome)],
+    order: &Option<SuspensionOrderOutcome>,
     steps: &mut Vec<Step>,
 ) -> Suspension {
     if code != Code::V1401 {
@@ -749,7 +937,8 @@ pub(super) fn suspension(
         .all(|(_, c)| (1..=4).contains(&c.grade_range[0]));
     let revoked = live
         .iter()
-        .any(|(i, _)| case.charges.get(*i).is_some_and(|c| c.suspension_revoked));
+        .any(|(i, _)| case.charges.get(*i).is_some_and(|c| c.suspension_revoked))
+        || order.is_some();
     let available = eligible && !revoked;
     if available {
         let forgiven = if case.complaint_withdrawn {
@@ -757,18 +946,21 @@ pub(super) fn suspension(
         } else {
             ""
         };
-        steps.push(step(
-            "1401:31",
-            None,
-            None,
-            false,
-            None,
-            None,
-            format!(
-                "تعلیق تعقیب (ماده ۳۱): همه تخلفات مستوجب درجات یک تا چهارند؛ هیأت می‌تواند با ملاحظه وضعیت فردی و اجتماعی، سوابق، اوضاع و احوال، پیش‌بینی اصلاح، ندامت، جبران خسارت یا گذشت شاکی، تعقیب را یک تا دو سال معلق کند.{forgiven}"
-            ),
-            "Suspended prosecution (Art 31): every charge carries grade 1–4; the board may suspend prosecution for one to two years.".to_string(),
-        ));
+        steps.push(Step {
+            reading: Some(super::readings::ART31_AFTER_AGGRAVATION),
+            ..step(
+                "1401:31",
+                None,
+                None,
+                false,
+                None,
+                None,
+                format!(
+                    "تعلیق تعقیب (ماده ۳۱): همه تخلفات مستوجب درجات یک تا چهارند؛ هیأت می‌تواند با ملاحظه وضعیت فردی و اجتماعی، سوابق، اوضاع و احوال، پیش‌بینی اصلاح، ندامت، جبران خسارت یا گذشت شاکی، تعقیب را یک تا دو سال معلق کند.{forgiven}"
+                ),
+                "Suspended prosecution (Art 31): every charge carries grade 1–4; the board may suspend prosecution for one to two years.".to_string(),
+            )
+        });
     }
     Suspension {
         available,
@@ -797,11 +989,21 @@ pub(super) fn referral(case: &Case, code: Code, steps: &mut Vec<Step>) -> Option
         true,
         None,
         None,
-        format!(
-            "اعلام جرم: در رسیدگی از وقوع جرم واجد جنبه عمومی آگاهی حاصل شده است؛ هیأت مکلف است مراتب را به مرجع قضایی صالح اعلام کند و رسیدگی کیفری مانع رسیدگی انتظامی نیست ({}).",
-            code.name_fa()
-        ),
-        "Crime found: the board must report it to the competent judicial authority; criminal proceedings do not stop the disciplinary case.".to_string(),
+        match code {
+            Code::V1401 => format!(
+                "اعلام جرم: در رسیدگی از وقوع جرم واجد جنبه عمومی آگاهی حاصل شده است؛ هیأت مکلف است مراتب را به مرجع قضایی صالح اعلام کند و رسیدگی کیفری مانع رسیدگی انتظامی نیست ({}).",
+                code.name_fa()
+            ),
+            _ => format!(
+                "اعلام جرم: هیأت در حین رسیدگی از وقوع جرمی مطلع شده است؛ مکلف است مراتب را به مرجع قضایی ذی‌صلاح اعلام کند و رسیدگی به جرم مانع رسیدگی به تخلف انتظامی نیست ({}، ماده {} و تبصره ۱ آن؛ هر جرمی، نه فقط جرم واجد جنبه عمومی).",
+                code.name_fa(),
+                fa(code.crimes_article().split(':').nth(1).unwrap_or_default())
+            ),
+        },
+        match code {
+            Code::V1401 => "Crime with a public aspect found: the board must report it to the competent judicial authority; criminal proceedings do not stop the disciplinary case.".to_string(),
+            _ => format!("Crime found (any crime, {}): the board must report it to the competent judicial authority; criminal proceedings do not stop the disciplinary case.", code.crimes_article()),
+        },
     ));
     Some(Referral {
         required: true,

@@ -25,6 +25,9 @@ use crate::to_persian_digits;
 /// Every article or clause the engine can cite. A test checks that each resolves to stored
 /// text, so that no step can cite law that is not in `regulations/`.
 pub const CITATIONS: &[&str] = &[
+    "1401:9",
+    "1401:10",
+    "1401:11",
     "1401:29",
     "1401:30",
     "1401:30:a",
@@ -48,6 +51,8 @@ pub const CITATIONS: &[&str] = &[
     "1401:44",
     "1401:45",
     "1401:54",
+    "1396:31",
+    "1396:34",
     "1396:35",
     "1396:36",
     "1396:37",
@@ -55,6 +60,8 @@ pub const CITATIONS: &[&str] = &[
     "1396:38:note-2",
     "1396:38:note-3",
     "1396:39",
+    "1392:19",
+    "1392:22",
     "1392:23",
     "1392:24",
     "1392:25",
@@ -109,10 +116,125 @@ pub fn suggest(case: &Case, lib: &Library) -> Result<Suggestion, CaseError> {
     Ok(s)
 }
 
+/// The day the 1401 code came into force (reading `in-force-1401`: its approval).
+pub(crate) fn in_force_1401(lib: &Library) -> Result<JalaliDate, CaseError> {
+    lib.regulation("1401")
+        .map(|r| r.regulation.in_force_from)
+        .ok_or_else(|| CaseError::new("(مقررات)", "آیین‌نامه ۱۴۰۱ در داده‌ها نیست"))
+}
+
+/// The conditions of Arts 9–11 named in `lost_qualifications`, checked.
+fn qualification_steps(case: &Case, lib: &Library, steps: &mut Vec<Step>) -> Result<(), CaseError> {
+    for (i, id) in case.lost_qualifications.iter().enumerate() {
+        let field = format!("manager.lost_qualifications[{i}]");
+        let (article, title) = match lib.get(id) {
+            Some(crate::regulation::Provision::Clause(a, c)) => (a, c.title_fa.clone()),
+            Some(crate::regulation::Provision::Article(a)) => (a, a.title_fa.clone()),
+            _ => {
+                return Err(CaseError::new(
+                    &field,
+                    format!("«{id}» شرطی از مواد ۹ تا ۱۱ آیین‌نامه ۱۴۰۱ نیست (نمونه: 1401:9:d)"),
+                ));
+            }
+        };
+        if !article.id.starts_with("1401:") || !(9..=11).contains(&article.number) {
+            return Err(CaseError::new(
+                &field,
+                format!("«{id}» شرطی از مواد ۹ تا ۱۱ آیین‌نامه ۱۴۰۱ نیست (نمونه: 1401:9:d)"),
+            ));
+        }
+        if case.lost_qualifications[..i].contains(id) {
+            return Err(CaseError::new(&field, "این شرط دو بار آمده است"));
+        }
+        steps.push(Step {
+            article: article.id.clone(),
+            clause: (id != &article.id).then(|| id.clone()),
+            charge: None,
+            mandatory: true,
+            from: None,
+            to: None,
+            reason_fa: format!(
+                "هیأت احراز کرده است که مدیر دفتر شرط «{title}» (ماده {} آیین‌نامه ۱۴۰۱) را ندارد.",
+                fa(article.number)
+            ),
+            reason_en: format!(
+                "The board found the manager lacks the condition {id} (Art {} of the 1401 code).",
+                article.number
+            ),
+            reading: None,
+        });
+    }
+    Ok(())
+}
+
+/// Art 45 alone (Revision 2): no charges, the licence revoked for lost qualifications.
+fn revocation_alone(case: &Case, lib: &Library, current: Code) -> Result<Suggestion, CaseError> {
+    if current != Code::V1401 || case.regulation.is_older() {
+        return Err(CaseError::new(
+            "charges",
+            "لغو پروانه به سبب فقدان شرایط (ماده ۴۵) فقط در آیین‌نامه ۱۴۰۱ هست؛ در مقررات پیشین دست‌کم یک تخلف لازم است",
+        ));
+    }
+    let mut steps = vec![Step {
+        article: "1401:45".to_string(),
+        clause: None,
+        charge: None,
+        mandatory: true,
+        from: None,
+        to: None,
+        reason_fa: "پرونده تخلفی ندارد: موضوع آن فقط فقدان شرایط مدیر دفتر است (ماده ۴۵ آیین‌نامه ۱۴۰۱ که در تاریخ جلسه لازم‌الاجراست)؛ درجه‌ای سنجیده نمی‌شود.".to_string(),
+        reason_en: "No charges: the case is only about the manager's qualifications (Art 45 of the 1401 code, in force on the session date); no grade is computed.".to_string(),
+        reading: None,
+    }];
+    qualification_steps(case, lib, &mut steps)?;
+    let licence_revocation = appeal::licence_revocation(case, lib, current, &mut steps)?;
+    let appeal = match (&case.decision, &licence_revocation) {
+        (Some(_), Some(l)) => Some(l.appeal.clone()),
+        _ => None,
+    };
+    Ok(Suggestion {
+        regulation: Code::V1401,
+        outcome: Outcome::Revocation,
+        bar: None,
+        charges: Vec::new(),
+        grade: None,
+        suspension: Suspension::unavailable(),
+        steps,
+        appeal,
+        comparison: None,
+        referral: None,
+        licence_revocation,
+        penalty: None,
+        suspension_order: None,
+    })
+}
+
 /// Everything but the comparison.
 fn evaluate(case: &Case, lib: &Library, current: Code) -> Result<Suggestion, CaseError> {
     if case.charges.is_empty() {
-        return Err(CaseError::new("charges", "دست‌کم یک تخلف لازم است"));
+        if case.lacks_qualifications || !case.lost_qualifications.is_empty() {
+            return revocation_alone(case, lib, current);
+        }
+        return Err(CaseError::new(
+            "charges",
+            "دست‌کم یک تخلف لازم است (یا فقدان شرایط مدیر، ماده ۴۵)",
+        ));
+    }
+    if let Some(d) = &case.decision {
+        for (k, &i) in d.acquitted_charges.iter().enumerate() {
+            if i >= case.charges.len() || d.acquitted_charges[..k].contains(&i) {
+                return Err(CaseError::new(
+                    format!("decision.acquitted_charges[{k}]"),
+                    "باید شماره یکی از تخلفات ورودی باشد، هر کدام یک بار",
+                ));
+            }
+        }
+        if !d.acquitted_charges.is_empty() && d.acquitted_charges.len() == case.charges.len() {
+            return Err(CaseError::new(
+                "decision.acquitted_charges",
+                "همه تخلفات برائت خورده‌اند؛ رأی برائت است، نه مجازات",
+            ));
+        }
     }
     let mut steps = Vec::new();
 
@@ -159,28 +281,82 @@ fn evaluate(case: &Case, lib: &Library, current: Code) -> Result<Suggestion, Cas
             }
         }
         let classified = combine::classify(lib, code, ch, &field, i, &mut steps)?;
-        let bars = combine::bars(case, ch, code, i, &mut steps)?;
+        let bars = combine::bars(case, lib, ch, code, i, &mut steps)?;
+        let acquitted = case
+            .decision
+            .as_ref()
+            .is_some_and(|d| d.acquitted_charges.contains(&i));
+        if acquitted && bars.first_bar.is_none() {
+            let article = classified
+                .violation
+                .splitn(3, ':')
+                .take(2)
+                .collect::<Vec<_>>()
+                .join(":");
+            steps.push(Step {
+                clause: (article != classified.violation).then(|| classified.violation.clone()),
+                article,
+                charge: Some(i),
+                mandatory: true,
+                from: classified.grade,
+                to: None,
+                reason_fa: format!(
+                    "هیأت تخلف «{}» را محرز ندانسته و از آن رأی برائت داده است؛ این تخلف در تعیین مجازات به حساب نمی‌آید.",
+                    classified.title_fa
+                ),
+                reason_en: format!(
+                    "The board found charge {i} ({}) not established and acquitted on it; it takes no part in the penalty.",
+                    classified.violation
+                ),
+                reading: None,
+            });
+        }
         charges.push(ChargeOutcome {
             barred: bars.first_bar,
             limitation_until: bars.limitation_until,
+            acquitted,
             ..classified
         });
     }
+
+    // Art 31: a suspension order of this matter, and whether a new conviction revokes it.
+    let suspension_order = combine::suspension_order(case, code, &mut steps)?;
+    let extra: Vec<(usize, u8)> = match &suspension_order {
+        Some(SuspensionOrderOutcome {
+            status: SuspensionStatus::Revoked,
+            revoked_by: Some(k),
+            ..
+        }) => case
+            .record
+            .get(*k)
+            .map(|r| (*k, r.grade))
+            .into_iter()
+            .collect(),
+        _ => Vec::new(),
+    };
 
     // 3–5. Combine the live charges (Art 44), recidivism (Art 43 / older note 3), caps.
     let live: Vec<(usize, &ChargeOutcome)> = charges
         .iter()
         .enumerate()
-        .filter(|(_, c)| c.barred.is_none())
+        .filter(|(_, c)| c.barred.is_none() && !c.acquitted)
         .collect();
-    let (outcome, bar, grade, suspension) = if live.is_empty() {
+    let all_barred = charges.iter().all(|c| c.barred.is_some());
+    let (outcome, bar, grade, suspension) = if all_barred {
         let bar = charges.first().and_then(|c| c.barred.clone());
         (Outcome::Barred, bar, None, Suspension::unavailable())
+    } else if live.is_empty() {
+        // Every live charge acquitted: refused above; barred + acquitted leaves no penalty.
+        (Outcome::Penalty, None, None, Suspension::unavailable())
     } else {
-        let range = combine::combine(case, code, &live, &mut steps)?;
-        let suspension = combine::suspension(case, code, &live, &mut steps);
+        let range = combine::combine(case, code, &live, &extra, &mut steps)?;
+        let suspension = combine::suspension(case, code, &live, &suspension_order, &mut steps);
         (Outcome::Penalty, None, Some(range), suspension)
     };
+    // Lost qualifications alongside charges (Art 45 with a disciplinary case).
+    if current == Code::V1401 {
+        qualification_steps(case, lib, &mut steps)?;
+    }
 
     // Art 42 (and the older codes' Arts 38/26): crimes found are reported.
     let referral = combine::referral(case, code, &mut steps);
@@ -188,7 +364,9 @@ fn evaluate(case: &Case, lib: &Library, current: Code) -> Result<Suggestion, Cas
     let licence_revocation = appeal::licence_revocation(case, lib, current, &mut steps)?;
     // Art 33 (1396 Art 36, 1392 Art 24): appeal against the decision.
     let appeal = match &case.decision {
-        Some(d) => Some(appeal::appeal(case, d, code, &mut steps)?),
+        Some(d) => Some(appeal::appeal_decision(
+            case, d, code, &charges, &mut steps,
+        )?),
         None => None,
     };
 
@@ -204,8 +382,8 @@ fn evaluate(case: &Case, lib: &Library, current: Code) -> Result<Suggestion, Cas
         comparison: None,
         referral,
         licence_revocation,
-        penalty: None,
-        suspension_order: None,
+        penalty: grade.and_then(|g| lib.penalty(code.id(), g.min)),
+        suspension_order,
     })
 }
 
@@ -215,6 +393,10 @@ fn code_step(
     choice: CodeChoice,
     latest: JalaliDate,
 ) -> Result<Step, CaseError> {
+    // The two readings of the 1401 code's first day differ only on 1401/05/23.
+    let boundary = in_force_1401(lib)?;
+    let reading =
+        (choice == CodeChoice::Auto && latest == boundary).then_some(readings::IN_FORCE_1401);
     let reg = lib
         .regulation(code.id())
         .ok_or_else(|| CaseError::new("regulation", "مقرره در داده‌ها نیست"))?;
@@ -267,7 +449,7 @@ fn code_step(
         to: None,
         reason_fa,
         reason_en,
-        reading: None,
+        reading,
     })
 }
 

@@ -115,6 +115,13 @@ pub enum CodeChoice {
     Fixed(Code),
 }
 
+impl CodeChoice {
+    /// An older code forced by the board.
+    pub fn is_older(self) -> bool {
+        matches!(self, CodeChoice::Fixed(c) if c != Code::V1401)
+    }
+}
+
 /// What a charge names: a clause id or a kind measured in days.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ViolationRef {
@@ -171,6 +178,8 @@ pub enum DecisionOutcome {
     Acquitted {
         charge_grade: u8,
     },
+    /// The licence revoked for lost qualifications, with no charge (Art 45 alone).
+    Revocation,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -302,7 +311,7 @@ pub struct Step {
 
 /// A point where the seeds allow two readings and the engine follows one (listed, with both
 /// readings and their articles, in `regulations/README.md`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 pub struct Reading {
     pub id: &'static str,
     pub fa: &'static str,

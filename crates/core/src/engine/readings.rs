@@ -8,8 +8,8 @@ use super::model::Reading;
 /// Absence (1401 Arts 37(ج), 38(چ), 39(ب), 40(ث)) is counted in calendar days.
 pub const ABSENCE_DAYS: Reading = Reading {
     id: "absence-calendar-days",
-    fa: "غیبت به روز تقویمی شمرده شده است (نه روز کاری)؛ متن مواد ۳۷ تا ۴۰ آیین‌نامه ۱۴۰۱ نوع روز را نگفته است.",
-    en: "Absence is counted in calendar days, not working days; Arts 37–40 of the 1401 code do not say which.",
+    fa: "غیبت به روز تقویمی شمرده شده است (نه روز کاری)؛ متن مواد ۳۷ تا ۴۰ آیین‌نامه ۱۴۰۱ نوع روز را نگفته است (قرائت دیگر: روزهای کاری دفتر).",
+    en: "Absence is counted in calendar days, not working days; Arts 37–40 of the 1401 code do not say which (other reading: the office's working days).",
 };
 
 /// CPC Art 445: neither the day of notification nor "the day of the act" is counted; the
@@ -53,8 +53,8 @@ pub const IN_FORCE_1401: Reading = Reading {
 /// Art 45 names neither the start of the 20 days nor who may appeal: read like Art 33.
 pub const ART45_APPEAL: Reading = Reading {
     id: "art45-appeal",
-    fa: "ماده ۴۵ مبدأ بیست روز و معترض را نگفته است؛ مانند ماده ۳۳ خوانده شده است: از ابلاغ، به اعتراض مدیر دفتر یا رئیس مرکز.",
-    en: "Art 45 names neither the start of the 20 days nor who may appeal; read like Art 33: from notification, by the manager or the head of the Center.",
+    fa: "ماده ۴۵ مبدأ بیست روز و معترض را نگفته است؛ مانند ماده ۳۳ خوانده شده است: از ابلاغ، به اعتراض مدیر دفتر یا رئیس مرکز (قرائت دیگر: از تاریخ صدور رأی، و فقط به اعتراض مدیر دفتر).",
+    en: "Art 45 names neither the start of the 20 days nor who may appeal; read like Art 33: from notification, by the manager or the head of the Center (other reading: from the ruling's date, by the manager alone).",
 };
 
 /// Before the 1401 code, the older codes wrote no bars: res judicata stands as a general
@@ -62,8 +62,8 @@ pub const ART45_APPEAL: Reading = Reading {
 /// (1396 Art 31, 1392 Art 19).
 pub const BARS_BEFORE_1401: Reading = Reading {
     id: "bars-before-1401",
-    fa: "مقرره پیشین موارد موقوفی تعقیب را ننوشته است و ماده ۳۰ آیین‌نامه ۱۴۰۱ در تاریخ جلسه هنوز لازم‌الاجرا نبود؛ امر مختومه به عنوان اصل کلی حقوقی، و فوت یا انصراف مدیر به استناد پایان مدیریت او (ماده ۳۱ آیین‌نامه ۱۳۹۶، ماده ۱۹ دستورالعمل ۱۳۹۲) مانع تعقیب دانسته شده است.",
-    en: "The older code writes no bars and 1401 Art 30 was not yet in force on the session date; res judicata is applied as a general principle of law, and death or withdrawal of the manager as the end of his office (1396 Art 31, 1392 Art 19).",
+    fa: "مقرره پیشین موارد موقوفی تعقیب را ننوشته است و ماده ۳۰ آیین‌نامه ۱۴۰۱ در تاریخ جلسه هنوز لازم‌الاجرا نبود؛ امر مختومه به عنوان اصل کلی حقوقی، و فوت یا انصراف مدیر به استناد پایان مدیریت او (ماده ۳۱ آیین‌نامه ۱۳۹۶، ماده ۱۹ دستورالعمل ۱۳۹۲) مانع تعقیب دانسته شده است (قرائت دیگر: تا آیین‌نامه ۱۴۰۱ هیچ مانعی برای تعقیب نبود).",
+    en: "The older code writes no bars and 1401 Art 30 was not yet in force on the session date; res judicata is applied as a general principle of law, and death or withdrawal of the manager as the end of his office (1396 Art 31, 1392 Art 19) (other reading: nothing barred prosecution until the 1401 code).",
 };
 
 /// Art 31 says what a conviction during the period does, not what follows a period that ends

@@ -157,3 +157,129 @@ fn scenarios_cover_bars_articles_and_older_codes() {
         "no scenario compares with the current code"
     );
 }
+
+/// Citations out of time: a case decided before the 1401 code came into force cites none of
+/// it, nor a bar's article (Revision 2 applies Art 30 only from that day).
+#[test]
+fn nothing_decided_before_1401_cites_the_1401_code() {
+    let first_day = library()
+        .unwrap()
+        .regulation("1401")
+        .unwrap()
+        .regulation
+        .in_force_from;
+    let mut checked = 0;
+    for s in load_all().iter().filter(|s| s.error_field.is_none()) {
+        let decided = s.case["decided_on"].as_str().unwrap_or_default();
+        let Ok(day) = heyat_core::JalaliDate::parse(decided) else {
+            continue;
+        };
+        if day >= first_day {
+            continue;
+        }
+        let out = run(s).unwrap();
+        checked += 1;
+        for st in steps_of(&out) {
+            let art = st["article"].as_str().unwrap_or_default();
+            assert!(
+                !art.starts_with("1401:"),
+                "{} / {}: a case decided on {decided} cites {art}: {st}",
+                s.file,
+                s.name
+            );
+        }
+        let bars = std::iter::once(&out["bar"]).chain(
+            out["charges"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .map(|c| &c["barred"]),
+        );
+        for bar in bars {
+            let art = bar["article"].as_str().unwrap_or_default();
+            assert!(
+                !art.starts_with("1401:"),
+                "{} / {}: a bar of a case decided on {decided} cites {art}",
+                s.file,
+                s.name
+            );
+        }
+    }
+    assert!(
+        checked >= 20,
+        "only {checked} scenarios decided before 1401/05/23"
+    );
+}
+
+/// Every grade of every code has its penalty as data, with the clause that words it.
+#[test]
+fn every_grade_of_every_code_has_its_penalty() {
+    let lib = library().unwrap();
+    for (code, top, article) in [
+        ("1401", 7, "1401:29"),
+        ("1396", 6, "1396:35"),
+        ("1392", 6, "1392:23"),
+    ] {
+        for g in 1..=top {
+            let p = lib
+                .penalty(code, g)
+                .unwrap_or_else(|| panic!("{code} grade {g} has no penalty"));
+            assert_eq!(p.clause, format!("{article}:{g}"), "{code} grade {g}");
+            assert!(lib.clause(&p.clause).is_some(), "{}", p.clause);
+            assert!(!p.title_fa.is_empty());
+        }
+        assert!(lib.penalty(code, top + 1).is_none());
+    }
+    use heyat_core::regulation::PenaltyKind::*;
+    let kind = |c: &str, g| lib.penalty(c, g).unwrap().kind;
+    assert_eq!(
+        (kind("1401", 6), kind("1396", 6), kind("1392", 6)),
+        (Suspension, Revocation, Revocation)
+    );
+    assert_eq!(lib.penalty("1396", 5).unwrap().term_months, Some([3, 24]));
+    assert_eq!(lib.penalty("1401", 5).unwrap().term_months, Some([3, 12]));
+    assert_eq!(lib.penalty("1401", 6).unwrap().least_months(), Some(13));
+}
+
+/// Every reading a step can carry is one of the engine's list, and each is written in
+/// `regulations/README.md` with both readings, so a lawyer sees where the software chose.
+#[test]
+fn every_reading_is_listed_and_every_scenario_reading_is_known() {
+    let readme = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../regulations/README.md"),
+    )
+    .unwrap();
+    let known: BTreeSet<&str> = heyat_core::engine::readings::ALL
+        .iter()
+        .map(|r| r.id)
+        .collect();
+    for r in heyat_core::engine::readings::ALL {
+        assert!(
+            readme.contains(&format!("`{}`", r.id)),
+            "README lacks reading {}",
+            r.id
+        );
+        assert!(
+            r.fa.contains("قرائت دیگر"),
+            "{} names no other reading",
+            r.id
+        );
+        assert!(
+            r.en.contains("other reading"),
+            "{} names no other reading in English",
+            r.id
+        );
+    }
+    let mut seen = BTreeSet::new();
+    for (label, out) in outputs() {
+        for st in steps_of(&out) {
+            if let Some(id) = st["reading"]["id"].as_str() {
+                assert!(known.contains(id), "{label}: unknown reading {id}");
+                seen.insert(id.to_string());
+            }
+        }
+    }
+    for id in &known {
+        assert!(seen.contains(*id), "no scenario reaches reading {id}");
+    }
+}
