@@ -200,6 +200,13 @@ async fn lost_qualifications_are_recorded_and_the_case_is_heard_without_charges(
     assert!(engine.lacks_qualifications);
     assert_eq!(engine.lost_qualifications, ["1401:9:d", "1401:11:b"]);
     assert!(engine.charges.is_empty());
+    // Art 45 stands alone: the licence is revoked, with no charge.
+    let s = w.store.suggestion(case.id, jalali_today()).await.unwrap();
+    assert_eq!(s.outcome, heyat_core::engine::Outcome::Revocation);
+    assert_eq!(
+        s.licence_revocation.unwrap().qualifications,
+        ["1401:9:d", "1401:11:b"]
+    );
     // Found after the session's day: not yet weighed.
     let before = JalaliDate::parse_iso("2026-10-03").unwrap();
     let engine = w.store.engine_case(case.id, before).await.unwrap();
@@ -448,6 +455,11 @@ async fn a_served_suspension_is_ordered_then_revoked_by_a_conviction_within_its_
             .as_deref(),
         Some("2026-09-01")
     );
+
+    let s = w.store.suggestion(case_id, jalali_today()).await.unwrap();
+    let so = s.suspension_order.unwrap();
+    assert_eq!(so.status, heyat_core::engine::SuspensionStatus::Revoked);
+    assert_eq!(so.revoked_by, Some(0));
 
     // The matter is heard again: a new draft beside the signed suspension.
     let draft = w
