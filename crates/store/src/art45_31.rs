@@ -83,6 +83,8 @@ pub struct SuspendedCase {
     pub manager_name: String,
     pub order: SuspensionOrderRecord,
     pub state: SuspensionState,
+    /// For a suspension to revoke: the number of the case whose final conviction revokes it.
+    pub revoking_case_number: Option<String>,
 }
 
 pub(crate) async fn lost_qualifications_of(
@@ -421,24 +423,65 @@ impl Store {
         let mut conn = self.pool().acquire().await?;
         let mut out = Vec::new();
         for case in cases {
-            let Some(order) = suspension_of(&mut conn, case.id)
-                .await?
-                .filter(|o| o.is_open())
-            else {
-                continue;
-            };
-            let convictions = later_convictions(&mut conn, case.id).await?;
-            let state = p::suspension_state(&order.term()?, &convictions, today);
-            out.push(SuspendedCase {
-                case_id: case.id,
-                case_number: case.number,
-                office_name: case.office_name,
-                manager_name: case.manager_name,
-                order,
-                state,
-            });
+            if let Some(s) = suspended_case(&mut conn, case, today).await?
+                && s.order.is_open()
+            {
+                out.push(s);
+            }
         }
         out.sort_by(|a, b| a.order.ends_on.cmp(&b.order.ends_on));
         Ok(out)
     }
+
+    /// The latest suspension order of `case_id`, if any, and where it stands on `today` (the
+    /// state matters only while the order is open).
+    pub async fn suspension_of_case(
+        &self,
+        case_id: i64,
+        today: JalaliDate,
+    ) -> Result<Option<SuspendedCase>, StoreError> {
+        let mut conn = self.pool().acquire().await?;
+        let case =
+            crate::queries::case_list_rows(&mut *conn, "WHERE c.id = ?2", None, Some(case_id))
+                .await?
+                .pop()
+                .ok_or(StoreError::NotFound {
+                    what: "پرونده",
+                    id: case_id,
+                })?;
+        suspended_case(&mut conn, case, today).await
+    }
+}
+
+async fn suspended_case(
+    conn: &mut SqliteConnection,
+    case: crate::CaseListItem,
+    today: JalaliDate,
+) -> Result<Option<SuspendedCase>, StoreError> {
+    let Some(order) = suspension_of(conn, case.id).await? else {
+        return Ok(None);
+    };
+    let convictions = later_convictions(conn, case.id).await?;
+    let state = p::suspension_state(&order.term()?, &convictions, today);
+    let revoking_case_number = match state {
+        SuspensionState::ToRevoke { ruling_id } => {
+            let row: Option<(i64, i64)> = sqlx::query_as(
+                "SELECT c.year, c.seq FROM rulings r JOIN cases c ON c.id = r.case_id WHERE r.id = ?",
+            )
+            .bind(ruling_id)
+            .fetch_optional(&mut *conn)
+            .await?;
+            row.map(|(y, s)| crate::case_number(y, s))
+        }
+        _ => None,
+    };
+    Ok(Some(SuspendedCase {
+        revoking_case_number,
+        case_id: case.id,
+        case_number: case.number,
+        office_name: case.office_name,
+        manager_name: case.manager_name,
+        order,
+        state,
+    }))
 }
