@@ -6,6 +6,7 @@ const COMMANDS: &[&str] = &[
     "status_counts",
     "list_boards",
     "catalogue",
+    "qualifications",
     "vocabulary",
     "record_case_facts",
     "article",

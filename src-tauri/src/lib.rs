@@ -34,6 +34,7 @@ pub fn with_commands<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Bu
         commands::desk::status_counts,
         commands::settings::list_boards,
         commands::case_file::catalogue,
+        commands::case_file::qualifications,
         commands::case_file::vocabulary,
         commands::case_file::record_case_facts,
         commands::case_file::article,

@@ -128,6 +128,12 @@ pub fn field_fa(path: &str) -> String {
             "decision" => "رأی هیأت",
             "notified_on" => "تاریخ ابلاغ",
             "charge_grade" => "درجهٔ تخلف",
+            "manager" => "مدیر دفتر",
+            "lost_qualifications" => "شرط از دست رفته (مواد ۹ تا ۱۱)",
+            "acquitted_charges" => "تخلف برائت‌یافته",
+            "suspended_prosecution" => "قرار تعلیق تعقیب",
+            "ordered_on" => "تاریخ قرار",
+            "years" => "مدت (سال)",
             other => other,
         };
         if !out.is_empty() {

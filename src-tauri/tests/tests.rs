@@ -385,6 +385,79 @@ fn the_engine_answers_through_ipc_with_cited_steps() {
 }
 
 #[test]
+fn the_engine_screen_takes_art45_alone_acquittals_and_a_suspension_order() {
+    let app = app();
+    // The conditions of Arts 9–11 the forms list.
+    let quals = invoke(&app, "qualifications", json!({})).unwrap();
+    let quals = quals.as_array().unwrap();
+    assert!(quals.len() >= 14, "{quals:?}");
+    let degree = quals.iter().find(|q| q["id"] == "1401:9:d").unwrap();
+    assert_eq!(
+        (
+            degree["article_number"].as_u64(),
+            degree["label_fa"].as_str()
+        ),
+        (Some(9), Some("ت"))
+    );
+    // Art 45 alone: no charges, the lost condition, the notification.
+    let request = json!({ "request": {
+        "decided_on": "1403/07/01", "regulation": "auto",
+        "manager": { "deceased": false, "permanently_separated": false, "lacks_qualifications": true,
+                     "lost_qualifications": ["1401:9:d"] },
+        "charges": [], "record": [], "complaint_withdrawn": false, "holidays": [],
+        "decision": { "grade": null, "acquitted": null, "charge_grade": null,
+                      "notified_on": "1403/07/10", "acquitted_charges": [] }
+    }});
+    let out = invoke(&app, "suggest", request).unwrap();
+    assert_eq!(out["outcome"], "revocation");
+    assert!(out["grade"].is_null());
+    assert_eq!(
+        out["licence_revocation"]["qualifications"],
+        json!(["1401:9:d"])
+    );
+    assert_eq!(out["appeal"]["deadline"], "1403/07/30");
+    // One charge acquitted, the other convicted; and a bad acquittal index named in Persian.
+    let charge = |v: &str| {
+        json!({ "violation": v, "committed_on": "1403/02/01", "days": null,
+        "last_prosecution_act_on": null, "grade": null, "res_judicata": false, "crime_found": false })
+    };
+    let mixed = |acquitted: Value| {
+        json!({ "request": {
+            "decided_on": "1403/07/01", "regulation": "auto",
+            "manager": { "deceased": false, "permanently_separated": false, "lacks_qualifications": false },
+            "charges": [charge("1401:38:a"), charge("1401:36:a")],
+            "record": [], "complaint_withdrawn": false, "holidays": [],
+            "decision": { "grade": 3, "acquitted": null, "charge_grade": null,
+                          "notified_on": "1403/07/10", "acquitted_charges": acquitted }
+        }})
+    };
+    let out = invoke(&app, "suggest", mixed(json!([0]))).unwrap();
+    assert_eq!(out["charges"][0]["acquitted"], true);
+    assert_eq!(out["appeal"]["by"], json!(["center_head"]));
+    let err = invoke(&app, "suggest", mixed(json!([5]))).unwrap_err();
+    assert!(
+        err["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("رأی هیأت › تخلف برائت‌یافته ۱"),
+        "{err}"
+    );
+    // A suspension order revoked by a conviction for a violation within its period.
+    let request = json!({ "request": {
+        "decided_on": "1403/10/01", "regulation": "auto",
+        "manager": { "deceased": false, "permanently_separated": false, "lacks_qualifications": false },
+        "charges": [charge("1401:36:a")],
+        "record": [{ "grade": 3, "regulation": "1401", "final_on": "1403/09/01", "carried_out_on": null,
+                     "committed_on": "1403/06/01" }],
+        "complaint_withdrawn": false, "holidays": [], "decision": null,
+        "suspended_prosecution": { "ordered_on": "1403/03/01", "years": 1 }
+    }});
+    let out = invoke(&app, "suggest", request).unwrap();
+    assert_eq!(out["suspension_order"]["status"], "revoked");
+    assert_eq!(out["grade"]["min"], 4);
+}
+
+#[test]
 fn the_engine_refuses_an_impossible_date_naming_the_field_in_persian() {
     let app = app();
     let request = json!({ "request": {

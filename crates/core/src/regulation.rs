@@ -711,6 +711,17 @@ impl Library {
             .find(|r| r.in_force_on(date))
     }
 
+    /// The conditions of a manager that Art 45 revokes the licence for lacking: the clauses of
+    /// 1401 Arts 9 (the manager's conditions), 10 (the licence's) and 11 (who may not run an
+    /// office), as `(article, clause)` in order.
+    pub fn qualifications(&self) -> Vec<(&Article, &Clause)> {
+        ["1401:9", "1401:10", "1401:11"]
+            .iter()
+            .filter_map(|id| self.article(id))
+            .flat_map(|a| a.clause.iter().map(move |c| (a, c)))
+            .collect()
+    }
+
     /// The penalty of `grade` under the code `version`, as the code's list of penalties words it
     /// (1401 Art 29, 1396 Art 35, 1392 Art 23).
     pub fn penalty(&self, version: &str, grade: u8) -> Option<Penalty> {

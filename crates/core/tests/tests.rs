@@ -2,7 +2,8 @@
 //! and extend (`tests/scenarios/*.toml`), the coverage of the code they must reach, the
 //! citations, robustness against malformed input, and the proceedings' scenario files
 //! (`tests/scenarios/proceedings/*.toml`: appeal, finality, deliberation), and who may do
-//! what (`tests/scenarios/access/*.toml`).
+//! what (`tests/scenarios/access/*.toml`); the ranking index and the board's composition
+//! (`tests/scenarios/ranking/`, `tests/scenarios/composition/`).
 
 #[path = "suite/access.rs"]
 mod access;
@@ -12,6 +13,8 @@ mod common;
 mod contract;
 #[path = "suite/coverage.rs"]
 mod coverage;
+#[path = "suite/law.rs"]
+mod law;
 #[path = "suite/proceedings.rs"]
 mod proceedings;
 #[path = "suite/robustness.rs"]

@@ -3,7 +3,7 @@
 use crate::AppState;
 use crate::dto::{
     ArticleView, CaseFileView, CaseFilter, CaseRow, CatalogueEntry, ChargeForm, HistoryRow,
-    SuggestRequest,
+    QualificationView, SuggestRequest,
 };
 use crate::error::CommandError;
 use crate::views::{self, fa_date, iso_date, optional_iso};
@@ -124,6 +124,25 @@ pub async fn vocabulary(
 pub async fn catalogue(state: State<'_, AppState>) -> Result<Vec<CatalogueEntry>, CommandError> {
     state.signed_in().await?;
     views::catalogue()
+}
+
+/// The conditions of Arts 9–11 whose loss revokes the licence (Art 45), for the forms.
+#[tauri::command]
+pub async fn qualifications(
+    state: State<'_, AppState>,
+) -> Result<Vec<QualificationView>, CommandError> {
+    state.signed_in().await?;
+    Ok(views::library()?
+        .qualifications()
+        .into_iter()
+        .map(|(a, c)| QualificationView {
+            id: c.id.clone(),
+            article_number: a.number,
+            label_fa: c.label_fa.clone(),
+            title_fa: c.title_fa.clone(),
+            text_fa: c.text_fa.clone(),
+        })
+        .collect())
 }
 
 /// The corrected text of an article, clause or note, by its id (`1401:44`, `1401:37:f`).

@@ -56,6 +56,8 @@ pub fn typescript_bindings() -> String {
         ChargeRequest::decl(&cfg),
         RecordRequest::decl(&cfg),
         DecisionRequest::decl(&cfg),
+        SuspensionRequest::decl(&cfg),
+        QualificationView::decl(&cfg),
         // The engine's answer, declared in heyat-core.
         engine::Suggestion::decl(&cfg),
         engine::Code::decl(&cfg),

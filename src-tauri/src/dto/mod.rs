@@ -126,6 +126,29 @@ pub struct SuggestRequest {
     pub complaint_withdrawn: bool,
     pub holidays: Vec<String>,
     pub decision: Option<DecisionRequest>,
+    /// Art 31: the prosecution of these charges was suspended.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub suspended_prosecution: Option<SuspensionRequest>,
+}
+
+/// A condition of Arts 9–11 the manager may lack (Art 45), as the forms list it.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct QualificationView {
+    /// `1401:9:d`.
+    pub id: String,
+    pub article_number: u32,
+    /// «ت»
+    pub label_fa: String,
+    pub title_fa: String,
+    pub text_fa: String,
+}
+
+/// Art 31: an order suspending the prosecution (date, 1 or 2 years).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct SuspensionRequest {
+    pub ordered_on: String,
+    pub years: u8,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -133,6 +156,9 @@ pub struct ManagerFacts {
     pub deceased: bool,
     pub permanently_separated: bool,
     pub lacks_qualifications: bool,
+    /// The conditions of Arts 9–11 the manager lost (`1401:9:d`); Art 45 needs no charge.
+    #[serde(default)]
+    pub lost_qualifications: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -152,6 +178,9 @@ pub struct RecordRequest {
     pub regulation: Option<String>,
     pub final_on: Option<String>,
     pub carried_out_on: Option<String>,
+    /// When the violation it punished was committed (Art 31).
+    #[serde(default)]
+    pub committed_on: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -160,6 +189,9 @@ pub struct DecisionRequest {
     pub acquitted: Option<bool>,
     pub charge_grade: Option<u8>,
     pub notified_on: Option<String>,
+    /// With a grade: the charges (0-based, in the form's order) the board acquitted.
+    #[serde(default)]
+    pub acquitted_charges: Vec<usize>,
 }
 
 /// A case as a board member opens it: every part from the store, with what people read

@@ -360,15 +360,43 @@ export type SuggestRequest = { decided_on: string,
 /**
  * `auto`, `1401`, `1396` or `1392`.
  */
-regulation: string, manager: ManagerFacts, charges: Array<ChargeRequest>, record: Array<RecordRequest>, complaint_withdrawn: boolean, holidays: Array<string>, decision: DecisionRequest | null, };
+regulation: string, manager: ManagerFacts, charges: Array<ChargeRequest>, record: Array<RecordRequest>, complaint_withdrawn: boolean, holidays: Array<string>, decision: DecisionRequest | null, 
+/**
+ * Art 31: the prosecution of these charges was suspended.
+ */
+suspended_prosecution?: SuspensionRequest, };
 
-export type ManagerFacts = { deceased: boolean, permanently_separated: boolean, lacks_qualifications: boolean, };
+export type ManagerFacts = { deceased: boolean, permanently_separated: boolean, lacks_qualifications: boolean, 
+/**
+ * The conditions of Arts 9–11 the manager lost (`1401:9:d`); Art 45 needs no charge.
+ */
+lost_qualifications: Array<string>, };
 
 export type ChargeRequest = { violation: string, committed_on: string, days: number | null, last_prosecution_act_on: string | null, grade: number | null, res_judicata: boolean, crime_found: boolean, };
 
-export type RecordRequest = { grade: number, regulation: string | null, final_on: string | null, carried_out_on: string | null, };
+export type RecordRequest = { grade: number, regulation: string | null, final_on: string | null, carried_out_on: string | null, 
+/**
+ * When the violation it punished was committed (Art 31).
+ */
+committed_on: string | null, };
 
-export type DecisionRequest = { grade: number | null, acquitted: boolean | null, charge_grade: number | null, notified_on: string | null, };
+export type DecisionRequest = { grade: number | null, acquitted: boolean | null, charge_grade: number | null, notified_on: string | null, 
+/**
+ * With a grade: the charges (0-based, in the form's order) the board acquitted.
+ */
+acquitted_charges: Array<number>, };
+
+export type SuspensionRequest = { ordered_on: string, years: number, };
+
+export type QualificationView = { 
+/**
+ * `1401:9:d`.
+ */
+id: string, article_number: number, 
+/**
+ * «ت»
+ */
+label_fa: string, title_fa: string, text_fa: string, };
 
 export type Suggestion = { regulation: Code, outcome: Outcome, bar: Bar | null, charges: Array<ChargeOutcome>, grade: GradeRange | null, suspension: Suspension, steps: Array<Step>, appeal: Appeal | null, comparison: Comparison | null, referral: Referral | null, licence_revocation: LicenceRevocation | null, 
 /**

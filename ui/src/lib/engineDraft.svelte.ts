@@ -14,20 +14,25 @@ export function emptyCharge(): ChargeRequest {
 }
 
 export function emptyRecord(): RecordRequest {
-  return { grade: 1, regulation: null, final_on: null, carried_out_on: null };
+  return { grade: 1, regulation: null, final_on: null, carried_out_on: null, committed_on: null };
 }
 
 export const draft: {
   request: SuggestRequest;
   decisionGrade: number | null;
   notifiedOn: string;
+  /** Charges (0-based) the board acquitted while convicting on the rest. */
+  acquitted: number[];
+  /** Art 31: an order suspending the prosecution; empty date = none. */
+  suspendedOn: string;
+  suspendedYears: number;
   result: Suggestion | null;
   error: string | null;
 } = $state({
   request: {
     decided_on: "",
     regulation: "auto",
-    manager: { deceased: false, permanently_separated: false, lacks_qualifications: false },
+    manager: { deceased: false, permanently_separated: false, lacks_qualifications: false, lost_qualifications: [] },
     charges: [emptyCharge()],
     record: [],
     complaint_withdrawn: false,
@@ -36,6 +41,9 @@ export const draft: {
   },
   decisionGrade: null,
   notifiedOn: "",
+  acquitted: [],
+  suspendedOn: "",
+  suspendedYears: 1,
   result: null,
   error: null,
 });
@@ -52,10 +60,25 @@ export function requestForEngine(): SuggestRequest {
       committed_on: c.committed_on.trim(),
       last_prosecution_act_on: blank(c.last_prosecution_act_on),
     })),
-    record: r.record.map((e) => ({ ...e, final_on: blank(e.final_on), carried_out_on: blank(e.carried_out_on) })),
+    record: r.record.map((e) => ({
+      ...e,
+      final_on: blank(e.final_on),
+      carried_out_on: blank(e.carried_out_on),
+      committed_on: blank(e.committed_on ?? null),
+    })),
     decision:
       draft.decisionGrade === null
-        ? null
-        : { grade: draft.decisionGrade, acquitted: null, charge_grade: null, notified_on: blank(draft.notifiedOn) },
+        ? blank(draft.notifiedOn) !== null && r.charges.length === 0
+          ? { grade: null, acquitted: null, charge_grade: null, notified_on: blank(draft.notifiedOn), acquitted_charges: [] }
+          : null
+        : {
+            grade: draft.decisionGrade,
+            acquitted: null,
+            charge_grade: null,
+            notified_on: blank(draft.notifiedOn),
+            acquitted_charges: draft.acquitted.filter((i) => i < r.charges.length),
+          },
+    suspended_prosecution:
+      blank(draft.suspendedOn) === null ? undefined : { ordered_on: draft.suspendedOn.trim(), years: draft.suspendedYears },
   };
 }

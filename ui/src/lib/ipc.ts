@@ -28,6 +28,7 @@ import type {
   OfficeItem,
   PendingNotice,
   CatalogueEntry,
+  QualificationView,
   CommandError,
   CaseFacts,
   LostQualification,
@@ -108,6 +109,8 @@ export function commands(invokeFn: Invoke) {
     statusCounts: () => call<StatusCountRow[]>("status_counts"),
     listBoards: () => call<BoardView[]>("list_boards"),
     catalogue: () => call<CatalogueEntry[]>("catalogue"),
+    /** The conditions of Arts 9–11 whose loss revokes the licence (Art 45). */
+    qualifications: () => call<QualificationView[]>("qualifications"),
     /** Facts the engine weighs: the penalty carried out, the manager's death or separation, a withdrawn complaint. */
     recordCaseFacts: (caseId: number, facts: CaseFacts) => call<null>("record_case_facts", { caseId, facts }),
     /** The conditions of Arts 9–11 the manager lost (Art 45), as the whole list. */
