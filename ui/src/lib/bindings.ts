@@ -781,7 +781,7 @@ revoking_case_number: string | null, revoked_on_fa: string | null, closed_on_fa:
 
 export type Condition = { 
 /**
- * The clause id (`1401:9:d`), or the article's for an article without clauses.
+ * The clause id (`1401:9:d`).
  */
 id: string, article_number: number, 
 /**
@@ -789,6 +789,6 @@ id: string, article_number: number,
  */
 article_title_fa: string, 
 /**
- * The clause's label as printed («ت»); empty for a whole article.
+ * The clause's label as printed («ت»).
  */
 label_fa: string, title_fa: string, };

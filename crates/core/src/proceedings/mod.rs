@@ -19,9 +19,7 @@ pub use deliberation::{
     CastVote, Question, RulingSeed, Verdict, check_grade, grade_choice, grade_in, is_yes, majority,
     questions_for, seed_ruling,
 };
-pub use qualifications::{
-    Condition, QUALIFICATION_ARTICLES, check_condition, qualification_conditions,
-};
+pub use qualifications::{Condition, check_condition, qualification_conditions};
 pub use suspension::{
     LaterConviction, SuspensionState, SuspensionTerm, check_close, check_revocation,
     suspension_state, suspension_term,

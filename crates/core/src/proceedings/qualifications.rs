@@ -6,46 +6,29 @@ use super::ProceedingError;
 use crate::regulation::Library;
 use serde::Serialize;
 
-/// The articles whose conditions Art 45 weighs («شرایط مقرر در این آیین‌نامه»: Arts 9–11).
-pub const QUALIFICATION_ARTICLES: [&str; 3] = ["1401:9", "1401:10", "1401:11"];
-
 /// One condition of Arts 9–11, as the case file lists it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct Condition {
-    /// The clause id (`1401:9:d`), or the article's for an article without clauses.
+    /// The clause id (`1401:9:d`).
     pub id: String,
     pub article_number: u32,
     /// The article's short title («شرایط مدیر دفتر و کارشناس حقوقی»).
     pub article_title_fa: String,
-    /// The clause's label as printed («ت»); empty for a whole article.
+    /// The clause's label as printed («ت»).
     pub label_fa: String,
     pub title_fa: String,
 }
 
-/// Every condition of Arts 9–11, in the regulation's order.
+/// Every condition of Arts 9–11, in the regulation's order ([`Library::qualifications`]).
 pub fn qualification_conditions(lib: &Library) -> Vec<Condition> {
-    QUALIFICATION_ARTICLES
-        .iter()
-        .filter_map(|id| lib.article(id))
-        .flat_map(|a| {
-            let whole = a.clause.is_empty().then(|| Condition {
-                id: a.id.clone(),
-                article_number: a.number,
-                article_title_fa: a.title_fa.clone(),
-                label_fa: String::new(),
-                title_fa: a.title_fa.clone(),
-            });
-            a.clause
-                .iter()
-                .map(|c| Condition {
-                    id: c.id.clone(),
-                    article_number: a.number,
-                    article_title_fa: a.title_fa.clone(),
-                    label_fa: c.label_fa.clone(),
-                    title_fa: c.title_fa.clone(),
-                })
-                .chain(whole)
-                .collect::<Vec<_>>()
+    lib.qualifications()
+        .into_iter()
+        .map(|(a, c)| Condition {
+            id: c.id.clone(),
+            article_number: a.number,
+            article_title_fa: a.title_fa.clone(),
+            label_fa: c.label_fa.clone(),
+            title_fa: c.title_fa.clone(),
         })
         .collect()
 }
