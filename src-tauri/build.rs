@@ -61,6 +61,9 @@ const COMMANDS: &[&str] = &[
     "evidence_text",
     "reveal_reporter",
     "set_case_subject",
+    "set_lost_qualifications",
+    "revoke_suspension",
+    "close_suspension",
 ];
 
 fn main() {

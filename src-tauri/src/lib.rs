@@ -74,6 +74,9 @@ pub fn with_commands<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Bu
         commands::evidence::evidence_text,
         commands::complaints::reveal_reporter,
         commands::case_file::set_case_subject,
+        commands::case_file::set_lost_qualifications,
+        commands::case_file::revoke_suspension,
+        commands::case_file::close_suspension,
     ])
 }
 

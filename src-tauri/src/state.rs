@@ -178,6 +178,33 @@ impl AppState {
         Ok(caller)
     }
 
+    /// The signed-in person, if they may take `action` on the file of `case_id` as its board's
+    /// secretary, or as a member only when they are the board's elected chair (Art 26).
+    pub async fn allow_case_board_chair(
+        &self,
+        action: Action,
+        case_id: i64,
+    ) -> Result<Caller, CommandError> {
+        let caller = self.signed_in().await?;
+        let (board_id, _) = self.store.case_boards(case_id).await?;
+        let chair = self
+            .store
+            .boards()
+            .await?
+            .into_iter()
+            .find(|b| b.id == board_id)
+            .and_then(|b| b.chair_member_id);
+        caller.may(
+            action,
+            Scope {
+                board_id: Some(board_id),
+                chair_member_id: chair,
+                chair_only: false,
+            },
+        )?;
+        Ok(caller)
+    }
+
     /// The signed-in person, if they chaired the latest session of `case_id`.
     pub async fn allow_case_chair(
         &self,

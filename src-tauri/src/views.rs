@@ -242,3 +242,55 @@ pub fn what_fa(action: &str, table: &str) -> String {
 pub fn fa_moment(at: &str) -> String {
     heyat_documents::moment_fa(at)
 }
+
+/// A suspended prosecution (Art 31) as people read it: its term in Solar Hijri, the days left,
+/// and where it stands on `today`.
+pub fn suspension_view(
+    s: heyat_store::SuspendedCase,
+    today: JalaliDate,
+) -> Result<crate::dto::SuspensionView, CommandError> {
+    use heyat_core::proceedings::SuspensionState;
+    let o = &s.order;
+    let ends_on =
+        JalaliDate::parse_iso(&o.ends_on).map_err(|e| CommandError::storage(e.to_string()))?;
+    let (state, state_fa) = match (&o.revoked_on, &o.closed_on, s.state) {
+        (Some(_), _, _) => (
+            "revoked",
+            "قرار تعلیق لغو شد؛ موضوع دوباره رسیدگی می‌شود".to_owned(),
+        ),
+        (_, Some(_), _) => (
+            "closed",
+            "مدت تعلیق پایان یافت و پرونده مختومه شد".to_owned(),
+        ),
+        (_, _, SuspensionState::Running) => ("running", "تعلیق تعقیب در جریان است".to_owned()),
+        (_, _, SuspensionState::ToRevoke { .. }) => (
+            "to_revoke",
+            match &s.revoking_case_number {
+                Some(n) => format!(
+                    "قرار تعلیق باید لغو شود — ماده ۳۱ (محکومیت قطعی در پروندهٔ {})",
+                    heyat_core::to_persian_digits(n)
+                ),
+                None => "قرار تعلیق باید لغو شود — ماده ۳۱".to_owned(),
+            },
+        ),
+        (_, _, SuspensionState::Ended) => (
+            "ended",
+            "مدت تعلیق بی‌محکومیتی پایان یافته است؛ هیأت پرونده را مختومه می‌کند".to_owned(),
+        ),
+    };
+    Ok(crate::dto::SuspensionView {
+        case_id: s.case_id,
+        case_number: s.case_number,
+        office_name: s.office_name,
+        manager_name: s.manager_name,
+        ordered_on_fa: fa_date(&o.ordered_on)?,
+        years: o.years,
+        ends_on_fa: ends_on.format_fa(),
+        days_left: today.days_until(ends_on),
+        state: state.to_owned(),
+        state_fa,
+        revoking_case_number: s.revoking_case_number.clone(),
+        revoked_on_fa: o.revoked_on.as_deref().map(fa_date).transpose()?,
+        closed_on_fa: o.closed_on.as_deref().map(fa_date).transpose()?,
+    })
+}

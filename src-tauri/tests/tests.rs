@@ -255,7 +255,7 @@ fn the_demo_cases_are_listed_and_filtered() {
     let app = app();
     let all = invoke(&app, "list_cases", json!({ "filter": {} })).unwrap();
     let all = all.as_array().unwrap();
-    assert_eq!(all.len(), 6);
+    assert_eq!(all.len(), 7);
     assert_eq!(all[0]["number"], "1405-0006");
     assert_eq!(all[0]["status_fa"], "ثبت‌شده");
     assert_eq!(all[0]["registered_on_fa"], "۱۴۰۵/۰۸/۲۰");
@@ -329,7 +329,7 @@ fn boards_show_every_seat_in_persian() {
             .iter()
             .map(|c| c["count"].as_i64().unwrap())
             .sum::<i64>(),
-        6
+        7
     );
 }
 
@@ -986,7 +986,7 @@ fn a_backup_is_made_and_verified_while_the_app_runs() {
     let app = app();
     let done = invoke(&app, "backup_now", json!({})).unwrap();
     assert_eq!(done["integrity"], "ok");
-    assert_eq!(done["cases"], 6);
+    assert_eq!(done["cases"], 7);
     let path = std::path::PathBuf::from(done["path"].as_str().unwrap());
     assert!(
         path.exists() && path.parent().unwrap().ends_with("backups"),
@@ -1321,7 +1321,7 @@ fn each_role_is_refused_what_it_may_not_do() {
             .as_array()
             .unwrap()
             .len(),
-        6
+        7
     );
     // judge-2 is a member but not the chair: the chair's acts are refused to them.
     sign_in_as(&app, "secretary");
@@ -1366,7 +1366,7 @@ fn the_desk_shows_todays_sessions_limits_and_counts() {
         .iter()
         .map(|c| c["count"].as_i64().unwrap())
         .sum();
-    assert_eq!(total, 6);
+    assert_eq!(total, 7);
     assert!(
         desk["deadlines"]
             .as_array()
@@ -2363,4 +2363,118 @@ fn article_45_alone_revokes_the_licence_and_is_appealable() {
     )
     .unwrap_err();
     assert!(err["message"].as_str().unwrap().contains("بی‌تخلف"), "{err}");
+/// Art 45 and Art 31 through the app: the case file lists the conditions of Arts 9–11 and
+/// records those lost (refused, nothing saved, for anything else or the wrong role); the desk
+/// shows the demo's running suspended prosecution with its end; revoking it is refused to
+/// the roles it is not for, and to the secretary while no conviction revokes it; closing it
+/// while it runs is refused.
+#[test]
+fn lost_qualifications_and_suspended_prosecutions_through_the_app() {
+    let app = app();
+    let list = invoke(
+        &app,
+        "list_cases",
+        json!({ "filter": { "status": "registered" } }),
+    )
+    .unwrap();
+    let id = list[0]["id"].as_i64().unwrap();
+    let file = invoke(&app, "open_case", json!({ "caseId": id })).unwrap();
+    let conditions = file["conditions"].as_array().unwrap();
+    let degree = conditions
+        .iter()
+        .find(|c| c["id"] == "1401:9:d")
+        .unwrap_or_else(|| panic!("{conditions:?}"));
+    assert_eq!(degree["title_fa"], "مدرک تحصیلی");
+    assert_eq!(degree["label_fa"], "ت");
+    assert!(
+        file["file"]["lost_qualifications"]
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+
+    let one = json!([{ "condition": "1401:9:d", "found_on": "1405/08/20", "note": "نامهٔ ۱۲" }]);
+    sign_in_as(&app, "judge-2");
+    let err = raw_invoke(
+        &app,
+        "set_lost_qualifications",
+        json!({ "caseId": id, "list": one }),
+    )
+    .unwrap_err();
+    assert_eq!(err["code"], "forbidden", "{err}");
+    sign_in_as(&app, "secretary");
+    for (list, piece) in [
+        (
+            json!([{ "condition": "1401:37:f", "found_on": "1405/08/20" }]),
+            "مواد ۹ تا ۱۱",
+        ),
+        (
+            json!([{ "condition": "1401:9:d", "found_on": "1405/13/20" }]),
+            "تاریخ احراز",
+        ),
+    ] {
+        let err = raw_invoke(
+            &app,
+            "set_lost_qualifications",
+            json!({ "caseId": id, "list": list }),
+        )
+        .unwrap_err();
+        assert!(err["message"].as_str().unwrap().contains(piece), "{err}");
+    }
+    let file = invoke(&app, "open_case", json!({ "caseId": id })).unwrap();
+    assert!(
+        file["file"]["lost_qualifications"]
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+    raw_invoke(
+        &app,
+        "set_lost_qualifications",
+        json!({ "caseId": id, "list": one }),
+    )
+    .unwrap();
+    let file = invoke(&app, "open_case", json!({ "caseId": id })).unwrap();
+    let lost = &file["file"]["lost_qualifications"][0];
+    assert_eq!(lost["condition"], "1401:9:d");
+    assert_eq!(lost["found_on"], "2026-11-11");
+    assert_eq!(file["dates_fa"]["2026-11-11"], "۱۴۰۵/۰۸/۲۰");
+
+    // The desk: the demo's suspended prosecution runs, with its end in Persian digits.
+    let desk = invoke(&app, "desk", json!({})).unwrap();
+    let s = &desk["suspensions"][0];
+    assert_eq!(s["case_number"], "1404-0001", "{desk}");
+    assert_eq!(s["state"], "running");
+    assert_eq!(s["years"], 1);
+    assert!(
+        s["ends_on_fa"].as_str().unwrap().starts_with("۱۴۰۵/"),
+        "{s}"
+    );
+    let suspended = s["case_id"].as_i64().unwrap();
+    let file = invoke(&app, "open_case", json!({ "caseId": suspended })).unwrap();
+    assert_eq!(file["status_fa"], "تعلیق تعقیب");
+    assert_eq!(file["suspension"]["state"], "running");
+
+    // Revoking: not the Kanoon reviewer's, not a member's unless the board's chair; the
+    // secretary is refused while no conviction within the period revokes it.
+    for (who, piece) in [("kanoon", "نمایندهٔ کانون"), ("judge-1", "رئیس")] {
+        sign_in_as(&app, who);
+        let err =
+            raw_invoke(&app, "revoke_suspension", json!({ "caseId": suspended })).unwrap_err();
+        assert_eq!(err["code"], "forbidden", "{who}: {err}");
+        assert!(err["message"].as_str().unwrap().contains(piece), "{err}");
+    }
+    sign_in_as(&app, "secretary");
+    let err = raw_invoke(&app, "revoke_suspension", json!({ "caseId": suspended })).unwrap_err();
+    assert!(
+        err["message"].as_str().unwrap().contains("مادهٔ ۳۱"),
+        "{err}"
+    );
+    let err = raw_invoke(&app, "close_suspension", json!({ "caseId": suspended })).unwrap_err();
+    assert!(
+        err["message"].as_str().unwrap().contains("ادامه دارد"),
+        "{err}"
+    );
+    let file = invoke(&app, "open_case", json!({ "caseId": suspended })).unwrap();
+    assert_eq!(file["file"]["case"]["status"], "suspended");
 }

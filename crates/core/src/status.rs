@@ -25,6 +25,10 @@ pub enum CaseStatus {
     Appealed,
     /// The appeal board confirmed, reversed or modified the ruling.
     AppealDecided,
+    /// The board suspended the prosecution for one or two years (Art 31): the ruling is final,
+    /// the file waits for the period to end (then closed, final) or for the suspension to be
+    /// revoked (then heard again).
+    Suspended,
 }
 
 /// A move the procedure does not allow.
@@ -36,7 +40,7 @@ pub struct TransitionError {
 }
 
 impl CaseStatus {
-    pub const ALL: [CaseStatus; 9] = [
+    pub const ALL: [CaseStatus; 10] = [
         CaseStatus::Registered,
         CaseStatus::InReview,
         CaseStatus::Scheduled,
@@ -46,6 +50,7 @@ impl CaseStatus {
         CaseStatus::Final,
         CaseStatus::Appealed,
         CaseStatus::AppealDecided,
+        CaseStatus::Suspended,
     ];
 
     pub fn title_fa(self) -> &'static str {
@@ -59,6 +64,7 @@ impl CaseStatus {
             CaseStatus::Final => "قطعی",
             CaseStatus::Appealed => "در تجدیدنظر",
             CaseStatus::AppealDecided => "رأی تجدیدنظر صادر شده",
+            CaseStatus::Suspended => "تعلیق تعقیب",
         }
     }
 
@@ -74,6 +80,7 @@ impl CaseStatus {
             CaseStatus::Final => "final",
             CaseStatus::Appealed => "appealed",
             CaseStatus::AppealDecided => "appeal_decided",
+            CaseStatus::Suspended => "suspended",
         }
     }
 
@@ -83,6 +90,9 @@ impl CaseStatus {
 
     /// Whether the procedure allows going from `self` to `to` in one step. A session may be
     /// adjourned (heard → scheduled) and rescheduled; nothing skips the ruling or notification.
+    /// A ruling of suspended prosecution, final once served, suspends the file (Art 31); it
+    /// leaves that status only by the board's act: revoked, it goes back to review to be heard
+    /// again; the period ended, it is closed as final.
     pub fn may_move_to(self, to: CaseStatus) -> bool {
         use CaseStatus::*;
         matches!(
@@ -98,6 +108,9 @@ impl CaseStatus {
                 | (Notified, Final)
                 | (Notified, Appealed)
                 | (Appealed, AppealDecided)
+                | (Notified, Suspended)
+                | (Suspended, InReview)
+                | (Suspended, Final)
         )
     }
 
@@ -139,6 +152,28 @@ mod tests {
         assert!(!CaseStatus::Decided.may_move_to(CaseStatus::Appealed));
         assert!(!CaseStatus::Final.may_move_to(CaseStatus::Appealed));
         assert!(!CaseStatus::Registered.may_move_to(CaseStatus::Decided));
+    }
+
+    #[test]
+    fn a_suspended_prosecution_waits_then_is_revoked_or_closed() {
+        let at = CaseStatus::Notified.move_to(CaseStatus::Suspended).unwrap();
+        assert_eq!(at.title_fa(), "تعلیق تعقیب");
+        // Revoked (Art 31): back to review, to be scheduled and heard again.
+        let reopened = at.move_to(CaseStatus::InReview).unwrap();
+        assert!(reopened.may_move_to(CaseStatus::Scheduled));
+        // The period ended with no conviction: the file is closed.
+        assert_eq!(at.move_to(CaseStatus::Final), Ok(CaseStatus::Final));
+        // Nothing else leaves it, and nothing but a served ruling enters it.
+        for s in [
+            CaseStatus::Scheduled,
+            CaseStatus::Heard,
+            CaseStatus::Decided,
+        ] {
+            assert!(!at.may_move_to(s), "{s:?}");
+        }
+        for s in [CaseStatus::Heard, CaseStatus::Decided, CaseStatus::Final] {
+            assert!(!s.may_move_to(CaseStatus::Suspended), "{s:?}");
+        }
     }
 
     #[test]

@@ -179,7 +179,7 @@ const OFFICES: [(&str, &str, &str, &str, &str, &str, &str); 5] = [
 /// (office index, days before today it was registered, status, subject, charges as
 /// (violation, days before today committed, days of absence/closure, facts))
 type DemoCharge = (&'static str, u64, Option<i64>, &'static str);
-const CASES: [(usize, u64, CaseStatus, &str, &[DemoCharge]); 6] = [
+const CASES: [(usize, u64, CaseStatus, &str, &[DemoCharge]); 7] = [
     (
         0,
         12,
@@ -262,6 +262,20 @@ const CASES: [(usize, u64, CaseStatus, &str, &[DemoCharge]); 6] = [
         CaseStatus::Final,
         "عدم استفاده از سامانهٔ نوبت‌دهی",
         &[("1401:34:a", 260, None, "دستگاه نوبت‌دهی در دفتر وجود نداشت.")],
+    ),
+    // A suspended prosecution (Art 31) running on the desk: the oldest case, numbered in the
+    // year before the others.
+    (
+        3,
+        300,
+        CaseStatus::Suspended,
+        "عدم حضور فعال در دوره‌های آموزشی",
+        &[(
+            "1401:36:c",
+            330,
+            None,
+            "مدیر دفتر در دو دورهٔ آموزشی کانون حضور فعال نداشته است.",
+        )],
     ),
 ];
 
@@ -473,6 +487,53 @@ impl Store {
                     .inserted(&mut tx, "penalty_executions", ruling_id)
                     .await?;
             }
+            // The suspended case's ruling ordered a suspension of one year, final when served
+            // (no one appeals it, Art 33), and its order runs.
+            if *status == CaseStatus::Suspended {
+                let signed_on = days_before(today, registered - 40);
+                let (ruling_id,): (i64,) = sqlx::query_as(
+                    "INSERT INTO rulings (case_id, stage, status, outcome, suspension_years, text,
+                         suggestion, drafted_on, signed_on, final_on)
+                     VALUES (?, 'first_instance', 'final', 'suspended_prosecution', 1, ?, ?, ?, ?, ?) RETURNING id",
+                )
+                .bind(case_id)
+                .bind("با توجه به نبود سابقهٔ محکومیت انتظامی، ابراز ندامت و احتمال اصلاح مدیر دفتر، به استناد مادهٔ ۳۱ تعقیب به مدت یک سال معلق می‌شود.")
+                .bind(r#"{"regulation":"1401"}"#)
+                .bind(&signed_on)
+                .bind(&signed_on)
+                .bind(&signed_on)
+                .fetch_one(&mut *tx)
+                .await?;
+                audit.inserted(&mut tx, "rulings", ruling_id).await?;
+                let (notification_id,): (i64,) = sqlx::query_as(
+                    "INSERT INTO notifications (ruling_id, recipient, method, notified_on)
+                     VALUES (?, 'manager', 'electronic', ?) RETURNING id",
+                )
+                .bind(ruling_id)
+                .bind(&signed_on)
+                .fetch_one(&mut *tx)
+                .await?;
+                audit
+                    .inserted(&mut tx, "notifications", notification_id)
+                    .await?;
+                let term = heyat_core::proceedings::suspension_term(
+                    crate::write::date("تاریخ رأی", &signed_on)?,
+                    Some(1),
+                )?;
+                let (order_id,): (i64,) = sqlx::query_as(
+                    "INSERT INTO suspension_orders (case_id, ruling_id, ordered_on, years, ends_on)
+                     VALUES (?, ?, ?, 1, ?) RETURNING id",
+                )
+                .bind(case_id)
+                .bind(ruling_id)
+                .bind(&signed_on)
+                .bind(term.ends_on.to_iso_string())
+                .fetch_one(&mut *tx)
+                .await?;
+                audit
+                    .inserted(&mut tx, "suspension_orders", order_id)
+                    .await?;
+            }
         }
         crate::search::index_missing(&mut tx).await?;
         audit.finish(&mut tx).await?;
@@ -644,7 +705,7 @@ const FACTS: [&str; 8] = [
 ];
 
 /// The status mix of generated cases: every status, most cases early in their life.
-const STATUS_WEIGHTS: [(CaseStatus, u32); 9] = [
+const STATUS_WEIGHTS: [(CaseStatus, u32); 10] = [
     (CaseStatus::Registered, 20),
     (CaseStatus::InReview, 15),
     (CaseStatus::Scheduled, 12),
@@ -653,7 +714,8 @@ const STATUS_WEIGHTS: [(CaseStatus, u32); 9] = [
     (CaseStatus::Notified, 10),
     (CaseStatus::Final, 17),
     (CaseStatus::Appealed, 5),
-    (CaseStatus::AppealDecided, 5),
+    (CaseStatus::AppealDecided, 4),
+    (CaseStatus::Suspended, 1),
 ];
 
 impl Store {
@@ -917,17 +979,22 @@ impl Store {
                         | CaseStatus::Final
                         | CaseStatus::Appealed
                         | CaseStatus::AppealDecided
+                        | CaseStatus::Suspended
                 ) {
                     let decided = registered
                         .checked_add_days(Days::new(40))
                         .unwrap_or(registered);
                     let grade = rng.i64(1..8);
+                    // A suspended prosecution (Art 31) is no penalty: one year, no grade.
+                    let suspended = status == CaseStatus::Suspended;
                     let (ruling_id,): (i64,) = sqlx::query_as(
-                        "INSERT INTO rulings (case_id, stage, status, outcome, grade, text, drafted_on)
-                         VALUES (?, 'first_instance', 'draft', 'conviction', ?, ?, ?) RETURNING id",
+                        "INSERT INTO rulings (case_id, stage, status, outcome, grade, suspension_years, text, drafted_on)
+                         VALUES (?, 'first_instance', 'draft', ?, ?, ?, ?, ?) RETURNING id",
                     )
                     .bind(made.id)
-                    .bind(grade)
+                    .bind(if suspended { "suspended_prosecution" } else { "conviction" })
+                    .bind((!suspended).then_some(grade))
+                    .bind(suspended.then_some(1_i64))
                     .bind(format!("هیأت با بررسی محتویات پرونده، تخلف را محرز دانسته و به استناد مادهٔ ۲۹ آیین‌نامه، مجازات درجهٔ {} تعیین می‌کند.", heyat_core::to_persian_digits(&grade.to_string())))
                     .bind(iso(decided))
                     .fetch_one(&mut *w.tx)
@@ -946,7 +1013,7 @@ impl Store {
                             .inserted(&mut w.tx, "ruling_signoffs", rowid)
                             .await?;
                     }
-                    let final_ = status == CaseStatus::Final;
+                    let final_ = matches!(status, CaseStatus::Final | CaseStatus::Suspended);
                     sqlx::query("UPDATE rulings SET status = ?, signed_on = ?, content_hash = ? WHERE id = ?")
                         .bind(if final_ { "final" } else { "signed" })
                         .bind(iso(decided))
@@ -975,6 +1042,25 @@ impl Store {
                         .fetch_one(&mut *w.tx)
                         .await?;
                         w.audit.inserted(&mut w.tx, "notifications", nid).await?;
+                        if suspended {
+                            let term = heyat_core::proceedings::suspension_term(
+                                crate::write::date("تاریخ رأی", &iso(decided))?,
+                                Some(1),
+                            )?;
+                            let (oid,): (i64,) = sqlx::query_as(
+                                "INSERT INTO suspension_orders (case_id, ruling_id, ordered_on, years, ends_on)
+                                 VALUES (?, ?, ?, 1, ?) RETURNING id",
+                            )
+                            .bind(made.id)
+                            .bind(ruling_id)
+                            .bind(iso(decided))
+                            .bind(term.ends_on.to_iso_string())
+                            .fetch_one(&mut *w.tx)
+                            .await?;
+                            w.audit
+                                .inserted(&mut w.tx, "suspension_orders", oid)
+                                .await?;
+                        }
                         if matches!(status, CaseStatus::Appealed | CaseStatus::AppealDecided) {
                             let (aid,): (i64,) = sqlx::query_as(
                                 "INSERT INTO appeals (ruling_id, appellant, filed_on, in_time, grounds) VALUES (?, 'manager', ?, 1, ?) RETURNING id",

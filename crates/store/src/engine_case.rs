@@ -1,7 +1,9 @@
 //! The rules engine's view of a case, built from this database: the charges; the same
 //! manager's earlier final convictions with their grade, the day each became final and the
 //! day it was carried out (Art 43); the holidays (Art 33's deadline); a withdrawn complaint
-//! (1396 Art 38 note 2); the manager's death or permanent separation (Art 30). The app in
+//! (1396 Art 38 note 2); the manager's death or permanent separation (Art 30); the conditions
+//! of Arts 9–11 the board found lost (Art 45); the case's order of suspended prosecution and
+//! whether the board revoked it (Art 31). The app in
 //! session and `heyat suggest --case` both read a case through [`Store::engine_case`].
 
 use crate::{Store, StoreError};
@@ -101,7 +103,28 @@ impl Store {
         let holidays: Vec<(String,)> = sqlx::query_as("SELECT day FROM holidays ORDER BY day")
             .fetch_all(&mut *tx)
             .await?;
+        // Art 45 is found by the first-instance board; the appeal case reads its findings.
+        let lost = crate::art45_31::lost_qualifications_of(&mut tx, appeal_of.unwrap_or(case_id))
+            .await?
+            .into_iter()
+            .filter(|q| on_or_before(Some(&q.found_on), as_of))
+            .map(|q| q.condition)
+            .collect::<Vec<_>>();
+        // Art 31: the order of this case (or, on appeal, of the case reviewed).
+        let order = crate::art45_31::suspension_of(&mut tx, appeal_of.unwrap_or(case_id)).await?;
         tx.commit().await?;
+        let suspension_revoked = order
+            .as_ref()
+            .is_some_and(|o| on_or_before(o.revoked_on.as_deref(), as_of));
+        let suspended_prosecution = order
+            .map(|o| {
+                o.term().map(|t| engine::SuspensionOrder {
+                    ordered_on: t.ordered_on,
+                    years: t.years,
+                })
+            })
+            .transpose()?
+            .filter(|o| o.ordered_on <= as_of);
         let charges = charges
             .into_iter()
             .map(|(violation, committed_on, days, last_act)| {
@@ -125,7 +148,7 @@ impl Store {
                     res_judicata: false,
                     current_violation: None,
                     crime_found: false,
-                    suspension_revoked: false,
+                    suspension_revoked,
                 })
             })
             .collect::<Result<Vec<_>, StoreError>>()?;
@@ -165,9 +188,9 @@ impl Store {
             regulation: CodeChoice::Auto,
             deceased: on_or_before(deceased_on.as_deref(), as_of),
             permanently_separated: on_or_before(separated_on.as_deref(), as_of),
-            lacks_qualifications: false,
-            lost_qualifications: Vec::new(),
-            suspended_prosecution: None,
+            lacks_qualifications: !lost.is_empty(),
+            lost_qualifications: lost,
+            suspended_prosecution,
             charges,
             record,
             complaint_withdrawn: withdrawn.0 > 0,
@@ -195,7 +218,7 @@ pub fn suggest(case: &engine::Case) -> Result<engine::Suggestion, StoreError> {
     if case.charges.is_empty() && !case.lacks_qualifications {
         return Err(StoreError::invalid(
             "تخلف‌ها",
-            "برای این پرونده هنوز تخلفی ثبت نشده است؛ نخست تخلف‌های منتسب را بیفزایید",
+            "برای این پرونده هنوز تخلفی ثبت نشده است؛ نخست تخلف‌های منتسب را بیفزایید، یا اگر پرونده برای فقدان شرایط است، شرط‌هایی از مواد ۹ تا ۱۱ را که مدیر از دست داده ثبت کنید (مادهٔ ۴۵)",
         ));
     }
     let lib = library().map_err(|e| StoreError::Corrupt {

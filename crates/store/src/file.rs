@@ -37,6 +37,10 @@ pub struct CaseFile {
     pub appeal_of: Option<crate::CaseLink>,
     /// For a first-instance case: the case opened before the appeal board.
     pub appealed_as: Option<crate::CaseLink>,
+    /// The conditions of Arts 9–11 the board found the manager lost or never had (Art 45).
+    pub lost_qualifications: Vec<crate::LostQualification>,
+    /// The latest order of suspended prosecution (Art 31), revoked, closed or running.
+    pub suspension: Option<crate::SuspensionOrderRecord>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, sqlx::FromRow)]
@@ -401,11 +405,15 @@ impl Store {
         .bind(case_id)
         .fetch_all(&mut *tx)
         .await?;
+        let lost_qualifications = crate::art45_31::lost_qualifications_of(&mut tx, case_id).await?;
+        let suspension = crate::art45_31::suspension_of(&mut tx, case_id).await?;
         tx.commit().await?;
         drop(conn);
         let (appeal_of, appealed_as) = self.case_links(case_id).await?;
         let scheduled = self.scheduled_for(case_id).await?;
         Ok(CaseFile {
+            lost_qualifications,
+            suspension,
             scheduled,
             appeal_of,
             appealed_as,

@@ -22,6 +22,7 @@
 
 mod accounts;
 mod act;
+mod art45_31;
 mod audit;
 mod backup;
 pub mod bench;
@@ -43,6 +44,7 @@ mod signing;
 mod write;
 
 pub use accounts::{AccountRow, ENROLMENT_HOURS, Enrolment, MAX_TRIES, PublicKeyRecord};
+pub use art45_31::{LostQualification, SuspendedCase, SuspensionOrderRecord};
 pub use audit::{AuditEntry, AuditProblem, AuditReport};
 pub use backup::BackupReport;
 pub use checkpoint::{ANCHORS_FILE, Checkpoint};

@@ -175,7 +175,8 @@ pub(crate) async fn set_status(
     .await
 }
 
-/// Marks a signed ruling final on `on`, and its case with it.
+/// Marks a signed ruling final on `on`, and its case with it: final, or for a first-instance
+/// ruling of suspended prosecution, suspended with the order it makes (Art 31).
 async fn finalize_in(
     w: &mut Act,
     case_id: i64,
@@ -194,6 +195,14 @@ async fn finalize_in(
         .bind(ruling_id),
     )
     .await?;
+    let (outcome, stage): (Option<p::RulingOutcome>, Stage) =
+        sqlx::query_as("SELECT outcome, stage FROM rulings WHERE id = ?")
+            .bind(ruling_id)
+            .fetch_one(&mut *w.tx)
+            .await?;
+    if outcome == Some(p::RulingOutcome::SuspendedProsecution) && stage == Stage::FirstInstance {
+        return crate::art45_31::suspend_in(w, case_id, ruling_id).await;
+    }
     advance(w, case_id, CaseStatus::Final).await
 }
 
@@ -805,10 +814,22 @@ impl Store {
         .bind(stage)
         .fetch_all(self.pool())
         .await?;
+        // A suspension the board revoked (Art 31) reopens the matter: its ruling stays as
+        // signed, and the new hearing's ruling is a new draft.
+        let revoked: Option<(i64,)> = sqlx::query_as(
+            "SELECT o.ruling_id FROM suspension_orders o WHERE o.case_id = ? AND o.revoked_on IS NOT NULL
+             ORDER BY o.id DESC LIMIT 1",
+        )
+        .bind(r.case_id)
+        .fetch_optional(self.pool())
+        .await?;
         match rows.first() {
             Some((id, RulingStatus::Draft)) => {
                 self.update_ruling(*id, r, actor).await?;
                 Ok(*id)
+            }
+            Some((id, _)) if revoked.is_some_and(|(suspended,)| suspended == *id) => {
+                self.draft_ruling(r, actor).await
             }
             Some(_) => Err(StoreError::SignedRuling),
             None => self.draft_ruling(r, actor).await,
@@ -876,6 +897,7 @@ impl Store {
             CaseStatus::Appealed,
             CaseStatus::AppealDecided,
             CaseStatus::Decided,
+            CaseStatus::Suspended,
         ] {
             for (case, file) in self.files_in(status).await? {
                 for n in file.notifications {

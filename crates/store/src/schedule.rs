@@ -180,7 +180,8 @@ impl Store {
         Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
             "{COLUMNS} WHERE table_name = 'cases' AND row_id = ?1
              UNION {COLUMNS} WHERE {ROW}case_id') = ?1
-                AND +table_name IN ('charges', 'complaints', 'evidence', 'sessions', 'rulings', 'scheduled_sessions')
+                AND +table_name IN ('charges', 'complaints', 'evidence', 'sessions', 'rulings', 'scheduled_sessions',
+                                   'case_qualifications', 'suspension_orders')
              UNION {COLUMNS} WHERE {ROW}session_id') IN (SELECT value FROM json_each(?2))
                 AND +table_name IN ('attendance', 'votes')
              UNION {COLUMNS} WHERE {ROW}ruling_id') IN (SELECT value FROM json_each(?3))

@@ -1,6 +1,7 @@
 //! The store against real SQLite files in temporary folders. One test binary; its modules
 //! mirror `src`.
 
+mod art45_31;
 mod audit;
 mod backup;
 mod common;
@@ -111,7 +112,7 @@ async fn demo_data_loads_once_and_survives_reopening() {
         }
     }
     assert_eq!(store.boards().await.unwrap(), boards);
-    assert_eq!(store.cases(&CaseFilter::default()).await.unwrap().len(), 6);
+    assert_eq!(store.cases(&CaseFilter::default()).await.unwrap().len(), 7);
 }
 
 #[tokio::test]
@@ -124,6 +125,9 @@ async fn cases_filter_by_status_and_text_with_persian_digits() {
         "newest first, numbered oldest first"
     );
     assert_eq!(all[5].number, "1405-0001");
+    // The suspended prosecution (Art 31), registered the year before.
+    assert_eq!(all[6].number, "1404-0001");
+    assert_eq!(all[6].status, CaseStatus::Suspended);
     assert_eq!(all[0].charge_count, 2);
 
     let scheduled = store
@@ -172,7 +176,7 @@ async fn status_counts_cover_every_status() {
     let store = demo_store(&dir).await;
     let counts = store.status_counts().await.unwrap();
     assert_eq!(counts.len(), CaseStatus::ALL.len());
-    assert_eq!(counts.iter().map(|c| c.count).sum::<i64>(), 6);
+    assert_eq!(counts.iter().map(|c| c.count).sum::<i64>(), 7);
     assert_eq!(
         counts
             .iter()
@@ -249,10 +253,11 @@ async fn the_first_start_demo_is_audited() {
     let store = demo_store(&dir).await;
     let report = store.verify_audit().await.unwrap();
     assert!(report.is_intact());
-    // 2 boards, 10 members and seats, 5 offices and managers, 6 cases, 8 charges, the final
-    // case's ruling with its service and execution; then today's session for the one case
-    // awaiting it. No accounts: those are made apart (`create_demo_accounts`).
-    assert_eq!(report.rows, 2 + 20 + 10 + 6 + 8 + 3 + 1);
+    // 2 boards, 10 members and seats, 5 offices and managers, 7 cases, 9 charges, the final
+    // case's ruling with its service and execution, the suspended case's ruling with its
+    // service and order (Art 31); then today's session for the one case awaiting it. No
+    // accounts: those are made apart (`create_demo_accounts`).
+    assert_eq!(report.rows, 2 + 20 + 10 + 7 + 9 + 3 + 3 + 1);
     assert_eq!(store.search("قاسمی", 10).await.unwrap().len(), 1);
     assert!(store.needs_setup().await.unwrap());
 }
@@ -398,4 +403,20 @@ async fn case_facts_are_recorded_in_one_action_and_the_engine_weighs_them() {
     assert_eq!(s.outcome, heyat_core::engine::Outcome::Barred, "{s:?}");
     let file = store.case_file(open).await.unwrap();
     assert_eq!(file.manager_separated_on.as_deref(), Some("2026-11-10"));
+}
+
+#[tokio::test]
+async fn the_demo_has_a_running_suspended_prosecution() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = demo_store(&dir).await;
+    let today =
+        heyat_core::date::JalaliDate::parse_iso(&today().format("%Y-%m-%d").to_string()).unwrap();
+    let desk = store.suspended_cases(today).await.unwrap();
+    assert_eq!(desk.len(), 1);
+    assert_eq!(desk[0].case_number, "1404-0001");
+    assert_eq!(
+        desk[0].state,
+        heyat_core::proceedings::SuspensionState::Running
+    );
+    assert!(desk[0].order.ends_on.as_str() > "2026-11-23");
 }

@@ -239,7 +239,14 @@ pub async fn open_case(
         .map(|c| views::charge_view(lib, c))
         .collect::<Result<Vec<_>, _>>()?;
     let titles: Vec<(i64, String)> = charges.iter().map(|c| (c.id, c.title_fa.clone())).collect();
+    let today = state.today_jalali();
+    let suspension = match state.store.suspension_of_case(case_id, today).await? {
+        Some(s) => Some(views::suspension_view(s, today)?),
+        None => None,
+    };
     Ok(CaseFileView {
+        conditions: heyat_core::proceedings::qualification_conditions(lib),
+        suspension,
         questions: heyat_core::proceedings::questions_for(&titles),
         seed: file.sessions.last().map(|s| {
             let votes: Vec<_> = s.votes.iter().filter_map(|v| v.cast()).collect();
@@ -391,4 +398,69 @@ pub async fn case_history(
             })
         })
         .collect()
+}
+
+/// Records which conditions of Arts 9–11 the manager lost or never had (Art 45), as the whole
+/// list (an empty list clears it); each with the day the board found it (Solar Hijri or ISO)
+/// and a note. Refused, nothing saved, for anything but those conditions or a signed case.
+#[tauri::command]
+pub async fn set_lost_qualifications(
+    state: State<'_, AppState>,
+    case_id: i64,
+    list: Vec<crate::dto::LostQualification>,
+) -> Result<(), CommandError> {
+    let caller = state
+        .allow_case(heyat_core::proceedings::Action::EditCase, case_id)
+        .await?;
+    let list = list
+        .into_iter()
+        .map(|q| {
+            Ok(heyat_store::LostQualification {
+                found_on: iso_date("تاریخ احراز", &q.found_on)?,
+                condition: q.condition,
+                note: q.note,
+            })
+        })
+        .collect::<Result<Vec<_>, CommandError>>()?;
+    Ok(state
+        .store
+        .set_lost_qualifications(case_id, &list, state.today_jalali(), &caller.actor())
+        .await?)
+}
+
+/// Revokes the case's suspended prosecution (Art 31) on `revoked_on` (today when absent): the
+/// board's act, recorded by its secretary or its chair, for a final conviction of the manager
+/// for a violation committed within the period. The case goes back to be heard.
+#[tauri::command]
+pub async fn revoke_suspension(
+    state: State<'_, AppState>,
+    case_id: i64,
+    revoked_on: Option<String>,
+) -> Result<(), CommandError> {
+    let caller = state
+        .allow_case_board_chair(heyat_core::proceedings::Action::RevokeSuspension, case_id)
+        .await?;
+    let on = optional_iso("تاریخ لغو قرار تعلیق", revoked_on.as_deref())?
+        .unwrap_or_else(|| state.today_iso());
+    state
+        .store
+        .revoke_suspension(case_id, &on, state.today_jalali(), &caller.actor())
+        .await?;
+    Ok(())
+}
+
+/// Closes the file of a suspended prosecution whose period ended with no conviction that
+/// revokes it (Art 31): the case is final.
+#[tauri::command]
+pub async fn close_suspension(
+    state: State<'_, AppState>,
+    case_id: i64,
+) -> Result<(), CommandError> {
+    let caller = state
+        .allow_case(heyat_core::proceedings::Action::Finalize, case_id)
+        .await?;
+    Ok(state
+        .store
+        .close_suspension(case_id, state.today_jalali(), &caller.actor())
+        .await?)
 }

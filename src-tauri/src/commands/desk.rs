@@ -155,7 +155,15 @@ pub async fn desk(state: State<'_, AppState>) -> Result<DeskView, CommandError> 
         .into_iter()
         .map(|(_, number, _)| number)
         .collect();
+    let suspensions = state
+        .store
+        .suspended_cases(today)
+        .await?
+        .into_iter()
+        .map(|s| crate::views::suspension_view(s, today))
+        .collect::<Result<_, _>>()?;
     Ok(DeskView {
+        suspensions,
         finalizable,
         today_fa: format!("{} {}", today.weekday().name_fa(), today.format_fa()),
         today: today_rows,

@@ -112,6 +112,10 @@ pub fn typescript_bindings() -> String {
         p::AppealResult::decl(&cfg),
         Vocabulary::decl(&cfg),
         CaseFacts::decl(&cfg),
+        LostQualification::decl(&cfg),
+        SuspensionOrderRecord::decl(&cfg),
+        SuspensionView::decl(&cfg),
+        p::Condition::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types in src-tauri/src/dto.rs and the crates they use.\n\

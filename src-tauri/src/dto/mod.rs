@@ -210,6 +210,33 @@ pub struct CaseFileView {
     pub questions: Vec<Question>,
     /// What the last session's votes decided, to seed the ruling's draft.
     pub seed: Option<RulingSeed>,
+    /// Every condition of Arts 9–11 (Art 45), for the checklist of those the manager lost.
+    pub conditions: Vec<heyat_core::proceedings::Condition>,
+    /// The case's suspended prosecution (Art 31), as people read it.
+    pub suspension: Option<SuspensionView>,
+}
+
+/// A suspended prosecution (Art 31) as the case file and the desk show it.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct SuspensionView {
+    pub case_id: i64,
+    pub case_number: String,
+    pub office_name: String,
+    pub manager_name: String,
+    /// The ruling's date, Solar Hijri with Persian digits.
+    pub ordered_on_fa: String,
+    pub years: i64,
+    /// The last day of the period, Solar Hijri with Persian digits.
+    pub ends_on_fa: String,
+    /// Days from today to the last day; negative once it has passed.
+    pub days_left: i64,
+    /// `running`, `to_revoke`, `ended` (the file to close), `revoked` or `closed`.
+    pub state: String,
+    pub state_fa: String,
+    /// For a suspension to revoke: the case whose final conviction revokes it.
+    pub revoking_case_number: Option<String>,
+    pub revoked_on_fa: Option<String>,
+    pub closed_on_fa: Option<String>,
 }
 
 /// A charge with the catalogue clause it names.
@@ -424,6 +451,9 @@ pub struct DeskView {
     pub unsigned: Vec<UnsignedRow>,
     /// Notified cases whose appeal period ended with no appeal: their rulings may be made final.
     pub finalizable: Vec<String>,
+    /// Suspended prosecutions (Art 31): running, to revoke, or ended (to close), soonest end
+    /// first.
+    pub suspensions: Vec<SuspensionView>,
 }
 
 /// What recording a notification did (Art 33).

@@ -95,6 +95,63 @@ pub struct CaseFile {
     pub appeal_of: Option<CaseLink>,
     /// For a first-instance case: the case opened before the appeal board.
     pub appealed_as: Option<CaseLink>,
+    /// The conditions of Arts 9–11 the board found the manager lost or never had (Art 45).
+    pub lost_qualifications: Vec<LostQualification>,
+    /// The latest order of suspended prosecution (Art 31).
+    pub suspension: Option<SuspensionOrderRecord>,
+}
+
+/// A condition of Arts 9–11 found lost (Art 45).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct LostQualification {
+    /// The clause id (`1401:9:d`).
+    pub condition: String,
+    /// The day the board found it: ISO from the store; Solar Hijri or ISO from a form.
+    pub found_on: String,
+    /// A note, or where the evidence showing it is.
+    #[serde(default)]
+    pub note: String,
+}
+
+impl From<store::LostQualification> for LostQualification {
+    fn from(r: store::LostQualification) -> Self {
+        LostQualification {
+            condition: r.condition,
+            found_on: r.found_on,
+            note: r.note,
+        }
+    }
+}
+
+/// The order of a suspended prosecution (Art 31) as recorded; dates ISO.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct SuspensionOrderRecord {
+    pub id: i64,
+    pub ruling_id: i64,
+    pub ordered_on: String,
+    pub years: i64,
+    /// The last day of the period.
+    pub ends_on: String,
+    pub revoked_on: Option<String>,
+    /// The final conviction that revoked it.
+    pub revoked_by_ruling_id: Option<i64>,
+    /// The day the board closed the file, the period ended.
+    pub closed_on: Option<String>,
+}
+
+impl From<store::SuspensionOrderRecord> for SuspensionOrderRecord {
+    fn from(r: store::SuspensionOrderRecord) -> Self {
+        SuspensionOrderRecord {
+            id: r.id,
+            ruling_id: r.ruling_id,
+            ordered_on: r.ordered_on,
+            years: r.years,
+            ends_on: r.ends_on,
+            revoked_on: r.revoked_on,
+            revoked_by_ruling_id: r.revoked_by_ruling_id,
+            closed_on: r.closed_on,
+        }
+    }
 }
 
 impl From<store::CaseFile> for CaseFile {
@@ -117,6 +174,8 @@ impl From<store::CaseFile> for CaseFile {
             scheduled: r.scheduled.into_iter().map(Into::into).collect(),
             appeal_of: r.appeal_of.map(Into::into),
             appealed_as: r.appealed_as.map(Into::into),
+            lost_qualifications: r.lost_qualifications.into_iter().map(Into::into).collect(),
+            suspension: r.suspension.map(Into::into),
         }
     }
 }

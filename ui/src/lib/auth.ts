@@ -31,6 +31,7 @@ export type Action =
   | "serve"
   | "appeal"
   | "finalize"
+  | "revoke_suspension"
   | "manage_board"
   | "manage_accounts"
   | "backup"

@@ -29,7 +29,7 @@ restore_note: string | null,
  */
 restore_pending: string | null, };
 
-export type CaseStatus = "registered" | "in_review" | "scheduled" | "heard" | "decided" | "notified" | "final" | "appealed" | "appeal_decided";
+export type CaseStatus = "registered" | "in_review" | "scheduled" | "heard" | "decided" | "notified" | "final" | "appealed" | "appeal_decided" | "suspended";
 
 export type CaseListItem = { id: number, 
 /**
@@ -123,7 +123,15 @@ questions: Array<Question>,
 /**
  * What the last session's votes decided, to seed the ruling's draft.
  */
-seed: RulingSeed | null, };
+seed: RulingSeed | null, 
+/**
+ * Every condition of Arts 9–11 (Art 45), for the checklist of those the manager lost.
+ */
+conditions: Array<Condition>, 
+/**
+ * The case's suspended prosecution (Art 31), as people read it.
+ */
+suspension: SuspensionView | null, };
 
 export type RulingDraft = { 
 /**
@@ -266,7 +274,15 @@ appeal_of: CaseLink | null,
 /**
  * For a first-instance case: the case opened before the appeal board.
  */
-appealed_as: CaseLink | null, };
+appealed_as: CaseLink | null, 
+/**
+ * The conditions of Arts 9–11 the board found the manager lost or never had (Art 45).
+ */
+lost_qualifications: Array<LostQualification>, 
+/**
+ * The latest order of suspended prosecution (Art 31).
+ */
+suspension: SuspensionOrderRecord | null, };
 
 export type ChargeRecord = { id: number, violation: string, committed_on: string, days: number | null, facts: string, last_prosecution_act_on: string | null, };
 
@@ -575,7 +591,12 @@ unsigned: Array<UnsignedRow>,
 /**
  * Notified cases whose appeal period ended with no appeal: their rulings may be made final.
  */
-finalizable: Array<string>, };
+finalizable: Array<string>, 
+/**
+ * Suspended prosecutions (Art 31): running, to revoke, or ended (to close), soonest end
+ * first.
+ */
+suspensions: Array<SuspensionView>, };
 
 export type UnsignedRow = { case_id: number, case_number: string, office_name: string, signed: number, sitting: number, };
 
@@ -707,3 +728,67 @@ separated_on: string | null,
  * The complainant withdrew the complaint (1396 Art 38 note 2; 1392 Art 26 note 2).
  */
 complaint_withdrawn_on: string | null, };
+
+export type LostQualification = { 
+/**
+ * The clause id (`1401:9:d`).
+ */
+condition: string, 
+/**
+ * The day the board found it: ISO from the store; Solar Hijri or ISO from a form.
+ */
+found_on: string, 
+/**
+ * A note, or where the evidence showing it is.
+ */
+note: string, };
+
+export type SuspensionOrderRecord = { id: number, ruling_id: number, ordered_on: string, years: number, 
+/**
+ * The last day of the period.
+ */
+ends_on: string, revoked_on: string | null, 
+/**
+ * The final conviction that revoked it.
+ */
+revoked_by_ruling_id: number | null, 
+/**
+ * The day the board closed the file, the period ended.
+ */
+closed_on: string | null, };
+
+export type SuspensionView = { case_id: number, case_number: string, office_name: string, manager_name: string, 
+/**
+ * The ruling's date, Solar Hijri with Persian digits.
+ */
+ordered_on_fa: string, years: number, 
+/**
+ * The last day of the period, Solar Hijri with Persian digits.
+ */
+ends_on_fa: string, 
+/**
+ * Days from today to the last day; negative once it has passed.
+ */
+days_left: number, 
+/**
+ * `running`, `to_revoke`, `ended` (the file to close), `revoked` or `closed`.
+ */
+state: string, state_fa: string, 
+/**
+ * For a suspension to revoke: the case whose final conviction revokes it.
+ */
+revoking_case_number: string | null, revoked_on_fa: string | null, closed_on_fa: string | null, };
+
+export type Condition = { 
+/**
+ * The clause id (`1401:9:d`).
+ */
+id: string, article_number: number, 
+/**
+ * The article's short title («شرایط مدیر دفتر و کارشناس حقوقی»).
+ */
+article_title_fa: string, 
+/**
+ * The clause's label as printed («ت»).
+ */
+label_fa: string, title_fa: string, };

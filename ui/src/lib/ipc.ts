@@ -31,6 +31,7 @@ import type {
   QualificationView,
   CommandError,
   CaseFacts,
+  LostQualification,
   Vocabulary,
   Party,
   Question,
@@ -112,6 +113,14 @@ export function commands(invokeFn: Invoke) {
     qualifications: () => call<QualificationView[]>("qualifications"),
     /** Facts the engine weighs: the penalty carried out, the manager's death or separation, a withdrawn complaint. */
     recordCaseFacts: (caseId: number, facts: CaseFacts) => call<null>("record_case_facts", { caseId, facts }),
+    /** The conditions of Arts 9–11 the manager lost (Art 45), as the whole list. */
+    setLostQualifications: (caseId: number, list: LostQualification[]) =>
+      call<null>("set_lost_qualifications", { caseId, list }),
+    /** Revokes the case's suspended prosecution (Art 31) on `revokedOn` (today when empty). */
+    revokeSuspension: (caseId: number, revokedOn: string | null) =>
+      call<null>("revoke_suspension", { caseId, revokedOn }),
+    /** Closes the file of a suspended prosecution whose period ended (Art 31). */
+    closeSuspension: (caseId: number) => call<null>("close_suspension", { caseId }),
     /** Every code's Persian title, from the core's one vocabulary. */
     vocabulary: () => call<Vocabulary>("vocabulary"),
     article: (id: string) => call<ArticleView>("article", { id }),

@@ -43,6 +43,7 @@ vocabulary! {
         Serve = "serve", "ثبت ابلاغ";
         Appeal = "appeal", "ثبت تجدیدنظرخواهی";
         Finalize = "finalize", "ثبت قطعیت آرا";
+        RevokeSuspension = "revoke_suspension", "لغو قرار تعلیق تعقیب";
         ManageBoard = "manage_board", "ترکیب هیأت و تعطیلات";
         ManageAccounts = "manage_accounts", "حساب‌های کاربری";
         Backup = "backup", "پشتیبان‌گیری";
@@ -70,13 +71,20 @@ impl Role {
                     | Serve
                     | Appeal
                     | Finalize
+                    | RevokeSuspension
                     | Backup
                     | ExportKeys
                     | Verify
             ),
             Role::Member => matches!(
                 action,
-                ReadCases | RecordVotes | DraftRuling | SignRuling | Print | Verify
+                ReadCases
+                    | RecordVotes
+                    | DraftRuling
+                    | SignRuling
+                    | RevokeSuspension
+                    | Print
+                    | Verify
             ),
             Role::KanoonReviewer => {
                 matches!(action, ReadCases | ReviewComplaint | ReadReporter | Verify)
@@ -117,12 +125,22 @@ pub struct Caller {
     pub member_id: Option<i64>,
 }
 
+impl Action {
+    /// Whether a member takes this action only as the board's chair (Art 26), while the
+    /// secretary takes it by role: revoking a suspended prosecution (Art 31) is the board's
+    /// act, recorded by its secretary or its chair.
+    pub fn members_only_as_chair(self) -> bool {
+        matches!(self, Action::RevokeSuspension)
+    }
+}
+
 /// What an action is about, so that the board and the chair can be checked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Scope {
     /// The board whose file the action touches, when it touches one.
     pub board_id: Option<i64>,
-    /// The chair of the session the action belongs to (votes, the ruling's text).
+    /// The chair of the session the action belongs to (votes, the ruling's text), or of the
+    /// board (an action a member takes only as its chair).
     pub chair_member_id: Option<i64>,
     /// Whether the session's chair is required (set for votes and the ruling's text).
     pub chair_only: bool,
@@ -164,8 +182,9 @@ impl Caller {
         {
             return Err(AccessError::Board);
         }
-        if scope.chair_only && (self.member_id.is_none() || self.member_id != scope.chair_member_id)
-        {
+        let as_chair =
+            scope.chair_only || (self.role == Role::Member && action.members_only_as_chair());
+        if as_chair && (self.member_id.is_none() || self.member_id != scope.chair_member_id) {
             return Err(AccessError::NotChair {
                 action: action.title_fa(),
             });

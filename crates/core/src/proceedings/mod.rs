@@ -11,11 +11,18 @@
 mod vocabulary;
 mod access;
 mod deliberation;
+pub mod qualifications;
+pub mod suspension;
 
 pub use access::{AccessError, Action, Caller, Role, Scope};
 pub use deliberation::{
     CastVote, Question, RulingSeed, Verdict, check_grade, grade_choice, grade_in, is_yes, majority,
     questions_for, seed_ruling,
+};
+pub use qualifications::{Condition, check_condition, qualification_conditions};
+pub use suspension::{
+    LaterConviction, SuspensionState, SuspensionTerm, check_close, check_revocation,
+    suspension_state, suspension_term,
 };
 pub use vocabulary::{
     AppealResult, ComplaintSource, HolderWas, Party, QuestionKind, RulingOutcome, RulingStatus,
@@ -103,6 +110,39 @@ pub enum ProceedingError {
     GradeNotAllowed { grade: u8, lowest: u8, highest: u8 },
     #[error("رئیس هیأت باید یکی از دو عضو قاضیِ حاضر در جلسه باشد (ماده ۲۶).")]
     ChairNotSittingJudge,
+    #[error(
+        "«{id}» از شرایط مواد ۹ تا ۱۱ آیین‌نامهٔ ۱۴۰۱ نیست؛ شرطی را برگزینید که مدیر از دست داده یا نداشته است (مادهٔ ۴۵)."
+    )]
+    NotACondition { id: String },
+    #[error("مدت تعلیق تعقیب در رأی یک یا دو سال نیست؛ تعلیق تعقیب یک تا دو سال است (مادهٔ ۳۱).")]
+    SuspensionYears,
+    #[error(
+        "این پرونده در وضعیت «تعلیق تعقیب» نیست؛ قرار تعلیقی برای لغو یا بایگانی ندارد (مادهٔ ۳۱)."
+    )]
+    NotSuspended,
+    #[error(
+        "قرار تعلیق تنها وقتی لغو می‌شود که مدیر برای تخلفی که در مدت تعلیق ({} تا {}) مرتکب شده محکومیت قطعی یافته باشد (مادهٔ ۳۱)؛ چنین محکومیتی در پرونده‌های او ثبت نشده است.",
+        ordered_on.format_fa(),
+        ends_on.format_fa()
+    )]
+    NothingRevokes {
+        ordered_on: JalaliDate,
+        ends_on: JalaliDate,
+    },
+    #[error(
+        "تاریخ لغو پیش از قرار تعلیق ({}) است؛ تاریخ را بازبینی کنید.",
+        ordered_on.format_fa()
+    )]
+    RevokedBeforeOrder { ordered_on: JalaliDate },
+    #[error(
+        "مدت تعلیق تعقیب تا {} ادامه دارد؛ پرونده پس از پایان آن بایگانی می‌شود (مادهٔ ۳۱).",
+        ends_on.format_fa()
+    )]
+    SuspensionRuns { ends_on: JalaliDate },
+    #[error(
+        "مدیر برای تخلفی در مدت تعلیق محکومیت قطعی یافته است؛ قرار تعلیق باید لغو و به موضوع رسیدگی شود، نه آنکه پرونده بایگانی شود (مادهٔ ۳۱)."
+    )]
+    SuspensionToRevoke,
     /// The session cannot sit, or a vote cannot be counted (Arts 26–28).
     #[error(transparent)]
     Session(#[from] SessionError),
@@ -319,9 +359,11 @@ pub fn is_final_by(
 
 /// The statuses a case passes through to go from `from` to `to` by the fewest allowed steps
 /// ([`CaseStatus::may_move_to`]): the steps after `from`, ending with `to`. Empty when the
-/// case is already there or cannot reach `to` (it is past it, or on another branch).
+/// case is already there or cannot reach `to` (it is past it, or on another branch). A
+/// suspended prosecution (Art 31) is left only by the board's own act (revoked or closed,
+/// [`suspension`]), never on the way to somewhere else: from it, and through it, no path.
 pub fn path_to(from: CaseStatus, to: CaseStatus) -> Vec<CaseStatus> {
-    if from == to {
+    if from == to || from == CaseStatus::Suspended {
         return Vec::new();
     }
     let mut paths = std::collections::VecDeque::from([vec![from]]);
@@ -332,7 +374,8 @@ pub fn path_to(from: CaseStatus, to: CaseStatus) -> Vec<CaseStatus> {
             return path[1..].to_vec();
         }
         for next in CaseStatus::ALL {
-            if last.may_move_to(next) && !seen.contains(&next) {
+            let through_suspension = last == CaseStatus::Suspended;
+            if last.may_move_to(next) && !seen.contains(&next) && !through_suspension {
                 seen.push(next);
                 let mut longer = path.clone();
                 longer.push(next);
@@ -402,6 +445,11 @@ mod tests {
         assert!(path_to(Final, Appealed).is_empty());
         assert!(path_to(Appealed, Final).is_empty());
         assert!(path_to(Notified, InReview).is_empty());
+        // A suspended prosecution is left only by the board's act (Art 31).
+        assert!(path_to(Suspended, Heard).is_empty());
+        assert!(path_to(Suspended, Final).is_empty());
+        assert_eq!(path_to(Notified, Suspended), vec![Suspended]);
+        assert_eq!(path_to(Decided, Final), vec![Notified, Final]);
     }
 
     #[test]
