@@ -2363,6 +2363,8 @@ fn article_45_alone_revokes_the_licence_and_is_appealable() {
     )
     .unwrap_err();
     assert!(err["message"].as_str().unwrap().contains("بی‌تخلف"), "{err}");
+}
+
 /// Art 45 and Art 31 through the app: the case file lists the conditions of Arts 9–11 and
 /// records those lost (refused, nothing saved, for anything else or the wrong role); the desk
 /// shows the demo's running suspended prosecution with its end; revoking it is refused to

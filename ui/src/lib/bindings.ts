@@ -139,7 +139,8 @@ export type RulingDraft = {
  */
 verdict: Verdict, grade: number | null, 
 /**
- * For grades 5 and 6: months of suspension (5: 3–12, 6: 13–36).
+ * For a suspension: its months, within the judging code's term (1401 grade 5: 3–12,
+ * grade 6: 13–36; 1396/1392 grade 5: 3–24).
  */
 suspension_months: number | null, 
 /**
@@ -157,7 +158,18 @@ dissent_seat: Seat | null, dissent: string | null,
 /**
  * An appeal board's result on the first-instance ruling (Art 33).
  */
-appeal_result: AppealResult | null, };
+appeal_result: AppealResult | null, 
+/**
+ * With a penalty: the charges (their ids) the board found not established, acquitting
+ * the manager of them and convicting him of the rest (seeded from the guilt votes,
+ * `RulingSeed.acquitted_charges`).
+ */
+acquitted_charges: Array<number>, 
+/**
+ * With a licence revocation (Art 45): the conditions of Arts 9–11 the manager lost or
+ * never had, by id (`1401:9:d`).
+ */
+qualifications: Array<string>, };
 
 export type BackupDone = { path: string, 
 /**
@@ -695,7 +707,7 @@ acquitted_charges: Array<number>, established_charges: Array<number>, };
 
 export type QuestionKind = "guilt" | "grade" | "mitigation" | "suspension";
 
-export type Verdict = "penalty" | "acquittal" | "suspended_prosecution";
+export type Verdict = "penalty" | "acquittal" | "suspended_prosecution" | "licence_revocation";
 
 export type Stage = "first_instance" | "appeal";
 
@@ -709,7 +721,17 @@ export type ServiceMethod = "electronic" | "in_person" | "post";
 
 export type AppealResult = "confirmed" | "reversed" | "modified";
 
-export type Vocabulary = { seats: { [key in string]: string }, holder_was: { [key in string]: string }, ruling_status: { [key in string]: string }, stages: { [key in string]: string }, parties: { [key in string]: string }, methods: { [key in string]: string }, case_status: { [key in string]: string }, complaint_sources: { [key in string]: string }, };
+export type Vocabulary = { seats: { [key in string]: string }, holder_was: { [key in string]: string }, ruling_status: { [key in string]: string }, stages: { [key in string]: string }, parties: { [key in string]: string }, methods: { [key in string]: string }, case_status: { [key in string]: string }, complaint_sources: { [key in string]: string }, 
+/**
+ * The conditions of Arts 9–11 (1401) an Art 45 ruling may find lost, in the
+ * regulation's order: `[id, «مادهٔ ۹، بند «ت»: مدرک تحصیلی»]`.
+ */
+qualifications: Array<[string, string]>, 
+/**
+ * Each code's list of penalties by grade (1401 Art 29, 1396 Art 35, 1392 Art 23), as
+ * the code words them: what the ruling's draft offers for a case judged by that code.
+ */
+penalties: { [key in string]: Array<Penalty> }, };
 
 export type CaseFacts = { 
 /**
