@@ -252,6 +252,12 @@ async fn the_app_opens_in_persian_and_every_section_is_reachable() {
     assert!(today.contains("۰۹:۰۰"), "today's agenda: {today}");
     let counts = text_of(&client, "[data-testid=desk-counts]").await;
     assert!(counts.contains("وقت جلسه تعیین شده"), "counts: {counts}");
+    // The demo's suspended prosecution (Art 31) is on the desk with the end of its period.
+    let suspensions = text_of(&client, "[data-testid=desk-suspensions]").await;
+    assert!(
+        suspensions.contains("۱۴۰۴-۰۰۰۱") && suspensions.contains("تا "),
+        "suspended prosecutions: {suspensions}"
+    );
     shoot(&client, "desk").await;
     click(&client, "nav button[data-section=cases]").await;
     appears(&client, "[data-testid=case-table]").await;
@@ -263,7 +269,8 @@ async fn the_app_opens_in_persian_and_every_section_is_reachable() {
         "return document.querySelectorAll('[data-case-number]').length",
     )
     .await;
-    assert_eq!(rows, json!(6));
+    // Six cases of 1405 and the suspended prosecution of 1404 (Art 31).
+    assert_eq!(rows, json!(7));
     let first = js(
         &client,
         "return document.querySelector('[data-case-number]').textContent",
