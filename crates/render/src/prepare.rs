@@ -57,7 +57,14 @@ fn code_name(version: &str) -> String {
 }
 
 fn part_label(label: &str) -> String {
-    if label.chars().count() <= 3 {
+    // The older codes number their items (ردیف ۶), the 1401 code letters its clauses (بند «ج»).
+    if !label.is_empty()
+        && label
+            .chars()
+            .all(|c| c.is_ascii_digit() || ('۰'..='۹').contains(&c))
+    {
+        format!("ردیف {label}")
+    } else if label.chars().count() <= 3 {
         format!("بند «{label}»")
     } else {
         label.to_owned()

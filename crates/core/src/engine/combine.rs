@@ -33,9 +33,11 @@ fn step(
 }
 
 /// Reads one charge: which clause, which grade or range. Pushes its step.
+#[allow(clippy::too_many_arguments)]
 pub(super) fn classify(
     lib: &Library,
     code: Code,
+    order_given: bool,
     ch: &ChargeInput,
     field: &str,
     index: usize,
@@ -273,7 +275,8 @@ pub(super) fn classify(
             reason_en,
         )
     });
-    if ch.suspension_revoked {
+    // With the order itself given (`suspended_prosecution`), its own step says this once.
+    if ch.suspension_revoked && !order_given {
         steps.push(step(
             "1401:31",
             None,

@@ -280,7 +280,15 @@ fn evaluate(case: &Case, lib: &Library, current: Code) -> Result<Suggestion, Cas
                 ));
             }
         }
-        let classified = combine::classify(lib, code, ch, &field, i, &mut steps)?;
+        let classified = combine::classify(
+            lib,
+            code,
+            case.suspended_prosecution.is_some(),
+            ch,
+            &field,
+            i,
+            &mut steps,
+        )?;
         let bars = combine::bars(case, lib, ch, code, i, &mut steps)?;
         let acquitted = case
             .decision
