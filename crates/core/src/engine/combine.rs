@@ -855,15 +855,25 @@ pub(super) fn suspension_order(
             "تاریخ قرار تعلیق پس از تاریخ جلسه است",
         ));
     }
-    let ends_on = order
-        .ordered_on
-        .add_years(i32::from(order.years))
-        .map_err(|e| CaseError::new("suspended_prosecution.ordered_on", e.to_string()))?;
-    let revoked_by = case.record.iter().position(|r| {
-        r.committed_on
-            .is_some_and(|c| c >= order.ordered_on && c <= ends_on)
-            && r.final_on.is_some_and(|f| f <= case.decided_on)
-    });
+    // One rule for the period and what revokes it, shared with the case file's order.
+    use crate::proceedings::suspension::{LaterConviction, revoking_conviction, suspension_term};
+    let term = suspension_term(order.ordered_on, Some(i64::from(order.years)))
+        .map_err(|e| CaseError::new("suspended_prosecution", e.to_string()))?;
+    let ends_on = term.ends_on;
+    let later: Vec<LaterConviction> = case
+        .record
+        .iter()
+        .enumerate()
+        .filter_map(|(k, r)| {
+            Some(LaterConviction {
+                ruling_id: k as i64,
+                committed_on: r.committed_on?,
+                final_on: r.final_on?,
+            })
+        })
+        .collect();
+    let revoked_by = revoking_conviction(&term, &later, case.decided_on)
+        .and_then(|c| usize::try_from(c.ruling_id).ok());
     let status = match revoked_by {
         Some(_) => SuspensionStatus::Revoked,
         None if case.decided_on <= ends_on => SuspensionStatus::Running,
