@@ -318,9 +318,16 @@ pub async fn draft_ruling(
             )?,
             None => None,
         },
+        // 1396 Art 36: the head of the Center may appeal every first-instance ruling.
+        (None, _) if suggestion.regulation == engine::Code::V1396 => Some(r::AppealNotice {
+            appealable: true,
+            article: "1396:36".into(),
+            by: vec![r::Appellant::CenterHead],
+            days: 20,
+        }),
         (None, _) => Some(r::AppealNotice {
             appealable: false,
-            article: "1401:33".into(),
+            article: suggestion.regulation.appeal_article().into(),
             by: Vec::new(),
             days: 20,
         }),
@@ -688,8 +695,10 @@ pub async fn notice(
             last_day: day(&store.appeal_deadline(&served.notified_on).await?)?,
             board: appeal_board,
             // A conviction with no grade is Art 45's revocation.
-            article: match (ruling.outcome, ruling.grade) {
-                (Some(RulingOutcome::Conviction), None) => "1401:45",
+            article: match (ruling.outcome, ruling.grade, ruling.facts().regulation) {
+                (Some(RulingOutcome::Conviction), None, _) => "1401:45",
+                // The appeal article of the code that judged the case (1396 Art 36, 1392 Art 24).
+                (_, _, Some(code)) => code.appeal_article(),
                 _ => "1401:33",
             }
             .into(),

@@ -82,6 +82,15 @@ impl RulingRecord {
             outcome: self.outcome,
             grade: self.grade.and_then(|g| u8::try_from(g).ok()),
             acquitted_charge_grade: self.acquitted_charge_grade(),
+            regulation: self
+                .suggestion
+                .as_deref()
+                .and_then(|s| serde_json::from_str::<serde_json::Value>(s).ok())
+                .and_then(|v| {
+                    v["regulation"]
+                        .as_str()
+                        .and_then(heyat_core::engine::Code::from_id)
+                }),
             signed_on: self
                 .signed_on
                 .as_deref()

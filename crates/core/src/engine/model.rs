@@ -108,6 +108,14 @@ impl Serialize for Code {
     }
 }
 
+impl<'de> serde::Deserialize<'de> for Code {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let id = String::deserialize(d)?;
+        Code::from_id(&id)
+            .ok_or_else(|| serde::de::Error::custom(format!("«{id}»: one of 1401, 1396, 1392")))
+    }
+}
+
 /// `"auto"` or a forced code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CodeChoice {

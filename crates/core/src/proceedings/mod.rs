@@ -163,13 +163,38 @@ pub struct RulingFacts {
     /// conviction on some charges, the highest grade of the charges acquitted.
     pub acquitted_charge_grade: Option<u8>,
     pub signed_on: Option<JalaliDate>,
+    /// The code that judged the case (as the engine said when it was drafted); `None` reads
+    /// as the 1401 code.
+    pub regulation: Option<engine::Code>,
 }
 
 /// Whether `party` may appeal the ruling (Art 33): a first-instance conviction of grades 4–7
 /// by the manager or the head of the Center; an acquittal on a charge of grades 5–7 by the
 /// head of the Center only (also beside a conviction on other charges); a licence revoked under Art 45 by either. Nothing else, and never
 /// an appeal board's ruling.
+///
+/// Under the older codes: 1396 Art 36 — the manager may appeal grades 5–6, and the head of the
+/// Center every first-instance ruling; 1392 Art 24 — grades 5–6 by the manager or the head of
+/// the Center, the rest final (reading `1392-art24-rest`: an acquittal is final).
 pub fn appealable_by(ruling: &RulingFacts, party: Party) -> bool {
+    if ruling.stage != Stage::FirstInstance {
+        return false;
+    }
+    let convicted_5_6 = ruling.outcome == Some(RulingOutcome::Conviction)
+        && ruling.grade.is_some_and(|g| (5..=6).contains(&g));
+    match ruling.regulation {
+        Some(engine::Code::V1396) => match party {
+            Party::Manager => convicted_5_6,
+            Party::CenterHead => ruling.outcome.is_some(),
+            _ => false,
+        },
+        Some(engine::Code::V1392) => convicted_5_6 && party.may_ever_appeal(),
+        _ => appealable_by_1401(ruling, party),
+    }
+}
+
+/// Art 33 of the 1401 code.
+fn appealable_by_1401(ruling: &RulingFacts, party: Party) -> bool {
     ruling.stage == Stage::FirstInstance
         && match (ruling.outcome, ruling.grade) {
             // A conviction on some charges may come with an acquittal on others: the head of
@@ -418,6 +443,7 @@ mod tests {
             outcome: Some(RulingOutcome::Conviction),
             grade: Some(grade),
             acquitted_charge_grade: None,
+            regulation: None,
             signed_on: Some(d("1403/07/01")),
         }
     }

@@ -73,6 +73,8 @@ struct Ruling {
     acquitted_charge_grade: Option<u8>,
     #[serde(default = "signed_on")]
     signed_on: Option<JalaliDate>,
+    /// The code that judged the case (`"1396"`); absent reads as 1401.
+    regulation: Option<String>,
 }
 
 fn first_instance() -> Stage {
@@ -94,6 +96,10 @@ impl Ruling {
             grade: self.grade,
             acquitted_charge_grade: self.acquitted_charge_grade,
             signed_on: self.signed_on,
+            regulation: self
+                .regulation
+                .as_deref()
+                .map(|r| heyat_core::engine::Code::from_id(r).expect("a code id")),
         }
     }
 }
