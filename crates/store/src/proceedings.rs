@@ -314,6 +314,15 @@ impl Store {
             ));
         }
         let mut w = self.begin(actor).await?;
+        let (status,): (String,) = sqlx::query_as("SELECT status FROM cases WHERE id = ?")
+            .bind(session.case_id)
+            .fetch_optional(&mut *w.tx)
+            .await?
+            .ok_or(StoreError::NotFound {
+                what: "پرونده",
+                id: session.case_id,
+            })?;
+        p::check_hearing(status_of(&status)?)?;
         if let Some(chair) = chair_member_id {
             let sitting_judge = session
                 .attendance

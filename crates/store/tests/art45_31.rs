@@ -377,6 +377,34 @@ async fn a_served_suspension_is_ordered_then_revoked_by_a_conviction_within_its_
     assert!(err.to_string().contains("ادامه دارد"), "{err}");
     assert_eq!(audit_rows(&w).await, rows);
     assert_eq!(status(&w, case_id).await, CaseStatus::Suspended);
+    // While the order stands the matter is not heard: a session is refused, nothing saved.
+    let att = |seat: &str, id: i64| AttendanceRecord {
+        seat: heyat_core::board::Seat::from_code(seat).unwrap(),
+        member_id: id,
+        holder_was: HolderWas::Present,
+    };
+    let err = w
+        .store
+        .hold_session(
+            &NewSession {
+                case_id,
+                held_on: "2026-11-20".into(),
+                attendance: vec![
+                    att("judge_1", w.members[0]),
+                    att("judge_2", w.members[1]),
+                    att("representative", w.members[2]),
+                ],
+                minutes: String::new(),
+            },
+            None,
+            "2026-11-23",
+            ACTOR,
+        )
+        .await
+        .unwrap_err();
+    assert!(err.to_string().contains("معلق است"), "{err}");
+    assert_eq!(audit_rows(&w).await, rows);
+    assert_eq!(w.store.case_file(case_id).await.unwrap().sessions.len(), 1);
 
     // A later violation, committed within the period, ends in a final conviction (grade 3,
     // final on service).

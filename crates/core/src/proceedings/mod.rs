@@ -143,6 +143,10 @@ pub enum ProceedingError {
         "مدیر برای تخلفی در مدت تعلیق محکومیت قطعی یافته است؛ قرار تعلیق باید لغو و به موضوع رسیدگی شود، نه آنکه پرونده بایگانی شود (مادهٔ ۳۱)."
     )]
     SuspensionToRevoke,
+    #[error(
+        "تعقیب این پرونده معلق است (مادهٔ ۳۱)؛ تا قرار تعلیق لغو نشده، به موضوع رسیدگی و جلسه‌ای برای آن ثبت نمی‌شود. اگر محکومیت قطعی تازه‌ای در مدت تعلیق هست، نخست قرار را لغو کنید."
+    )]
+    SuspendedNotHeard,
     /// The session cannot sit, or a vote cannot be counted (Arts 26–28).
     #[error(transparent)]
     Session(#[from] SessionError),
@@ -166,6 +170,15 @@ pub struct RulingFacts {
     /// The code that judged the case (as the engine said when it was drafted); `None` reads
     /// as the 1401 code.
     pub regulation: Option<engine::Code>,
+}
+
+/// A session hears the case: refused while its prosecution is suspended (Art 31): the board
+/// hears the matter only once it has revoked the order.
+pub fn check_hearing(status: crate::CaseStatus) -> Result<(), ProceedingError> {
+    if status == crate::CaseStatus::Suspended {
+        return Err(ProceedingError::SuspendedNotHeard);
+    }
+    Ok(())
 }
 
 /// Whether `party` may appeal the ruling (Art 33): a first-instance conviction of grades 4–7
