@@ -259,6 +259,23 @@ async fn the_app_opens_in_persian_and_every_section_is_reachable() {
         "suspended prosecutions: {suspensions}"
     );
     shoot(&client, "desk").await;
+    // Keyboard: Alt + the physical key 3 (a Persian layout types «۳») opens the third section;
+    // F1 shows the shortcuts, Esc closes them.
+    let press = |code: &str, key: &str, alt: bool| {
+        format!(
+            "document.body.dispatchEvent(new KeyboardEvent('keydown', {{ code: '{code}', key: '{key}', altKey: {alt}, bubbles: true }})); return null"
+        )
+    };
+    js(&client, &press("Digit3", "۳", true)).await;
+    appears(&client, "[data-testid=case-table]").await;
+    assert_eq!(heading(&client).await, "پرونده‌ها");
+    js(&client, &press("F1", "F1", false)).await;
+    appears(&client, "[data-testid=shortcuts-help]").await;
+    let help = text_of(&client, "[data-testid=shortcuts-help]").await;
+    assert!(help.contains("ثبت شکایت یا گزارش تازه"), "help: {help}");
+    shoot(&client, "shortcuts").await;
+    js(&client, &press("Escape", "Escape", false)).await;
+    click(&client, "nav button[data-section=desk]").await;
     click(&client, "nav button[data-section=cases]").await;
     appears(&client, "[data-testid=case-table]").await;
     assert_eq!(heading(&client).await, "پرونده‌ها");
