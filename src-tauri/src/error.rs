@@ -38,11 +38,25 @@ pub struct CommandError {
 }
 
 impl CommandError {
+    /// Writes the failure to the log file (quoted values blanked: `logging::scrub`): storage,
+    /// typesetting and engine failures as warnings, refusals and bad input as information.
+    pub fn logged(self) -> CommandError {
+        let message = crate::logging::scrub(&self.message);
+        match self.code {
+            ErrorCode::Storage | ErrorCode::Render | ErrorCode::Engine => {
+                tracing::warn!(code = ?self.code, "command failed: {message}")
+            }
+            _ => tracing::info!(code = ?self.code, "command refused: {message}"),
+        }
+        self
+    }
+
     pub fn invalid(message: impl Into<String>) -> CommandError {
         CommandError {
             code: ErrorCode::InvalidInput,
             message: message.into(),
         }
+        .logged()
     }
 
     pub fn unauthenticated() -> CommandError {
@@ -57,6 +71,7 @@ impl CommandError {
             code: ErrorCode::Storage,
             message: message.into(),
         }
+        .logged()
     }
 }
 
@@ -88,6 +103,7 @@ impl From<heyat_store::StoreError> for CommandError {
             code,
             message: e.to_string(),
         }
+        .logged()
     }
 }
 
@@ -98,11 +114,13 @@ impl From<heyat_documents::DocumentError> for CommandError {
             heyat_documents::DocumentError::Refused(message) => CommandError {
                 code: ErrorCode::Refused,
                 message,
-            },
+            }
+            .logged(),
             heyat_documents::DocumentError::Render(r) => CommandError {
                 code: ErrorCode::Render,
                 message: r.to_string(),
-            },
+            }
+            .logged(),
             heyat_documents::DocumentError::Io(message) => CommandError::storage(message),
         }
     }
@@ -114,6 +132,7 @@ impl From<heyat_core::proceedings::AccessError> for CommandError {
             code: ErrorCode::Forbidden,
             message: e.to_string(),
         }
+        .logged()
     }
 }
 

@@ -4,6 +4,7 @@
 pub mod commands;
 pub mod dto;
 pub mod error;
+pub mod logging;
 mod state;
 mod views;
 
@@ -77,6 +78,9 @@ pub fn with_commands<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Bu
         commands::case_file::set_lost_qualifications,
         commands::case_file::revoke_suspension,
         commands::case_file::close_suspension,
+        commands::files::open_document,
+        commands::files::show_in_folder,
+        commands::diagnostics::diagnostics,
     ])
 }
 
@@ -95,7 +99,19 @@ pub fn run() {
             // start asks for the administrator instead.
             let demo = std::env::var("HEYAT_DEMO").is_ok_and(|v| v == "1")
                 || std::env::args().any(|a| a == "--demo");
-            let state = tauri::async_runtime::block_on(AppState::open(&data_dir, today, demo))?;
+            logging::init(&data_dir);
+            tracing::info!(
+                version = env!("CARGO_PKG_VERSION"),
+                os = std::env::consts::OS,
+                data_dir = %data_dir.display(),
+                demo,
+                "start"
+            );
+            let state = tauri::async_runtime::block_on(AppState::open(&data_dir, today, demo))
+                .inspect_err(|e| tracing::error!("the data folder did not open: {}", logging::scrub(&e.to_string())))?;
+            if let Some(problem) = &state.audit_problem {
+                tracing::warn!("audit chain: {}", logging::scrub(problem));
+            }
             app.manage(state);
             Ok(())
         })

@@ -21,7 +21,7 @@ pub struct AppState {
     pub idle_lock_minutes: u32,
     /// The audit chain as checked at this start: `None` when intact, else what is wrong.
     pub audit_problem: Option<String>,
-    /// Whether `open_evidence` hands the checked copy to the desktop's viewer (`xdg-open`).
+    /// Whether documents and evidence copies are handed to the system's viewer (the opener).
     pub open_with_viewer: bool,
     /// What a restore asked for at the last run did at this start, in Persian.
     pub restore_note: Option<String>,
@@ -115,7 +115,8 @@ impl AppState {
             session: Mutex::new(None),
             idle_lock_minutes: 10,
             audit_problem,
-            open_with_viewer: true,
+            // HEYAT_NO_VIEWER=1 (the e2e walk under Xvfb): documents opened are logged only.
+            open_with_viewer: std::env::var("HEYAT_NO_VIEWER").map_or(true, |v| v != "1"),
             restore_note,
             lock: std::sync::Mutex::new(Some(lock)),
         })

@@ -1,4 +1,4 @@
-//! Evidence attached to a case: the bytes in, a checked copy out to the desktop's viewer.
+//! Evidence attached to a case: the bytes in, a checked copy out to the system's viewer.
 
 use crate::AppState;
 use crate::error::CommandError;
@@ -88,17 +88,13 @@ pub async fn open_evidence(
     let path = dir.join(heyat_store::export_name(&record, &bytes));
     std::fs::write(&path, &bytes)
         .map_err(|e| CommandError::storage(format!("رونوشت مستند نوشته نشد: {e}")))?;
-    // The viewer is the desktop's business; without one the copy stays where it is.
+    // The viewer is the desktop's business (any system: tauri-plugin-opener); without one the
+    // copy stays where it is and its path is answered.
+    tracing::info!(evidence = evidence_id, viewer = state.open_with_viewer, "open evidence copy");
     if state.open_with_viewer
-        && let Ok(mut viewer) = std::process::Command::new("xdg-open")
-            .arg(&path)
-            .stdin(std::process::Stdio::null())
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
-            .spawn()
+        && let Err(e) = tauri_plugin_opener::open_path(path.display().to_string(), None::<&str>)
     {
-        // Reaped when it exits, so that no finished viewer lingers as a zombie.
-        std::thread::spawn(move || viewer.wait());
+        tracing::warn!("the system viewer did not open an evidence copy: {e}");
     }
     Ok(path.display().to_string())
 }

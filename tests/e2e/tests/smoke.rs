@@ -65,6 +65,8 @@ impl Driver {
         ])
         .env("HEYAT_DATA_DIR", data_dir)
         .env("HEYAT_TODAY", "2026-11-23")
+        // No desktop viewer under Xvfb: documents opened are logged, not launched.
+        .env("HEYAT_NO_VIEWER", "1")
         // The demo data and its accounts: a real first start asks for an administrator.
         .env("HEYAT_DEMO", "1")
         .stdout(Stdio::null())
@@ -886,6 +888,21 @@ async fn case_file_opens_with_charges_and_suggestion(client: &Client) {
     let text = String::from_utf8_lossy(&text.stdout);
     assert!(text.contains("دادنامه"), "ruling text: {text}");
     assert!(text.contains("۱۴۰۵/۰۹/۰۲"), "ruling text: {text}");
+    // Opening the printed ruling hands it to the system's viewer through the opener; the
+    // test app has none (HEYAT_NO_VIEWER), so the call is observed in the app's log file.
+    click(client, "[data-testid=printed] [data-action=open]").await;
+    appears(client, "[data-testid=printed] [data-testid=file-note]").await;
+    let data_dir = pdf.parent().and_then(|d| d.parent()).unwrap().to_path_buf();
+    let logged = std::fs::read_dir(data_dir.join("logs"))
+        .expect("the app keeps a log folder")
+        .filter_map(Result::ok)
+        .map(|e| std::fs::read_to_string(e.path()).unwrap_or_default())
+        .collect::<String>();
+    let file_name = pdf.file_name().unwrap().to_str().unwrap();
+    assert!(
+        logged.contains("open document") && logged.contains(file_name),
+        "the opener call is logged: {logged}"
+    );
 
     // Each member who sat signs for themselves, signed in, with their password (which opens
     // their key); a wrong one is refused and signs nothing. The last signature seals the

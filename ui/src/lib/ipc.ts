@@ -109,6 +109,12 @@ export function commands(invokeFn: Invoke) {
     statusCounts: () => call<StatusCountRow[]>("status_counts"),
     listBoards: () => call<BoardView[]>("list_boards"),
     catalogue: () => call<CatalogueEntry[]>("catalogue"),
+    /** Opens a document of the data folder with the system's viewer (its print dialog prints it). */
+    openDocument: (path: string) => call<string>("open_document", { path }),
+    /** Shows a document of the data folder in the system's file manager. */
+    showInFolder: (path: string) => call<string>("show_in_folder", { path }),
+    /** Version, system, data folder, audit state and the log's last lines, as text. */
+    diagnostics: () => call<string>("diagnostics"),
     /** The conditions of Arts 9–11 whose loss revokes the licence (Art 45). */
     qualifications: () => call<QualificationView[]>("qualifications"),
     /** Facts the engine weighs: the penalty carried out, the manager's death or separation, a withdrawn complaint. */
