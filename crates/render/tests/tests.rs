@@ -786,3 +786,54 @@ mod verification {
         assert!(sizes.windows(2).all(|w| w[0] == w[1]));
     }
 }
+
+mod ranking {
+    use super::*;
+    use heyat_render::RankingInput;
+
+    #[test]
+    fn the_report_gives_each_office_its_score_and_each_deduction_its_clause() {
+        let r = renderer()
+            .render_json(Document::Ranking, Document::Ranking.example())
+            .unwrap();
+        keep("ranking", &r.pdf);
+        let xmp = String::from_utf8_lossy(&r.pdf);
+        assert!(xmp.contains("<pdfaid:part>2</pdfaid:part>"), "PDF/A-2");
+        assert_phrases(
+            &r.pdf,
+            &[
+                "گزارش شاخص سوابق انتظامی و قضائی دفاتر",
+                "۱۴۰۵/۰۱/۰۱ تا ۱۴۰۵/۱۲/۲۹",
+                "دفتر خدمات الکترونیک قضایی شمارهٔ ۲۷ تهران",
+                "امتیاز ۸۰ از ۱۰۰",
+                "بند پ شاخص ۷ مادهٔ ۴ دستورالعمل رتبه‌بندی",
+                "امتیاز کسر می‌شود",
+                "دفتر خدمات الکترونیک قضایی شمارهٔ ۴۲ ری",
+                "بدون کسر",
+                "امتیاز ۱۰۰ از ۱۰۰",
+                "موجب لغو پروانه است",
+                "محکومیت‌های کیفری در سامانه ثبت نمی‌شود",
+                "محکومیت انتظامی درجات یک تا چهار",
+            ],
+        );
+        let text = pdf_text(&r.pdf);
+        assert!(text.contains("۱۰۰"), "{text}");
+        assert!(!text.contains("1405"), "Persian digits only: {text}");
+    }
+
+    #[test]
+    fn a_clause_outside_index_7_or_a_score_over_100_is_refused() {
+        let mut input: RankingInput = serde_json::from_str(Document::Ranking.example()).unwrap();
+        input.offices[0].effects[0].clause = Some("1401:29:7".into());
+        assert!(matches!(
+            renderer().ranking(&input),
+            Err(RenderError::Invalid(_))
+        ));
+        let mut input: RankingInput = serde_json::from_str(Document::Ranking.example()).unwrap();
+        input.offices[1].score = 101;
+        assert!(matches!(
+            renderer().ranking(&input),
+            Err(RenderError::Invalid(_))
+        ));
+    }
+}
