@@ -826,7 +826,9 @@ pub fn ranking(input: &RankingInput, v: &Verification) -> Result<(Value, JalaliD
                 "case_number": num(&fa(&e.case_number)),
                 "final_on": date(e.final_on),
                 "grade": fa(e.grade),
-                "regulation": code_name(&e.regulation),
+                "regulation": Code::from_id(&e.regulation)
+                    .ok_or_else(|| bad(format!("«{}» آیین‌نامهٔ انتظامی شناخته‌شده‌ای نیست (1401، 1396 یا 1392)", e.regulation)))?
+                    .name_fa(),
                 "clause": clause,
                 "deduction": if e.deduction > 0 { format!("{}-", fa(e.deduction)) } else { "۰".to_owned() },
                 "reason": iso(&e.reason_fa),

@@ -822,6 +822,31 @@ mod ranking {
     }
 
     #[test]
+    fn markup_in_the_report_prints_literally() {
+        const HOSTILE: &str = "#panic(\"x\") *b* $y$ ] <q> @z";
+        for path in [
+            "/issuer",
+            "/note",
+            "/offices/0/name",
+            "/offices/0/city",
+            "/offices/0/manager",
+            "/offices/0/code",
+            "/offices/0/effects/0/case_number",
+            "/offices/0/effects/0/reason_fa",
+        ] {
+            let mut v = example(Document::Ranking);
+            *v.pointer_mut(path).unwrap() = Value::String(HOSTILE.into());
+            let text = renderer()
+                .typeset_text(Document::Ranking, &v.to_string())
+                .unwrap_or_else(|e| panic!("{path}: {e}"))
+                .concat();
+            for token in ["#panic(\"x\")", "*b*", "$y$", "<q>", "@z"] {
+                assert!(text.contains(token), "{path}: «{token}» not printed");
+            }
+        }
+    }
+
+    #[test]
     fn a_clause_outside_index_7_or_a_score_over_100_is_refused() {
         let mut input: RankingInput = serde_json::from_str(Document::Ranking.example()).unwrap();
         input.offices[0].effects[0].clause = Some("1401:29:7".into());
@@ -831,6 +856,12 @@ mod ranking {
         ));
         let mut input: RankingInput = serde_json::from_str(Document::Ranking.example()).unwrap();
         input.offices[1].score = 101;
+        assert!(matches!(
+            renderer().ranking(&input),
+            Err(RenderError::Invalid(_))
+        ));
+        let mut input: RankingInput = serde_json::from_str(Document::Ranking.example()).unwrap();
+        input.offices[0].effects[0].regulation = "1404".into();
         assert!(matches!(
             renderer().ranking(&input),
             Err(RenderError::Invalid(_))
