@@ -12,6 +12,7 @@ mod account;
 mod bench;
 mod case;
 mod db;
+mod ranking;
 mod render;
 mod seal;
 
@@ -90,6 +91,9 @@ enum Command {
     /// The board's public keys.
     #[command(subcommand)]
     Keys(seal::KeysCommand),
+    /// Index 7 of the 1404 ranking instruction (disciplinary and judicial record) for every
+    /// office in an evaluation period: a table, JSON with --json, a PDF with --pdf OUT.pdf.
+    Ranking(ranking::RankingArgs),
 }
 
 /// A failure and the exit code it deserves.
@@ -170,7 +174,7 @@ fn parse() -> Result<Cli, ExitCode> {
     } else if under("keys") {
         "export (heyat keys export OUT.json)"
     } else {
-        "suggest، render، cases، demo، search، backup، restore، audit، bench، case، verify، keys"
+        "suggest، render، cases، demo، search، backup، restore، audit، bench، case، verify، keys، ranking"
     };
     let message = match err.kind() {
         ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
@@ -253,6 +257,7 @@ fn main() -> ExitCode {
         Command::Case(command) => case::run(db, user, command),
         Command::Verify(args) => seal::verify(db, args),
         Command::Keys(command) => seal::keys(db, user, command),
+        Command::Ranking(args) => ranking::run(db, args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -446,3 +446,59 @@ impl Deadline {
         }
     }
 }
+
+/// The report of index 7 of the 1404 Ranking Instruction (Art 4, item 7: the disciplinary and
+/// judicial record) for an evaluation period: each office's score and what lowered it. The
+/// store's `ranking::index7_report` rows, copied.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RankingInput {
+    /// Who prepared the report, printed in the letterhead (a board or its secretariat).
+    pub issuer: String,
+    /// The evaluation period, both days included.
+    pub from: JalaliDate,
+    pub to: JalaliDate,
+    /// The day the report was made: its date and the PDF's.
+    pub made_on: JalaliDate,
+    pub offices: Vec<RankingOffice>,
+    /// Printed under the table (e.g. that criminal convictions are not recorded).
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// One office's index 7.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RankingOffice {
+    /// The office code as registered (printed left to right).
+    pub code: String,
+    pub name: String,
+    pub city: String,
+    #[serde(default)]
+    pub manager: Option<String>,
+    /// 0–100.
+    pub score: u32,
+    /// Up to how many levels the rank may be lowered (crimes of grades 1–3, clause الف).
+    #[serde(default)]
+    pub rank_levels_down_max: u32,
+    #[serde(default)]
+    pub effects: Vec<RankingEffect>,
+}
+
+/// One conviction of the period and its effect on the index.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RankingEffect {
+    pub case_number: String,
+    /// The day the ruling became final.
+    pub final_on: JalaliDate,
+    pub grade: u8,
+    /// The code that judged it: `1401`, `1396` or `1392`.
+    pub regulation: String,
+    /// `1404:4:7:a` … `1404:4:7:e`; absent when no clause deducts it (a revocation is excepted).
+    #[serde(default)]
+    pub clause: Option<String>,
+    pub deduction: u32,
+    /// The engine's reason.
+    pub reason_fa: String,
+}

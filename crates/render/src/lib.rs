@@ -67,15 +67,19 @@ pub enum Document {
     Minutes,
     /// Notification slip (برگ ابلاغ): [`NoticeInput`].
     Notice,
+    /// The report of index 7 of the 1404 Ranking Instruction for an evaluation period
+    /// (گزارش شاخص سوابق انتظامی و قضائی دفاتر): [`RankingInput`].
+    Ranking,
 }
 
 impl Document {
-    pub const ALL: [Document; 5] = [
+    pub const ALL: [Document; 6] = [
         Document::Ruling,
         Document::AppealRuling,
         Document::Minutes,
         Document::Notice,
         Document::CaseCover,
+        Document::Ranking,
     ];
 
     fn template(self) -> (&'static str, &'static str) {
@@ -92,6 +96,10 @@ impl Document {
                 include_str!("../../../templates/minutes.typ"),
             ),
             Document::Notice => ("/notice.typ", include_str!("../../../templates/notice.typ")),
+            Document::Ranking => (
+                "/ranking.typ",
+                include_str!("../../../templates/ranking.typ"),
+            ),
         }
     }
 
@@ -105,6 +113,7 @@ impl Document {
             }
             Document::Minutes => include_str!("../../../templates/minutes.example.json"),
             Document::Notice => include_str!("../../../templates/notice.example.json"),
+            Document::Ranking => include_str!("../../../templates/ranking.example.json"),
         }
     }
 
@@ -116,6 +125,7 @@ impl Document {
             Document::AppealRuling => "appeal-ruling",
             Document::Minutes => "minutes",
             Document::Notice => "notice",
+            Document::Ranking => "ranking",
         }
     }
 
@@ -278,6 +288,15 @@ impl Renderer {
         self.finish(Document::Notice, with(data, date, v))
     }
 
+    /// The report of index 7 (disciplinary and judicial record) of the 1404 Ranking
+    /// Instruction for an evaluation period: each office's score, and each conviction with
+    /// its clause («بند پ شاخص ۷ مادهٔ ۴ دستورالعمل رتبه‌بندی») or why none deducts it.
+    pub fn ranking(&self, input: &RankingInput) -> Result<Rendered, RenderError> {
+        let v = Verification::of("ranking", input)?;
+        let (data, date) = prepare::ranking(input, &v)?;
+        self.finish(Document::Ranking, with(data, date, v))
+    }
+
     /// Any document from its JSON input (the schema in `templates/README.md`), as
     /// `heyat render` does.
     pub fn render_json(&self, doc: Document, json: &str) -> Result<Rendered, RenderError> {
@@ -289,6 +308,7 @@ impl Renderer {
             Document::AppealRuling => self.appeal_ruling(&parse(json)?),
             Document::Minutes => self.minutes(&parse(json)?),
             Document::Notice => self.notice(&parse(json)?),
+            Document::Ranking => self.ranking(&parse(json)?),
             Document::CaseCover => self.finish(
                 Document::CaseCover,
                 Prepared {
@@ -453,6 +473,12 @@ fn prepare_any(doc: Document, json: &str) -> Result<Prepared, RenderError> {
             let input: NoticeInput = serde_json::from_str(json)?;
             let v = Verification::of("notice", &input)?;
             let (d, date) = prepare::notice(&input, &v)?;
+            with(d, date, v)
+        }
+        Document::Ranking => {
+            let input: RankingInput = serde_json::from_str(json)?;
+            let v = Verification::of("ranking", &input)?;
+            let (d, date) = prepare::ranking(&input, &v)?;
             with(d, date, v)
         }
         Document::CaseCover => Prepared {

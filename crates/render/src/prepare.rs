@@ -779,3 +779,115 @@ pub fn notice(input: &NoticeInput, v: &Verification) -> Result<(Value, JalaliDat
     });
     Ok((data, input.notified_on))
 }
+
+/// «بند پ شاخص ۷ مادهٔ ۴ دستورالعمل رتبه‌بندی» for a clause of index 7.
+fn index7_clause(id: &str) -> Result<String, RenderError> {
+    let label = id
+        .strip_prefix("1404:4:7:")
+        .and_then(|_| lib().ok()?.clause(id))
+        .map(|(_, c)| c.label_fa.clone())
+        .ok_or_else(|| {
+            bad(format!(
+                "«{id}» بندی از شاخص ۷ مادهٔ ۴ دستورالعمل رتبه‌بندی نیست"
+            ))
+        })?;
+    Ok(format!("بند {label} شاخص ۷ مادهٔ ۴ دستورالعمل رتبه‌بندی"))
+}
+
+/// Prepared data of the report of index 7 (the 1404 Ranking Instruction, Art 4 item 7).
+pub fn ranking(input: &RankingInput, v: &Verification) -> Result<(Value, JalaliDate), RenderError> {
+    let lib = lib()?;
+    if input.from > input.to {
+        return Err(bad("آغاز دورهٔ ارزیابی پس از پایان آن است"));
+    }
+    let period = format!("{} تا {}", date(input.from), date(input.to));
+    let index = lib
+        .clause("1404:4:7")
+        .ok_or_else(|| bad("شاخص ۷ دستورالعمل رتبه‌بندی در مقررات نیست"))?
+        .1;
+    let mut offices = Vec::with_capacity(input.offices.len());
+    let mut cited: Vec<String> = Vec::new();
+    for (i, o) in input.offices.iter().enumerate() {
+        if o.score > index.full_score.unwrap_or(100) {
+            return Err(bad(format!("امتیاز دفتر «{}» بیش از ۱۰۰ است", o.code)));
+        }
+        let mut effects = Vec::with_capacity(o.effects.len());
+        for e in &o.effects {
+            let clause = match &e.clause {
+                Some(id) => {
+                    if !cited.contains(id) {
+                        cited.push(id.clone());
+                    }
+                    index7_clause(id)?
+                }
+                None => "بدون کسر".to_owned(),
+            };
+            effects.push(json!({
+                "case_number": num(&fa(&e.case_number)),
+                "final_on": date(e.final_on),
+                "grade": fa(e.grade),
+                "regulation": Code::from_id(&e.regulation)
+                    .ok_or_else(|| bad(format!("«{}» آیین‌نامهٔ انتظامی شناخته‌شده‌ای نیست (1401، 1396 یا 1392)", e.regulation)))?
+                    .name_fa(),
+                "clause": clause,
+                "deduction": if e.deduction > 0 { format!("{}-", fa(e.deduction)) } else { "۰".to_owned() },
+                "reason": iso(&e.reason_fa),
+            }));
+        }
+        let levels = (o.rank_levels_down_max > 0).then(|| {
+            format!(
+                "تنزل رتبه تا {} درجه (بند الف شاخص ۷ مادهٔ ۴ دستورالعمل رتبه‌بندی)",
+                fa(o.rank_levels_down_max)
+            )
+        });
+        offices.push(json!({
+            "row": fa(i + 1),
+            "code": num(&fa(&o.code)),
+            "name": iso(&o.name),
+            "city": iso(&o.city),
+            "manager": o.manager.as_deref().map(iso).unwrap_or_else(|| "—".to_owned()),
+            "score": fa(o.score),
+            "count": fa(o.effects.len()),
+            "levels": levels,
+            "effects": effects,
+        }));
+    }
+    cited.sort();
+    let mut quoted = vec![json!({
+        "heading": "شاخص ۷ مادهٔ ۴ دستورالعمل رتبه‌بندی دفاتر خدمات الکترونیک قضایی",
+        "text": index.text_fa,
+    })];
+    for id in &cited {
+        let clause = lib
+            .clause(id)
+            .ok_or_else(|| bad(format!("«{id}» در مقررات نیست")))?
+            .1;
+        quoted.push(json!({ "heading": index7_clause(id)?, "text": clause.text_fa }));
+    }
+    let objection = lib
+        .article("1404:12")
+        .map(|a| a.text_fa.clone())
+        .unwrap_or_default();
+    let title = "گزارش شاخص سوابق انتظامی و قضائی دفاتر";
+    let data = json!({
+        "meta": meta(
+            &format!("{title} — دورهٔ ارزیابی {period}"),
+            &input.issuer,
+            &format!("شاخص ۷ مادهٔ ۴ دستورالعمل رتبه‌بندی، دورهٔ {period}"),
+            v,
+        ),
+        "verification": v.to_json(),
+        "title": title,
+        "board": iso(&input.issuer),
+        "period": period,
+        "from": date(input.from),
+        "to": date(input.to),
+        "made_on": date(input.made_on),
+        "count": fa(input.offices.len()),
+        "offices": offices,
+        "quoted": quoted,
+        "objection": objection,
+        "note": input.note.as_deref().map(iso),
+    });
+    Ok((data, input.made_on))
+}

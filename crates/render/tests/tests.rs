@@ -786,3 +786,85 @@ mod verification {
         assert!(sizes.windows(2).all(|w| w[0] == w[1]));
     }
 }
+
+mod ranking {
+    use super::*;
+    use heyat_render::RankingInput;
+
+    #[test]
+    fn the_report_gives_each_office_its_score_and_each_deduction_its_clause() {
+        let r = renderer()
+            .render_json(Document::Ranking, Document::Ranking.example())
+            .unwrap();
+        keep("ranking", &r.pdf);
+        let xmp = String::from_utf8_lossy(&r.pdf);
+        assert!(xmp.contains("<pdfaid:part>2</pdfaid:part>"), "PDF/A-2");
+        assert_phrases(
+            &r.pdf,
+            &[
+                "گزارش شاخص سوابق انتظامی و قضائی دفاتر",
+                "۱۴۰۵/۰۱/۰۱ تا ۱۴۰۵/۱۲/۲۹",
+                "دفتر خدمات الکترونیک قضایی شمارهٔ ۲۷ تهران",
+                "امتیاز ۸۰ از ۱۰۰",
+                "بند پ شاخص ۷ مادهٔ ۴ دستورالعمل رتبه‌بندی",
+                "امتیاز کسر می‌شود",
+                "دفتر خدمات الکترونیک قضایی شمارهٔ ۴۲ ری",
+                "بدون کسر",
+                "امتیاز ۱۰۰ از ۱۰۰",
+                "موجب لغو پروانه است",
+                "محکومیت‌های کیفری در سامانه ثبت نمی‌شود",
+                "محکومیت انتظامی درجات یک تا چهار",
+            ],
+        );
+        let text = pdf_text(&r.pdf);
+        assert!(text.contains("۱۰۰"), "{text}");
+        assert!(!text.contains("1405"), "Persian digits only: {text}");
+    }
+
+    #[test]
+    fn markup_in_the_report_prints_literally() {
+        const HOSTILE: &str = "#panic(\"x\") *b* $y$ ] <q> @z";
+        for path in [
+            "/issuer",
+            "/note",
+            "/offices/0/name",
+            "/offices/0/city",
+            "/offices/0/manager",
+            "/offices/0/code",
+            "/offices/0/effects/0/case_number",
+            "/offices/0/effects/0/reason_fa",
+        ] {
+            let mut v = example(Document::Ranking);
+            *v.pointer_mut(path).unwrap() = Value::String(HOSTILE.into());
+            let text = renderer()
+                .typeset_text(Document::Ranking, &v.to_string())
+                .unwrap_or_else(|e| panic!("{path}: {e}"))
+                .concat();
+            for token in ["#panic(\"x\")", "*b*", "$y$", "<q>", "@z"] {
+                assert!(text.contains(token), "{path}: «{token}» not printed");
+            }
+        }
+    }
+
+    #[test]
+    fn a_clause_outside_index_7_or_a_score_over_100_is_refused() {
+        let mut input: RankingInput = serde_json::from_str(Document::Ranking.example()).unwrap();
+        input.offices[0].effects[0].clause = Some("1401:29:7".into());
+        assert!(matches!(
+            renderer().ranking(&input),
+            Err(RenderError::Invalid(_))
+        ));
+        let mut input: RankingInput = serde_json::from_str(Document::Ranking.example()).unwrap();
+        input.offices[1].score = 101;
+        assert!(matches!(
+            renderer().ranking(&input),
+            Err(RenderError::Invalid(_))
+        ));
+        let mut input: RankingInput = serde_json::from_str(Document::Ranking.example()).unwrap();
+        input.offices[0].effects[0].regulation = "1404".into();
+        assert!(matches!(
+            renderer().ranking(&input),
+            Err(RenderError::Invalid(_))
+        ));
+    }
+}

@@ -279,6 +279,95 @@ const CASES: [(usize, u64, CaseStatus, &str, &[DemoCharge]); 7] = [
     ),
 ];
 
+/// The licence the demo revoked (1401 Art 29, grade 7), for the ranking's exception (1404
+/// instruction, Art 4 item 7): the former manager of the office in Rey, a case registered in
+/// 1403 whose ruling became final in 1404; the office has had another manager since. (office
+/// index, former manager's national id without its check digit, first name, last name, days
+/// before today: registered, committed, signed, final)
+const REVOKED: (usize, &str, &str, &str, [u64; 4]) =
+    (4, "007935162", "کامران", "فروتن", [640, 670, 600, 575]);
+
+/// Writes [`REVOKED`]: the former manager, his case (number 1 of its year) and its final
+/// ruling of grade 7. Answers the case's year.
+async fn revoked_licence(
+    tx: &mut sqlx::Transaction<'static, sqlx::Sqlite>,
+    audit: &mut crate::audit::AuditChain,
+    today: NaiveDate,
+    board_id: i64,
+    office_id: i64,
+) -> Result<i32, StoreError> {
+    let (_, nine, first, last, [registered, committed, signed, final_]) = REVOKED;
+    let national_id =
+        heyat_core::national_id::with_check_digit(nine).ok_or_else(|| StoreError::Corrupt {
+            what: "کد ملی نمونه",
+            value: nine.to_owned(),
+        })?;
+    // No longer the holder of any office's licence.
+    let (manager_id,): (i64,) = sqlx::query_as(
+        "INSERT INTO managers (national_id, first_name, last_name, office_id) VALUES (?, ?, ?, NULL) RETURNING id",
+    )
+    .bind(national_id)
+    .bind(first)
+    .bind(last)
+    .fetch_one(&mut **tx)
+    .await?;
+    audit.inserted(tx, "managers", manager_id).await?;
+    let registered_on = days_before(today, registered);
+    let year = solar_year(
+        today
+            .checked_sub_days(Days::new(registered))
+            .unwrap_or(today),
+    )?;
+    let (case_id,): (i64,) = sqlx::query_as(
+        "INSERT INTO cases (board_id, year, seq, office_id, manager_id, status, registered_on, subject)
+         VALUES (?, ?, 1, ?, ?, 'final', ?, ?) RETURNING id",
+    )
+    .bind(board_id)
+    .bind(year)
+    .bind(office_id)
+    .bind(manager_id)
+    .bind(&registered_on)
+    .bind("ثبت‌نام در ثنا بدون درخواست صاحب اطلاعات")
+    .fetch_one(&mut **tx)
+    .await?;
+    audit.inserted(tx, "cases", case_id).await?;
+    let (charge_id,): (i64,) = sqlx::query_as(
+        "INSERT INTO charges (case_id, violation, committed_on, facts) VALUES (?, '1401:40:b', ?, ?) RETURNING id",
+    )
+    .bind(case_id)
+    .bind(days_before(today, committed))
+    .bind("برای سه تن بدون درخواست و حضور ایشان در سامانهٔ ثنا حساب کاربری ساخته شده است.")
+    .fetch_one(&mut **tx)
+    .await?;
+    audit.inserted(tx, "charges", charge_id).await?;
+    let signed_on = days_before(today, signed);
+    let final_on = days_before(today, final_);
+    let (ruling_id,): (i64,) = sqlx::query_as(
+        "INSERT INTO rulings (case_id, stage, status, outcome, grade, text, suggestion,
+             drafted_on, signed_on, final_on)
+         VALUES (?, 'first_instance', 'final', 'conviction', 7, ?, ?, ?, ?, ?) RETURNING id",
+    )
+    .bind(case_id)
+    .bind("با توجه به گزارش سامانهٔ ثنا و اقرار مدیر دفتر، تخلف محرز است؛ به استناد بند ب مادهٔ ۴۰ به لغو دائم پروانه محکوم می‌شود.")
+    .bind(r#"{"regulation":"1401"}"#)
+    .bind(&signed_on)
+    .bind(&signed_on)
+    .bind(&final_on)
+    .fetch_one(&mut **tx)
+    .await?;
+    audit.inserted(tx, "rulings", ruling_id).await?;
+    let (notification_id,): (i64,) = sqlx::query_as(
+        "INSERT INTO notifications (ruling_id, recipient, method, notified_on)
+         VALUES (?, 'manager', 'electronic', ?) RETURNING id",
+    )
+    .bind(ruling_id)
+    .bind(&signed_on)
+    .fetch_one(&mut **tx)
+    .await?;
+    audit.inserted(tx, "notifications", notification_id).await?;
+    Ok(year)
+}
+
 fn solar_year(date: NaiveDate) -> Result<i32, StoreError> {
     JalaliDate::from_iso(date.year(), date.month() as u8, date.day() as u8)
         .map(JalaliDate::year)
@@ -398,10 +487,19 @@ impl Store {
             office_ids.push(office_id);
             manager_ids.push(manager_id);
         }
+        // The oldest case, numbered first.
+        let revoked_year = revoked_licence(
+            &mut tx,
+            &mut audit,
+            today,
+            board_ids[0],
+            office_ids[REVOKED.0],
+        )
+        .await?;
         // Numbered per Solar Hijri year of registration, oldest first, as a secretary would have.
         let mut numbered: Vec<_> = CASES.iter().collect();
         numbered.sort_by_key(|c| std::cmp::Reverse(c.1));
-        let mut last_seq: Vec<(i32, i64)> = Vec::new();
+        let mut last_seq: Vec<(i32, i64)> = vec![(revoked_year, 1)];
         for (office, registered, status, subject, charges) in numbered {
             let registered_on = today
                 .checked_sub_days(Days::new(*registered))

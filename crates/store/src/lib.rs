@@ -18,6 +18,7 @@
 //!   `lock`);
 //! - `reporters`: a reporter's identity kept apart and read on purpose (Art 20), `secrets`
 //!   the installation's keys;
+//! - `ranking`: index 7 of the 1404 ranking instruction for every office ([`ranking::index7_report`]);
 //! - `demo`: the small first-start set and [`Store::generate_demo`] for large ones.
 
 mod accounts;
@@ -36,6 +37,7 @@ pub mod keys;
 mod lock;
 mod proceedings;
 mod queries;
+pub mod ranking;
 mod reporters;
 mod schedule;
 mod search;

@@ -11,6 +11,7 @@ mod crash_actions;
 mod demo;
 mod evidence;
 mod file;
+mod ranking;
 mod search;
 mod signing;
 mod write;
@@ -112,7 +113,8 @@ async fn demo_data_loads_once_and_survives_reopening() {
         }
     }
     assert_eq!(store.boards().await.unwrap(), boards);
-    assert_eq!(store.cases(&CaseFilter::default()).await.unwrap().len(), 7);
+    // Six cases of 1405, the suspended prosecution of 1404 and the licence revoked in 1403.
+    assert_eq!(store.cases(&CaseFilter::default()).await.unwrap().len(), 8);
 }
 
 #[tokio::test]
@@ -128,6 +130,9 @@ async fn cases_filter_by_status_and_text_with_persian_digits() {
     // The suspended prosecution (Art 31), registered the year before.
     assert_eq!(all[6].number, "1404-0001");
     assert_eq!(all[6].status, CaseStatus::Suspended);
+    // The licence revoked (grade 7) in 1403, by the former manager of the office in Rey.
+    assert_eq!(all[7].number, "1403-0001");
+    assert_eq!(all[7].status, CaseStatus::Final);
     assert_eq!(all[0].charge_count, 2);
 
     let scheduled = store
@@ -176,7 +181,7 @@ async fn status_counts_cover_every_status() {
     let store = demo_store(&dir).await;
     let counts = store.status_counts().await.unwrap();
     assert_eq!(counts.len(), CaseStatus::ALL.len());
-    assert_eq!(counts.iter().map(|c| c.count).sum::<i64>(), 7);
+    assert_eq!(counts.iter().map(|c| c.count).sum::<i64>(), 8);
     assert_eq!(
         counts
             .iter()
@@ -253,11 +258,12 @@ async fn the_first_start_demo_is_audited() {
     let store = demo_store(&dir).await;
     let report = store.verify_audit().await.unwrap();
     assert!(report.is_intact());
-    // 2 boards, 10 members and seats, 5 offices and managers, 7 cases, 9 charges, the final
-    // case's ruling with its service and execution, the suspended case's ruling with its
-    // service and order (Art 31); then today's session for the one case awaiting it. No
-    // accounts: those are made apart (`create_demo_accounts`).
-    assert_eq!(report.rows, 2 + 20 + 10 + 7 + 9 + 3 + 3 + 1);
+    // 2 boards, 10 members and seats, 5 offices and managers and the former manager of the
+    // office in Rey, 8 cases, 10 charges, the final case's ruling with its service and
+    // execution, the suspended case's ruling with its service and order (Art 31), the revoked
+    // licence's ruling with its service; then today's session for the one case awaiting it.
+    // No accounts: those are made apart (`create_demo_accounts`).
+    assert_eq!(report.rows, 2 + 20 + 11 + 8 + 10 + 3 + 3 + 2 + 1);
     assert_eq!(store.search("قاسمی", 10).await.unwrap().len(), 1);
     assert!(store.needs_setup().await.unwrap());
 }

@@ -288,8 +288,9 @@ async fn the_app_opens_in_persian_and_every_section_is_reachable() {
         "return document.querySelectorAll('[data-case-number]').length",
     )
     .await;
-    // Six cases of 1405 and the suspended prosecution of 1404 (Art 31).
-    assert_eq!(rows, json!(7));
+    // Six cases of 1405, the suspended prosecution of 1404 (Art 31) and the licence revoked
+    // in 1403 (the ranking's exception).
+    assert_eq!(rows, json!(8));
     let first = js(
         &client,
         "return document.querySelector('[data-case-number]').textContent",
