@@ -255,7 +255,8 @@ fn the_demo_cases_are_listed_and_filtered() {
     let app = app();
     let all = invoke(&app, "list_cases", json!({ "filter": {} })).unwrap();
     let all = all.as_array().unwrap();
-    assert_eq!(all.len(), 7);
+    // Six cases of 1405, the suspended prosecution of 1404 and the revoked licence of 1403.
+    assert_eq!(all.len(), 8);
     assert_eq!(all[0]["number"], "1405-0006");
     assert_eq!(all[0]["status_fa"], "ثبت‌شده");
     assert_eq!(all[0]["registered_on_fa"], "۱۴۰۵/۰۸/۲۰");
@@ -273,7 +274,7 @@ fn the_demo_cases_are_listed_and_filtered() {
         json!({ "filter": { "status": "final" } }),
     )
     .unwrap();
-    assert_eq!(final_ones.as_array().unwrap().len(), 1);
+    assert_eq!(final_ones.as_array().unwrap().len(), 2);
 }
 
 #[test]
@@ -986,7 +987,7 @@ fn a_backup_is_made_and_verified_while_the_app_runs() {
     let app = app();
     let done = invoke(&app, "backup_now", json!({})).unwrap();
     assert_eq!(done["integrity"], "ok");
-    assert_eq!(done["cases"], 7);
+    assert_eq!(done["cases"], 8);
     let path = std::path::PathBuf::from(done["path"].as_str().unwrap());
     assert!(
         path.exists() && path.parent().unwrap().ends_with("backups"),
@@ -1366,7 +1367,7 @@ fn the_desk_shows_todays_sessions_limits_and_counts() {
         .iter()
         .map(|c| c["count"].as_i64().unwrap())
         .sum();
-    assert_eq!(total, 7);
+    assert_eq!(total, 8);
     assert!(
         desk["deadlines"]
             .as_array()
