@@ -108,7 +108,12 @@ pub fn run() {
                 "start"
             );
             let state = tauri::async_runtime::block_on(AppState::open(&data_dir, today, demo))
-                .inspect_err(|e| tracing::error!("the data folder did not open: {}", logging::scrub(&e.to_string())))?;
+                .inspect_err(|e| {
+                    tracing::error!(
+                        "the data folder did not open: {}",
+                        logging::scrub(&e.to_string())
+                    )
+                })?;
             if let Some(problem) = &state.audit_problem {
                 tracing::warn!("audit chain: {}", logging::scrub(problem));
             }

@@ -330,7 +330,7 @@ fn boards_show_every_seat_in_persian() {
             .iter()
             .map(|c| c["count"].as_i64().unwrap())
             .sum::<i64>(),
-        7
+        8
     );
 }
 
@@ -1322,7 +1322,7 @@ fn each_role_is_refused_what_it_may_not_do() {
             .as_array()
             .unwrap()
             .len(),
-        7
+        8
     );
     // judge-2 is a member but not the chair: the chair's acts are refused to them.
     sign_in_as(&app, "secretary");

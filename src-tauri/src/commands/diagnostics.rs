@@ -26,7 +26,10 @@ pub async fn diagnostics(state: State<'_, AppState>) -> Result<String, CommandEr
     out.push_str(&format!("database: {} ({db_bytes} bytes)\n", db.display()));
     out.push_str(&format!(
         "audit chain: {}\n",
-        state.audit_problem.as_deref().map_or("intact".to_owned(), crate::logging::scrub)
+        state
+            .audit_problem
+            .as_deref()
+            .map_or("intact".to_owned(), crate::logging::scrub)
     ));
     out.push_str(&format!(
         "log folder: {}\n--- last log lines ---\n",

@@ -90,7 +90,11 @@ pub async fn open_evidence(
         .map_err(|e| CommandError::storage(format!("رونوشت مستند نوشته نشد: {e}")))?;
     // The viewer is the desktop's business (any system: tauri-plugin-opener); without one the
     // copy stays where it is and its path is answered.
-    tracing::info!(evidence = evidence_id, viewer = state.open_with_viewer, "open evidence copy");
+    tracing::info!(
+        evidence = evidence_id,
+        viewer = state.open_with_viewer,
+        "open evidence copy"
+    );
     if state.open_with_viewer
         && let Err(e) = tauri_plugin_opener::open_path(path.display().to_string(), None::<&str>)
     {

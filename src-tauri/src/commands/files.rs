@@ -24,8 +24,13 @@ fn inside_data_dir(data_dir: &Path, path: &str) -> Result<PathBuf, CommandError>
 
 /// The path as the log keeps it: relative to the data folder.
 fn relative(data_dir: &Path, file: &Path) -> String {
-    let root = data_dir.canonicalize().unwrap_or_else(|_| data_dir.to_path_buf());
-    file.strip_prefix(&root).unwrap_or(file).display().to_string()
+    let root = data_dir
+        .canonicalize()
+        .unwrap_or_else(|_| data_dir.to_path_buf());
+    file.strip_prefix(&root)
+        .unwrap_or(file)
+        .display()
+        .to_string()
 }
 
 /// Opens a document of the data folder (a printed ruling, minutes, a notice, a checked copy of
