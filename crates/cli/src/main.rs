@@ -12,6 +12,7 @@ mod account;
 mod bench;
 mod case;
 mod db;
+mod excel;
 mod render;
 mod seal;
 
@@ -90,6 +91,11 @@ enum Command {
     /// The board's public keys.
     #[command(subcommand)]
     Keys(seal::KeysCommand),
+    /// Writes a list (cases, deadlines, rulings, sessions) to OUT.xlsx or OUT.csv.
+    Export(excel::ExportArgs),
+    /// Imports a register of offices, managers and open cases from XLSX: a dry run unless
+    /// --confirm; --template OUT.xlsx writes the template to fill.
+    Import(excel::ImportArgs),
 }
 
 /// A failure and the exit code it deserves.
@@ -170,7 +176,7 @@ fn parse() -> Result<Cli, ExitCode> {
     } else if under("keys") {
         "export (heyat keys export OUT.json)"
     } else {
-        "suggest، render، cases، demo، search، backup، restore، audit، bench، case، verify، keys"
+        "suggest، render، cases، demo، search، backup، restore، audit، bench، case، verify، keys، export، import"
     };
     let message = match err.kind() {
         ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
@@ -253,6 +259,8 @@ fn main() -> ExitCode {
         Command::Case(command) => case::run(db, user, command),
         Command::Verify(args) => seal::verify(db, args),
         Command::Keys(command) => seal::keys(db, user, command),
+        Command::Export(args) => excel::export(db, args),
+        Command::Import(args) => excel::import(db, user, args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
