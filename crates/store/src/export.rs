@@ -1,7 +1,7 @@
 //! The board's lists as tables to take away: the cases (with the case list's filters), the
 //! limits running (appeal and limitation), the rulings and the sessions set. Each list is a
 //! [`Table`] — Persian headers and rows of typed cells — built here from the same queries the
-//! screens use; [`write`] saves a table as XLSX (right to left, a bold frozen header, real
+//! screens use; [`write()`] saves a table as XLSX (right to left, a bold frozen header, real
 //! date cells with the Solar Hijri date in Persian digits beside each) or as CSV (UTF-8 with a
 //! BOM, RFC 4180 quoting), by the file's extension.
 

@@ -19,6 +19,9 @@
 //! - `reporters`: a reporter's identity kept apart and read on purpose (Art 20), `secrets`
 //!   the installation's keys;
 //! - `demo`: the small first-start set and [`Store::generate_demo`] for large ones.
+//! - `export`: the lists as tables written to XLSX or CSV; `import`: a register of offices,
+//!   managers and open cases from XLSX ([`Store::import_register`]), checked row by row, saved
+//!   as one action.
 
 mod accounts;
 mod act;
