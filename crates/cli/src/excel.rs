@@ -3,7 +3,7 @@
 //! `import`); this only parses arguments and prints.
 
 use crate::Failure;
-use crate::account::Login;
+use crate::account::{Login, refused};
 use crate::db::{open_existing, runtime, store_failure, today_jalali};
 use heyat_core::CaseStatus;
 use heyat_store::{CaseFilter, export, import};
@@ -115,7 +115,14 @@ pub fn import(db: Option<&Path>, user: Option<&str>, args: &ImportArgs) -> Resul
         let report = async {
             // The audit log names the signed-in account (--user), else `cli:$USER`.
             let actor = match &login {
-                Some(login) => login.sign_in(&store).await?.actor(),
+                Some(login) => {
+                    // Registering offices, managers and cases is the secretary's work.
+                    let caller = login.sign_in(&store).await?;
+                    caller
+                        .may_act(heyat_core::proceedings::Action::RegisterComplaint)
+                        .map_err(refused)?;
+                    caller.actor()
+                }
                 None => crate::case::actor(),
             };
             store
