@@ -218,6 +218,9 @@ async fn a_register_is_refused_with_its_bad_row_then_imported_once_corrected() {
     assert_eq!(case.len(), 1);
     assert_eq!(case[0].manager_name, "مریم کاظمی");
     assert_eq!(case[0].charge_count, 1);
+    let history = store.case_history(case[0].id).await.unwrap();
+    assert!(!history.is_empty());
+    assert!(history.iter().all(|h| h.actor == "cli:test"), "{history:?}");
 
     // The same file again: every row is a duplicate now.
     let again = store.import_register(&good, true, "test").await.unwrap();
