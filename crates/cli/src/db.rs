@@ -91,7 +91,7 @@ fn db_path(db: Option<&Path>) -> Result<PathBuf, Failure> {
 pub(crate) fn store_failure(e: heyat_store::StoreError) -> Failure {
     match e.code() {
         "invalid" | "not_found" | "duplicate" | "transition" | "composition" | "evidence"
-        | "signed_ruling" | "refused" | "engine" | "clock" | "locked" => {
+        | "signed_ruling" | "refused" | "engine" | "clock" | "locked" | "spreadsheet" => {
             Failure::input(e.to_string())
         }
         _ => Failure::other(e.to_string()),

@@ -13,6 +13,7 @@ mod bench;
 mod case;
 mod db;
 mod ranking;
+mod excel;
 mod render;
 mod seal;
 
@@ -94,6 +95,11 @@ enum Command {
     /// Index 7 of the 1404 ranking instruction (disciplinary and judicial record) for every
     /// office in an evaluation period: a table, JSON with --json, a PDF with --pdf OUT.pdf.
     Ranking(ranking::RankingArgs),
+    /// Writes a list (cases, deadlines, rulings, sessions) to OUT.xlsx or OUT.csv.
+    Export(excel::ExportArgs),
+    /// Imports a register of offices, managers and open cases from XLSX: a dry run unless
+    /// --confirm; --template OUT.xlsx writes the template to fill.
+    Import(excel::ImportArgs),
 }
 
 /// A failure and the exit code it deserves.
@@ -174,7 +180,7 @@ fn parse() -> Result<Cli, ExitCode> {
     } else if under("keys") {
         "export (heyat keys export OUT.json)"
     } else {
-        "suggest، render، cases، demo، search، backup، restore، audit، bench، case، verify، keys، ranking"
+        "suggest، render، cases، demo، search، backup، restore، audit، bench، case، verify، keys، ranking، export، import"
     };
     let message = match err.kind() {
         ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
@@ -258,6 +264,8 @@ fn main() -> ExitCode {
         Command::Verify(args) => seal::verify(db, args),
         Command::Keys(command) => seal::keys(db, user, command),
         Command::Ranking(args) => ranking::run(db, args),
+        Command::Export(args) => excel::export(db, args),
+        Command::Import(args) => excel::import(db, user, args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

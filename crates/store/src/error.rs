@@ -64,6 +64,9 @@ pub enum StoreError {
     /// A restore that would replace the database's history with another one.
     #[error("{0}")]
     RewritesHistory(String),
+    /// An Excel file that could not be written or read as a workbook.
+    #[error("پروندهٔ اکسل: {0}")]
+    Spreadsheet(String),
 }
 
 impl From<sqlx::Error> for StoreError {
@@ -119,6 +122,7 @@ impl StoreError {
             StoreError::ClockBehind { .. } => "clock",
             StoreError::Locked { .. } => "locked",
             StoreError::RewritesHistory(_) => "refused",
+            StoreError::Spreadsheet(_) => "spreadsheet",
         }
     }
 

@@ -20,6 +20,9 @@
 //!   the installation's keys;
 //! - `ranking`: index 7 of the 1404 ranking instruction for every office ([`ranking::index7_report`]);
 //! - `demo`: the small first-start set and [`Store::generate_demo`] for large ones.
+//! - `export`: the lists as tables written to XLSX or CSV; `import`: a register of offices,
+//!   managers and open cases from XLSX ([`Store::import_register`]), checked row by row, saved
+//!   as one action.
 
 mod accounts;
 mod act;
@@ -32,7 +35,9 @@ mod demo;
 mod engine_case;
 mod error;
 mod evidence;
+pub mod export;
 mod file;
+pub mod import;
 pub mod keys;
 mod lock;
 mod proceedings;

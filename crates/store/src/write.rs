@@ -354,61 +354,18 @@ pub(crate) async fn update_row(
 impl Store {
     /// Registers an office.
     pub async fn add_office(&self, office: &NewOffice, actor: &str) -> Result<i64, StoreError> {
-        let code = to_latin_digits(&required("کد دفتر (code)", &office.code)?);
-        if !code.chars().all(|c| c.is_ascii_digit()) {
-            return Err(StoreError::invalid("کد دفتر (code)", "فقط رقم بدهید"));
-        }
-        let name = required("نام دفتر (name)", &office.name)?;
-        let city = required("شهر (city)", &office.city)?;
-        let province = required("استان (province)", &office.province)?;
-        let issued = opt_iso("تاریخ صدور پروانه", office.licence_issued_on.as_deref())?;
-        let expires = opt_iso("تاریخ پایان پروانه", office.licence_expires_on.as_deref())?;
+        let office = checked_office(office)?;
         let mut w = self.begin(actor).await?;
-        let (id,): (i64,) = sqlx::query_as(
-            "INSERT INTO offices (code, name, city, province, licence_issued_on, licence_expires_on)
-             VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
-        )
-        .bind(code)
-        .bind(name)
-        .bind(city)
-        .bind(province)
-        .bind(issued)
-        .bind(expires)
-        .fetch_one(&mut *w.tx)
-        .await?;
-        w.audit.inserted(&mut w.tx, "offices", id).await?;
+        let id = insert_office(&mut w, &office).await?;
         w.commit().await?;
         Ok(id)
     }
 
     /// Registers an office manager; the national id's check digit must be right.
     pub async fn add_manager(&self, manager: &NewManager, actor: &str) -> Result<i64, StoreError> {
-        let national_id = to_latin_digits(manager.national_id.trim());
-        if !national_id_is_valid(&national_id) {
-            return Err(StoreError::invalid(
-                "کد ملی (national_id)",
-                format!(
-                    "«{}» کد ملی درستی نیست؛ ده رقم با رقم کنترل درست بدهید",
-                    manager.national_id
-                ),
-            ));
-        }
-        let first = required("نام (first_name)", &manager.first_name)?;
-        let last = required("نام خانوادگی (last_name)", &manager.last_name)?;
+        let manager = checked_manager(manager)?;
         let mut w = self.begin(actor).await?;
-        if let Some(office) = manager.office_id {
-            exists(&mut w.tx, "offices", "دفتر", office).await?;
-        }
-        let (id,): (i64,) = sqlx::query_as(
-            "INSERT INTO managers (national_id, first_name, last_name, office_id) VALUES (?, ?, ?, ?) RETURNING id",
-        )
-        .bind(national_id)
-        .bind(first)
-        .bind(last)
-        .bind(manager.office_id)
-        .fetch_one(&mut *w.tx)
-        .await?;
-        w.audit.inserted(&mut w.tx, "managers", id).await?;
+        let id = insert_manager(&mut w, &manager).await?;
         w.commit().await?;
         Ok(id)
     }
@@ -988,4 +945,82 @@ pub(crate) async fn assign_seat_in(
     .await?;
     w.audit.inserted(&mut w.tx, "board_seats", rowid).await?;
     Ok(())
+}
+
+/// An office with its fields checked: code in Latin digits, names trimmed, dates ISO.
+pub(crate) fn checked_office(office: &NewOffice) -> Result<NewOffice, StoreError> {
+    let code = to_latin_digits(&required("کد دفتر (code)", &office.code)?);
+    if !code.chars().all(|c| c.is_ascii_digit()) {
+        return Err(StoreError::invalid("کد دفتر (code)", "فقط رقم بدهید"));
+    }
+    Ok(NewOffice {
+        code,
+        name: required("نام دفتر (name)", &office.name)?,
+        city: required("شهر (city)", &office.city)?,
+        province: required("استان (province)", &office.province)?,
+        licence_issued_on: opt_iso("تاریخ صدور پروانه", office.licence_issued_on.as_deref())?,
+        licence_expires_on: opt_iso("تاریخ پایان پروانه", office.licence_expires_on.as_deref())?,
+    })
+}
+
+/// Inserts a checked office ([`checked_office`]) inside an action.
+pub(crate) async fn insert_office(
+    w: &mut crate::act::Act,
+    office: &NewOffice,
+) -> Result<i64, StoreError> {
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO offices (code, name, city, province, licence_issued_on, licence_expires_on)
+         VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+    )
+    .bind(&office.code)
+    .bind(&office.name)
+    .bind(&office.city)
+    .bind(&office.province)
+    .bind(&office.licence_issued_on)
+    .bind(&office.licence_expires_on)
+    .fetch_one(&mut *w.tx)
+    .await?;
+    w.audit.inserted(&mut w.tx, "offices", id).await?;
+    Ok(id)
+}
+
+/// A manager with the national id's check digit checked (Latin digits) and names trimmed.
+pub(crate) fn checked_manager(manager: &NewManager) -> Result<NewManager, StoreError> {
+    let national_id = to_latin_digits(manager.national_id.trim());
+    if !national_id_is_valid(&national_id) {
+        return Err(StoreError::invalid(
+            "کد ملی (national_id)",
+            format!(
+                "«{}» کد ملی درستی نیست؛ ده رقم با رقم کنترل درست بدهید",
+                manager.national_id
+            ),
+        ));
+    }
+    Ok(NewManager {
+        national_id,
+        first_name: required("نام (first_name)", &manager.first_name)?,
+        last_name: required("نام خانوادگی (last_name)", &manager.last_name)?,
+        office_id: manager.office_id,
+    })
+}
+
+/// Inserts a checked manager ([`checked_manager`]) inside an action; the office must exist.
+pub(crate) async fn insert_manager(
+    w: &mut crate::act::Act,
+    manager: &NewManager,
+) -> Result<i64, StoreError> {
+    if let Some(office) = manager.office_id {
+        exists(&mut w.tx, "offices", "دفتر", office).await?;
+    }
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO managers (national_id, first_name, last_name, office_id) VALUES (?, ?, ?, ?) RETURNING id",
+    )
+    .bind(&manager.national_id)
+    .bind(&manager.first_name)
+    .bind(&manager.last_name)
+    .bind(manager.office_id)
+    .fetch_one(&mut *w.tx)
+    .await?;
+    w.audit.inserted(&mut w.tx, "managers", id).await?;
+    Ok(id)
 }

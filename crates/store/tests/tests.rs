@@ -10,6 +10,7 @@ mod crash;
 mod crash_actions;
 mod demo;
 mod evidence;
+mod excel;
 mod file;
 mod ranking;
 mod search;
