@@ -12,8 +12,8 @@ mod account;
 mod bench;
 mod case;
 mod db;
-mod ranking;
 mod excel;
+mod ranking;
 mod render;
 mod seal;
 
