@@ -79,9 +79,11 @@ impl From<heyat_store::StoreError> for CommandError {
     fn from(e: heyat_store::StoreError) -> Self {
         use heyat_store::StoreError as S;
         let code = match &e {
-            S::Invalid { .. } | S::Transition(_) | S::Composition(_) | S::Evidence(_) => {
-                ErrorCode::InvalidInput
-            }
+            S::Invalid { .. }
+            | S::Transition(_)
+            | S::Composition(_)
+            | S::Evidence(_)
+            | S::Spreadsheet(_) => ErrorCode::InvalidInput,
             // A clock behind the record, a data folder the app holds, a restore that would
             // rewrite history: refused as asked; the message says what to set right.
             S::Proceeding(_) | S::ClockBehind { .. } | S::Locked { .. } | S::RewritesHistory(_) => {
