@@ -388,3 +388,90 @@ pub fn csv(table: &Table) -> String {
     }
     out
 }
+
+/// The figures of a period (see [`crate::statistics`]): one row per bar of each chart, by
+/// dimension, in the screen's order.
+pub fn statistics(stats: &crate::statistics::Statistics) -> Table {
+    let mut rows = Vec::new();
+    for (key, title) in crate::statistics::DIMENSIONS {
+        for c in stats.dimension(key) {
+            rows.push(vec![
+                text(title),
+                text(c.label_fa.clone()),
+                Cell::Number(c.count),
+            ]);
+        }
+    }
+    Table {
+        name: "آمار",
+        columns: vec![
+            col("بر حسب", Kind::Text, 16.0),
+            col("مورد", Kind::Text, 60.0),
+            col("شمار", Kind::Number, 10.0),
+        ],
+        rows,
+    }
+}
+
+/// Index 7 of the 1404 ranking instruction for a period (see [`crate::ranking`]): one row per
+/// conviction counted, and one row for an office with none (score 100).
+pub fn ranking(rows: &[crate::ranking::Index7Row]) -> Table {
+    let mut out = Vec::new();
+    for r in rows {
+        let office = [
+            text(r.office_code.clone()),
+            text(r.office_name.clone()),
+            text(r.city.clone()),
+            text(r.manager_name.clone().unwrap_or_default()),
+            Cell::Number(i64::from(r.score)),
+            Cell::Number(i64::from(r.rank_levels_down_max)),
+        ];
+        if r.effects.is_empty() {
+            let mut row = office.to_vec();
+            row.extend([
+                Cell::Empty,
+                Cell::Empty,
+                Cell::Empty,
+                Cell::Empty,
+                text("بدون کسر"),
+                Cell::Number(0),
+                text("محکومیت قطعی در دوره ثبت نشده است"),
+            ]);
+            out.push(row);
+        }
+        for e in &r.effects {
+            let mut row = office.to_vec();
+            let code = heyat_core::engine::Code::from_id(&e.regulation)
+                .map_or(e.regulation.clone(), |c| c.name_fa().to_owned());
+            row.extend([
+                text(e.case_number.clone()),
+                day(Some(&e.final_on)),
+                Cell::Number(i64::from(e.grade)),
+                text(code),
+                text(crate::ranking::clause_fa(e.clause.as_deref())),
+                Cell::Number(i64::from(e.deduction)),
+                text(e.reason_fa.clone()),
+            ]);
+            out.push(row);
+        }
+    }
+    Table {
+        name: "شاخص ۷ رتبه‌بندی",
+        columns: vec![
+            col("کد دفتر", Kind::Text, 12.0),
+            col("نام دفتر", Kind::Text, 36.0),
+            col("شهر", Kind::Text, 12.0),
+            col("مدیر دفتر", Kind::Text, 22.0),
+            col("امتیاز شاخص ۷", Kind::Number, 12.0),
+            col("تنزل رتبه تا (درجه)", Kind::Number, 12.0),
+            col("شمارهٔ پرونده", Kind::Text, 14.0),
+            col("تاریخ قطعیت", Kind::Date, 12.0),
+            col("درجه", Kind::Number, 8.0),
+            col("آیین‌نامه", Kind::Text, 16.0),
+            col("بند", Kind::Text, 40.0),
+            col("کسر", Kind::Number, 8.0),
+            col("شرح", Kind::Text, 50.0),
+        ],
+        rows: out,
+    }
+}

@@ -48,6 +48,7 @@ mod schedule;
 mod search;
 mod secrets;
 mod signing;
+pub mod statistics;
 mod write;
 
 pub use accounts::{AccountRow, ENROLMENT_HOURS, Enrolment, MAX_TRIES, PublicKeyRecord};

@@ -212,3 +212,17 @@ impl Store {
         index7_report(self, from, to).await
     }
 }
+
+/// «بند پ شاخص ۷ مادهٔ ۴ دستورالعمل رتبه‌بندی» for a clause of index 7, or «بدون کسر».
+pub fn clause_fa(id: Option<&str>) -> String {
+    let label = id.and_then(|id| {
+        heyat_core::regulation::library()
+            .ok()?
+            .clause(id)
+            .map(|(_, c)| c.label_fa.clone())
+    });
+    match label {
+        Some(l) => format!("بند {l} شاخص ۷ مادهٔ ۴ دستورالعمل رتبه‌بندی"),
+        None => "بدون کسر".to_owned(),
+    }
+}

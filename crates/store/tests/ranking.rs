@@ -87,3 +87,34 @@ async fn every_office_gets_its_index_7_with_each_deduction_and_clause() {
         .unwrap_err();
     assert_eq!(err.code(), "invalid");
 }
+
+#[tokio::test]
+async fn the_report_goes_out_as_a_sheet_one_row_per_deduction_or_office() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open_in(dir.path()).await.unwrap();
+    assert!(store.load_demo_if_new(today()).await.unwrap());
+    let rows = index7_report(&store, day("1404/01/01"), day("1405/12/29"))
+        .await
+        .unwrap();
+    let table = heyat_store::export::ranking(&rows);
+    let expected: usize = rows.iter().map(|r| r.effects.len().max(1)).sum();
+    assert_eq!(table.rows.len(), expected);
+    let bytes = heyat_store::export::xlsx(&table).unwrap();
+    use calamine::{Data, Reader, Xlsx};
+    let mut book = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+    let range = book.worksheet_range("شاخص ۷ رتبه‌بندی").unwrap();
+    let sheet: Vec<&[Data]> = range.rows().collect();
+    assert_eq!(sheet.len(), expected + 1);
+    assert_eq!(sheet[0][4], Data::String("امتیاز شاخص ۷".into()));
+    // A deduction names its clause; an office with none says so.
+    assert!(
+        sheet
+            .iter()
+            .any(|r| matches!(&r[11], Data::String(s) if s.starts_with("بند ") && s.contains("شاخص ۷")))
+    );
+    assert!(
+        sheet
+            .iter()
+            .any(|r| r[4] == Data::Float(100.0) && r[11] == Data::String("بدون کسر".into()))
+    );
+}
