@@ -20,6 +20,11 @@ pub enum List {
     Rulings,
     /// Every session set.
     Sessions,
+    /// The figures of the cases registered between --from and --to (by violation, grade,
+    /// office, month, outcome and status).
+    Statistics,
+    /// Index 7 of the 1404 ranking instruction for every office in the period --from … --to.
+    Ranking,
 }
 
 #[derive(clap::Args)]
@@ -33,6 +38,13 @@ pub struct ExportArgs {
     /// Words to find in the number, office code or name, city or manager's name (with `cases`).
     #[arg(long)]
     text: Option<String>,
+    /// The first day (Solar Hijri or ISO): of the registrations counted (with `statistics`)
+    /// or of the evaluation period (with `ranking`, where it is required).
+    #[arg(long, value_name = "DATE")]
+    from: Option<String>,
+    /// The last day, included (as --from).
+    #[arg(long, value_name = "DATE")]
+    to: Option<String>,
     /// The file to write: .xlsx or .csv.
     #[arg(short = 'o', long = "out", value_name = "OUT")]
     out: PathBuf,
@@ -71,6 +83,23 @@ pub fn export(db: Option<&Path>, args: &ExportArgs) -> Result<(), Failure> {
             "--status و --text فقط با فهرست پرونده‌ها (cases) می‌آیند",
         ));
     }
+    let period = matches!(args.list, List::Statistics | List::Ranking);
+    if !period && (args.from.is_some() || args.to.is_some()) {
+        return Err(Failure::input(
+            "--from و --to فقط با آمار (statistics) و رتبه‌بندی (ranking) می‌آیند",
+        ));
+    }
+    let day = |flag: &str, v: &Option<String>| -> Result<Option<heyat_core::JalaliDate>, Failure> {
+        v.as_deref()
+            .map(|d| crate::db::day_or_today(flag, Some(d)))
+            .transpose()
+    };
+    let (from, to) = (day("--from", &args.from)?, day("--to", &args.to)?);
+    if matches!(args.list, List::Ranking) && (from.is_none() || to.is_none()) {
+        return Err(Failure::input(
+            "برای رتبه‌بندی دورهٔ ارزیابی را با --from و --to بدهید",
+        ));
+    }
     let filter = CaseFilter {
         status: status_of(args.status.as_deref())?,
         text: args.text.clone(),
@@ -84,6 +113,20 @@ pub fn export(db: Option<&Path>, args: &ExportArgs) -> Result<(), Failure> {
             List::Deadlines => export::deadlines(&store, today).await,
             List::Rulings => export::rulings(&store).await,
             List::Sessions => export::sessions(&store).await,
+            List::Statistics => store
+                .statistics(&heyat_store::statistics::Period {
+                    from: from.map(|d| d.to_iso_string()),
+                    to: to.map(|d| d.to_iso_string()),
+                    board_id: None,
+                })
+                .await
+                .map(|s| export::statistics(&s)),
+            List::Ranking => match (from, to) {
+                (Some(from), Some(to)) => heyat_store::ranking::index7_report(&store, from, to)
+                    .await
+                    .map(|rows| export::ranking(&rows)),
+                _ => unreachable!("checked above"),
+            },
         };
         store.close().await;
         table.map_err(store_failure)

@@ -95,7 +95,7 @@ enum Command {
     /// Index 7 of the 1404 ranking instruction (disciplinary and judicial record) for every
     /// office in an evaluation period: a table, JSON with --json, a PDF with --pdf OUT.pdf.
     Ranking(ranking::RankingArgs),
-    /// Writes a list (cases, deadlines, rulings, sessions) to OUT.xlsx or OUT.csv.
+    /// Writes a list (cases, deadlines, rulings, sessions, statistics, ranking) to OUT.xlsx or OUT.csv.
     Export(excel::ExportArgs),
     /// Imports a register of offices, managers and open cases from XLSX: a dry run unless
     /// --confirm; --template OUT.xlsx writes the template to fill.

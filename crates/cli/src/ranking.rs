@@ -7,8 +7,8 @@ use crate::Failure;
 use crate::db::{day_or_today, open_existing, runtime, store_failure, today_jalali};
 use heyat_core::JalaliDate;
 use heyat_core::to_persian_digits as fa;
-use heyat_render::{RankingEffect, RankingInput, RankingOffice, Renderer};
-use heyat_store::ranking::{CRIMINAL_NOT_RECORDED_FA, Index7Row, index7_report};
+use heyat_render::Renderer;
+use heyat_store::ranking::{CRIMINAL_NOT_RECORDED_FA, Index7Row};
 use std::path::{Path, PathBuf};
 
 #[derive(clap::Args)]
@@ -27,20 +27,6 @@ pub struct RankingArgs {
     pdf: Option<PathBuf>,
 }
 
-/// «بند پ شاخص ۷ مادهٔ ۴ دستورالعمل رتبه‌بندی», or «بدون کسر».
-fn clause_fa(id: Option<&str>) -> String {
-    let label = id.and_then(|id| {
-        heyat_core::regulation::library()
-            .ok()?
-            .clause(id)
-            .map(|(_, c)| c.label_fa.clone())
-    });
-    match label {
-        Some(l) => format!("بند {l} شاخص ۷ مادهٔ ۴ دستورالعمل رتبه‌بندی"),
-        None => "بدون کسر".to_owned(),
-    }
-}
-
 fn jalali(iso: &str) -> Result<JalaliDate, Failure> {
     JalaliDate::parse_iso(iso).map_err(|e| Failure::other(format!("«{iso}»: {e}")))
 }
@@ -48,21 +34,15 @@ fn jalali(iso: &str) -> Result<JalaliDate, Failure> {
 pub fn run(db: Option<&Path>, args: &RankingArgs) -> Result<(), Failure> {
     let from = day_or_today("--from", Some(&args.from))?;
     let to = day_or_today("--to", Some(&args.to))?;
-    let (rows, issuer) = runtime()?.block_on(async {
+    let today = today_jalali()?;
+    let (rows, input) = runtime()?.block_on(async {
         let store = open_existing(db).await?;
-        let rows = index7_report(&store, from, to).await.map_err(store_failure);
-        let boards = store.boards().await.map_err(store_failure);
+        let report = heyat_documents::ranking_report(&store, from, to, today).await;
         store.close().await;
-        let first: Vec<String> = boards?
-            .into_iter()
-            .filter(|b| b.kind == "first_instance")
-            .map(|b| b.name)
-            .collect();
-        let issuer = match first.as_slice() {
-            [one] => one.clone(),
-            _ => "هیأت‌های رسیدگی به تخلفات مدیران دفاتر خدمات الکترونیک قضایی".to_owned(),
-        };
-        Ok::<_, Failure>((rows?, issuer))
+        report.map_err(|e| match e {
+            heyat_documents::DocumentError::Store(e) => store_failure(e),
+            e => Failure::other(e.to_string()),
+        })
     })?;
     if args.json {
         let json = serde_json::json!({
@@ -86,7 +66,6 @@ pub fn run(db: Option<&Path>, args: &RankingArgs) -> Result<(), Failure> {
         eprintln!("{CRIMINAL_NOT_RECORDED_FA}");
     }
     if let Some(out) = &args.pdf {
-        let input = report_input(&rows, issuer, from, to)?;
         let rendered = Renderer::new()
             .ranking(&input)
             .map_err(|e| Failure::other(e.to_string()))?;
@@ -124,7 +103,7 @@ fn print_table(rows: &[Index7Row]) -> Result<(), Failure> {
                 jalali(&e.final_on)?.format_fa(),
                 fa(&e.grade.to_string()),
                 code,
-                clause_fa(e.clause.as_deref()),
+                heyat_store::ranking::clause_fa(e.clause.as_deref()),
                 if e.deduction > 0 {
                     fa(&format!("-{}", e.deduction))
                 } else {
@@ -135,48 +114,4 @@ fn print_table(rows: &[Index7Row]) -> Result<(), Failure> {
         }
     }
     Ok(())
-}
-
-fn report_input(
-    rows: &[Index7Row],
-    issuer: String,
-    from: JalaliDate,
-    to: JalaliDate,
-) -> Result<RankingInput, Failure> {
-    let offices = rows
-        .iter()
-        .map(|r| {
-            Ok(RankingOffice {
-                code: r.office_code.clone(),
-                name: r.office_name.clone(),
-                city: r.city.clone(),
-                manager: r.manager_name.clone(),
-                score: r.score,
-                rank_levels_down_max: r.rank_levels_down_max,
-                effects: r
-                    .effects
-                    .iter()
-                    .map(|e| {
-                        Ok(RankingEffect {
-                            case_number: e.case_number.clone(),
-                            final_on: jalali(&e.final_on)?,
-                            grade: e.grade,
-                            regulation: e.regulation.clone(),
-                            clause: e.clause.clone(),
-                            deduction: e.deduction,
-                            reason_fa: e.reason_fa.clone(),
-                        })
-                    })
-                    .collect::<Result<_, Failure>>()?,
-            })
-        })
-        .collect::<Result<_, Failure>>()?;
-    Ok(RankingInput {
-        issuer,
-        from,
-        to,
-        made_on: today_jalali()?,
-        offices,
-        note: Some(CRIMINAL_NOT_RECORDED_FA.to_owned()),
-    })
 }

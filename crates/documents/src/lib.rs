@@ -18,7 +18,9 @@ use std::path::Path;
 use ts_rs::TS;
 
 pub mod demo;
+mod ranking;
 mod seal;
+pub use ranking::{ranking_file, ranking_report, report_input as ranking_input};
 pub use seal::{
     KeysFile, Signer, VerifyReport, moment_fa, read_keys_file, save_sealed, sign_ruling,
     signed_ruling_file, trusted_keys_file, verify_pdf,
