@@ -67,6 +67,14 @@ const COMMANDS: &[&str] = &[
     "set_lost_qualifications",
     "revoke_suspension",
     "close_suspension",
+    "read_document",
+    "print_view",
+    "statistics",
+    "ranking",
+    "print_ranking",
+    "export_list",
+    "import_template",
+    "import_register",
 ];
 
 fn main() {

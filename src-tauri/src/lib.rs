@@ -81,6 +81,14 @@ pub fn with_commands<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Bu
         commands::files::open_document,
         commands::files::show_in_folder,
         commands::diagnostics::diagnostics,
+        commands::files::read_document,
+        commands::files::print_view,
+        commands::reports::statistics,
+        commands::reports::ranking,
+        commands::reports::print_ranking,
+        commands::reports::export_list,
+        commands::reports::import_template,
+        commands::reports::import_register,
     ])
 }
 

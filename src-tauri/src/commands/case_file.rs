@@ -13,11 +13,12 @@ use tauri::State;
 /// The longest search text accepted; anything longer is a mistake, not a query.
 const MAX_QUERY_CHARS: usize = 200;
 
-#[tauri::command]
-pub async fn list_cases(
-    state: State<'_, AppState>,
+/// The case list's filter as the caller may use it: a board's people see their own board's
+/// files (an administrator, every board's); dates parsed; refused in Persian when wrong.
+pub(crate) async fn scoped_filter(
+    state: &AppState,
     filter: CaseFilter,
-) -> Result<Vec<CaseRow>, CommandError> {
+) -> Result<heyat_store::CaseFilter, CommandError> {
     let caller = state
         .allow(heyat_core::proceedings::Action::ReadCases)
         .await?;
@@ -62,6 +63,15 @@ pub async fn list_cases(
             "«از تاریخ» پس از «تا تاریخ» است؛ بازهٔ تاریخ را درست کنید.",
         ));
     }
+    Ok(filter)
+}
+
+#[tauri::command]
+pub async fn list_cases(
+    state: State<'_, AppState>,
+    filter: CaseFilter,
+) -> Result<Vec<CaseRow>, CommandError> {
+    let filter = scoped_filter(&state, filter).await?;
     state
         .store
         .cases(&filter)

@@ -9,7 +9,7 @@ fn invalid(message: impl Into<String>) -> CommandError {
 }
 
 /// `%XX` escapes (what `encodeURIComponent` writes) back to text.
-fn percent_decoded(text: &str) -> Option<String> {
+pub(crate) fn percent_decoded(text: &str) -> Option<String> {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;

@@ -74,6 +74,49 @@ pub async fn show_in_folder(
     Ok(file.display().to_string())
 }
 
+/// The bytes of a PDF of the data folder, for the print view to lay out its pages; sent as
+/// raw bytes (an `ArrayBuffer` on the screen), not as JSON.
+#[tauri::command]
+pub async fn read_document(
+    state: State<'_, AppState>,
+    path: String,
+) -> Result<tauri::ipc::Response, CommandError> {
+    state.signed_in().await?;
+    let file = inside_data_dir(&state.data_dir, &path)?;
+    if !file
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("pdf"))
+    {
+        return Err(CommandError::invalid(
+            "نمای چاپ فقط سندهای PDF را نشان می‌دهد؛ این پرونده را با «باز کردن» ببینید.",
+        ));
+    }
+    let bytes = std::fs::read(&file).map_err(|e| {
+        CommandError::storage(format!("سند {} خوانده نشد: {e}", file.display()))
+    })?;
+    Ok(tauri::ipc::Response::new(bytes))
+}
+
+/// Brings up the system's print dialog for the window, which shows the print view's pages
+/// only (its print style hides the rest). `pages` is what the view laid out, for the log.
+#[tauri::command]
+pub async fn print_view<R: tauri::Runtime>(
+    state: State<'_, AppState>,
+    window: tauri::WebviewWindow<R>,
+    pages: u32,
+) -> Result<(), CommandError> {
+    state.signed_in().await?;
+    tracing::info!(pages, dialog = state.open_with_viewer, "print view");
+    if state.open_with_viewer {
+        window.print().map_err(|e| {
+            CommandError::storage(format!(
+                "پنجرهٔ چاپ باز نشد ({e}). سند را با «باز کردن» در نمایشگر سامانه باز کنید و از آنجا چاپ کنید."
+            ))
+        })?;
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -11,6 +11,7 @@ pub mod diagnostics;
 pub mod evidence;
 pub mod files;
 pub mod hearing;
+pub mod reports;
 pub mod rulings;
 pub mod service;
 pub mod settings;
