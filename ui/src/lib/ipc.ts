@@ -45,6 +45,13 @@ import type {
   StatusCountRow,
   Suggestion,
   SuggestRequest,
+  StatisticsView,
+  PeriodForm,
+  RankingView,
+  ExportRequest,
+  ExportFormat,
+  WrittenFile,
+  ImportReportView,
 } from "./bindings";
 import type { SignProgress } from "./auth";
 
@@ -166,6 +173,22 @@ export function commands(invokeFn: Invoke) {
         },
       }),
     pendingNotices: () => call<PendingNotice[]>("pending_notices"),
+    /** A PDF of the data folder as bytes, for the print view. */
+    readDocument: (path: string) => call<ArrayBuffer>("read_document", { path }),
+    /** The system's print dialog for the print view's pages. */
+    printView: (pages: number) => call<null>("print_view", { pages }),
+    statistics: (period: PeriodForm) => call<StatisticsView>("statistics", { period }),
+    ranking: (period: PeriodForm) => call<RankingView>("ranking", { period }),
+    printRanking: (period: PeriodForm) => call<PrintedRuling>("print_ranking", { period }),
+    /** Writes a list to the data folder's exports/ as XLSX or CSV. */
+    exportList: (request: ExportRequest, format: ExportFormat) =>
+      call<WrittenFile>("export_list", { request, format }),
+    importTemplate: () => call<WrittenFile>("import_template"),
+    /** A register checked (a dry run), or saved when `confirm` and clean. */
+    importRegister: (fileName: string, bytes: Uint8Array, confirm: boolean) =>
+      call<ImportReportView>("import_register", bytes, {
+        headers: { "heyat-file-name": encodeURIComponent(fileName), "heyat-confirm": confirm ? "1" : "0" },
+      }),
     printNotice: (caseId: number, notificationId: number) =>
       call<PrintedRuling>("print_notice", { caseId, notificationId }),
     printMinutes: (caseId: number, sessionId: number) => call<PrintedRuling>("print_minutes", { caseId, sessionId }),

@@ -21,7 +21,7 @@ const ids = (w: SignedIn | null) => sectionsFor(w).map((s) => s.id);
 describe("sections by role", () => {
   it("shows a secretary the case work", () => {
     const secretary = who("secretary", ["read_cases", "register_complaint", "verify", "backup"]);
-    expect(ids(secretary)).toEqual(["desk", "complaints", "cases", "engine", "sessions", "rulings", "deadlines", "verify", "settings"]);
+    expect(ids(secretary)).toEqual(["desk", "complaints", "cases", "engine", "sessions", "rulings", "deadlines", "reports", "verify", "settings"]);
   });
 
   it("shows the Kanoon's reviewer complaints and settings only", () => {

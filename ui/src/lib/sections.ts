@@ -10,6 +10,7 @@ export type Section =
   | "sessions"
   | "rulings"
   | "deadlines"
+  | "reports"
   | "verify"
   | "settings";
 
@@ -21,6 +22,7 @@ export const SECTIONS: { id: Section; title: string; needs: Action[] }[] = [
   { id: "sessions", title: "جلسات", needs: ["read_cases"] },
   { id: "rulings", title: "آراء", needs: ["read_cases"] },
   { id: "deadlines", title: "مهلت‌ها", needs: ["read_cases"] },
+  { id: "reports", title: "آمار و گزارش‌ها", needs: ["read_cases"] },
   { id: "verify", title: "تصدیق سند", needs: ["verify"] },
   // Everyone may change their own password there.
   { id: "settings", title: "تنظیمات", needs: [] },
