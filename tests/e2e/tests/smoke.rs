@@ -410,6 +410,9 @@ async fn the_app_opens_in_persian_and_every_section_is_reachable() {
     a_complaint_opens_a_case_and_charges_are_added(&client).await;
     engine_suggests_and_refuses(&client).await;
 
+    lists_go_out_and_a_register_comes_in(&client).await;
+    statistics_and_the_ranking_report(&client).await;
+
     // Batch printing: every notification slip not printed yet, with progress.
     click(&client, "nav button[data-section=rulings]").await;
     appears(&client, "[data-testid=print-notices]").await;
@@ -417,6 +420,13 @@ async fn the_app_opens_in_persian_and_every_section_is_reachable() {
     appears(&client, "[data-testid=batch-done]").await;
     let batch = text_of(&client, "[data-testid=batch-done]").await;
     assert!(batch.contains("برگ ابلاغ ساخته شد"), "batch: {batch}");
+    // The slips just made print together: one print view, every page of every slip.
+    click(&client, "[data-testid=print-batch]").await;
+    appears(&client, "[data-testid=print-pages]").await;
+    let pages = text_of(&client, "[data-testid=print-pages]").await;
+    assert!(pages.contains("سند"), "the batch's print view: {pages}");
+    shoot(&client, "print-batch").await;
+    click(&client, "[data-testid=print-close]").await;
     appears(&client, "[data-testid=batch-none]").await;
     shoot(&client, "rulings-notices").await;
 
@@ -904,6 +914,34 @@ async fn case_file_opens_with_charges_and_suggestion(client: &Client) {
         logged.contains("open document") && logged.contains(file_name),
         "the opener call is logged: {logged}"
     );
+    // Printing: the print view lays out the PDF's pages (pdf.js) and asks for the system's
+    // print dialog, which the test app only logs (HEYAT_NO_VIEWER).
+    click(client, "[data-testid=printed] [data-action=print]").await;
+    appears(client, "[data-testid=print-pages]").await;
+    until(
+        client,
+        "the pages drawn",
+        "return [...document.querySelectorAll('.print-page')].filter(i => i.complete && i.naturalWidth > 1000).length >= 1",
+    )
+    .await;
+    let pages = text_of(client, "[data-testid=print-pages]").await;
+    assert!(pages.contains("صفحه"), "print view: {pages}");
+    shoot(client, "print-view").await;
+    click(client, "[data-testid=print-now]").await;
+    appears(client, "[data-testid=print-note]").await;
+    let logged = std::fs::read_dir(data_dir.join("logs"))
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| std::fs::read_to_string(e.path()).unwrap_or_default())
+        .collect::<String>();
+    assert!(logged.contains("print view"), "the print dialog call is logged: {logged}");
+    click(client, "[data-testid=print-close]").await;
+    until(
+        client,
+        "print view closed",
+        "return document.querySelector('[data-testid=print-view]') === null",
+    )
+    .await;
 
     // Each member who sat signs for themselves, signed in, with their password (which opens
     // their key); a wrong one is refused and signs nothing. The last signature seals the
@@ -1299,4 +1337,159 @@ async fn settings_keep_holidays_and_accounts(client: &Client) {
     .await;
     shoot(client, "settings-accounts").await;
     switch_user(client, "secretary").await;
+}
+
+/// The template as the app handed it out, with one office, its manager (`national_id`) and an
+/// open case filled in under the example rows.
+fn filled_register(template: &Path, national_id: &str) -> Vec<u8> {
+    use calamine::Reader;
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook(template).unwrap();
+    let mut out = rust_xlsxwriter::Workbook::new();
+    let rows: [Vec<&str>; 3] = [
+        vec!["11569002", "دفتر شمارهٔ ۹۰۰۲ قم", "قم", "قم", "1401/01/15", ""],
+        vec![national_id, "مریم", "کاظمی", "11569002"],
+        vec![
+            "1", "11569002", "", "1405/02/01", "غیبت مدیر", "absence", "1405/01/20", "4",
+            "چهار روز غیبت",
+        ],
+    ];
+    let names = book.sheet_names();
+    for (name, values) in names.iter().take(3).zip(rows) {
+        let range = book.worksheet_range(name).unwrap();
+        let sheet = out.add_worksheet();
+        sheet.set_name(name).unwrap();
+        for (r, row) in range.rows().enumerate() {
+            for (c, v) in row.iter().enumerate() {
+                sheet.write_string(r as u32, c as u16, v.to_string()).unwrap();
+            }
+        }
+        for (c, v) in values.iter().enumerate() {
+            if !v.is_empty() {
+                sheet.write_string(2, c as u16, *v).unwrap();
+            }
+        }
+    }
+    out.save_to_buffer().unwrap()
+}
+
+/// Hands `bytes` to the import's file field as if the secretary had chosen the file.
+async fn choose_file(client: &Client, name: &str, bytes: &[u8]) {
+    let list = bytes.iter().map(u8::to_string).collect::<Vec<_>>().join(",");
+    js(
+        client,
+        &format!(
+            "const input = document.querySelector('[data-testid=import-file]'); \
+             const dt = new DataTransfer(); \
+             dt.items.add(new File([new Uint8Array([{list}])], '{name}')); \
+             input.files = dt.files; input.dispatchEvent(new Event('change', {{ bubbles: true }})); return true"
+        ),
+    )
+    .await;
+}
+
+/// The case list goes out as XLSX and reads back the same; the register template comes out,
+/// and filled in comes back: with a bad national id it is refused with its row and nothing is
+/// saved, corrected it is checked clean and saved on confirmation.
+async fn lists_go_out_and_a_register_comes_in(client: &Client) {
+    use calamine::Reader;
+    click(client, "nav button[data-section=cases]").await;
+    appears(client, "[data-testid=case-table]").await;
+    let shown = js(client, "return document.querySelectorAll('[data-case-number]').length").await;
+    click(client, "[data-testid=export] [data-format=xlsx]").await;
+    appears(client, "[data-testid=export-done]").await;
+    let path = js(client, "return document.querySelector('[data-testid=export-done]').dataset.path").await;
+    let path = PathBuf::from(path.as_str().unwrap());
+    assert!(path.to_str().unwrap().contains("exports"), "{path:?}");
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook(&path).unwrap();
+    let range = book.worksheet_range("پرونده‌ها").unwrap();
+    let rows: Vec<_> = range.rows().collect();
+    assert_eq!(json!(rows.len() - 1), shown, "one row per case on screen");
+    assert_eq!(rows[0][0], calamine::Data::String("شمارهٔ پرونده".into()));
+    assert!(
+        matches!(rows[1][2], calamine::Data::DateTime(_)),
+        "the registration day is a real date: {:?}",
+        rows[1][2]
+    );
+    shoot(client, "cases-exported").await;
+
+    click(client, "nav button[data-section=reports]").await;
+    click(client, "[data-tab=import]").await;
+    click(client, "[data-testid=import-template]").await;
+    appears(client, "[data-testid=template-path]").await;
+    let template = js(client, "return document.querySelector('[data-testid=template-path]').dataset.path").await;
+    let template = PathBuf::from(template.as_str().unwrap());
+
+    // A national id whose check digit is wrong: refused with its sheet and row; nothing saved.
+    choose_file(client, "register.xlsx", &filled_register(&template, "1234567890")).await;
+    appears(client, "[data-testid=import-problems]").await;
+    let problems = text_of(client, "[data-testid=import-problems]").await;
+    assert!(problems.contains("چیزی ذخیره نشد") && problems.contains("کد ملی"), "{problems}");
+    assert_eq!(
+        js(client, "return document.querySelector('[data-testid=import-problems] tr[data-row=\"3\"]') !== null").await,
+        json!(true),
+        "the bad row is named by its number: {problems}"
+    );
+    shoot(client, "import-refused").await;
+
+    // Corrected: checked clean, then saved on confirmation.
+    choose_file(client, "register.xlsx", &filled_register(&template, "1234567891")).await;
+    appears(client, "[data-testid=import-clean]").await;
+    click(client, "[data-testid=import-confirm]").await;
+    appears(client, "[data-testid=import-saved]").await;
+    let saved = text_of(client, "[data-testid=import-saved]").await;
+    assert!(saved.contains("۱ پرونده") || saved.contains("۱ دفتر"), "{saved}");
+    shoot(client, "import-saved").await;
+    click(client, "nav button[data-section=cases]").await;
+    appears(client, "[data-testid=case-table]").await;
+    until(
+        client,
+        "the imported case listed",
+        &format!(
+            "return document.querySelectorAll('[data-case-number]').length === {}",
+            shown.as_u64().unwrap() + 1
+        ),
+    )
+    .await;
+}
+
+/// The statistics screen draws its charts; the ranking report shows index 7 per office with
+/// each deduction's clause, prints as a PDF and goes out as a sheet.
+async fn statistics_and_the_ranking_report(client: &Client) {
+    click(client, "nav button[data-section=reports]").await;
+    click(client, "[data-tab=statistics]").await;
+    appears(client, "[data-testid=stats-summary]").await;
+    // Every registration of the year: the demo's 1405 cases.
+    fill(client, "[data-testid=stats-from] input", "1400/01/01").await;
+    click(client, "form.filters button[type=submit]").await;
+    until(
+        client,
+        "charts drawn",
+        "return document.querySelectorAll('[data-testid=charts] canvas').length >= 5 && \
+         [...document.querySelectorAll('[data-testid=charts] canvas')].every(c => c.width > 100)",
+    )
+    .await;
+    let summary = text_of(client, "[data-testid=stats-summary]").await;
+    assert!(summary.contains("پرونده"), "{summary}");
+    let figures = text_of(client, "[data-testid=charts]").await;
+    assert!(figures.contains("بر حسب تخلف") && figures.contains("بر حسب ماه ثبت"), "{figures}");
+    shoot(client, "statistics").await;
+
+    click(client, "[data-tab=ranking]").await;
+    appears(client, "[data-testid=rank-from] input").await;
+    fill(client, "[data-testid=rank-from] input", "1404/01/01").await;
+    fill(client, "[data-testid=rank-to] input", "1405/12/29").await;
+    click(client, "form.filters button[type=submit]").await;
+    appears(client, "[data-testid=ranking] tbody tr").await;
+    let table = text_of(client, "[data-testid=ranking]").await;
+    assert!(table.contains("۱۰۰"), "an office with no conviction scores 100: {table}");
+    assert!(table.contains("شاخص ۷ مادهٔ ۴"), "a deduction names its clause: {table}");
+    click(client, "[data-testid=print-ranking]").await;
+    appears(client, "[data-testid=ranking-printed]").await;
+    let pdf = js(client, "return document.querySelector('[data-testid=ranking-printed] span[dir=ltr]').textContent").await;
+    let kept = screenshot_dir().join("ranking.pdf");
+    std::fs::copy(pdf.as_str().unwrap(), &kept).unwrap();
+    let text = Command::new("pdftotext").args([kept.to_str().unwrap(), "-"]).output().unwrap();
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(text.contains("شاخص"), "ranking report: {text}");
+    shoot(client, "ranking").await;
 }
