@@ -20,14 +20,14 @@
 //! `expect.may_appeal` lists who may appeal the `ruling` (`appealable_by`); `expect.refused`
 //! is a piece of the Persian message the refusal must contain.
 
+use heyat_core::CaseStatus;
+use heyat_core::board::Seat;
 use heyat_core::date::JalaliDate;
 use heyat_core::engine::GradeRange;
 use heyat_core::proceedings::{
     self as p, AfterService, CastVote, Party, QuestionKind, RulingFacts, RulingOutcome,
     RulingStatus, Service, Stage,
 };
-use heyat_core::CaseStatus;
-use heyat_core::board::Seat;
 use heyat_core::session::Attendance;
 use serde::Deserialize;
 use serde_json::Value;
