@@ -160,6 +160,19 @@ impl AppState {
         Ok(caller)
     }
 
+    /// The signed-in person, if they may take `action` for the board `board_id` (their own).
+    pub async fn allow_board(&self, action: Action, board_id: i64) -> Result<Caller, CommandError> {
+        let caller = self.signed_in().await?;
+        caller.may(
+            action,
+            Scope {
+                board_id: Some(board_id),
+                ..Scope::default()
+            },
+        )?;
+        Ok(caller)
+    }
+
     /// The signed-in person, if they may take `action` on the file of `case_id` (their
     /// board's; the boards an appeal links also read each other's file).
     pub async fn allow_case(&self, action: Action, case_id: i64) -> Result<Caller, CommandError> {

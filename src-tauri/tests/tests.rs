@@ -2481,3 +2481,150 @@ fn lost_qualifications_and_suspended_prosecutions_through_the_app() {
     let file = invoke(&app, "open_case", json!({ "caseId": suspended })).unwrap();
     assert_eq!(file["file"]["case"]["status"], "suspended");
 }
+
+/// A day's docket (issue 13): one sitting hears two cases in order, the attendance taken
+/// once; a member steps aside on the second case and the alternate sits for it only; each
+/// case's votes go to its own session; the combined minutes print.
+#[test]
+fn a_sitting_hears_two_cases_in_order() {
+    let app = app();
+    let day = invoke(&app, "docket_day", json!({})).unwrap();
+    let board = day["board_id"].as_i64().unwrap();
+    let candidates = day["candidates"].as_array().unwrap();
+    assert_eq!(
+        candidates[0]["scheduled"], true,
+        "the day's scheduled case comes first: {day}"
+    );
+    assert!(candidates.len() >= 2, "{day}");
+    let shahriar = shahriar_case(&app);
+    assert_eq!(candidates[0]["case_id"], shahriar);
+    let second = candidates[1]["case_id"].as_i64().unwrap();
+    let attendance = json!({ "judge_1": "present", "judge_2": "present", "representative": "present",
+        "alternate_judge_present": false, "alternate_representative_present": true });
+    let q = invoke(
+        &app,
+        "sitting_quorum",
+        json!({ "boardId": board, "attendance": attendance }),
+    )
+    .unwrap();
+    assert_eq!(q["quorum"], true, "{q}");
+    let members: Vec<i64> = q["places"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["member_id"].as_i64().unwrap())
+        .collect();
+    let form = |cases: Vec<i64>| {
+        json!({ "form": { "board_id": board, "held_on": "۱۴۰۵/۰۹/۰۲", "attendance": attendance,
+            "chair_member_id": members[0], "case_ids": cases } })
+    };
+    // The same case twice is refused, naming it; nothing is saved.
+    let err = invoke(&app, "open_sitting", form(vec![shahriar, second, shahriar])).unwrap_err();
+    assert!(
+        err["message"]
+            .as_str()
+            .unwrap()
+            .contains("دو بار در دستور نشست"),
+        "{err}"
+    );
+    assert!(
+        invoke(&app, "list_sittings", json!({}))
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+    // Only the secretary holds it: a member may not.
+    sign_in_as(&app, "judge-2");
+    let err = raw_invoke(&app, "open_sitting", form(vec![shahriar, second])).unwrap_err();
+    assert_eq!(err["code"], "forbidden", "{err}");
+    sign_in_as(&app, "secretary");
+
+    let id = invoke(&app, "open_sitting", form(vec![shahriar, second]))
+        .unwrap()
+        .as_i64()
+        .unwrap();
+    let s = invoke(&app, "get_sitting", json!({ "sittingId": id })).unwrap();
+    assert_eq!(s["day_fa"], "دوشنبه ۱۴۰۵/۰۹/۰۲");
+    let cases = s["cases"].as_array().unwrap();
+    assert_eq!(cases.len(), 2);
+    assert_eq!(cases[0]["case_id"], shahriar);
+    assert_eq!(cases[1]["case_id"], second);
+    assert_eq!(cases[0]["status_fa"], "رسیدگی‌شده", "{s}");
+
+    // The representative steps aside on the second case: the alternate sits for it only.
+    let s = invoke(
+        &app,
+        "recuse_in_sitting",
+        json!({ "sittingId": id, "caseId": second, "memberId": members[2], "chairMemberId": null }),
+    )
+    .unwrap();
+    let recusal = &s["cases"][1]["recusals"][0];
+    assert_eq!(recusal["member_id"], members[2], "{s}");
+    assert_eq!(s["cases"][1]["places"][2]["by_alternate"], true);
+    assert_eq!(s["cases"][0]["places"][2]["member_id"], members[2]);
+    // No one is left to replace judge 2 there: refused, naming the case and what to do.
+    let err = invoke(
+        &app,
+        "recuse_in_sitting",
+        json!({ "sittingId": id, "caseId": second, "memberId": members[1], "chairMemberId": null }),
+    )
+    .unwrap_err();
+    let message = err["message"].as_str().unwrap();
+    assert!(
+        message.contains("عضو علی‌البدل هم‌سنخ در نشست حاضر نیست"),
+        "{err}"
+    );
+    assert!(message.contains("وقت تعیین کنید"), "{err}");
+
+    // A vote in each case, recorded in its own session as today.
+    for (case, session) in cases.iter().map(|c| {
+        (
+            c["case_id"].as_i64().unwrap(),
+            c["session_id"].as_i64().unwrap(),
+        )
+    }) {
+        let file = invoke(&app, "open_case", json!({ "caseId": case })).unwrap();
+        let sat: Vec<i64> = file["file"]["sessions"][0]["attendance"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a["member_id"].as_i64().unwrap())
+            .collect();
+        let votes: Vec<Value> = sat
+            .iter()
+            .map(|m| json!({ "member_id": m, "choice": "محرز است", "dissent": null }))
+            .collect();
+        let tally = invoke(
+            &app,
+            "record_votes",
+            json!({ "caseId": case, "sessionId": session, "question": "آیا تخلف محرز است؟", "kind": "guilt", "votes": votes }),
+        )
+        .unwrap();
+        assert_eq!(tally["decided"], "محرز است");
+    }
+    let s = invoke(&app, "get_sitting", json!({ "sittingId": id })).unwrap();
+    assert_eq!(s["cases"][0]["votes"], 3);
+    assert_eq!(s["cases"][1]["votes"], 3);
+
+    let printed = invoke(&app, "print_sitting_minutes", json!({ "sittingId": id })).unwrap();
+    assert!(
+        printed["path"]
+            .as_str()
+            .unwrap()
+            .contains("sitting-minutes-2026-11-23"),
+        "{printed}"
+    );
+    let text = printed_text(&printed);
+    for phrase in [
+        "صورت‌جلسه نشست هیأت",
+        "حضور و غیاب اعضا (یک بار برای همه پرونده‌های نشست)",
+        "در این پرونده کناره‌گیری کرد",
+        "آیا تخلف محرز است؟",
+        "نتیجه هر پرسش در بالا آمده است",
+    ] {
+        assert!(text.contains(&squash(phrase)), "«{phrase}» in {text}");
+    }
+    let listed = invoke(&app, "list_sittings", json!({})).unwrap();
+    assert_eq!(listed[0]["cases"], 2);
+}

@@ -508,8 +508,9 @@ fn suggest_for_a_demo_case_shows_the_recidivism_step() {
     let dir = tempfile::tempdir().unwrap();
     let db = demo(&dir);
     let db = db.as_str();
-    // Office 0's manager has an earlier final, carried-out conviction (Art 43).
-    let number = case_number(db, "registered", "11560027");
+    // Office 0's manager has an earlier final, carried-out conviction (Art 43). The demo sets
+    // his open case for today, beside Shahriar's (a sitting hears both).
+    let number = case_number(db, "scheduled", "11560027");
     let s = json(db, &["suggest", "--case", &number]);
     let steps = s["steps"].as_array().unwrap();
     assert!(steps.iter().any(|step| step["article"] == "1401:43"), "{s}");

@@ -21,6 +21,7 @@ pub async fn load(
         return Ok(None);
     }
     store.create_demo_accounts().await?;
+    set_second_case_for_today(store, today).await?;
     use chrono::Datelike;
     let today = JalaliDate::from_iso(today.year(), today.month() as u8, today.day() as u8)?;
     let case_id = draft_for_signing(store, renderer, today, "11560114").await?;
@@ -34,6 +35,37 @@ pub async fn load(
     saved
         .map(Some)
         .ok_or_else(|| DocumentError::Refused("رأی نمایشی امضا نشد.".into()))
+}
+
+/// Sets the registered case of office 11560027 for today at 09:30, beside the Shahriar case
+/// at 09:00: two cases of the first-instance board on one day, that a sitting hears in
+/// order (the day's docket). The secretary sets it, as a person would (the case moves to
+/// «scheduled»).
+async fn set_second_case_for_today(
+    store: &Store,
+    today: chrono::NaiveDate,
+) -> Result<(), DocumentError> {
+    let case = store
+        .cases(&CaseFilter {
+            text: Some("11560027".into()),
+            status: Some(heyat_core::CaseStatus::Registered),
+            ..CaseFilter::default()
+        })
+        .await?
+        .into_iter()
+        .next()
+        .ok_or_else(|| DocumentError::Refused("پروندهٔ نمایشی دفتر ۱۱۵۶۰۰۲۷ یافت نشد.".into()))?;
+    let secretary = store.sign_in("secretary", DEMO_PASSWORD).await?;
+    store
+        .schedule_session(
+            case.id,
+            &today.format("%Y-%m-%d").to_string(),
+            "09:30",
+            "",
+            &secretary.actor(),
+        )
+        .await?;
+    Ok(())
 }
 
 /// Carries the demo case of the office coded `office` to a draft ready for signatures: the

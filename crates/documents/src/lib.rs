@@ -660,6 +660,122 @@ pub async fn minutes(
     ))
 }
 
+/// The combined minutes of a sitting that heard several cases (صورت‌جلسهٔ نشست): the
+/// attendance once as the sitting opened, the alternates standing by, then each case in order
+/// with who stepped aside and sat instead, its chair when not the sitting's, its questions,
+/// votes and dissents as its own minutes have them, and what was decided so far. Answers the
+/// input and the file name.
+pub async fn sitting_minutes(
+    store: &Store,
+    sitting_id: i64,
+) -> Result<(r::SittingMinutesInput, String), DocumentError> {
+    let sitting = store.sitting(sitting_id).await?;
+    let boards = store.boards().await?;
+    let board = boards
+        .iter()
+        .find(|b| b.id == sitting.board_id)
+        .ok_or_else(|| refused("هیأت این نشست یافت نشد."))?;
+    let names = store.member_names().await?;
+    let name = |id: i64| names.get(&id).cloned().unwrap_or_else(|| "—".to_owned());
+    let holder = |seat: Seat| board.seats.iter().find(|s| s.seat == seat.code());
+    let present = |seat: Seat| sitting.present.iter().find(|m| m.seat == seat);
+    let mut used = Vec::new();
+    let mut attendance = Vec::new();
+    for seat in heyat_core::session::PRINCIPAL_SEATS {
+        let held_by = holder(seat);
+        let member = held_by.map_or_else(
+            || "—".to_owned(),
+            |h| format!("{} {}", h.first_name, h.last_name),
+        );
+        let kind = seat_of(held_by.map_or("", |h| h.kind.as_str()));
+        if present(seat).is_some() {
+            attendance.push(r::Attendance {
+                seat: kind,
+                member,
+                present: true,
+                replaced_by: None,
+                note: None,
+            });
+            continue;
+        }
+        let alternate = seat
+            .alternate()
+            .filter(|a| !used.contains(a))
+            .and_then(|a| present(a).map(|m| (a, m.name.clone())));
+        if let Some((a, _)) = &alternate {
+            used.push(*a);
+        }
+        attendance.push(r::Attendance {
+            seat: kind,
+            member,
+            present: false,
+            replaced_by: alternate.map(|(_, n)| n),
+            note: Some("غایب".to_owned()),
+        });
+    }
+    let standby = sitting
+        .present
+        .iter()
+        .filter(|m| m.seat.is_alternate() && !used.contains(&m.seat))
+        .map(|m| format!("{} ({})", m.name, m.seat.title_fa()))
+        .collect();
+    let mut cases = Vec::with_capacity(sitting.cases.len());
+    let mut start_time = None;
+    for c in &sitting.cases {
+        let (own, _) = minutes(store, c.case_id, c.session_id).await?;
+        start_time.get_or_insert(own.start_time.clone());
+        let decided = match c.ruling_outcome {
+            Some(_) => format!("{}.", decided_fa(c.ruling_outcome, c.ruling_grade)),
+            None if own.questions.is_empty() => {
+                "پرسشی هنوز به رأی گذاشته نشده است؛ رسیدگی ادامه دارد.".to_owned()
+            }
+            None => "نتیجهٔ هر پرسش در بالا آمده است؛ رأی پرونده پس از شور نوشته می‌شود.".to_owned(),
+        };
+        let recusals = c
+            .recusals
+            .iter()
+            .map(|rc| r::Recusal {
+                seat: seat_of(holder(rc.seat).map_or("", |h| h.kind.as_str())),
+                member: name(rc.member_id),
+                replaced_by: name(rc.replaced_by),
+            })
+            .collect();
+        cases.push(r::SittingCase {
+            case_number: fa(&c.number),
+            agenda: if c.subject.trim().is_empty() {
+                "—".to_owned()
+            } else {
+                c.subject.clone()
+            },
+            parties: format!("{} — {}", c.office_name, c.manager_name),
+            recusals,
+            chair: c
+                .chair_member_id
+                .filter(|&m| m != sitting.chair_member_id)
+                .map(name),
+            questions: own.questions,
+            dissents: own.dissents,
+            decided,
+        });
+    }
+    let input = r::SittingMinutesInput {
+        board: letterhead(board),
+        sitting_number: fa(&sitting.id.to_string()),
+        sitting_date: day(&sitting.held_on)?,
+        start_time: start_time.unwrap_or_else(|| "—".to_owned()),
+        place: format!("محل تشکیل هیأت، استان {}", board.province),
+        attendance,
+        standby,
+        chair: name(sitting.chair_member_id),
+        cases,
+        secretary: "دبیر هیأت".to_owned(),
+    };
+    Ok((
+        input,
+        format!("sitting-minutes-{}-{}.pdf", sitting.held_on, sitting.id),
+    ))
+}
+
 /// The file name of a notification's slip in `documents/`.
 pub fn notice_file(case_number: &str, notification_id: i64) -> String {
     format!("notice-{case_number}-{notification_id}.pdf")

@@ -371,6 +371,60 @@ pub struct MinutesInput {
     pub secretary: String,
 }
 
+/// A member who stepped aside on one case of a sitting, and the alternate who sat in his
+/// place for that case only (Arts 25, 28).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Recusal {
+    pub seat: MemberKind,
+    pub member: String,
+    pub replaced_by: String,
+}
+
+/// One case heard in a sitting, in its place on the docket.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SittingCase {
+    pub case_number: String,
+    /// What the case is about (its subject).
+    pub agenda: String,
+    /// The office and its manager.
+    pub parties: String,
+    /// Members who stepped aside on this case; empty when the sitting's members sat.
+    #[serde(default)]
+    pub recusals: Vec<Recusal>,
+    /// Who chaired this case, when not the sitting's chair (he stepped aside).
+    #[serde(default)]
+    pub chair: Option<String>,
+    pub questions: Vec<Question>,
+    #[serde(default)]
+    pub dissents: Vec<Dissent>,
+    /// What was decided, in a sentence («تخلف احراز شد؛ درجهٔ ۳»), or that it is pending.
+    pub decided: String,
+}
+
+/// The combined minutes of a sitting that heard several cases (صورت‌جلسهٔ نشست): attendance
+/// once, then each case in order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SittingMinutesInput {
+    pub board: Board,
+    pub sitting_number: String,
+    pub sitting_date: JalaliDate,
+    /// «۱۰:۰۰» or «10:00», or «—».
+    pub start_time: String,
+    pub place: String,
+    /// The three places, as in session minutes.
+    pub attendance: Vec<Attendance>,
+    /// Alternates in the room who did not take a place at the opening.
+    #[serde(default)]
+    pub standby: Vec<String>,
+    /// The chair elected for the sitting (Art 26).
+    pub chair: String,
+    pub cases: Vec<SittingCase>,
+    pub secretary: String,
+}
+
 /// Who is served.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -65,6 +65,9 @@ pub enum Document {
     AppealRuling,
     /// Session minutes (صورتجلسه): [`MinutesInput`].
     Minutes,
+    /// The combined minutes of a sitting that heard several cases (صورت‌جلسهٔ نشست):
+    /// [`SittingMinutesInput`].
+    SittingMinutes,
     /// Notification slip (برگ ابلاغ): [`NoticeInput`].
     Notice,
     /// The report of index 7 of the 1404 Ranking Instruction for an evaluation period
@@ -73,10 +76,11 @@ pub enum Document {
 }
 
 impl Document {
-    pub const ALL: [Document; 6] = [
+    pub const ALL: [Document; 7] = [
         Document::Ruling,
         Document::AppealRuling,
         Document::Minutes,
+        Document::SittingMinutes,
         Document::Notice,
         Document::CaseCover,
         Document::Ranking,
@@ -95,6 +99,10 @@ impl Document {
                 "/minutes.typ",
                 include_str!("../../../templates/minutes.typ"),
             ),
+            Document::SittingMinutes => (
+                "/sitting-minutes.typ",
+                include_str!("../../../templates/sitting-minutes.typ"),
+            ),
             Document::Notice => ("/notice.typ", include_str!("../../../templates/notice.typ")),
             Document::Ranking => (
                 "/ranking.typ",
@@ -112,6 +120,9 @@ impl Document {
                 include_str!("../../../templates/appeal-ruling.example.json")
             }
             Document::Minutes => include_str!("../../../templates/minutes.example.json"),
+            Document::SittingMinutes => {
+                include_str!("../../../templates/sitting-minutes.example.json")
+            }
             Document::Notice => include_str!("../../../templates/notice.example.json"),
             Document::Ranking => include_str!("../../../templates/ranking.example.json"),
         }
@@ -124,6 +135,7 @@ impl Document {
             Document::Ruling => "ruling",
             Document::AppealRuling => "appeal-ruling",
             Document::Minutes => "minutes",
+            Document::SittingMinutes => "sitting-minutes",
             Document::Notice => "notice",
             Document::Ranking => "ranking",
         }
@@ -281,6 +293,13 @@ impl Renderer {
         self.finish(Document::Minutes, with(data, date, v))
     }
 
+    /// The combined minutes of a sitting: attendance once, then each case in order.
+    pub fn sitting_minutes(&self, input: &SittingMinutesInput) -> Result<Rendered, RenderError> {
+        let v = Verification::of("sitting-minutes", input)?;
+        let (data, date) = prepare::sitting_minutes(input, &v)?;
+        self.finish(Document::SittingMinutes, with(data, date, v))
+    }
+
     /// A notification slip.
     pub fn notice(&self, input: &NoticeInput) -> Result<Rendered, RenderError> {
         let v = Verification::of("notice", input)?;
@@ -307,6 +326,7 @@ impl Renderer {
             Document::Ruling => self.ruling(&parse(json)?),
             Document::AppealRuling => self.appeal_ruling(&parse(json)?),
             Document::Minutes => self.minutes(&parse(json)?),
+            Document::SittingMinutes => self.sitting_minutes(&parse(json)?),
             Document::Notice => self.notice(&parse(json)?),
             Document::Ranking => self.ranking(&parse(json)?),
             Document::CaseCover => self.finish(
@@ -467,6 +487,12 @@ fn prepare_any(doc: Document, json: &str) -> Result<Prepared, RenderError> {
             let input: MinutesInput = serde_json::from_str(json)?;
             let v = Verification::of("minutes", &input)?;
             let (d, date) = prepare::minutes(&input, &v)?;
+            with(d, date, v)
+        }
+        Document::SittingMinutes => {
+            let input: SittingMinutesInput = serde_json::from_str(json)?;
+            let v = Verification::of("sitting-minutes", &input)?;
+            let (d, date) = prepare::sitting_minutes(&input, &v)?;
             with(d, date, v)
         }
         Document::Notice => {

@@ -620,8 +620,60 @@ fn choice_fa(c: VoteChoice) -> &'static str {
 
 /// Prepared data of session minutes.
 pub fn minutes(input: &MinutesInput, v: &Verification) -> Result<(Value, JalaliDate), RenderError> {
-    let seats: Vec<Value> = input
-        .attendance
+    let (seats, alternates, quorum) = attendance(&input.attendance);
+    let questions = questions(&input.questions);
+    let title = "صورتجلسهٔ هیأت";
+    let doc_title = format!(
+        "صورتجلسهٔ شمارهٔ {} پروندهٔ {}",
+        input.session_number, input.case_number
+    );
+    let data = json!({
+        "meta": meta(&doc_title, &input.board.name, &iso(&input.agenda), v),
+        "verification": v.to_json(),
+        "title": title,
+        "board": iso(&input.board.name),
+        "level": level_fa(input.board.level),
+        "case_number": num(&input.case_number),
+        "session_number": num(&input.session_number),
+        "session_date": date(input.session_date),
+        "session_day": day_and_date(input.session_date),
+        "start_time": iso(&input.start_time),
+        "place": iso(&input.place),
+        "attendance": seats,
+        "alternates": alternates,
+        "quorum": quorum,
+        "chair": iso(&input.chair),
+        "agenda": iso(&input.agenda),
+        "questions": questions,
+        "dissents": dissents(&input.dissents),
+        "notes": input.notes.as_deref().map(iso),
+        "secretary": iso(&input.secretary),
+        "signers": signers(&input.attendance),
+    });
+    Ok((data, input.session_date))
+}
+
+fn dissents(ds: &[Dissent]) -> Vec<Value> {
+    ds.iter()
+        .map(|d| json!({"name": iso(&d.member), "text": iso(&d.text)}))
+        .collect()
+}
+
+fn signers(attendance: &[Attendance]) -> Vec<Value> {
+    attendance
+        .iter()
+        .map(|a| {
+            json!({
+                "name": iso(a.replaced_by.as_deref().filter(|_| !a.present).unwrap_or(&a.member)),
+                "role": seat_fa(a.seat),
+            })
+        })
+        .collect()
+}
+
+/// The attendance table's rows, the alternates who sat, and the quorum sentence (Art 28).
+fn attendance(rows: &[Attendance]) -> (Vec<Value>, Vec<String>, String) {
+    let seats: Vec<Value> = rows
         .iter()
         .map(|a| {
             let status = match (a.present, &a.replaced_by) {
@@ -637,22 +689,18 @@ pub fn minutes(input: &MinutesInput, v: &Verification) -> Result<(Value, JalaliD
             })
         })
         .collect();
-    let filled = input
-        .attendance
-        .iter()
-        .all(|a| a.present || a.replaced_by.is_some());
-    let quorum = if filled && input.attendance.len() >= 3 {
+    let filled = rows.iter().all(|a| a.present || a.replaced_by.is_some());
+    let quorum = if filled && rows.len() >= 3 {
         format!(
             "همهٔ {} ({}) کرسی هیأت پر است؛ جلسه به استناد مادهٔ ۲۸ آیین‌نامه ۱۴۰۱ رسمی است.",
-            words(input.attendance.len() as u32),
-            fa(input.attendance.len())
+            words(rows.len() as u32),
+            fa(rows.len())
         )
     } else {
         "همهٔ کرسی‌های هیأت پر نیست؛ به استناد مادهٔ ۲۸ آیین‌نامه ۱۴۰۱ جلسه رسمیت ندارد و رأی صادر نمی‌شود."
             .to_owned()
     };
-    let alternates: Vec<String> = input
-        .attendance
+    let alternates: Vec<String> = rows
         .iter()
         .filter_map(|a| {
             a.replaced_by.as_ref().map(|alt| {
@@ -665,9 +713,12 @@ pub fn minutes(input: &MinutesInput, v: &Verification) -> Result<(Value, JalaliD
             })
         })
         .collect();
-    let questions: Vec<Value> = input
-        .questions
-        .iter()
+    (seats, alternates, quorum)
+}
+
+/// Each question with every vote, the count and the result.
+fn questions(qs: &[Question]) -> Vec<Value> {
+    qs.iter()
         .enumerate()
         .map(|(i, q)| {
             let yes = q
@@ -697,39 +748,78 @@ pub fn minutes(input: &MinutesInput, v: &Verification) -> Result<(Value, JalaliD
                 "result": iso(&q.result),
             })
         })
+        .collect()
+}
+
+/// Prepared data of a sitting's combined minutes: the attendance once, then each case in
+/// order with who sat when it differs (a recusal), its questions and votes, dissents and what
+/// was decided.
+pub fn sitting_minutes(
+    input: &SittingMinutesInput,
+    v: &Verification,
+) -> Result<(Value, JalaliDate), RenderError> {
+    if input.cases.is_empty() {
+        return Err(bad("نشست بی‌پرونده صورت‌جلسه ندارد"));
+    }
+    let (seats, alternates, quorum) = attendance(&input.attendance);
+    let cases: Vec<Value> = input
+        .cases
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let recusals: Vec<String> = c
+                .recusals
+                .iter()
+                .map(|r| {
+                    format!(
+                        "{} ({}) در این پرونده کناره‌گیری کرد و عضو علی‌البدل {} به جای او نشست (مواد ۲۵ و ۲۸)",
+                        iso(&r.member),
+                        seat_fa(r.seat),
+                        iso(&r.replaced_by)
+                    )
+                })
+                .collect();
+            json!({
+                "order": fa(i + 1),
+                "case_number": num(&c.case_number),
+                "agenda": iso(&c.agenda),
+                "parties": iso(&c.parties),
+                "recusals": recusals,
+                "chair": c.chair.as_deref().map(iso),
+                "questions": questions(&c.questions),
+                "dissents": dissents(&c.dissents),
+                "decided": iso(&c.decided),
+            })
+        })
         .collect();
-    let title = "صورتجلسهٔ هیأت";
+    let numbers: Vec<String> = input.cases.iter().map(|c| num(&c.case_number)).collect();
     let doc_title = format!(
-        "صورتجلسهٔ شمارهٔ {} پروندهٔ {}",
-        input.session_number, input.case_number
+        "صورت‌جلسهٔ نشست شمارهٔ {} ({})",
+        input.sitting_number,
+        date(input.sitting_date)
     );
     let data = json!({
-        "meta": meta(&doc_title, &input.board.name, &iso(&input.agenda), v),
+        "meta": meta(&doc_title, &input.board.name, &format!("پرونده‌های {}", numbers.join("، ")), v),
         "verification": v.to_json(),
-        "title": title,
+        "title": "صورت‌جلسهٔ نشست هیأت",
         "board": iso(&input.board.name),
         "level": level_fa(input.board.level),
-        "case_number": num(&input.case_number),
-        "session_number": num(&input.session_number),
-        "session_date": date(input.session_date),
-        "session_day": day_and_date(input.session_date),
+        "sitting_number": num(&input.sitting_number),
+        "sitting_date": date(input.sitting_date),
+        "sitting_day": day_and_date(input.sitting_date),
         "start_time": iso(&input.start_time),
         "place": iso(&input.place),
         "attendance": seats,
         "alternates": alternates,
+        "standby": input.standby.iter().map(|s| iso(s)).collect::<Vec<_>>(),
         "quorum": quorum,
         "chair": iso(&input.chair),
-        "agenda": iso(&input.agenda),
-        "questions": questions,
-        "dissents": input.dissents.iter().map(|d| json!({"name": iso(&d.member), "text": iso(&d.text)})).collect::<Vec<_>>(),
-        "notes": input.notes.as_deref().map(iso),
+        "count": format!("{} ({})", words(input.cases.len() as u32), fa(input.cases.len())),
+        "cases": cases,
         "secretary": iso(&input.secretary),
-        "signers": input.attendance.iter().map(|a| json!({
-            "name": iso(a.replaced_by.as_deref().filter(|_| !a.present).unwrap_or(&a.member)),
-            "role": seat_fa(a.seat),
-        })).collect::<Vec<_>>(),
+        "signers": signers(&input.attendance),
     });
-    Ok((data, input.session_date))
+    Ok((data, input.sitting_date))
 }
 
 /// Prepared data of a notification slip.

@@ -8,10 +8,11 @@ use std::io::Write;
 use std::process::{Command, Stdio};
 use std::sync::OnceLock;
 
-const DOCS: [Document; 4] = [
+const DOCS: [Document; 5] = [
     Document::Ruling,
     Document::AppealRuling,
     Document::Minutes,
+    Document::SittingMinutes,
     Document::Notice,
 ];
 
@@ -216,6 +217,37 @@ mod documents {
                 "یکشنبه ۱۴۰۳/۰۷/۰۱",
             ],
         );
+    }
+
+    #[test]
+    fn sitting_minutes_show_attendance_once_then_each_case_in_order() {
+        let r = renderer()
+            .render_json(Document::SittingMinutes, Document::SittingMinutes.example())
+            .unwrap();
+        assert_phrases(
+            &r.pdf,
+            &[
+                "صورت‌جلسه نشست هیأت",
+                "حضور و غیاب اعضا (یک بار برای همه پرونده‌های نشست)",
+                "کرسی هیأت پر است؛ جلسه به استناد",
+                "علی رضایی (عضو علی‌البدل نماینده کانون)",
+                "شماره ۱۴۰۳-۰۰۴۲",
+                "شماره ۱۴۰۳-۰۰۴۵",
+                "ترکیب هیأت در این پرونده",
+                "در این پرونده کناره‌گیری کرد و عضو علی‌البدل علی رضایی",
+                "به جای او نشست",
+                "نظر مخالف",
+                "گواهی پزشکی مدیر دفتر",
+                "تصمیم هیأت در این پرونده",
+                "تخلف به اتفاق آرا احراز شد",
+                "یکشنبه ۱۴۰۳/۰۷/۰۱",
+            ],
+        );
+        // The cases come in the docket's order.
+        let text = pdf_text(&r.pdf);
+        let first = text.find(&squash("غیبت مدیر دفتر و رفتار")).unwrap();
+        let second = text.find(&squash("دریافت وجه بیش از تعرفه")).unwrap();
+        assert!(first < second);
     }
 
     #[test]

@@ -646,6 +646,16 @@ pub(crate) async fn record_session_in(
     w: &mut crate::act::Act,
     s: &NewSession,
 ) -> Result<i64, StoreError> {
+    record_session_with(w, s, None).await
+}
+
+/// [`record_session_in`], for a session held in a sitting: `docket` is the sitting and the
+/// case's place on its docket (1, 2, …).
+pub(crate) async fn record_session_with(
+    w: &mut crate::act::Act,
+    s: &NewSession,
+    docket: Option<(i64, i64)>,
+) -> Result<i64, StoreError> {
     let held_on = date("تاریخ جلسه (held_on)", &s.held_on)?.to_iso_string();
     let board: Option<(i64, Option<i64>)> = sqlx::query_as(
         "SELECT b.id, b.chair_member_id FROM cases c JOIN boards b ON b.id = c.board_id WHERE c.id = ?",
@@ -700,13 +710,16 @@ pub(crate) async fn record_session_in(
     }
     let chair = chair.filter(|c| s.attendance.iter().any(|a| a.member_id == *c));
     let (id,): (i64,) = sqlx::query_as(
-        "INSERT INTO sessions (case_id, board_id, held_on, chair_member_id, minutes) VALUES (?, ?, ?, ?, ?) RETURNING id",
+        "INSERT INTO sessions (case_id, board_id, held_on, chair_member_id, minutes, sitting_id, docket_order)
+         VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
     )
     .bind(s.case_id)
     .bind(board_id)
     .bind(held_on)
     .bind(chair)
     .bind(&s.minutes)
+    .bind(docket.map(|d| d.0))
+    .bind(docket.map(|d| d.1))
     .fetch_one(&mut *w.tx)
     .await?;
     w.audit.inserted(&mut w.tx, "sessions", id).await?;

@@ -48,6 +48,7 @@ mod schedule;
 mod search;
 mod secrets;
 mod signing;
+mod sittings;
 pub mod statistics;
 mod write;
 
@@ -76,6 +77,9 @@ pub use reporters::Reporter;
 pub use schedule::{CaseLink, HistoryEntry, ScheduledSession};
 pub use search::fts_query;
 pub use signing::{SealInput, Sealed, SignProgress, SignatureRecord, ToSign};
+pub use sittings::{
+    NewSitting, SittingCase, SittingMember, SittingRecord, SittingRecusal, SittingSummary,
+};
 pub use write::{
     CaseRef, Holiday, NewBoard, NewCase, NewCharge, NewComplaint, NewManager, NewMember, NewOffice,
 };

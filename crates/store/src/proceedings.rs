@@ -215,6 +215,43 @@ async fn finalize_in(
     advance(w, case_id, CaseStatus::Final).await
 }
 
+/// What holding a session writes, inside the caller's action: the case may be heard
+/// (Art 31), the chair elected among the sitting judges (Art 26), the session with its
+/// attendance (Art 28; `docket` = its sitting and place there), the case moved to «heard».
+pub(crate) async fn hold_session_in(
+    w: &mut Act,
+    session: &NewSession,
+    chair_member_id: Option<i64>,
+    docket: Option<(i64, i64)>,
+) -> Result<i64, StoreError> {
+    let (status,): (String,) = sqlx::query_as("SELECT status FROM cases WHERE id = ?")
+        .bind(session.case_id)
+        .fetch_optional(&mut *w.tx)
+        .await?
+        .ok_or(StoreError::NotFound {
+            what: "پرونده",
+            id: session.case_id,
+        })?;
+    p::check_hearing(status_of(&status)?)?;
+    if let Some(chair) = chair_member_id {
+        let sitting_judge = session
+            .attendance
+            .iter()
+            .any(|a| a.member_id == chair && a.seat.is_judge_seat());
+        if !sitting_judge {
+            return Err(p::ProceedingError::ChairNotSittingJudge.into());
+        }
+        let (board_id,): (i64,) = sqlx::query_as("SELECT board_id FROM cases WHERE id = ?")
+            .bind(session.case_id)
+            .fetch_one(&mut *w.tx)
+            .await?;
+        crate::write::elect_chair_in(w, board_id, chair).await?;
+    }
+    let id = crate::file::record_session_with(w, session, docket).await?;
+    advance(w, session.case_id, CaseStatus::Heard).await?;
+    Ok(id)
+}
+
 impl Store {
     /// The holidays on record as dates.
     pub async fn holiday_dates(&self) -> Result<Vec<JalaliDate>, StoreError> {
@@ -314,31 +351,7 @@ impl Store {
             ));
         }
         let mut w = self.begin(actor).await?;
-        let (status,): (String,) = sqlx::query_as("SELECT status FROM cases WHERE id = ?")
-            .bind(session.case_id)
-            .fetch_optional(&mut *w.tx)
-            .await?
-            .ok_or(StoreError::NotFound {
-                what: "پرونده",
-                id: session.case_id,
-            })?;
-        p::check_hearing(status_of(&status)?)?;
-        if let Some(chair) = chair_member_id {
-            let sitting_judge = session
-                .attendance
-                .iter()
-                .any(|a| a.member_id == chair && a.seat.is_judge_seat());
-            if !sitting_judge {
-                return Err(p::ProceedingError::ChairNotSittingJudge.into());
-            }
-            let (board_id,): (i64,) = sqlx::query_as("SELECT board_id FROM cases WHERE id = ?")
-                .bind(session.case_id)
-                .fetch_one(&mut *w.tx)
-                .await?;
-            crate::write::elect_chair_in(&mut w, board_id, chair).await?;
-        }
-        let id = crate::file::record_session_in(&mut w, session).await?;
-        advance(&mut w, session.case_id, CaseStatus::Heard).await?;
+        let id = hold_session_in(&mut w, session, chair_member_id, None).await?;
         w.commit().await?;
         Ok(id)
     }

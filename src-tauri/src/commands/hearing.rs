@@ -36,7 +36,7 @@ pub async fn schedule_session(
         .await?)
 }
 
-fn attendance_of(a: &SessionAttendance) -> Attendance {
+pub(crate) fn attendance_of(a: &SessionAttendance) -> Attendance {
     let mut att = Attendance::default();
     for (seat, status) in [
         (Seat::Judge1, a.judge_1),

@@ -8,6 +8,7 @@ pub mod case_file;
 pub mod complaints;
 pub mod desk;
 pub mod diagnostics;
+pub mod docket;
 pub mod evidence;
 pub mod files;
 pub mod hearing;

@@ -244,6 +244,50 @@ export type QuorumView = { quorum: boolean,
  */
 message: string | null, places: Array<PlaceView>, };
 
+export type SittingForm = { board_id: number, 
+/**
+ * Solar Hijri or ISO.
+ */
+held_on: string, 
+/**
+ * A holder not present is absent for the whole sitting; recusal is per case.
+ */
+attendance: SessionAttendance, chair_member_id: number, case_ids: Array<number>, };
+
+export type DocketCandidate = { case_id: number, number: string, subject: string, office_name: string, manager_name: string, status_fa: string, 
+/**
+ * Set for that day.
+ */
+scheduled: boolean, 
+/**
+ * `HH:MM` in Persian digits, or empty.
+ */
+time_fa: string, };
+
+export type DocketDay = { board_id: number, board_name: string, 
+/**
+ * ISO.
+ */
+day: string, day_fa: string, candidates: Array<DocketCandidate>, };
+
+export type RecusalView = { seat_fa: string, member_id: number, member_name: string, replaced_by_name: string, };
+
+export type SittingCaseView = { order: number, case_id: number, session_id: number, number: string, subject: string, office_name: string, manager_name: string, status_fa: string, chair_name: string, 
+/**
+ * Who sits for this case, place by place.
+ */
+places: Array<PlaceView>, recusals: Array<RecusalView>, questions: number, votes: number, 
+/**
+ * What was decided, once a ruling is drafted.
+ */
+outcome_fa: string | null, };
+
+export type SittingMemberView = { seat: Seat, seat_fa: string, member_id: number, name: string, };
+
+export type SittingView = { id: number, board_id: number, board_name: string, day_fa: string, chair_member_id: number, chair_name: string, present: Array<SittingMemberView>, cases: Array<SittingCaseView>, };
+
+export type SittingRow = { id: number, board_name: string, day_fa: string, cases: number, };
+
 export type PlaceView = { seat: Seat, seat_fa: string, member_id: number, member_name: string, by_alternate: boolean, };
 
 export type VoteInput = { member_id: number, choice: string, dissent: string | null, };

@@ -39,6 +39,10 @@ import type {
   PrintedRuling,
   QuorumView,
   SessionAttendance,
+  SittingForm,
+  DocketDay,
+  SittingView,
+  SittingRow,
   TallyView,
   VoteInput,
   RulingDraft,
@@ -198,6 +202,18 @@ export function commands(invokeFn: Invoke) {
     /** A reporter's identity (Art 20), revealed on purpose; the reading is recorded. */
     revealReporter: (complaintId: number) => call<ReporterIdentity>("reveal_reporter", { complaintId }),
     setCaseSubject: (caseId: number, subject: string) => call<null>("set_case_subject", { caseId, subject }),
+    /** The board's day for a sitting: the cases set for it first, then the others open. */
+    docketDay: (day: string | null) => call<DocketDay>("docket_day", { boardId: null, day }),
+    sittingQuorum: (boardId: number, attendance: SessionAttendance) =>
+      call<QuorumView>("sitting_quorum", { boardId, attendance }),
+    /** Opens a sitting (attendance once, the chair, the cases in order); answers its id. */
+    openSitting: (form: SittingForm) => call<number>("open_sitting", { form }),
+    getSitting: (sittingId: number) => call<SittingView>("get_sitting", { sittingId }),
+    listSittings: () => call<SittingRow[]>("list_sittings"),
+    /** A member steps aside on one case of the sitting; the alternate sits for it only. */
+    recuseInSitting: (sittingId: number, caseId: number, memberId: number, chairMemberId: number | null) =>
+      call<SittingView>("recuse_in_sitting", { sittingId, caseId, memberId, chairMemberId }),
+    printSittingMinutes: (sittingId: number) => call<PrintedRuling>("print_sitting_minutes", { sittingId }),
     desk: () => call<DeskView>("desk"),
     agenda: () => call<AgendaRow[]>("agenda"),
     scheduleSession: (caseId: number, day: string, atTime: string, note: string) =>

@@ -11,6 +11,7 @@
 mod vocabulary;
 mod access;
 mod deliberation;
+pub mod docket;
 pub mod qualifications;
 pub mod suspension;
 
@@ -19,6 +20,7 @@ pub use deliberation::{
     CastVote, Question, RulingSeed, Verdict, check_grade, grade_choice, grade_in, is_yes, majority,
     questions_for, seed_ruling,
 };
+pub use docket::{Docket, DocketCase, DocketEntry, DocketError, check_docket_case, open_sitting};
 pub use qualifications::{Condition, check_condition, qualification_conditions};
 pub use suspension::{
     LaterConviction, SuspensionState, SuspensionTerm, check_close, check_revocation,
@@ -150,6 +152,9 @@ pub enum ProceedingError {
     /// The session cannot sit, or a vote cannot be counted (Arts 26–28).
     #[error(transparent)]
     Session(#[from] SessionError),
+    /// A sitting's docket, or a recusal on one of its cases, is refused.
+    #[error(transparent)]
+    Docket(#[from] DocketError),
     /// A date the deadline cannot be computed from.
     #[error(transparent)]
     Date(#[from] DateError),

@@ -12,16 +12,23 @@
 //! - `votes = [{ kind, charge, member, choice, dissent }]`: `seed_ruling`;
 //! - `charges = [{ id, title }]`: `questions_for`;
 //! - `is_yes = "…"`: `is_yes`.
+//! - `docket = { board, present, chair, cases = [{ id, number, board, status }], recusals =
+//!   [{ case, seat, votes_cast, chair }] }`: `open_sitting`, then each recusal in order
+//!   (`Docket::recuse`); `expect.heard` lists the case ids in order, `expect.sat` each case's
+//!   three roster seats (`{ case, seats, chair }`).
 //!
 //! `expect.may_appeal` lists who may appeal the `ruling` (`appealable_by`); `expect.refused`
 //! is a piece of the Persian message the refusal must contain.
 
+use heyat_core::CaseStatus;
+use heyat_core::board::Seat;
 use heyat_core::date::JalaliDate;
 use heyat_core::engine::GradeRange;
 use heyat_core::proceedings::{
     self as p, AfterService, CastVote, Party, QuestionKind, RulingFacts, RulingOutcome,
     RulingStatus, Service, Stage,
 };
+use heyat_core::session::Attendance;
 use serde::Deserialize;
 use serde_json::Value;
 use std::path::PathBuf;
@@ -53,7 +60,57 @@ struct Scenario {
     votes: Option<Vec<VoteRow>>,
     charges: Option<Vec<ChargeRow>>,
     is_yes: Option<String>,
+    docket: Option<DocketAct>,
     expect: Expect,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DocketAct {
+    #[serde(default = "one")]
+    board: i64,
+    present: Vec<Seat>,
+    chair: Seat,
+    cases: Vec<DocketRow>,
+    #[serde(default)]
+    recusals: Vec<RecusalRow>,
+}
+
+fn one() -> i64 {
+    1
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DocketRow {
+    id: i64,
+    number: String,
+    #[serde(default = "one")]
+    board: i64,
+    #[serde(default = "scheduled")]
+    status: CaseStatus,
+}
+
+fn scheduled() -> CaseStatus {
+    CaseStatus::Scheduled
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RecusalRow {
+    case: i64,
+    seat: Seat,
+    #[serde(default)]
+    votes_cast: bool,
+    chair: Option<Seat>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SatRow {
+    case: i64,
+    seats: Vec<Seat>,
+    chair: Option<Seat>,
 }
 
 fn three() -> usize {
@@ -156,6 +213,10 @@ struct Expect {
     /// Keys of the `RulingSeed` as JSON; the string "none" stands for null.
     seed: Option<Value>,
     questions: Option<Vec<String>>,
+    /// The docket's case ids in order.
+    heard: Option<Vec<i64>>,
+    /// Who sits (roster seats, place by place) and chairs each case of the docket.
+    sat: Option<Vec<SatRow>>,
 }
 
 fn scenario_dir() -> PathBuf {
@@ -386,6 +447,66 @@ fn run(s: &Scenario) -> (Vec<String>, usize) {
             checked += 1;
             if p::is_yes(choice) != want {
                 problems.push(format!("is_yes(«{choice}») is not {want}"));
+            }
+        }
+    }
+
+    if let Some(d) = &s.docket {
+        actions += 1;
+        checked += usize::from(e.refused.is_some());
+        let cases: Vec<p::DocketCase> = d
+            .cases
+            .iter()
+            .map(|c| p::DocketCase {
+                case_id: c.id,
+                number: c.number.clone(),
+                board_id: c.board,
+                status: c.status,
+            })
+            .collect();
+        let attendance = Attendance {
+            present: d.present.clone(),
+            recused: Vec::new(),
+        };
+        let got = p::open_sitting(d.board, &attendance, d.chair, &cases).and_then(|mut docket| {
+            for r in &d.recusals {
+                let number = cases
+                    .iter()
+                    .find(|c| c.case_id == r.case)
+                    .map_or_else(|| r.case.to_string(), |c| c.number.clone());
+                docket.recuse(r.case, &number, r.seat, r.votes_cast, r.chair)?;
+            }
+            Ok(docket)
+        });
+        if let Some(docket) = outcome(got, &e.refused, &mut problems) {
+            if let Some(want) = &e.heard {
+                checked += 1;
+                let ids: Vec<i64> = docket.entries.iter().map(|e| e.case_id).collect();
+                if &ids != want {
+                    problems.push(format!("heard {ids:?}, expected {want:?}"));
+                }
+            }
+            for want in e.sat.iter().flatten() {
+                checked += 1;
+                let Some(entry) = docket.entry(want.case) else {
+                    problems.push(format!("case {} is not on the docket", want.case));
+                    continue;
+                };
+                let seats: Vec<Seat> = entry.sitting.places().iter().map(|p| p.filled_by).collect();
+                if seats != want.seats {
+                    problems.push(format!(
+                        "case {}: sat {seats:?}, expected {:?}",
+                        want.case, want.seats
+                    ));
+                }
+                if let Some(chair) = want.chair
+                    && entry.chair != chair
+                {
+                    problems.push(format!(
+                        "case {}: chaired by {:?}, expected {chair:?}",
+                        want.case, entry.chair
+                    ));
+                }
             }
         }
     }
