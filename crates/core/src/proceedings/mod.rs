@@ -12,6 +12,7 @@ mod vocabulary;
 mod access;
 mod deliberation;
 pub mod qualifications;
+pub mod summons;
 pub mod suspension;
 
 pub use access::{AccessError, Action, Caller, Role, Scope};
@@ -150,6 +151,9 @@ pub enum ProceedingError {
     /// The session cannot sit, or a vote cannot be counted (Arts 26–28).
     #[error(transparent)]
     Session(#[from] SessionError),
+    /// A summons, its service or the defence refused (`summons`).
+    #[error(transparent)]
+    Summons(#[from] summons::SummonsError),
     /// A date the deadline cannot be computed from.
     #[error(transparent)]
     Date(#[from] DateError),
