@@ -48,6 +48,7 @@ mod schedule;
 mod search;
 mod secrets;
 mod signing;
+mod summons;
 mod write;
 
 pub use accounts::{AccountRow, ENROLMENT_HOURS, Enrolment, MAX_TRIES, PublicKeyRecord};
@@ -75,6 +76,7 @@ pub use reporters::Reporter;
 pub use schedule::{CaseLink, HistoryEntry, ScheduledSession};
 pub use search::fts_query;
 pub use signing::{SealInput, Sealed, SignProgress, SignatureRecord, ToSign};
+pub use summons::{NewSummons, SummonsCharge, SummonsRecord};
 pub use write::{
     CaseRef, Holiday, NewBoard, NewCase, NewCharge, NewComplaint, NewManager, NewMember, NewOffice,
 };

@@ -15,6 +15,7 @@ mod file;
 mod ranking;
 mod search;
 mod signing;
+mod summons;
 mod write;
 
 use chrono::NaiveDate;

@@ -310,8 +310,14 @@ mod tests {
     fn the_earliest_session_follows_the_ten_days() {
         // 1405/09/02 is a Monday; ten days later, 1405/09/12, is a Thursday; the day after
         // is a Friday, when the board does not sit.
-        assert_eq!(defence_deadline(d("1405/09/02"), &[]).unwrap(), d("1405/09/12"));
-        assert_eq!(earliest_session(d("1405/09/02"), &[]).unwrap(), d("1405/09/14"));
+        assert_eq!(
+            defence_deadline(d("1405/09/02"), &[]).unwrap(),
+            d("1405/09/12")
+        );
+        assert_eq!(
+            earliest_session(d("1405/09/02"), &[]).unwrap(),
+            d("1405/09/14")
+        );
         assert!(check_issue(&case(), d("1405/09/12"), d("1405/09/02"), &[]).is_err());
         assert_eq!(
             check_issue(&case(), d("1405/09/14"), d("1405/09/02"), &[]),

@@ -481,8 +481,8 @@ fn run_summons(
         }
         "serve" => {
             let on = act.on.expect("serve needs `on`");
-            let got = s::check_service(&facts, on, act.today, holidays)
-                .map_err(p::ProceedingError::from);
+            let got =
+                s::check_service(&facts, on, act.today, holidays).map_err(p::ProceedingError::from);
             if let Some(after) = outcome(got, &e.refused, problems) {
                 expect_due(after.defence_due, problems);
                 if let Some(want) = e.too_soon {
