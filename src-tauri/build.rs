@@ -67,6 +67,11 @@ const COMMANDS: &[&str] = &[
     "set_lost_qualifications",
     "revoke_suspension",
     "close_suspension",
+    "list_summonses",
+    "issue_summons",
+    "print_summons",
+    "record_summons_service",
+    "record_defence",
 ];
 
 fn main() {

@@ -81,6 +81,11 @@ pub fn with_commands<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Bu
         commands::files::open_document,
         commands::files::show_in_folder,
         commands::diagnostics::diagnostics,
+        commands::summons::list_summonses,
+        commands::summons::issue_summons,
+        commands::summons::print_summons,
+        commands::summons::record_summons_service,
+        commands::summons::record_defence,
     ])
 }
 

@@ -2,7 +2,7 @@
 //!
 //! A [`Renderer`] is built once: it parses the fonts bundled under `templates/fonts/` and
 //! the templates, and holds the standard library. Each render takes a typed input
-//! ([`RulingInput`], [`MinutesInput`], [`NoticeInput`]), prepares it in Rust (dates in
+//! ([`RulingInput`], [`MinutesInput`], [`NoticeInput`], [`SummonsInput`], …), prepares it in Rust (dates in
 //! Persian digits, article texts looked up in the regulations, the operative part worded,
 //! a [`Verification`] code computed) and serves the result as the fixed virtual file
 //! `/data.json`, which the template reads with `json(...)`. Data therefore never becomes
@@ -70,16 +70,19 @@ pub enum Document {
     /// The report of index 7 of the 1404 Ranking Instruction for an evaluation period
     /// (گزارش شاخص سوابق انتظامی و قضائی دفاتر): [`RankingInput`].
     Ranking,
+    /// Summons of the manager to answer the charges (اخطاریه): [`SummonsInput`].
+    Summons,
 }
 
 impl Document {
-    pub const ALL: [Document; 6] = [
+    pub const ALL: [Document; 7] = [
         Document::Ruling,
         Document::AppealRuling,
         Document::Minutes,
         Document::Notice,
         Document::CaseCover,
         Document::Ranking,
+        Document::Summons,
     ];
 
     fn template(self) -> (&'static str, &'static str) {
@@ -100,6 +103,10 @@ impl Document {
                 "/ranking.typ",
                 include_str!("../../../templates/ranking.typ"),
             ),
+            Document::Summons => (
+                "/summons.typ",
+                include_str!("../../../templates/summons.typ"),
+            ),
         }
     }
 
@@ -114,6 +121,7 @@ impl Document {
             Document::Minutes => include_str!("../../../templates/minutes.example.json"),
             Document::Notice => include_str!("../../../templates/notice.example.json"),
             Document::Ranking => include_str!("../../../templates/ranking.example.json"),
+            Document::Summons => include_str!("../../../templates/summons.example.json"),
         }
     }
 
@@ -126,6 +134,7 @@ impl Document {
             Document::Minutes => "minutes",
             Document::Notice => "notice",
             Document::Ranking => "ranking",
+            Document::Summons => "summons",
         }
     }
 
@@ -297,6 +306,13 @@ impl Renderer {
         self.finish(Document::Ranking, with(data, date, v))
     }
 
+    /// A summons of the manager to answer the charges (اخطاریه).
+    pub fn summons(&self, input: &SummonsInput) -> Result<Rendered, RenderError> {
+        let v = Verification::of("summons", input)?;
+        let (data, date) = prepare::summons(input, &v)?;
+        self.finish(Document::Summons, with(data, date, v))
+    }
+
     /// Any document from its JSON input (the schema in `templates/README.md`), as
     /// `heyat render` does.
     pub fn render_json(&self, doc: Document, json: &str) -> Result<Rendered, RenderError> {
@@ -309,6 +325,7 @@ impl Renderer {
             Document::Minutes => self.minutes(&parse(json)?),
             Document::Notice => self.notice(&parse(json)?),
             Document::Ranking => self.ranking(&parse(json)?),
+            Document::Summons => self.summons(&parse(json)?),
             Document::CaseCover => self.finish(
                 Document::CaseCover,
                 Prepared {
@@ -479,6 +496,12 @@ fn prepare_any(doc: Document, json: &str) -> Result<Prepared, RenderError> {
             let input: RankingInput = serde_json::from_str(json)?;
             let v = Verification::of("ranking", &input)?;
             let (d, date) = prepare::ranking(&input, &v)?;
+            with(d, date, v)
+        }
+        Document::Summons => {
+            let input: SummonsInput = serde_json::from_str(json)?;
+            let v = Verification::of("summons", &input)?;
+            let (d, date) = prepare::summons(&input, &v)?;
             with(d, date, v)
         }
         Document::CaseCover => Prepared {

@@ -98,12 +98,12 @@ async fn a_summons_for_a_session_already_set_uses_it() {
     let case_id = a_case(&w).await;
     let set = w
         .store
-        .schedule_session(case_id, &iso("1405/09/20"), "09:00", "", ACTOR)
+        .schedule_session(case_id, &iso("1405/09/19"), "09:00", "", ACTOR)
         .await
         .unwrap();
     let issued = w
         .store
-        .issue_summons(&summons_for(case_id, "1405/09/20"), today(), ACTOR)
+        .issue_summons(&summons_for(case_id, "1405/09/19"), today(), ACTOR)
         .await
         .unwrap();
     assert_eq!(issued.scheduled_session_id, Some(set));
@@ -132,7 +132,7 @@ async fn refusals_say_what_to_fix_and_save_nothing() {
     assert!(too_soon.contains("۱۴۰۵/۰۹/۱۴ یا پس از آن"), "{too_soon}");
     let no_charge = refused(
         w.store
-            .issue_summons(&summons_for(empty, "1405/09/20"), today(), ACTOR)
+            .issue_summons(&summons_for(empty, "1405/09/19"), today(), ACTOR)
             .await,
     );
     assert!(no_charge.contains("هنوز تخلفی ندارد"), "{no_charge}");
@@ -141,7 +141,7 @@ async fn refusals_say_what_to_fix_and_save_nothing() {
             .issue_summons(
                 &NewSummons {
                     at_time: String::new(),
-                    ..summons_for(case_id, "1405/09/20")
+                    ..summons_for(case_id, "1405/09/19")
                 },
                 today(),
                 ACTOR,
@@ -154,7 +154,7 @@ async fn refusals_say_what_to_fix_and_save_nothing() {
             .issue_summons(
                 &NewSummons {
                     session_on: "1405-13-01".into(),
-                    ..summons_for(case_id, "1405/09/20")
+                    ..summons_for(case_id, "1405/09/19")
                 },
                 today(),
                 ACTOR,
@@ -167,12 +167,12 @@ async fn refusals_say_what_to_fix_and_save_nothing() {
     assert_eq!(count(&w.store, "audit_log").await, audit);
     // One summons per session day.
     w.store
-        .issue_summons(&summons_for(case_id, "1405/09/20"), today(), ACTOR)
+        .issue_summons(&summons_for(case_id, "1405/09/19"), today(), ACTOR)
         .await
         .unwrap();
     let twice = refused(
         w.store
-            .issue_summons(&summons_for(case_id, "1405/09/20"), today(), ACTOR)
+            .issue_summons(&summons_for(case_id, "1405/09/19"), today(), ACTOR)
             .await,
     );
     assert!(twice.contains("پیش‌تر صادر شده"), "{twice}");
@@ -186,7 +186,7 @@ async fn service_starts_ten_days_and_a_late_defence_is_marked() {
     let case_id = a_case(&w).await;
     let issued = w
         .store
-        .issue_summons(&summons_for(case_id, "1405/09/20"), today(), ACTOR)
+        .issue_summons(&summons_for(case_id, "1405/09/19"), today(), ACTOR)
         .await
         .unwrap();
     // Not served yet: no defence.

@@ -14,3 +14,4 @@ pub mod hearing;
 pub mod rulings;
 pub mod service;
 pub mod settings;
+pub mod summons;

@@ -70,6 +70,12 @@ pub enum SummonsError {
         earliest: JalaliDate,
     },
     #[error(
+        "روز جلسه ({}) {} است و هیأت در روز تعطیل جلسه ندارد؛ روز کاری دیگری برگزینید.",
+        session_on.format_fa(),
+        if session_on.is_friday() { "جمعه" } else { "تعطیل رسمی" }
+    )]
+    SessionOnHoliday { session_on: JalaliDate },
+    #[error(
         "ابلاغ این اخطاریه در {} ثبت شده است؛ ابلاغ دوباره ثبت نمی‌شود. اگر جلسه تجدید شده، اخطاریهٔ تازه صادر کنید.",
         served_on.format_fa()
     )]
@@ -180,8 +186,8 @@ pub fn earliest_session(
 }
 
 /// Whether a summons may be issued `today` for a session on `session_on`: a case with at
-/// least one charge, not yet ruled on, a session day not past and after the ten days to
-/// defend. Answers the last day to defend were it served today.
+/// least one charge, not yet ruled on, a session day not past, not a Friday or a holiday,
+/// and after the ten days to defend. Answers the last day to defend were it served today.
 pub fn check_issue(
     case: &CaseForSummons,
     session_on: JalaliDate,
@@ -199,6 +205,9 @@ pub fn check_issue(
     }
     if session_on < today {
         return Err(SummonsError::SessionPast { session_on, today });
+    }
+    if session_on.is_friday() || holidays.contains(&session_on) {
+        return Err(SummonsError::SessionOnHoliday { session_on });
     }
     let defence_due = defence_deadline(today, holidays)?;
     if session_on <= defence_due {
