@@ -82,6 +82,11 @@ const COMMANDS: &[&str] = &[
     "export_list",
     "import_template",
     "import_register",
+    "list_summonses",
+    "issue_summons",
+    "print_summons",
+    "record_summons_service",
+    "record_defence",
 ];
 
 fn main() {

@@ -96,6 +96,11 @@ pub fn with_commands<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Bu
         commands::reports::export_list,
         commands::reports::import_template,
         commands::reports::import_register,
+        commands::summons::list_summonses,
+        commands::summons::issue_summons,
+        commands::summons::print_summons,
+        commands::summons::record_summons_service,
+        commands::summons::record_defence,
     ])
 }
 

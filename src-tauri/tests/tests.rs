@@ -2627,4 +2627,100 @@ fn a_sitting_hears_two_cases_in_order() {
     }
     let listed = invoke(&app, "list_sittings", json!({})).unwrap();
     assert_eq!(listed[0]["cases"], 2);
+#[test]
+fn a_summons_is_issued_printed_served_and_answered() {
+    let app = app();
+    let id = shahriar_case(&app);
+    let panel = invoke(&app, "list_summonses", json!({ "caseId": id })).unwrap();
+    // Ten days from Monday 1405/09/02 end on Thursday 09/12; the 13th is a Friday.
+    assert_eq!(panel["earliest_session"], "1405/09/14");
+    assert_eq!(panel["defence_days"], 10);
+    // The demo's session today is too soon for a summons: not offered.
+    assert_eq!(panel["scheduled_day"], Value::Null);
+    let issue = |day: &str, at: &str| {
+        invoke(
+            &app,
+            "issue_summons",
+            json!({ "caseId": id, "sessionOn": day, "atTime": at, "place": "" }),
+        )
+    };
+    let err = issue("1405/09/12", "10:00").unwrap_err();
+    assert!(
+        err["message"].as_str().unwrap().contains("۱۴۰۵/۰۹/۱۴ یا پس از آن"),
+        "{err}"
+    );
+    let err = issue("1405/09/21", "").unwrap_err();
+    assert!(err["message"].as_str().unwrap().contains("ساعت"), "{err}");
+    // A member reads the summonses but does not issue one.
+    sign_in_as(&app, "judge-1");
+    assert!(raw_invoke(&app, "list_summonses", json!({ "caseId": id })).is_ok());
+    let err = raw_invoke(
+        &app,
+        "issue_summons",
+        json!({ "caseId": id, "sessionOn": "1405/09/21", "atTime": "10:00", "place": "" }),
+    )
+    .unwrap_err();
+    assert_eq!(err["code"], "forbidden", "{err}");
+    sign_in_as(&app, "secretary");
+
+    let issued = issue("۱۴۰۵/۰۹/۲۱", "۱۰:۳۰").unwrap();
+    let s = &issued["summons"];
+    assert_eq!(s["session_on_fa"], "شنبه ۱۴۰۵/۰۹/۲۱");
+    assert_eq!(s["at_time_fa"], "۱۰:۳۰");
+    assert_eq!(s["issued_on_fa"], "۱۴۰۵/۰۹/۰۲");
+    assert!(!s["charges_fa"].as_array().unwrap().is_empty());
+    let path = issued["printed"]["path"].as_str().unwrap();
+    assert!(path.ends_with(".pdf") && std::path::Path::new(path).exists());
+    assert_eq!(s["pdf_path"].as_str(), Some(path));
+    let text = std::process::Command::new("pdftotext")
+        .args([path, "-"])
+        .output()
+        .expect("pdftotext (poppler-utils)");
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(text.contains("اخطاریه"), "{text}");
+    assert!(text.contains("۱۴۰۵/۰۹/۲۱"), "{text}");
+    // The session is on the case's calendar now.
+    let file = invoke(&app, "open_case", json!({ "caseId": id })).unwrap();
+    assert!(
+        file["file"]["scheduled"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|sc| sc["scheduled_on"] == "2026-12-12"),
+        "{}",
+        file["file"]["scheduled"]
+    );
+
+    let summons_id = s["id"].as_i64().unwrap();
+    let err = invoke(
+        &app,
+        "record_summons_service",
+        json!({ "summonsId": summons_id, "method": "in_person", "servedOn": "1405/09/05" }),
+    )
+    .unwrap_err();
+    assert!(err["message"].as_str().unwrap().contains("هنوز نرسیده"), "{err}");
+    let served = invoke(
+        &app,
+        "record_summons_service",
+        json!({ "summonsId": summons_id, "method": "in_person", "servedOn": "1405/09/02" }),
+    )
+    .unwrap();
+    assert_eq!(served["defence_due_fa"], "۱۴۰۵/۰۹/۱۲");
+    assert_eq!(served["days_left"], 10);
+    assert_eq!(served["session_too_soon"], false);
+    let defended = invoke(
+        &app,
+        "record_defence",
+        json!({ "summonsId": summons_id, "receivedOn": "1405/09/02", "note": "لایحهٔ دفاعیه در دو برگ" }),
+    )
+    .unwrap();
+    assert_eq!(defended["defence_late"], false);
+    assert_eq!(defended["defence_received_on_fa"], "۱۴۰۵/۰۹/۰۲");
+    let reprinted = invoke(&app, "print_summons", json!({ "summonsId": summons_id })).unwrap();
+    assert_eq!(reprinted["path"].as_str(), Some(path));
+    let panel = invoke(&app, "list_summonses", json!({ "caseId": id })).unwrap();
+    assert_eq!(panel["summonses"].as_array().unwrap().len(), 1);
+    // Its history names the secretary.
+    let history = invoke(&app, "case_history", json!({ "caseId": id })).unwrap();
+    assert!(history.to_string().contains("summonses") || history.to_string().contains("اخطاریه"), "{history}");
 }

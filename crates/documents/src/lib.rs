@@ -865,3 +865,72 @@ pub async fn notice(
     };
     Ok((input, notice_file(&file.case.number, served.id)))
 }
+
+/// The file a summons is saved as under `documents/`.
+pub fn summons_file(case_number: &str, summons_id: i64) -> String {
+    format!("summons-{case_number}-{summons_id}.pdf")
+}
+
+/// A summons (اخطاریه) as recorded: the charges frozen when it was issued, each with its
+/// clause; the session; the ten days to defend (and once served, its last day); the
+/// provisions it rests on (`summons::SUMMONS_ARTICLES`); signed by `secretary`.
+pub async fn summons(
+    store: &Store,
+    summons_id: i64,
+    secretary: &str,
+) -> Result<(r::SummonsInput, String), DocumentError> {
+    use heyat_core::proceedings::summons as s;
+    let summons = store.summons(summons_id).await?;
+    let file = store.case_file(summons.case_id).await?;
+    let boards = store.boards().await?;
+    let board = hearing_board(&boards, &file)?;
+    let position = store
+        .summonses_of(summons.case_id)
+        .await?
+        .iter()
+        .filter(|x| x.id <= summons.id)
+        .count();
+    let charges = summons
+        .charges
+        .iter()
+        .map(|c| {
+            Ok(r::SummonsCharge {
+                violation: c.violation.clone(),
+                days: c.days.and_then(|d| u32::try_from(d).ok()),
+                committed_on: day(&c.committed_on)?,
+                facts: Some(c.facts.clone()).filter(|f| !f.trim().is_empty()),
+            })
+        })
+        .collect::<Result<Vec<_>, DocumentError>>()?;
+    let served = match (&summons.served_on, summons.method, &summons.defence_due) {
+        (Some(on), Some(method), Some(due)) => Some(r::SummonsServed {
+            on: day(on)?,
+            method: method.title_fa().to_owned(),
+            defence_due: day(due)?,
+        }),
+        _ => None,
+    };
+    let input = r::SummonsInput {
+        board: letterhead(board),
+        case_number: fa(&file.case.number),
+        summons_number: fa(&format!("{}/{}", file.case.number, position)),
+        issued_on: day(&summons.issued_on)?,
+        office: r::Office {
+            name: file.case.office_name.clone(),
+            code: fa(&file.case.office_code),
+            city: file.case.city.clone(),
+            manager: file.case.manager_name.clone(),
+        },
+        charges,
+        session: r::SummonsSession {
+            day: day(&summons.session_on)?,
+            time: summons.at_time.clone(),
+            place: summons.place.clone(),
+        },
+        defence_days: s::DEFENCE_DAYS as u32,
+        served,
+        articles: s::SUMMONS_ARTICLES.iter().map(|a| a.to_string()).collect(),
+        secretary: secretary.to_owned(),
+    };
+    Ok((input, summons_file(&file.case.number, summons.id)))
+}

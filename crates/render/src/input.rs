@@ -556,3 +556,62 @@ pub struct RankingEffect {
     /// The engine's reason.
     pub reason_fa: String,
 }
+
+/// Summons (اخطاریه): the charges and the session notified to the office manager, and his
+/// time to defend in writing. The 1401 regulation sets no procedure for it; the ten days and
+/// the counting are `heyat_core::proceedings::summons`'s choices.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SummonsInput {
+    pub board: Board,
+    pub case_number: String,
+    /// As the board numbers it: «۱۴۰۵-۰۰۰۷/اخ-۱».
+    pub summons_number: String,
+    pub issued_on: JalaliDate,
+    /// The office and its manager, who is summoned.
+    pub office: Office,
+    /// The charges as the case held them when the summons was issued.
+    pub charges: Vec<SummonsCharge>,
+    pub session: SummonsSession,
+    /// Days to send the written defence, counted from the service.
+    pub defence_days: u32,
+    /// Once served: when and how, and the last day to defend.
+    #[serde(default)]
+    pub served: Option<SummonsServed>,
+    /// The provisions the summons rests on (`1401:21`, …), quoted at the end.
+    pub articles: Vec<String>,
+    pub secretary: String,
+}
+
+/// A charge as the summons states it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SummonsCharge {
+    /// The catalogue clause (`1401:38:k`).
+    pub violation: String,
+    #[serde(default)]
+    pub days: Option<u32>,
+    pub committed_on: JalaliDate,
+    #[serde(default)]
+    pub facts: Option<String>,
+}
+
+/// The session the manager is summoned to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SummonsSession {
+    pub day: JalaliDate,
+    /// `HH:MM`.
+    pub time: String,
+    pub place: String,
+}
+
+/// The service of a summons.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SummonsServed {
+    pub on: JalaliDate,
+    /// «تحویل حضوری»، «ابلاغ الکترونیکی از راه سامانهٔ ثنا»، …
+    pub method: String,
+    pub defence_due: JalaliDate,
+}

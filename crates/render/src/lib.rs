@@ -2,7 +2,7 @@
 //!
 //! A [`Renderer`] is built once: it parses the fonts bundled under `templates/fonts/` and
 //! the templates, and holds the standard library. Each render takes a typed input
-//! ([`RulingInput`], [`MinutesInput`], [`NoticeInput`]), prepares it in Rust (dates in
+//! ([`RulingInput`], [`MinutesInput`], [`NoticeInput`], [`SummonsInput`], …), prepares it in Rust (dates in
 //! Persian digits, article texts looked up in the regulations, the operative part worded,
 //! a [`Verification`] code computed) and serves the result as the fixed virtual file
 //! `/data.json`, which the template reads with `json(...)`. Data therefore never becomes
@@ -73,6 +73,8 @@ pub enum Document {
     /// The report of index 7 of the 1404 Ranking Instruction for an evaluation period
     /// (گزارش شاخص سوابق انتظامی و قضائی دفاتر): [`RankingInput`].
     Ranking,
+    /// Summons of the manager to answer the charges (اخطاریه): [`SummonsInput`].
+    Summons,
 }
 
 impl Document {
@@ -84,6 +86,7 @@ impl Document {
         Document::Notice,
         Document::CaseCover,
         Document::Ranking,
+        Document::Summons,
     ];
 
     fn template(self) -> (&'static str, &'static str) {
@@ -108,6 +111,10 @@ impl Document {
                 "/ranking.typ",
                 include_str!("../../../templates/ranking.typ"),
             ),
+            Document::Summons => (
+                "/summons.typ",
+                include_str!("../../../templates/summons.typ"),
+            ),
         }
     }
 
@@ -125,6 +132,7 @@ impl Document {
             }
             Document::Notice => include_str!("../../../templates/notice.example.json"),
             Document::Ranking => include_str!("../../../templates/ranking.example.json"),
+            Document::Summons => include_str!("../../../templates/summons.example.json"),
         }
     }
 
@@ -138,6 +146,7 @@ impl Document {
             Document::SittingMinutes => "sitting-minutes",
             Document::Notice => "notice",
             Document::Ranking => "ranking",
+            Document::Summons => "summons",
         }
     }
 
@@ -316,6 +325,13 @@ impl Renderer {
         self.finish(Document::Ranking, with(data, date, v))
     }
 
+    /// A summons of the manager to answer the charges (اخطاریه).
+    pub fn summons(&self, input: &SummonsInput) -> Result<Rendered, RenderError> {
+        let v = Verification::of("summons", input)?;
+        let (data, date) = prepare::summons(input, &v)?;
+        self.finish(Document::Summons, with(data, date, v))
+    }
+
     /// Any document from its JSON input (the schema in `templates/README.md`), as
     /// `heyat render` does.
     pub fn render_json(&self, doc: Document, json: &str) -> Result<Rendered, RenderError> {
@@ -329,6 +345,7 @@ impl Renderer {
             Document::SittingMinutes => self.sitting_minutes(&parse(json)?),
             Document::Notice => self.notice(&parse(json)?),
             Document::Ranking => self.ranking(&parse(json)?),
+            Document::Summons => self.summons(&parse(json)?),
             Document::CaseCover => self.finish(
                 Document::CaseCover,
                 Prepared {
@@ -505,6 +522,12 @@ fn prepare_any(doc: Document, json: &str) -> Result<Prepared, RenderError> {
             let input: RankingInput = serde_json::from_str(json)?;
             let v = Verification::of("ranking", &input)?;
             let (d, date) = prepare::ranking(&input, &v)?;
+            with(d, date, v)
+        }
+        Document::Summons => {
+            let input: SummonsInput = serde_json::from_str(json)?;
+            let v = Verification::of("summons", &input)?;
+            let (d, date) = prepare::summons(&input, &v)?;
             with(d, date, v)
         }
         Document::CaseCover => Prepared {

@@ -870,6 +870,128 @@ pub fn notice(input: &NoticeInput, v: &Verification) -> Result<(Value, JalaliDat
     Ok((data, input.notified_on))
 }
 
+/// Prepared data of a summons: each charge with its clause's title and corrected text, the
+/// session, the time to defend (and, once served, its last day), the provisions quoted.
+pub fn summons(input: &SummonsInput, v: &Verification) -> Result<(Value, JalaliDate), RenderError> {
+    let lib = lib()?;
+    if input.charges.is_empty() {
+        return Err(bad(
+            "اخطاریه بی‌اتهام ساخته نمی‌شود؛ دست‌کم یک تخلف منتسب بدهید (charges)",
+        ));
+    }
+    if input.session.day <= input.issued_on {
+        return Err(bad("روز جلسه باید پس از تاریخ صدور اخطاریه باشد (session.day)"));
+    }
+    if input.articles.is_empty() {
+        return Err(bad("مستند اخطاریه (articles) خالی است"));
+    }
+    let mut charges = Vec::with_capacity(input.charges.len());
+    for c in &input.charges {
+        let (heading, text) = cite(&c.violation)?;
+        let title = charge_title(lib, &c.violation);
+        charges.push(json!({
+            "heading": heading,
+            // The catalogue's clauses are often one line, their title; printed once.
+            "text": (text.trim() != title.trim()).then_some(text),
+            "title": title,
+            "days": c.days.map(|d| format!("{} روز", fa(d))),
+            "committed_on": date(c.committed_on),
+            "facts": c.facts.as_deref().filter(|f| !f.trim().is_empty()).map(iso),
+        }));
+    }
+    let t = heyat_core::to_latin_digits(input.session.time.trim());
+    let is_time = t.len() == 5
+        && t.as_bytes()[2] == b':'
+        && t[..2].parse::<u8>().is_ok_and(|h| h < 24)
+        && t[3..].parse::<u8>().is_ok_and(|m| m < 60);
+    if !is_time {
+        return Err(bad(format!(
+            "ساعت جلسه «{}» ساعت نیست؛ به شکل ۰۹:۳۰ بدهید (session.time)",
+            input.session.time
+        )));
+    }
+    let time = fa(&t);
+    let session = format!(
+        "{} ساعت {} در {}",
+        day_and_date(input.session.day),
+        time,
+        iso(&input.session.place)
+    );
+    let days = format!("{} ({})", words(input.defence_days.into()), fa(input.defence_days));
+    let deadline = match &input.served {
+        Some(s) => {
+            if s.on < input.issued_on || s.defence_due <= s.on {
+                return Err(bad("تاریخ ابلاغ یا آخرین روز دفاع با تاریخ صدور نمی‌خواند (served)"));
+            }
+            format!(
+                "این اخطاریه در {} ({}) ابلاغ شد؛ مهلت {days} روزهٔ دفاع کتبی از روز پس از ابلاغ شمرده می‌شود و آخرین روز آن {} است.",
+                day_and_date(s.on),
+                iso(&s.method),
+                day_and_date(s.defence_due)
+            )
+        }
+        None => format!(
+            "مهلت دفاع کتبی {days} روز از تاریخ ابلاغ این اخطاریه است؛ روز ابلاغ شمرده نمی‌شود و اگر روز آخر جمعه یا تعطیل رسمی باشد، مهلت تا نخستین روز کاری پس از آن ادامه دارد (مواد ۴۴۴ و ۴۴۵ قانون آیین دادرسی مدنی)."
+        ),
+    };
+    let articles = citations(&input.articles)?;
+    // «مواد ۲۱، ۲۷ و ۲۸ آیین‌نامه ۱۴۰۱» when the provisions are whole articles of one code;
+    // otherwise each heading.
+    let version = input.articles[0].split(':').next().unwrap_or_default();
+    let whole = input
+        .articles
+        .iter()
+        .all(|id| id.split(':').count() == 2 && id.starts_with(&format!("{version}:")));
+    let basis = if whole && input.articles.len() > 1 {
+        let numbers: Vec<String> = input
+            .articles
+            .iter()
+            .map(|id| fa(id.split(':').nth(1).unwrap_or_default()))
+            .collect();
+        let (last, rest) = numbers.split_last().expect("two or more");
+        for id in &input.articles {
+            cite(id)?;
+        }
+        vec![format!(
+            "مواد {} و {last} {}",
+            rest.join("، "),
+            code_name(version)
+        )]
+    } else {
+        input
+            .articles
+            .iter()
+            .map(|id| cite(id).map(|(h, _)| h))
+            .collect::<Result<Vec<_>, _>>()?
+    };
+    let doc_title = format!("اخطاریهٔ پروندهٔ {}", input.case_number);
+    let data = json!({
+        "meta": meta(&doc_title, &input.board.name, &format!("پروندهٔ {}", input.case_number), v),
+        "verification": v.to_json(),
+        "title": "اخطاریه",
+        "board": iso(&input.board.name),
+        "level": level_fa(input.board.level),
+        "case_number": num(&input.case_number),
+        "summons_number": num(&input.summons_number),
+        "issued_on": date(input.issued_on),
+        "manager": iso(&input.office.manager),
+        "office": iso(&input.office.name),
+        "office_code": num(&input.office.code),
+        "city": iso(&input.office.city),
+        "charges": charges,
+        "session": session,
+        "session_day": day_and_date(input.session.day),
+        "session_time": time,
+        "place": iso(&input.session.place),
+        "deadline": deadline,
+        "served": input.served.is_some(),
+        "basis": basis.join("، "),
+        "articles": articles,
+        "secretary": iso(&input.secretary),
+    });
+    Ok((data, input.issued_on))
+}
+
 /// «بند پ شاخص ۷ مادهٔ ۴ دستورالعمل رتبه‌بندی» for a clause of index 7.
 fn index7_clause(id: &str) -> Result<String, RenderError> {
     let label = id

@@ -14,6 +14,7 @@ const DOCS: [Document; 5] = [
     Document::Minutes,
     Document::SittingMinutes,
     Document::Notice,
+    Document::Summons,
 ];
 
 fn renderer() -> &'static Renderer {
@@ -268,6 +269,58 @@ mod documents {
                 "11560027",
             ],
         );
+    }
+
+    #[test]
+    fn the_summons_states_the_charges_the_session_and_the_time_to_defend() {
+        let r = renderer()
+            .render_json(Document::Summons, Document::Summons.example())
+            .unwrap();
+        assert_eq!(r.pages, 1);
+        keep("summons", &r.pdf);
+        assert_phrases(
+            &r.pdf,
+            &[
+                "اخطاریه",
+                "آقای رضا محمدی، مدیر دفتر خدمات الکترونیک قضایی شمارهٔ ۲۷ تهران",
+                "11560027",
+                "دریافت وجه بیشتر از هزینه‌های تعیین شده",
+                "مادهٔ ۳۸ آیین‌نامه",
+                "بند «ذ»",
+                "عدم تسلیم قبض رسید وجوه به مراجعان",
+                "وقت جلسهٔ رسیدگی",
+                "۱۴۰۵/۰۹/۱۶",
+                "مهلت دفاع کتبی ده",
+                "قانون آیین دادرسی مدنی",
+                "جلسه هیأت با حضور کلیه اعضا تشکیل",
+                "دبیر هیأت: زهرا موسوی",
+                "امضای مخاطب",
+            ],
+        );
+        // Once served: when and how, and the last day.
+        let mut served = example(Document::Summons);
+        served["served"] = serde_json::json!({
+            "on": "1405/09/03",
+            "method": "تحویل حضوری",
+            "defence_due": "1405/09/14"
+        });
+        let r = renderer()
+            .render_json(Document::Summons, &served.to_string())
+            .unwrap();
+        assert_phrases(&r.pdf, &["۱۴۰۵/۰۹/۰۳", "تحویل حضوری", "آخرین روز آن", "۱۴۰۵/۰۹/۱۴"]);
+        // No charge, or a session not after the issue: refused in Persian.
+        for (field, value) in [
+            ("charges", serde_json::json!([])),
+            ("session", serde_json::json!({"day": "1405/09/01", "time": "10:00", "place": "تهران"})),
+        ] {
+            let mut bad = example(Document::Summons);
+            bad[field] = value;
+            let err = renderer()
+                .render_json(Document::Summons, &bad.to_string())
+                .unwrap_err();
+            assert!(matches!(err, RenderError::Invalid(_)), "{field}: {err}");
+            assert!(err.to_string().contains("اخطاریه") || err.to_string().contains("جلسه"), "{err}");
+        }
     }
 
     #[test]
@@ -676,6 +729,9 @@ mod literal_data {
         last.ends_with("_on")
             || last.ends_with("_date")
             || last == "last_day"
+            || last == "day"
+            || last == "time"
+            || last == "defence_due"
             || matches!(
                 last,
                 "violation"
@@ -689,7 +745,7 @@ mod literal_data {
                     | "result"
                     | "reason"
             )
-            || matches!(parent, "by" | "citations")
+            || matches!(parent, "by" | "citations" | "articles")
     }
 
     #[test]

@@ -50,6 +50,7 @@ mod secrets;
 mod signing;
 mod sittings;
 pub mod statistics;
+mod summons;
 mod write;
 
 pub use accounts::{AccountRow, ENROLMENT_HOURS, Enrolment, MAX_TRIES, PublicKeyRecord};
@@ -80,6 +81,7 @@ pub use signing::{SealInput, Sealed, SignProgress, SignatureRecord, ToSign};
 pub use sittings::{
     NewSitting, SittingCase, SittingMember, SittingRecord, SittingRecusal, SittingSummary,
 };
+pub use summons::{NewSummons, SummonsCharge, SummonsRecord};
 pub use write::{
     CaseRef, Holiday, NewBoard, NewCase, NewCharge, NewComplaint, NewManager, NewMember, NewOffice,
 };

@@ -181,7 +181,7 @@ impl Store {
             "{COLUMNS} WHERE table_name = 'cases' AND row_id = ?1
              UNION {COLUMNS} WHERE {ROW}case_id') = ?1
                 AND +table_name IN ('charges', 'complaints', 'evidence', 'sessions', 'rulings', 'scheduled_sessions',
-                                   'case_qualifications', 'suspension_orders')
+                                   'case_qualifications', 'suspension_orders', 'summonses')
              UNION {COLUMNS} WHERE {ROW}session_id') IN (SELECT value FROM json_each(?2))
                 AND +table_name IN ('attendance', 'votes')
              UNION {COLUMNS} WHERE {ROW}ruling_id') IN (SELECT value FROM json_each(?3))

@@ -17,6 +17,7 @@ mod search;
 mod signing;
 mod sittings;
 mod statistics;
+mod summons;
 mod write;
 
 use chrono::NaiveDate;

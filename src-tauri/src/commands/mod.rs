@@ -16,3 +16,4 @@ pub mod reports;
 pub mod rulings;
 pub mod service;
 pub mod settings;
+pub mod summons;

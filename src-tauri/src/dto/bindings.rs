@@ -136,6 +136,9 @@ pub fn typescript_bindings() -> String {
         SuspensionOrderRecord::decl(&cfg),
         SuspensionView::decl(&cfg),
         p::Condition::decl(&cfg),
+        SummonsView::decl(&cfg),
+        SummonsPanel::decl(&cfg),
+        SummonsIssued::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types in src-tauri/src/dto.rs and the crates they use.\n\

@@ -9,11 +9,13 @@ use ts_rs::TS;
 
 mod bindings;
 mod records;
+mod summons;
 
 pub use crate::error::{CommandError, ErrorCode};
 pub use bindings::typescript_bindings;
 pub use heyat_documents::RulingDraft;
 pub use records::*;
+pub use summons::*;
 
 /// The app, its board and where its data lives.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]

@@ -2,7 +2,8 @@
 //! they may take, and the board each action belongs to.
 //!
 //! - the **secretary** (دبیر) keeps the file: registers complaints and cases, schedules and
-//!   holds sessions (attendance, Art 26), prints, records service and appeals (Art 33);
+//!   holds sessions (attendance, Art 26), prints, records service and appeals (Art 33),
+//!   issues the summons to the manager and records its service and his defence;
 //! - a **member** (عضو) reads the file and signs the rulings of sessions they sat in
 //!   (Art 27); the **chair** of a session — a member, elected for it — records its votes and
 //!   writes its reasoned ruling (Arts 27–28);
@@ -41,6 +42,7 @@ vocabulary! {
         SignRuling = "sign_ruling", "امضای رأی";
         Print = "print", "چاپ اسناد";
         Serve = "serve", "ثبت ابلاغ";
+        Summon = "summon", "صدور اخطاریه و ثبت ابلاغ و دفاع آن";
         Appeal = "appeal", "ثبت تجدیدنظرخواهی";
         Finalize = "finalize", "ثبت قطعیت آرا";
         RevokeSuspension = "revoke_suspension", "لغو قرار تعلیق تعقیب";
@@ -69,6 +71,7 @@ impl Role {
                     | HoldSession
                     | Print
                     | Serve
+                    | Summon
                     | Appeal
                     | Finalize
                     | RevokeSuspension

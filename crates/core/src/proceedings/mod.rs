@@ -13,6 +13,7 @@ mod access;
 mod deliberation;
 pub mod docket;
 pub mod qualifications;
+pub mod summons;
 pub mod suspension;
 
 pub use access::{AccessError, Action, Caller, Role, Scope};
@@ -155,6 +156,9 @@ pub enum ProceedingError {
     /// A sitting's docket, or a recusal on one of its cases, is refused.
     #[error(transparent)]
     Docket(#[from] DocketError),
+    /// A summons, its service or the defence refused (`summons`).
+    #[error(transparent)]
+    Summons(#[from] summons::SummonsError),
     /// A date the deadline cannot be computed from.
     #[error(transparent)]
     Date(#[from] DateError),

@@ -16,6 +16,10 @@
 //!   [{ case, seat, votes_cast, chair }] }`: `open_sitting`, then each recusal in order
 //!   (`Docket::recuse`); `expect.heard` lists the case ids in order, `expect.sat` each case's
 //!   three roster seats (`{ case, seats, chair }`).
+//! - `[scenario.summons]` (`act` = `issue`, `serve` or `defence`, with `today`, the `session`
+//!   day and the summons as recorded): `summons::check_issue`, `check_service`,
+//!   `check_defence`; `expect.deadline` is the last day to defend, `expect.late` and
+//!   `expect.too_soon` what the defence and the service are marked.
 //!
 //! `expect.may_appeal` lists who may appeal the `ruling` (`appealable_by`); `expect.refused`
 //! is a piece of the Persian message the refusal must contain.
@@ -61,6 +65,7 @@ struct Scenario {
     charges: Option<Vec<ChargeRow>>,
     is_yes: Option<String>,
     docket: Option<DocketAct>,
+    summons: Option<SummonsAct>,
     expect: Expect,
 }
 
@@ -111,6 +116,35 @@ struct SatRow {
     case: i64,
     seats: Vec<Seat>,
     chair: Option<Seat>,
+}
+
+/// A summons to issue, serve, or answer (`act`), on `today`; the case and the summons as
+/// recorded before it.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SummonsAct {
+    act: String,
+    today: JalaliDate,
+    /// The session day the summons names.
+    session: JalaliDate,
+    /// When the summons was issued (`serve`, `defence`); `today` unless given.
+    issued: Option<JalaliDate>,
+    #[serde(default = "scheduled")]
+    status: heyat_core::CaseStatus,
+    #[serde(default = "one_charge")]
+    charges: usize,
+    /// The day a ruling of the case was signed, if one was.
+    signed: Option<JalaliDate>,
+    /// The service on record (`defence`, or a second `serve`).
+    served: Option<JalaliDate>,
+    /// A defence on record already.
+    received: Option<JalaliDate>,
+    /// The day of the service or of the defence recorded now.
+    on: Option<JalaliDate>,
+}
+
+fn one_charge() -> usize {
+    1
 }
 
 fn three() -> usize {
@@ -217,6 +251,10 @@ struct Expect {
     heard: Option<Vec<i64>>,
     /// Who sits (roster seats, place by place) and chairs each case of the docket.
     sat: Option<Vec<SatRow>>,
+    /// The defence came after the last day to defend.
+    late: Option<bool>,
+    /// The summons was served too late for the ten days to end before the session.
+    too_soon: Option<bool>,
 }
 
 fn scenario_dir() -> PathBuf {
@@ -510,11 +548,86 @@ fn run(s: &Scenario) -> (Vec<String>, usize) {
             }
         }
     }
+    if let Some(act) = &s.summons {
+        actions += 1;
+        checked += usize::from(e.refused.is_some());
+        run_summons(act, &s.holidays, e, &mut problems, &mut checked);
+    }
 
     if actions > 1 {
         problems.push("give one thing to do per scenario".into());
     }
     (problems, checked)
+}
+
+/// One summons act, checked against `heyat_core::proceedings::summons`.
+fn run_summons(
+    act: &SummonsAct,
+    holidays: &[JalaliDate],
+    e: &Expect,
+    problems: &mut Vec<String>,
+    checked: &mut usize,
+) {
+    use p::summons as s;
+    let facts = s::SummonsFacts {
+        issued_on: act.issued.unwrap_or(act.today),
+        session_on: act.session,
+        served_on: act.served,
+        defence_received_on: act.received,
+    };
+    let mut expect_due = |due: JalaliDate, problems: &mut Vec<String>| {
+        if let Some(want) = e.deadline {
+            *checked += 1;
+            if due != want {
+                problems.push(format!("last day to defend {due}, expected {want}"));
+            }
+        }
+    };
+    match act.act.as_str() {
+        "issue" => {
+            let case = s::CaseForSummons {
+                status: act.status,
+                charges: act.charges,
+                ruling_signed: act.signed.is_some(),
+            };
+            let got = s::check_issue(&case, act.session, act.today, holidays)
+                .map_err(p::ProceedingError::from);
+            if let Some(due) = outcome(got, &e.refused, problems) {
+                expect_due(due, problems);
+            }
+        }
+        "serve" => {
+            let on = act.on.expect("serve needs `on`");
+            let got =
+                s::check_service(&facts, on, act.today, holidays).map_err(p::ProceedingError::from);
+            if let Some(after) = outcome(got, &e.refused, problems) {
+                expect_due(after.defence_due, problems);
+                if let Some(want) = e.too_soon {
+                    *checked += 1;
+                    if after.session_too_soon != want {
+                        problems.push(format!(
+                            "session too soon: {}, expected {want}",
+                            after.session_too_soon
+                        ));
+                    }
+                }
+            }
+        }
+        "defence" => {
+            let on = act.on.expect("defence needs `on`");
+            let got = s::check_defence(&facts, on, act.today, act.signed, holidays)
+                .map_err(p::ProceedingError::from);
+            if let Some(late) = outcome(got, &e.refused, problems)
+                && let Some(want) = e.late
+            {
+                *checked += 1;
+                if late != want {
+                    problems.push(format!("late: {late}, expected {want}"));
+                }
+            }
+        }
+        other => problems.push(format!("unknown summons act «{other}»")),
+    }
 }
 
 #[test]
