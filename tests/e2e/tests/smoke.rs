@@ -412,6 +412,8 @@ async fn the_app_opens_in_persian_and_every_section_is_reachable() {
 
     lists_go_out_and_a_register_comes_in(&client).await;
     statistics_and_the_ranking_report(&client).await;
+    a_sitting_hears_two_cases(&client).await;
+    a_summons_is_printed_served_and_answered(&client).await;
 
     // Batch printing: every notification slip not printed yet, with progress.
     click(&client, "nav button[data-section=rulings]").await;
@@ -1492,4 +1494,159 @@ async fn statistics_and_the_ranking_report(client: &Client) {
     let text = String::from_utf8_lossy(&text.stdout);
     assert!(text.contains("شاخص"), "ranking report: {text}");
     shoot(client, "ranking").await;
+}
+
+/// A day's docket: one sitting of the board hears two cases in order; attendance is taken
+/// once and carried to both; the representative steps aside on the second case only (the
+/// alternate sits for it); the sitting's combined minutes print as one PDF naming both cases.
+async fn a_sitting_hears_two_cases(client: &Client) {
+    click(client, "nav button[data-section=sessions]").await;
+    appears(client, "[data-testid=docket-candidates] tbody tr").await;
+    // Exactly the first two of the day's cases, in the order listed.
+    js(
+        client,
+        "const boxes = [...document.querySelectorAll('[data-testid=docket-candidates] input[type=checkbox]')]; \
+         boxes.forEach(b => { if (b.checked) b.click(); }); \
+         boxes.slice(0, 2).forEach(b => b.click()); return boxes.length",
+    )
+    .await;
+    until(
+        client,
+        "two cases on the docket",
+        "return document.querySelectorAll('[data-testid=docket-order] li').length === 2",
+    )
+    .await;
+    let numbers: Vec<String> = js(
+        client,
+        "return [...document.querySelectorAll('[data-testid=docket-candidates] tbody tr')].slice(0, 2).map(r => r.children[1].textContent.trim())",
+    )
+    .await
+    .as_array()
+    .unwrap()
+    .iter()
+    .map(|v| v.as_str().unwrap().to_owned())
+    .collect();
+    click(client, "input[name=sitting_alternate_representative]").await;
+    until(
+        client,
+        "quorum",
+        "return document.querySelector('[data-testid=sitting-quorum]')?.classList.contains('ok') === true",
+    )
+    .await;
+    js(
+        client,
+        "const s = document.querySelector('select[name=sitting_chair]'); s.selectedIndex = 1; \
+         s.dispatchEvent(new Event('change', { bubbles: true })); return s.value",
+    )
+    .await;
+    shoot(client, "sitting-form").await;
+    click(client, "form[aria-label='گشودن نشست'] button[type=submit]").await;
+    appears(client, "[data-testid=sitting-view]").await;
+    until(
+        client,
+        "both cases heard in the sitting",
+        "return document.querySelectorAll('[data-testid=sitting-case]').length === 2",
+    )
+    .await;
+    let view = text_of(client, "[data-testid=sitting-view]").await;
+    for n in &numbers {
+        assert!(view.contains(n.as_str()), "the sitting hears {n}: {view}");
+    }
+
+    // The representative steps aside on the second case: the alternate sits for it only.
+    js(
+        client,
+        "const s = document.querySelectorAll('[data-testid=sitting-case]')[1].querySelector('select[name^=recuse_]'); \
+         s.selectedIndex = s.options.length - 1; s.dispatchEvent(new Event('change', { bubbles: true })); return s.value",
+    )
+    .await;
+    js(
+        client,
+        "document.querySelectorAll('[data-testid=sitting-case]')[1].querySelector('.row button').click(); return true",
+    )
+    .await;
+    until(
+        client,
+        "recusal on the second case",
+        "return document.querySelectorAll('[data-testid=sitting-case]')[1].textContent.includes('کناره گرفت')",
+    )
+    .await;
+    let first = js(
+        client,
+        "return document.querySelectorAll('[data-testid=sitting-case]')[0].textContent",
+    )
+    .await;
+    assert!(
+        !first.as_str().unwrap().contains("کناره گرفت"),
+        "the first case keeps its seats: {first}"
+    );
+
+    click(client, "[data-testid=print-sitting-minutes]").await;
+    appears(client, "[data-testid=sitting-minutes]").await;
+    let pdf = js(
+        client,
+        "return document.querySelector('[data-testid=sitting-minutes]').dataset.path",
+    )
+    .await;
+    let kept = screenshot_dir().join("sitting-minutes.pdf");
+    std::fs::copy(pdf.as_str().unwrap(), &kept).unwrap();
+    let text = Command::new("pdftotext")
+        .args([kept.to_str().unwrap(), "-"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(text.contains("نشست"), "combined minutes: {text}");
+    shoot(client, "sitting").await;
+}
+
+/// The summons (اخطاریه) of a case: issued for a session after the ten days to defend,
+/// printed as a PDF, its service and then the defence recorded.
+async fn a_summons_is_printed_served_and_answered(client: &Client) {
+    open_case_numbered(client, "1405-0004").await;
+    click(client, "button[data-tab=sessions]").await;
+    appears(client, "form[aria-label='صدور اخطاریه'] button[type=submit]").await;
+    // A session day too soon for ten days to defend is refused, naming the first day allowed.
+    fill(client, "input[name=summons_day]", "1405/09/03").await;
+    click(client, "form[aria-label='صدور اخطاریه'] button[type=submit]").await;
+    appears(client, "[data-testid=summons] .error").await;
+    let refused = text_of(client, "[data-testid=summons] .error").await;
+    assert!(refused.contains("ده‌روزهٔ دفاع"), "{refused}");
+    fill(client, "input[name=summons_day]", "1405/09/23").await;
+    click(client, "form[aria-label='صدور اخطاریه'] button[type=submit]").await;
+    appears(client, "[data-testid=summons-item]").await;
+    let pdf = js(
+        client,
+        "return document.querySelector('[data-testid=summons-item]').dataset.pdf",
+    )
+    .await;
+    let kept = screenshot_dir().join("summons.pdf");
+    std::fs::copy(pdf.as_str().unwrap(), &kept).unwrap();
+    let text = Command::new("pdftotext")
+        .args([kept.to_str().unwrap(), "-"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(text.contains("اخطاریه"), "summons: {text}");
+
+    let item = "[data-testid=summons-item]";
+    fill(client, &format!("{item} input[name^=summons_served_]"), "1405/09/02").await;
+    js(
+        client,
+        "[...document.querySelectorAll('[data-testid=summons-item] button')].find(b => b.textContent.includes('ثبت ابلاغ')).click(); return true",
+    )
+    .await;
+    appears(client, "[data-testid=summons-served]").await;
+    let served = text_of(client, "[data-testid=summons-served]").await;
+    assert!(served.contains("مهلت دفاع تا"), "{served}");
+    fill(client, &format!("{item} input[name^=defence_on_]"), "1405/09/02").await;
+    fill(client, &format!("{item} input[name^=defence_note_]"), "لایحهٔ دفاعیه با دو پیوست").await;
+    js(
+        client,
+        "[...document.querySelectorAll('[data-testid=summons-item] button')].find(b => b.textContent.includes('ثبت دفاعیه')).click(); return true",
+    )
+    .await;
+    appears(client, "[data-testid=summons-defence]").await;
+    let defence = text_of(client, "[data-testid=summons-defence]").await;
+    assert!(defence.contains("در مهلت"), "{defence}");
+    shoot(client, "summons").await;
 }

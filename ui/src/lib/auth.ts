@@ -29,6 +29,7 @@ export type Action =
   | "sign_ruling"
   | "print"
   | "serve"
+  | "summon"
   | "appeal"
   | "finalize"
   | "revoke_suspension"

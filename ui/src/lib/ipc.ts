@@ -40,6 +40,10 @@ import type {
   QuorumView,
   SessionAttendance,
   SittingForm,
+  SummonsPanel,
+  SummonsView,
+  SummonsIssued,
+  ServiceMethod,
   DocketDay,
   SittingView,
   SittingRow,
@@ -214,6 +218,16 @@ export function commands(invokeFn: Invoke) {
     recuseInSitting: (sittingId: number, caseId: number, memberId: number, chairMemberId: number | null) =>
       call<SittingView>("recuse_in_sitting", { sittingId, caseId, memberId, chairMemberId }),
     printSittingMinutes: (sittingId: number) => call<PrintedRuling>("print_sitting_minutes", { sittingId }),
+    /** The case's summonses (اخطاریه), and what the form to issue one starts with. */
+    listSummonses: (caseId: number) => call<SummonsPanel>("list_summonses", { caseId }),
+    /** Issues a summons for a session (set by the same act if none is that day) and prints it. */
+    issueSummons: (caseId: number, sessionOn: string, atTime: string, place: string) =>
+      call<SummonsIssued>("issue_summons", { caseId, sessionOn, atTime, place }),
+    printSummons: (summonsId: number) => call<PrintedRuling>("print_summons", { summonsId }),
+    recordSummonsService: (summonsId: number, method: ServiceMethod, servedOn: string) =>
+      call<SummonsView>("record_summons_service", { summonsId, method, servedOn }),
+    recordDefence: (summonsId: number, receivedOn: string, note: string) =>
+      call<SummonsView>("record_defence", { summonsId, receivedOn, note }),
     desk: () => call<DeskView>("desk"),
     agenda: () => call<AgendaRow[]>("agenda"),
     scheduleSession: (caseId: number, day: string, atTime: string, note: string) =>
