@@ -2627,6 +2627,8 @@ fn a_sitting_hears_two_cases_in_order() {
     }
     let listed = invoke(&app, "list_sittings", json!({})).unwrap();
     assert_eq!(listed[0]["cases"], 2);
+}
+
 #[test]
 fn a_summons_is_issued_printed_served_and_answered() {
     let app = app();
@@ -2646,7 +2648,10 @@ fn a_summons_is_issued_printed_served_and_answered() {
     };
     let err = issue("1405/09/12", "10:00").unwrap_err();
     assert!(
-        err["message"].as_str().unwrap().contains("۱۴۰۵/۰۹/۱۴ یا پس از آن"),
+        err["message"]
+            .as_str()
+            .unwrap()
+            .contains("۱۴۰۵/۰۹/۱۴ یا پس از آن"),
         "{err}"
     );
     let err = issue("1405/09/21", "").unwrap_err();
@@ -2698,7 +2703,10 @@ fn a_summons_is_issued_printed_served_and_answered() {
         json!({ "summonsId": summons_id, "method": "in_person", "servedOn": "1405/09/05" }),
     )
     .unwrap_err();
-    assert!(err["message"].as_str().unwrap().contains("هنوز نرسیده"), "{err}");
+    assert!(
+        err["message"].as_str().unwrap().contains("هنوز نرسیده"),
+        "{err}"
+    );
     let served = invoke(
         &app,
         "record_summons_service",
@@ -2722,5 +2730,8 @@ fn a_summons_is_issued_printed_served_and_answered() {
     assert_eq!(panel["summonses"].as_array().unwrap().len(), 1);
     // Its history names the secretary.
     let history = invoke(&app, "case_history", json!({ "caseId": id })).unwrap();
-    assert!(history.to_string().contains("summonses") || history.to_string().contains("اخطاریه"), "{history}");
+    assert!(
+        history.to_string().contains("summonses") || history.to_string().contains("اخطاریه"),
+        "{history}"
+    );
 }

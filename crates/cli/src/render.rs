@@ -1,5 +1,5 @@
 //! `heyat render KIND DATA.json -o OUT.pdf` and `heyat render KIND --example`.
-//! KIND is ruling, appeal-ruling, minutes, sitting-minutes, notice or case-cover; the input schemas are in
+//! KIND is ruling, appeal-ruling, minutes, sitting-minutes, notice, summons, ranking or case-cover; the input schemas are in
 //! `templates/README.md`. The verification code of the document goes to standard error.
 
 use crate::{Failure, read_input};
@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 #[derive(clap::Args)]
 pub struct RenderArgs {
-    /// The document: ruling, appeal-ruling, minutes, sitting-minutes, notice or case-cover.
+    /// The document: ruling, appeal-ruling, minutes, sitting-minutes, notice, summons, ranking or case-cover.
     kind: String,
     /// The document's data as JSON; `-` reads standard input.
     data: Option<PathBuf>,

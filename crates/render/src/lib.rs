@@ -78,7 +78,7 @@ pub enum Document {
 }
 
 impl Document {
-    pub const ALL: [Document; 7] = [
+    pub const ALL: [Document; 8] = [
         Document::Ruling,
         Document::AppealRuling,
         Document::Minutes,

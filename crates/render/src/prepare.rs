@@ -880,7 +880,9 @@ pub fn summons(input: &SummonsInput, v: &Verification) -> Result<(Value, JalaliD
         ));
     }
     if input.session.day <= input.issued_on {
-        return Err(bad("روز جلسه باید پس از تاریخ صدور اخطاریه باشد (session.day)"));
+        return Err(bad(
+            "روز جلسه باید پس از تاریخ صدور اخطاریه باشد (session.day)",
+        ));
     }
     if input.articles.is_empty() {
         return Err(bad("مستند اخطاریه (articles) خالی است"));
@@ -917,11 +919,17 @@ pub fn summons(input: &SummonsInput, v: &Verification) -> Result<(Value, JalaliD
         time,
         iso(&input.session.place)
     );
-    let days = format!("{} ({})", words(input.defence_days.into()), fa(input.defence_days));
+    let days = format!(
+        "{} ({})",
+        words(input.defence_days.into()),
+        fa(input.defence_days)
+    );
     let deadline = match &input.served {
         Some(s) => {
             if s.on < input.issued_on || s.defence_due <= s.on {
-                return Err(bad("تاریخ ابلاغ یا آخرین روز دفاع با تاریخ صدور نمی‌خواند (served)"));
+                return Err(bad(
+                    "تاریخ ابلاغ یا آخرین روز دفاع با تاریخ صدور نمی‌خواند (served)",
+                ));
             }
             format!(
                 "این اخطاریه در {} ({}) ابلاغ شد؛ مهلت {days} روزهٔ دفاع کتبی از روز پس از ابلاغ شمرده می‌شود و آخرین روز آن {} است.",

@@ -8,7 +8,7 @@ use std::io::Write;
 use std::process::{Command, Stdio};
 use std::sync::OnceLock;
 
-const DOCS: [Document; 5] = [
+const DOCS: [Document; 6] = [
     Document::Ruling,
     Document::AppealRuling,
     Document::Minutes,
@@ -307,11 +307,17 @@ mod documents {
         let r = renderer()
             .render_json(Document::Summons, &served.to_string())
             .unwrap();
-        assert_phrases(&r.pdf, &["۱۴۰۵/۰۹/۰۳", "تحویل حضوری", "آخرین روز آن", "۱۴۰۵/۰۹/۱۴"]);
+        assert_phrases(
+            &r.pdf,
+            &["۱۴۰۵/۰۹/۰۳", "تحویل حضوری", "آخرین روز آن", "۱۴۰۵/۰۹/۱۴"],
+        );
         // No charge, or a session not after the issue: refused in Persian.
         for (field, value) in [
             ("charges", serde_json::json!([])),
-            ("session", serde_json::json!({"day": "1405/09/01", "time": "10:00", "place": "تهران"})),
+            (
+                "session",
+                serde_json::json!({"day": "1405/09/01", "time": "10:00", "place": "تهران"}),
+            ),
         ] {
             let mut bad = example(Document::Summons);
             bad[field] = value;
@@ -319,7 +325,10 @@ mod documents {
                 .render_json(Document::Summons, &bad.to_string())
                 .unwrap_err();
             assert!(matches!(err, RenderError::Invalid(_)), "{field}: {err}");
-            assert!(err.to_string().contains("اخطاریه") || err.to_string().contains("جلسه"), "{err}");
+            assert!(
+                err.to_string().contains("اخطاریه") || err.to_string().contains("جلسه"),
+                "{err}"
+            );
         }
     }
 

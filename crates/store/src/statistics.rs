@@ -4,9 +4,9 @@
 //! with each other; the screens chart them and `export::statistics` writes them out.
 
 use crate::{Store, StoreError};
+use heyat_core::CaseStatus;
 use heyat_core::JalaliDate;
 use heyat_core::proceedings::RulingOutcome;
-use heyat_core::CaseStatus;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -102,7 +102,11 @@ fn count(key: impl Into<String>, label_fa: impl Into<String>, count: i64) -> Cou
 
 /// Most first, then by label.
 fn most_first(mut v: Vec<Count>) -> Vec<Count> {
-    v.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.label_fa.cmp(&b.label_fa)));
+    v.sort_by(|a, b| {
+        b.count
+            .cmp(&a.count)
+            .then_with(|| a.label_fa.cmp(&b.label_fa))
+    });
     v
 }
 
@@ -219,7 +223,10 @@ impl Store {
                 what: "وضعیت پرونده",
                 value: status.clone(),
             })?;
-            let order = CaseStatus::ALL.iter().position(|s| *s == status).unwrap_or(0);
+            let order = CaseStatus::ALL
+                .iter()
+                .position(|s| *s == status)
+                .unwrap_or(0);
             *statuses.entry(order).or_default() += 1;
         }
         let by_month = months
@@ -268,7 +275,8 @@ impl Store {
             outcomes
                 .into_iter()
                 .map(|(o, n)| {
-                    let label = RulingOutcome::from_code(&o).map_or(o.clone(), |x| x.title_fa().to_owned());
+                    let label =
+                        RulingOutcome::from_code(&o).map_or(o.clone(), |x| x.title_fa().to_owned());
                     count(o, label, n)
                 })
                 .collect(),

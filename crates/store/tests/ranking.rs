@@ -107,11 +107,9 @@ async fn the_report_goes_out_as_a_sheet_one_row_per_deduction_or_office() {
     assert_eq!(sheet.len(), expected + 1);
     assert_eq!(sheet[0][4], Data::String("امتیاز شاخص ۷".into()));
     // A deduction names its clause; an office with none says so.
-    assert!(
-        sheet
-            .iter()
-            .any(|r| matches!(&r[11], Data::String(s) if s.starts_with("بند ") && s.contains("شاخص ۷")))
-    );
+    assert!(sheet.iter().any(
+        |r| matches!(&r[11], Data::String(s) if s.starts_with("بند ") && s.contains("شاخص ۷"))
+    ));
     assert!(
         sheet
             .iter()

@@ -17,9 +17,17 @@ async fn the_demo_counts_agree_with_its_cases_charges_and_rulings() {
     let all: Statistics = store.statistics(&Period::default()).await.unwrap();
     let cases = store.cases(&CaseFilter::default()).await.unwrap();
     assert_eq!(all.cases, cases.len() as i64);
-    assert_eq!(total(&all.by_status), all.cases, "every case has one status");
+    assert_eq!(
+        total(&all.by_status),
+        all.cases,
+        "every case has one status"
+    );
     assert_eq!(total(&all.by_month), all.cases, "every case has one month");
-    assert_eq!(total(&all.by_office), all.cases, "every case has one office");
+    assert_eq!(
+        total(&all.by_office),
+        all.cases,
+        "every case has one office"
+    );
     let charges: i64 = cases.iter().map(|c| c.charge_count).sum();
     assert_eq!(all.charges, charges);
     assert_eq!(total(&all.by_violation), charges);
@@ -35,10 +43,17 @@ async fn the_demo_counts_agree_with_its_cases_charges_and_rulings() {
     }
     assert_eq!(all.rulings, standing.len() as i64);
     assert!(all.rulings >= 3);
-    assert_eq!(total(&all.by_outcome), all.rulings, "every standing ruling has an outcome");
+    assert_eq!(
+        total(&all.by_outcome),
+        all.rulings,
+        "every standing ruling has an outcome"
+    );
     let graded: i64 = total(&all.by_grade);
     assert!(graded >= 2 && graded <= all.rulings);
-    assert!(all.by_grade.windows(2).all(|w| w[0].key < w[1].key), "grades in order");
+    assert!(
+        all.by_grade.windows(2).all(|w| w[0].key < w[1].key),
+        "grades in order"
+    );
     assert!(all.by_grade.iter().all(|c| c.label_fa.starts_with("درجهٔ ")));
     assert!(
         all.by_outcome
@@ -55,13 +70,21 @@ async fn the_demo_counts_agree_with_its_cases_charges_and_rulings() {
         "{:?}",
         all.by_violation
     );
-    assert!(all.by_violation.iter().any(|c| c.key == "absence" && c.label_fa.starts_with("غیبت")));
+    assert!(
+        all.by_violation
+            .iter()
+            .any(|c| c.key == "absence" && c.label_fa.starts_with("غیبت"))
+    );
     // Months run in time order, named in Persian.
     let keys: Vec<&str> = all.by_month.iter().map(|c| c.key.as_str()).collect();
     let mut sorted = keys.clone();
     sorted.sort();
     assert_eq!(keys, sorted);
-    assert!(all.by_month.iter().all(|c| c.label_fa.chars().any(|ch| ('۰'..='۹').contains(&ch))));
+    assert!(
+        all.by_month
+            .iter()
+            .all(|c| c.label_fa.chars().any(|ch| ('۰'..='۹').contains(&ch)))
+    );
     // Most first where order is by count.
     assert!(all.by_office.windows(2).all(|w| w[0].count >= w[1].count));
 
@@ -78,7 +101,10 @@ async fn the_demo_counts_agree_with_its_cases_charges_and_rulings() {
         .unwrap();
     assert_eq!(
         some.cases,
-        cases.iter().filter(|c| c.registered_on.as_str() >= from).count() as i64
+        cases
+            .iter()
+            .filter(|c| c.registered_on.as_str() >= from)
+            .count() as i64
     );
     assert!(some.cases < all.cases);
 

@@ -91,9 +91,8 @@ pub async fn read_document(
             "نمای چاپ فقط سندهای PDF را نشان می‌دهد؛ این پرونده را با «باز کردن» ببینید.",
         ));
     }
-    let bytes = std::fs::read(&file).map_err(|e| {
-        CommandError::storage(format!("سند {} خوانده نشد: {e}", file.display()))
-    })?;
+    let bytes = std::fs::read(&file)
+        .map_err(|e| CommandError::storage(format!("سند {} خوانده نشد: {e}", file.display())))?;
     Ok(tauri::ipc::Response::new(bytes))
 }
 

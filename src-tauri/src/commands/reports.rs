@@ -33,10 +33,7 @@ fn period_fa(from: Option<&str>, to: Option<&str>) -> Result<String, CommandErro
 }
 
 /// The statistics' period, parsed, for the caller's board (an administrator: every board).
-async fn statistics_period(
-    state: &AppState,
-    period: &PeriodForm,
-) -> Result<Period, CommandError> {
+async fn statistics_period(state: &AppState, period: &PeriodForm) -> Result<Period, CommandError> {
     let caller = state.allow(Action::ReadCases).await?;
     Ok(Period {
         from: optional_iso("از تاریخ", period.from.as_deref())?,
@@ -82,9 +79,8 @@ pub async fn statistics(
 fn ranking_period(period: &PeriodForm) -> Result<(JalaliDate, JalaliDate), CommandError> {
     let day = |field: &str, v: Option<&str>| -> Result<JalaliDate, CommandError> {
         match v.map(str::trim) {
-            Some(d) if !d.is_empty() => {
-                JalaliDate::parse_iso(&iso_date(field, d)?).map_err(|e| CommandError::invalid(e.to_string()))
-            }
+            Some(d) if !d.is_empty() => JalaliDate::parse_iso(&iso_date(field, d)?)
+                .map_err(|e| CommandError::invalid(e.to_string())),
             _ => Err(CommandError::invalid(format!(
                 "{field} دورهٔ ارزیابی را بدهید (مثلاً ۱۴۰۴/۰۱/۰۱)."
             ))),
@@ -226,9 +222,8 @@ pub async fn export_list(
         ExportFormat::Csv => "csv",
     };
     let path = export_path(&state.data_dir, name, state.today_jalali(), ext);
-    std::fs::create_dir_all(path.parent().unwrap_or(&state.data_dir)).map_err(|e| {
-        CommandError::storage(format!("پوشهٔ خروجی‌ها ساخته نشد: {e}"))
-    })?;
+    std::fs::create_dir_all(path.parent().unwrap_or(&state.data_dir))
+        .map_err(|e| CommandError::storage(format!("پوشهٔ خروجی‌ها ساخته نشد: {e}")))?;
     export::write(&table, &path)?;
     let bytes = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
     tracing::info!(list = name, rows = table.rows.len(), "list exported");
@@ -244,10 +239,12 @@ pub async fn export_list(
 #[tauri::command]
 pub async fn import_template(state: State<'_, AppState>) -> Result<WrittenFile, CommandError> {
     state.allow(Action::RegisterComplaint).await?;
-    let path = state.data_dir.join("exports").join("register-template.xlsx");
-    std::fs::create_dir_all(path.parent().unwrap_or(&state.data_dir)).map_err(|e| {
-        CommandError::storage(format!("پوشهٔ خروجی‌ها ساخته نشد: {e}"))
-    })?;
+    let path = state
+        .data_dir
+        .join("exports")
+        .join("register-template.xlsx");
+    std::fs::create_dir_all(path.parent().unwrap_or(&state.data_dir))
+        .map_err(|e| CommandError::storage(format!("پوشهٔ خروجی‌ها ساخته نشد: {e}")))?;
     heyat_store::import::write_template(&path)?;
     let bytes = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
     Ok(WrittenFile {

@@ -19,9 +19,11 @@ fn view(
     case_number: &str,
     too_soon: bool,
 ) -> Result<SummonsView, CommandError> {
-    let lib = heyat_core::regulation::library().map_err(|e| CommandError::storage(e.to_string()))?;
+    let lib =
+        heyat_core::regulation::library().map_err(|e| CommandError::storage(e.to_string()))?;
     let today = state.today_jalali();
-    let session = JalaliDate::parse_iso(&r.session_on).map_err(|e| CommandError::storage(e.to_string()))?;
+    let session =
+        JalaliDate::parse_iso(&r.session_on).map_err(|e| CommandError::storage(e.to_string()))?;
     let due = r
         .defence_due
         .as_deref()
@@ -73,7 +75,10 @@ async fn print(
     secretary: &str,
 ) -> Result<PrintedRuling, CommandError> {
     let (input, name) = heyat_documents::summons(&state.store, summons_id, secretary).await?;
-    let rendered = state.renderer.summons(&input).map_err(DocumentError::from)?;
+    let rendered = state
+        .renderer
+        .summons(&input)
+        .map_err(DocumentError::from)?;
     Ok(heyat_documents::save(&state.data_dir, &name, rendered)?.into())
 }
 
@@ -88,7 +93,8 @@ pub async fn list_summonses(
     let number = case_number(&state, case_id).await?;
     let today = state.today_jalali();
     let holidays = state.store.holiday_dates().await?;
-    let earliest = s::earliest_session(today, &holidays).map_err(|e| CommandError::invalid(e.to_string()))?;
+    let earliest =
+        s::earliest_session(today, &holidays).map_err(|e| CommandError::invalid(e.to_string()))?;
     let next = state
         .store
         .scheduled_for(case_id)
@@ -164,7 +170,13 @@ pub async fn record_summons_service(
     let served_on = iso_date("تاریخ ابلاغ", &served_on)?;
     let (record, after) = state
         .store
-        .serve_summons(summons_id, method, &served_on, state.today_jalali(), &caller.actor())
+        .serve_summons(
+            summons_id,
+            method,
+            &served_on,
+            state.today_jalali(),
+            &caller.actor(),
+        )
         .await?;
     let number = case_number(&state, case_id).await?;
     view(&state, &record, &number, after.session_too_soon)
@@ -184,7 +196,13 @@ pub async fn record_defence(
     let received_on = iso_date("تاریخ دریافت دفاعیه", &received_on)?;
     let record = state
         .store
-        .record_defence(summons_id, &received_on, &note, state.today_jalali(), &caller.actor())
+        .record_defence(
+            summons_id,
+            &received_on,
+            &note,
+            state.today_jalali(),
+            &caller.actor(),
+        )
         .await?;
     let number = case_number(&state, case_id).await?;
     view(&state, &record, &number, false)

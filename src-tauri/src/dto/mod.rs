@@ -751,12 +751,18 @@ pub struct RankingView {
 #[serde(tag = "list", rename_all = "snake_case")]
 pub enum ExportRequest {
     /// The cases, filtered as the case list is.
-    Cases { filter: CaseFilter },
+    Cases {
+        filter: CaseFilter,
+    },
     Deadlines,
     Rulings,
     Sessions,
-    Statistics { period: PeriodForm },
-    Ranking { period: PeriodForm },
+    Statistics {
+        period: PeriodForm,
+    },
+    Ranking {
+        period: PeriodForm,
+    },
 }
 
 /// How a list is written.

@@ -936,7 +936,10 @@ async fn case_file_opens_with_charges_and_suggestion(client: &Client) {
         .filter_map(Result::ok)
         .map(|e| std::fs::read_to_string(e.path()).unwrap_or_default())
         .collect::<String>();
-    assert!(logged.contains("print view"), "the print dialog call is logged: {logged}");
+    assert!(
+        logged.contains("print view"),
+        "the print dialog call is logged: {logged}"
+    );
     click(client, "[data-testid=print-close]").await;
     until(
         client,
@@ -1348,10 +1351,24 @@ fn filled_register(template: &Path, national_id: &str) -> Vec<u8> {
     let mut book: calamine::Xlsx<_> = calamine::open_workbook(template).unwrap();
     let mut out = rust_xlsxwriter::Workbook::new();
     let rows: [Vec<&str>; 3] = [
-        vec!["11569002", "دفتر شمارهٔ ۹۰۰۲ قم", "قم", "قم", "1401/01/15", ""],
+        vec![
+            "11569002",
+            "دفتر شمارهٔ ۹۰۰۲ قم",
+            "قم",
+            "قم",
+            "1401/01/15",
+            "",
+        ],
         vec![national_id, "مریم", "کاظمی", "11569002"],
         vec![
-            "1", "11569002", "", "1405/02/01", "غیبت مدیر", "absence", "1405/01/20", "4",
+            "1",
+            "11569002",
+            "",
+            "1405/02/01",
+            "غیبت مدیر",
+            "absence",
+            "1405/01/20",
+            "4",
             "چهار روز غیبت",
         ],
     ];
@@ -1362,7 +1379,9 @@ fn filled_register(template: &Path, national_id: &str) -> Vec<u8> {
         sheet.set_name(name).unwrap();
         for (r, row) in range.rows().enumerate() {
             for (c, v) in row.iter().enumerate() {
-                sheet.write_string(r as u32, c as u16, v.to_string()).unwrap();
+                sheet
+                    .write_string(r as u32, c as u16, v.to_string())
+                    .unwrap();
             }
         }
         for (c, v) in values.iter().enumerate() {
@@ -1376,7 +1395,11 @@ fn filled_register(template: &Path, national_id: &str) -> Vec<u8> {
 
 /// Hands `bytes` to the import's file field as if the secretary had chosen the file.
 async fn choose_file(client: &Client, name: &str, bytes: &[u8]) {
-    let list = bytes.iter().map(u8::to_string).collect::<Vec<_>>().join(",");
+    let list = bytes
+        .iter()
+        .map(u8::to_string)
+        .collect::<Vec<_>>()
+        .join(",");
     js(
         client,
         &format!(
@@ -1396,10 +1419,18 @@ async fn lists_go_out_and_a_register_comes_in(client: &Client) {
     use calamine::Reader;
     click(client, "nav button[data-section=cases]").await;
     appears(client, "[data-testid=case-table]").await;
-    let shown = js(client, "return document.querySelectorAll('[data-case-number]').length").await;
+    let shown = js(
+        client,
+        "return document.querySelectorAll('[data-case-number]').length",
+    )
+    .await;
     click(client, "[data-testid=export] [data-format=xlsx]").await;
     appears(client, "[data-testid=export-done]").await;
-    let path = js(client, "return document.querySelector('[data-testid=export-done]').dataset.path").await;
+    let path = js(
+        client,
+        "return document.querySelector('[data-testid=export-done]').dataset.path",
+    )
+    .await;
     let path = PathBuf::from(path.as_str().unwrap());
     assert!(path.to_str().unwrap().contains("exports"), "{path:?}");
     let mut book: calamine::Xlsx<_> = calamine::open_workbook(&path).unwrap();
@@ -1418,14 +1449,26 @@ async fn lists_go_out_and_a_register_comes_in(client: &Client) {
     click(client, "[data-tab=import]").await;
     click(client, "[data-testid=import-template]").await;
     appears(client, "[data-testid=template-path]").await;
-    let template = js(client, "return document.querySelector('[data-testid=template-path]').dataset.path").await;
+    let template = js(
+        client,
+        "return document.querySelector('[data-testid=template-path]').dataset.path",
+    )
+    .await;
     let template = PathBuf::from(template.as_str().unwrap());
 
     // A national id whose check digit is wrong: refused with its sheet and row; nothing saved.
-    choose_file(client, "register.xlsx", &filled_register(&template, "1234567890")).await;
+    choose_file(
+        client,
+        "register.xlsx",
+        &filled_register(&template, "1234567890"),
+    )
+    .await;
     appears(client, "[data-testid=import-problems]").await;
     let problems = text_of(client, "[data-testid=import-problems]").await;
-    assert!(problems.contains("چیزی ذخیره نشد") && problems.contains("کد ملی"), "{problems}");
+    assert!(
+        problems.contains("چیزی ذخیره نشد") && problems.contains("کد ملی"),
+        "{problems}"
+    );
     assert_eq!(
         js(client, "return document.querySelector('[data-testid=import-problems] tr[data-row=\"3\"]') !== null").await,
         json!(true),
@@ -1434,12 +1477,20 @@ async fn lists_go_out_and_a_register_comes_in(client: &Client) {
     shoot(client, "import-refused").await;
 
     // Corrected: checked clean, then saved on confirmation.
-    choose_file(client, "register.xlsx", &filled_register(&template, "1234567891")).await;
+    choose_file(
+        client,
+        "register.xlsx",
+        &filled_register(&template, "1234567891"),
+    )
+    .await;
     appears(client, "[data-testid=import-clean]").await;
     click(client, "[data-testid=import-confirm]").await;
     appears(client, "[data-testid=import-saved]").await;
     let saved = text_of(client, "[data-testid=import-saved]").await;
-    assert!(saved.contains("۱ پرونده") || saved.contains("۱ دفتر"), "{saved}");
+    assert!(
+        saved.contains("۱ پرونده") || saved.contains("۱ دفتر"),
+        "{saved}"
+    );
     shoot(client, "import-saved").await;
     click(client, "nav button[data-section=cases]").await;
     appears(client, "[data-testid=case-table]").await;
@@ -1473,7 +1524,10 @@ async fn statistics_and_the_ranking_report(client: &Client) {
     let summary = text_of(client, "[data-testid=stats-summary]").await;
     assert!(summary.contains("پرونده"), "{summary}");
     let figures = text_of(client, "[data-testid=charts]").await;
-    assert!(figures.contains("بر حسب تخلف") && figures.contains("بر حسب ماه ثبت"), "{figures}");
+    assert!(
+        figures.contains("بر حسب تخلف") && figures.contains("بر حسب ماه ثبت"),
+        "{figures}"
+    );
     shoot(client, "statistics").await;
 
     click(client, "[data-tab=ranking]").await;
@@ -1483,14 +1537,27 @@ async fn statistics_and_the_ranking_report(client: &Client) {
     click(client, "form.filters button[type=submit]").await;
     appears(client, "[data-testid=ranking] tbody tr").await;
     let table = text_of(client, "[data-testid=ranking]").await;
-    assert!(table.contains("۱۰۰"), "an office with no conviction scores 100: {table}");
-    assert!(table.contains("شاخص ۷ مادهٔ ۴"), "a deduction names its clause: {table}");
+    assert!(
+        table.contains("۱۰۰"),
+        "an office with no conviction scores 100: {table}"
+    );
+    assert!(
+        table.contains("شاخص ۷ مادهٔ ۴"),
+        "a deduction names its clause: {table}"
+    );
     click(client, "[data-testid=print-ranking]").await;
     appears(client, "[data-testid=ranking-printed]").await;
-    let pdf = js(client, "return document.querySelector('[data-testid=ranking-printed] span[dir=ltr]').textContent").await;
+    let pdf = js(
+        client,
+        "return document.querySelector('[data-testid=ranking-printed] span[dir=ltr]').textContent",
+    )
+    .await;
     let kept = screenshot_dir().join("ranking.pdf");
     std::fs::copy(pdf.as_str().unwrap(), &kept).unwrap();
-    let text = Command::new("pdftotext").args([kept.to_str().unwrap(), "-"]).output().unwrap();
+    let text = Command::new("pdftotext")
+        .args([kept.to_str().unwrap(), "-"])
+        .output()
+        .unwrap();
     let text = String::from_utf8_lossy(&text.stdout);
     assert!(text.contains("شاخص"), "ranking report: {text}");
     shoot(client, "ranking").await;
@@ -1604,15 +1671,27 @@ async fn a_sitting_hears_two_cases(client: &Client) {
 async fn a_summons_is_printed_served_and_answered(client: &Client) {
     open_case_numbered(client, "1405-0004").await;
     click(client, "button[data-tab=sessions]").await;
-    appears(client, "form[aria-label='صدور اخطاریه'] button[type=submit]").await;
+    appears(
+        client,
+        "form[aria-label='صدور اخطاریه'] button[type=submit]",
+    )
+    .await;
     // A session day too soon for ten days to defend is refused, naming the first day allowed.
     fill(client, "input[name=summons_day]", "1405/09/03").await;
-    click(client, "form[aria-label='صدور اخطاریه'] button[type=submit]").await;
+    click(
+        client,
+        "form[aria-label='صدور اخطاریه'] button[type=submit]",
+    )
+    .await;
     appears(client, "[data-testid=summons] .error").await;
     let refused = text_of(client, "[data-testid=summons] .error").await;
     assert!(refused.contains("ده‌روزهٔ دفاع"), "{refused}");
     fill(client, "input[name=summons_day]", "1405/09/23").await;
-    click(client, "form[aria-label='صدور اخطاریه'] button[type=submit]").await;
+    click(
+        client,
+        "form[aria-label='صدور اخطاریه'] button[type=submit]",
+    )
+    .await;
     appears(client, "[data-testid=summons-item]").await;
     let pdf = js(
         client,
@@ -1629,7 +1708,12 @@ async fn a_summons_is_printed_served_and_answered(client: &Client) {
     assert!(text.contains("اخطاریه"), "summons: {text}");
 
     let item = "[data-testid=summons-item]";
-    fill(client, &format!("{item} input[name^=summons_served_]"), "1405/09/02").await;
+    fill(
+        client,
+        &format!("{item} input[name^=summons_served_]"),
+        "1405/09/02",
+    )
+    .await;
     js(
         client,
         "[...document.querySelectorAll('[data-testid=summons-item] button')].find(b => b.textContent.includes('ثبت ابلاغ')).click(); return true",
@@ -1638,8 +1722,18 @@ async fn a_summons_is_printed_served_and_answered(client: &Client) {
     appears(client, "[data-testid=summons-served]").await;
     let served = text_of(client, "[data-testid=summons-served]").await;
     assert!(served.contains("مهلت دفاع تا"), "{served}");
-    fill(client, &format!("{item} input[name^=defence_on_]"), "1405/09/02").await;
-    fill(client, &format!("{item} input[name^=defence_note_]"), "لایحهٔ دفاعیه با دو پیوست").await;
+    fill(
+        client,
+        &format!("{item} input[name^=defence_on_]"),
+        "1405/09/02",
+    )
+    .await;
+    fill(
+        client,
+        &format!("{item} input[name^=defence_note_]"),
+        "لایحهٔ دفاعیه با دو پیوست",
+    )
+    .await;
     js(
         client,
         "[...document.querySelectorAll('[data-testid=summons-item] button')].find(b => b.textContent.includes('ثبت دفاعیه')).click(); return true",

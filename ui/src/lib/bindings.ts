@@ -304,6 +304,54 @@ export type PrintedRuling = { path: string, pages: number, bytes: number,
  */
 verification_code: string, };
 
+export type CountView = { key: string, label_fa: string, count: number, };
+
+export type DimensionView = { 
+/**
+ * `violation`, `grade`, `office`, `month`, `outcome` or `status`.
+ */
+key: string, title_fa: string, counts: Array<CountView>, };
+
+export type StatisticsView = { 
+/**
+ * «از ۱۴۰۵/۰۱/۰۱ تا ۱۴۰۵/۰۹/۱۲», or «همهٔ پرونده‌ها».
+ */
+period_fa: string, cases: number, charges: number, rulings: number, dimensions: Array<DimensionView>, };
+
+export type PeriodForm = { from: string | null, to: string | null, };
+
+export type RankingEffectView = { case_number: string, final_on_fa: string, grade: number, 
+/**
+ * «آیین‌نامهٔ ۱۴۰۱».
+ */
+regulation_fa: string, 
+/**
+ * «بند پ شاخص ۷ مادهٔ ۴ دستورالعمل رتبه‌بندی», or «بدون کسر».
+ */
+clause_fa: string, deduction: number, reason_fa: string, };
+
+export type RankingRowView = { office_code: string, office_name: string, city: string, manager_name: string | null, score: number, rank_levels_down_max: number, effects: Array<RankingEffectView>, };
+
+export type RankingView = { period_fa: string, 
+/**
+ * That criminal convictions are not on record here, and must be added from their source.
+ */
+note_fa: string, offices: Array<RankingRowView>, };
+
+export type ExportRequest = { "list": "cases", filter: CaseFilter, } | { "list": "deadlines" } | { "list": "rulings" } | { "list": "sessions" } | { "list": "statistics", period: PeriodForm, } | { "list": "ranking", period: PeriodForm, };
+
+export type ExportFormat = "xlsx" | "csv";
+
+export type WrittenFile = { path: string, rows: number, bytes: number, };
+
+export type ImportProblemView = { sheet: string, row: number, column: string | null, message: string, };
+
+export type ImportReportView = { 
+/**
+ * The copy of the file kept in the data folder's `imports/`.
+ */
+kept_as: string, offices: number, managers: number, cases: number, problems: Array<ImportProblemView>, saved: boolean, case_numbers: Array<string>, };
+
 export type ChargeView = { id: number, violation: string, title_fa: string, 
 /**
  * The clause's corrected text; for absence and closure, how the days decide the clause.
@@ -858,3 +906,47 @@ article_title_fa: string,
  * The clause's label as printed («ت»).
  */
 label_fa: string, title_fa: string, };
+
+export type SummonsView = { id: number, case_id: number, issued_on_fa: string, 
+/**
+ * With the weekday: «دوشنبه ۱۴۰۵/۰۹/۱۶».
+ */
+session_on_fa: string, 
+/**
+ * `HH:MM` in Persian digits.
+ */
+at_time_fa: string, place: string, 
+/**
+ * The charges it notified (frozen when issued), by their clause's title.
+ */
+charges_fa: Array<string>, served_on_fa: string | null, method: ServiceMethod | null, defence_due_fa: string | null, 
+/**
+ * Days from today to the last day to defend (negative once it passed), while no
+ * defence is on record.
+ */
+days_left: number | null, 
+/**
+ * Served too late for the ten days to end before the session: put the session off.
+ */
+session_too_soon: boolean, defence_received_on_fa: string | null, defence_late: boolean | null, defence_note: string, 
+/**
+ * The PDF under `documents/`, when it was printed.
+ */
+pdf_path: string | null, };
+
+export type SummonsPanel = { summonses: Array<SummonsView>, 
+/**
+ * The next session set for the case from today on (`1405/09/16`, Latin digits, as the
+ * form takes it), if it is late enough for a summons.
+ */
+scheduled_day: string | null, scheduled_at: string | null, 
+/**
+ * The first day a session may be set for in a summons issued today (Latin digits).
+ */
+earliest_session: string, earliest_session_fa: string, 
+/**
+ * Days to defend from the service.
+ */
+defence_days: number, };
+
+export type SummonsIssued = { summons: SummonsView, printed: PrintedRuling, };

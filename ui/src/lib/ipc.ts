@@ -43,7 +43,6 @@ import type {
   SummonsPanel,
   SummonsView,
   SummonsIssued,
-  ServiceMethod,
   DocketDay,
   SittingView,
   SittingRow,
