@@ -148,6 +148,8 @@ pub async fn figures(
     }
     report(out, "agenda of two weeks", samples, found);
 
+    reports(store, today, out).await?;
+
     let sample = pick().clone();
     let opened = store.case_file(sample.id).await?;
     let template = NewCase {
@@ -176,6 +178,75 @@ pub async fn figures(
         secs,
         f64::from(args.inserts) / secs,
         secs * 1e3 / f64::from(args.inserts)
+    );
+    Ok(())
+}
+
+/// The reports' figures (issue 13): the statistics screen over every case, index 7 of the
+/// ranking for a year, and every case exported as XLSX and CSV (time and size).
+async fn reports(
+    store: &Store,
+    today: chrono::NaiveDate,
+    out: &mut dyn Write,
+) -> Result<(), StoreError> {
+    let period = crate::statistics::Period::default();
+    let mut samples = Vec::new();
+    let mut counted = 0;
+    for _ in 0..5 {
+        let start = Instant::now();
+        let stats = store.statistics(&period).await?;
+        samples.push(start.elapsed());
+        counted = stats.cases;
+    }
+    report(
+        out,
+        "statistics, every case (6 dimensions)",
+        samples,
+        counted as usize,
+    );
+
+    use chrono::Datelike;
+    let to = heyat_core::date::JalaliDate::from_iso(
+        today.year(),
+        today.month() as u8,
+        today.day() as u8,
+    )
+    .map_err(|e| StoreError::invalid("تاریخ", e.to_string()))?;
+    let from = to
+        .add_days(-365)
+        .map_err(|e| StoreError::invalid("تاریخ", e.to_string()))?;
+    let mut samples = Vec::new();
+    let mut offices = 0;
+    for _ in 0..5 {
+        let start = Instant::now();
+        offices = store.index7_report(from, to).await?.len();
+        samples.push(start.elapsed());
+    }
+    report(
+        out,
+        "ranking index 7, one year, every office",
+        samples,
+        offices,
+    );
+
+    let start = Instant::now();
+    let table = crate::export::cases(store, &CaseFilter::default()).await?;
+    let read = start.elapsed();
+    let start = Instant::now();
+    let xlsx = crate::export::xlsx(&table)?;
+    let xlsx_time = start.elapsed();
+    let start = Instant::now();
+    let csv = crate::export::csv(&table);
+    let csv_time = start.elapsed();
+    line!(
+        out,
+        "export {} cases: read {:.0} ms; XLSX {:.0} ms, {:.1} MB; CSV {:.0} ms, {:.1} MB",
+        table.rows.len(),
+        read.as_secs_f64() * 1e3,
+        xlsx_time.as_secs_f64() * 1e3,
+        xlsx.len() as f64 / 1e6,
+        csv_time.as_secs_f64() * 1e3,
+        csv.len() as f64 / 1e6
     );
     Ok(())
 }

@@ -1635,7 +1635,7 @@ async fn a_sitting_hears_two_cases(client: &Client) {
     until(
         client,
         "recusal on the second case",
-        "return document.querySelectorAll('[data-testid=sitting-case]')[1].textContent.includes('کناره گرفت')",
+        "return document.querySelectorAll('[data-testid=sitting-case]')[1].querySelector('.recusal')?.textContent.includes('کناره گرفت') === true",
     )
     .await;
     let first = js(
@@ -1669,29 +1669,18 @@ async fn a_sitting_hears_two_cases(client: &Client) {
 /// The summons (اخطاریه) of a case: issued for a session after the ten days to defend,
 /// printed as a PDF, its service and then the defence recorded.
 async fn a_summons_is_printed_served_and_answered(client: &Client) {
-    open_case_numbered(client, "1405-0004").await;
+    // The case the sitting just heard (office 27's): heard, no ruling yet.
+    open_case_numbered(client, "1405-0006").await;
     click(client, "button[data-tab=sessions]").await;
-    appears(
-        client,
-        "form[aria-label='صدور اخطاریه'] button[type=submit]",
-    )
-    .await;
+    appears(client, "[data-testid=summons-form] button[type=submit]").await;
     // A session day too soon for ten days to defend is refused, naming the first day allowed.
     fill(client, "input[name=summons_day]", "1405/09/03").await;
-    click(
-        client,
-        "form[aria-label='صدور اخطاریه'] button[type=submit]",
-    )
-    .await;
+    click(client, "[data-testid=summons-form] button[type=submit]").await;
     appears(client, "[data-testid=summons] .error").await;
     let refused = text_of(client, "[data-testid=summons] .error").await;
     assert!(refused.contains("ده‌روزهٔ دفاع"), "{refused}");
     fill(client, "input[name=summons_day]", "1405/09/23").await;
-    click(
-        client,
-        "form[aria-label='صدور اخطاریه'] button[type=submit]",
-    )
-    .await;
+    click(client, "[data-testid=summons-form] button[type=submit]").await;
     appears(client, "[data-testid=summons-item]").await;
     let pdf = js(
         client,
