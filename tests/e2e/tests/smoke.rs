@@ -1518,7 +1518,8 @@ async fn statistics_and_the_ranking_report(client: &Client) {
         client,
         "charts drawn",
         "return document.querySelectorAll('[data-testid=charts] canvas').length >= 5 && \
-         [...document.querySelectorAll('[data-testid=charts] canvas')].every(c => c.width > 100)",
+         [...document.querySelectorAll('[data-testid=charts] canvas')].every(c => \
+         c.parentElement.clientWidth > 300 && c.clientWidth >= c.parentElement.clientWidth - 2)",
     )
     .await;
     let summary = text_of(client, "[data-testid=stats-summary]").await;
