@@ -921,7 +921,7 @@ pub fn summons(input: &SummonsInput, v: &Verification) -> Result<(Value, JalaliD
     );
     let days = format!(
         "{} ({})",
-        words(input.defence_days.into()),
+        words(input.defence_days),
         fa(input.defence_days)
     );
     let deadline = match &input.served {
