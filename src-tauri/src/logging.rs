@@ -15,6 +15,9 @@ pub fn log_dir(data_dir: &Path) -> PathBuf {
 
 /// Starts logging to the data folder. A second call (tests open many apps) keeps the first.
 pub fn init(data_dir: &Path) {
+    // Made first: the appender prunes old files when built, and says so on stderr when the
+    // folder is not there yet (a first start).
+    let _ = std::fs::create_dir_all(log_dir(data_dir));
     let Ok(appender) = RollingFileAppender::builder()
         .rotation(Rotation::DAILY)
         .filename_prefix("heyat.log")

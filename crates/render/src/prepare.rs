@@ -919,11 +919,7 @@ pub fn summons(input: &SummonsInput, v: &Verification) -> Result<(Value, JalaliD
         time,
         iso(&input.session.place)
     );
-    let days = format!(
-        "{} ({})",
-        words(input.defence_days),
-        fa(input.defence_days)
-    );
+    let days = format!("{} ({})", words(input.defence_days), fa(input.defence_days));
     let deadline = match &input.served {
         Some(s) => {
             if s.on < input.issued_on || s.defence_due <= s.on {

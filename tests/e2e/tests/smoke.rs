@@ -427,6 +427,7 @@ async fn the_app_opens_in_persian_and_every_section_is_reachable() {
     appears(&client, "[data-testid=print-pages]").await;
     let pages = text_of(&client, "[data-testid=print-pages]").await;
     assert!(pages.contains("سند"), "the batch's print view: {pages}");
+    pages_drawn(&client).await;
     shoot(&client, "print-batch").await;
     click(&client, "[data-testid=print-close]").await;
     appears(&client, "[data-testid=batch-none]").await;
@@ -928,6 +929,7 @@ async fn case_file_opens_with_charges_and_suggestion(client: &Client) {
     .await;
     let pages = text_of(client, "[data-testid=print-pages]").await;
     assert!(pages.contains("صفحه"), "print view: {pages}");
+    pages_drawn(client).await;
     shoot(client, "print-view").await;
     click(client, "[data-testid=print-now]").await;
     appears(client, "[data-testid=print-note]").await;
@@ -1733,4 +1735,21 @@ async fn a_summons_is_printed_served_and_answered(client: &Client) {
     let defence = text_of(client, "[data-testid=summons-defence]").await;
     assert!(defence.contains("در مهلت"), "{defence}");
     shoot(client, "summons").await;
+}
+
+/// Every page image of the print view decoded, and not blank: a band across the page's upper
+/// part (the letterhead) holds some ink.
+async fn pages_drawn(client: &Client) {
+    until(
+        client,
+        "the print view's pages drawn",
+        "const imgs = [...document.querySelectorAll('.print-page')]; \
+         if (imgs.length === 0 || !imgs.every(i => i.complete && i.naturalWidth > 0)) return false; \
+         const c = document.createElement('canvas'); const i = imgs[0]; \
+         c.width = i.naturalWidth; c.height = i.naturalHeight; const g = c.getContext('2d'); \
+         g.drawImage(i, 0, 0); \
+         const band = g.getImageData(0, Math.floor(c.height * 0.05), c.width, Math.floor(c.height * 0.15)).data; \
+         for (let k = 0; k < band.length; k += 4) { if (band[k] < 128) return true; } return false;",
+    )
+    .await;
 }
