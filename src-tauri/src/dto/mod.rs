@@ -8,13 +8,17 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 mod bindings;
+mod docket;
 mod records;
+mod reports;
 mod summons;
 
 pub use crate::error::{CommandError, ErrorCode};
 pub use bindings::typescript_bindings;
+pub use docket::*;
 pub use heyat_documents::RulingDraft;
 pub use records::*;
+pub use reports::*;
 pub use summons::*;
 
 /// The app, its board and where its data lives.
@@ -307,107 +311,6 @@ pub struct PlaceView {
     pub by_alternate: bool,
 }
 
-/// A sitting to open (a day's docket): the board's day, who came (once for every case), the
-/// chair elected among the sitting judges (Art 26), the cases in the order heard.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-pub struct SittingForm {
-    pub board_id: i64,
-    /// Solar Hijri or ISO.
-    pub held_on: String,
-    /// A holder not present is absent for the whole sitting; recusal is per case.
-    pub attendance: SessionAttendance,
-    pub chair_member_id: i64,
-    pub case_ids: Vec<i64>,
-}
-
-/// A case the sitting may hear: scheduled for that day (first, by time) or another of the
-/// board's cases not decided yet.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-pub struct DocketCandidate {
-    pub case_id: i64,
-    pub number: String,
-    pub subject: String,
-    pub office_name: String,
-    pub manager_name: String,
-    pub status_fa: String,
-    /// Set for that day.
-    pub scheduled: bool,
-    /// `HH:MM` in Persian digits, or empty.
-    pub time_fa: String,
-}
-
-/// What the «hold a sitting» form needs for a board's day.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-pub struct DocketDay {
-    pub board_id: i64,
-    pub board_name: String,
-    /// ISO.
-    pub day: String,
-    pub day_fa: String,
-    pub candidates: Vec<DocketCandidate>,
-}
-
-/// A member who stepped aside on one case, and who sat instead.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-pub struct RecusalView {
-    pub seat_fa: String,
-    pub member_id: i64,
-    pub member_name: String,
-    pub replaced_by_name: String,
-}
-
-/// One case of a sitting, in its place.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-pub struct SittingCaseView {
-    pub order: i64,
-    pub case_id: i64,
-    pub session_id: i64,
-    pub number: String,
-    pub subject: String,
-    pub office_name: String,
-    pub manager_name: String,
-    pub status_fa: String,
-    pub chair_name: String,
-    /// Who sits for this case, place by place.
-    pub places: Vec<PlaceView>,
-    pub recusals: Vec<RecusalView>,
-    pub questions: i64,
-    pub votes: i64,
-    /// What was decided, once a ruling is drafted.
-    pub outcome_fa: Option<String>,
-}
-
-/// A member in the room, by roster seat.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-pub struct SittingMemberView {
-    pub seat: Seat,
-    pub seat_fa: String,
-    pub member_id: i64,
-    pub name: String,
-}
-
-/// A sitting with its cases in order.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-pub struct SittingView {
-    pub id: i64,
-    pub board_id: i64,
-    pub board_name: String,
-    pub day_fa: String,
-    pub chair_member_id: i64,
-    pub chair_name: String,
-    pub present: Vec<SittingMemberView>,
-    pub cases: Vec<SittingCaseView>,
-}
-
-/// A sitting as the list shows it.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-pub struct SittingRow {
-    pub id: i64,
-    pub board_name: String,
-    pub day_fa: String,
-    pub cases: i64,
-}
-
 /// A sitting member's vote on a question.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct VoteInput {
@@ -674,131 +577,4 @@ pub struct Vocabulary {
     /// Each code's list of penalties by grade (1401 Art 29, 1396 Art 35, 1392 Art 23), as
     /// the code words them: what the ruling's draft offers for a case judged by that code.
     pub penalties: std::collections::BTreeMap<String, Vec<heyat_core::regulation::Penalty>>,
-}
-
-/// One bar of a chart.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-pub struct CountView {
-    pub key: String,
-    pub label_fa: String,
-    pub count: i64,
-}
-
-/// One chart: what it counts by, and its bars.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-pub struct DimensionView {
-    /// `violation`, `grade`, `office`, `month`, `outcome` or `status`.
-    pub key: String,
-    pub title_fa: String,
-    pub counts: Vec<CountView>,
-}
-
-/// The figures of the cases registered in a period.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-pub struct StatisticsView {
-    /// «از ۱۴۰۵/۰۱/۰۱ تا ۱۴۰۵/۰۹/۱۲», or «همهٔ پرونده‌ها».
-    pub period_fa: String,
-    pub cases: i64,
-    pub charges: i64,
-    pub rulings: i64,
-    pub dimensions: Vec<DimensionView>,
-}
-
-/// A period asked for (Solar Hijri or ISO days; either may be left empty for the statistics).
-#[derive(Debug, Clone, PartialEq, Deserialize, TS)]
-pub struct PeriodForm {
-    pub from: Option<String>,
-    pub to: Option<String>,
-}
-
-/// One conviction's effect on an office's index 7, in Persian.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-pub struct RankingEffectView {
-    pub case_number: String,
-    pub final_on_fa: String,
-    pub grade: u8,
-    /// «آیین‌نامهٔ ۱۴۰۱».
-    pub regulation_fa: String,
-    /// «بند پ شاخص ۷ مادهٔ ۴ دستورالعمل رتبه‌بندی», or «بدون کسر».
-    pub clause_fa: String,
-    pub deduction: u32,
-    pub reason_fa: String,
-}
-
-/// An office's index 7 in the period.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-pub struct RankingRowView {
-    pub office_code: String,
-    pub office_name: String,
-    pub city: String,
-    pub manager_name: Option<String>,
-    pub score: u32,
-    pub rank_levels_down_max: u32,
-    pub effects: Vec<RankingEffectView>,
-}
-
-/// Index 7 of the 1404 ranking instruction for every office in an evaluation period.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-pub struct RankingView {
-    pub period_fa: String,
-    /// That criminal convictions are not on record here, and must be added from their source.
-    pub note_fa: String,
-    pub offices: Vec<RankingRowView>,
-}
-
-/// A list the app writes out.
-#[derive(Debug, Clone, PartialEq, Deserialize, TS)]
-#[serde(tag = "list", rename_all = "snake_case")]
-pub enum ExportRequest {
-    /// The cases, filtered as the case list is.
-    Cases {
-        filter: CaseFilter,
-    },
-    Deadlines,
-    Rulings,
-    Sessions,
-    Statistics {
-        period: PeriodForm,
-    },
-    Ranking {
-        period: PeriodForm,
-    },
-}
-
-/// How a list is written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-pub enum ExportFormat {
-    Xlsx,
-    Csv,
-}
-
-/// A file the app wrote into the data folder.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-pub struct WrittenFile {
-    pub path: String,
-    pub rows: u32,
-    pub bytes: u32,
-}
-
-/// A row of an imported register to fix.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-pub struct ImportProblemView {
-    pub sheet: String,
-    pub row: u32,
-    pub column: Option<String>,
-    pub message: String,
-}
-
-/// What an import found, and whether it was saved.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-pub struct ImportReportView {
-    /// The copy of the file kept in the data folder's `imports/`.
-    pub kept_as: String,
-    pub offices: u32,
-    pub managers: u32,
-    pub cases: u32,
-    pub problems: Vec<ImportProblemView>,
-    pub saved: bool,
-    pub case_numbers: Vec<String>,
 }
