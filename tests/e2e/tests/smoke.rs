@@ -1126,13 +1126,7 @@ async fn case_file_opens_with_charges_and_suggestion(client: &Client) {
         "return document.querySelector('[data-testid=printed] span[dir=ltr]').textContent",
     )
     .await;
-    let kept = screenshot_dir().join("appeal-ruling.pdf");
-    std::fs::copy(pdf.as_str().unwrap(), &kept).unwrap();
-    let text = Command::new("pdftotext")
-        .args([kept.to_str().unwrap(), "-"])
-        .output()
-        .unwrap();
-    let text = String::from_utf8_lossy(&text.stdout);
+    let text = kept_pdf_text(pdf.as_str().unwrap(), "appeal-ruling.pdf");
     assert!(text.contains("تجدیدنظر"), "appeal ruling text: {text}");
     click(client, "[data-testid=appeal-of] button").await;
     appears(client, "[data-testid=appealed-as]").await;
@@ -1555,13 +1549,7 @@ async fn statistics_and_the_ranking_report(client: &Client) {
         "return document.querySelector('[data-testid=ranking-printed] span[dir=ltr]').textContent",
     )
     .await;
-    let kept = screenshot_dir().join("ranking.pdf");
-    std::fs::copy(pdf.as_str().unwrap(), &kept).unwrap();
-    let text = Command::new("pdftotext")
-        .args([kept.to_str().unwrap(), "-"])
-        .output()
-        .unwrap();
-    let text = String::from_utf8_lossy(&text.stdout);
+    let text = kept_pdf_text(pdf.as_str().unwrap(), "ranking.pdf");
     assert!(text.contains("شاخص"), "ranking report: {text}");
     shoot(client, "ranking").await;
 }
@@ -1658,13 +1646,7 @@ async fn a_sitting_hears_two_cases(client: &Client) {
         "return document.querySelector('[data-testid=sitting-minutes]').dataset.path",
     )
     .await;
-    let kept = screenshot_dir().join("sitting-minutes.pdf");
-    std::fs::copy(pdf.as_str().unwrap(), &kept).unwrap();
-    let text = Command::new("pdftotext")
-        .args([kept.to_str().unwrap(), "-"])
-        .output()
-        .unwrap();
-    let text = String::from_utf8_lossy(&text.stdout);
+    let text = kept_pdf_text(pdf.as_str().unwrap(), "sitting-minutes.pdf");
     assert!(text.contains("نشست"), "combined minutes: {text}");
     shoot(client, "sitting").await;
 }
@@ -1690,13 +1672,7 @@ async fn a_summons_is_printed_served_and_answered(client: &Client) {
         "return document.querySelector('[data-testid=summons-item]').dataset.pdf",
     )
     .await;
-    let kept = screenshot_dir().join("summons.pdf");
-    std::fs::copy(pdf.as_str().unwrap(), &kept).unwrap();
-    let text = Command::new("pdftotext")
-        .args([kept.to_str().unwrap(), "-"])
-        .output()
-        .unwrap();
-    let text = String::from_utf8_lossy(&text.stdout);
+    let text = kept_pdf_text(pdf.as_str().unwrap(), "summons.pdf");
     assert!(text.contains("اخطاریه"), "summons: {text}");
 
     let item = "[data-testid=summons-item]";
@@ -1752,4 +1728,16 @@ async fn pages_drawn(client: &Client) {
          for (let k = 0; k < band.length; k += 4) { if (band[k] < 128) return true; } return false;",
     )
     .await;
+}
+
+/// Keeps a PDF the app saved beside the screenshots (as `name`) and answers its text
+/// (`pdftotext`).
+fn kept_pdf_text(path: &str, name: &str) -> String {
+    let kept = screenshot_dir().join(name);
+    std::fs::copy(path, &kept).unwrap();
+    let out = Command::new("pdftotext")
+        .args([kept.to_str().unwrap(), "-"])
+        .output()
+        .expect("pdftotext (poppler-utils)");
+    String::from_utf8_lossy(&out.stdout).into_owned()
 }
