@@ -136,7 +136,9 @@ fn invoke_with(
 
 /// The demo case against the Shahriar office: one charge of Art 38(b), grade 5.
 fn shahriar_case(app: &App) -> i64 {
-    let list = invoke(app, "list_cases", json!({ "filter": { "text": "شهریار" } })).unwrap();
+    let list =
+        invoke(app, "list_cases", json!({ "filter": { "text": "شهریار" } })).unwrap()["rows"]
+            .clone();
     list[0]["id"].as_i64().unwrap()
 }
 
@@ -253,7 +255,7 @@ fn app_info_names_the_board_and_today_in_solar_hijri() {
 #[test]
 fn the_demo_cases_are_listed_and_filtered() {
     let app = app();
-    let all = invoke(&app, "list_cases", json!({ "filter": {} })).unwrap();
+    let all = invoke(&app, "list_cases", json!({ "filter": {} })).unwrap()["rows"].clone();
     let all = all.as_array().unwrap();
     // Six cases of 1405, the suspended prosecution of 1404 and the revoked licence of 1403.
     assert_eq!(all.len(), 8);
@@ -266,14 +268,16 @@ fn the_demo_cases_are_listed_and_filtered() {
         "list_cases",
         json!({ "filter": { "text": "شهریار" } }),
     )
-    .unwrap();
+    .unwrap()["rows"]
+        .clone();
     assert_eq!(found.as_array().unwrap().len(), 1);
     let final_ones = invoke(
         &app,
         "list_cases",
         json!({ "filter": { "status": "final" } }),
     )
-    .unwrap();
+    .unwrap()["rows"]
+        .clone();
     assert_eq!(final_ones.as_array().unwrap().len(), 2);
 }
 
@@ -850,8 +854,15 @@ fn a_notified_ruling_may_be_appealed_only_within_twenty_days() {
     );
 
     // The deadlines screen: the appeal limit of this case, and limitation on open cases.
-    let limits = invoke(&app, "deadlines", json!({})).unwrap();
-    let limits = limits.as_array().unwrap();
+    let page = invoke(&app, "deadlines", json!({})).unwrap();
+    let limits = page["rows"].as_array().unwrap();
+    assert_eq!(page["total"].as_u64().unwrap() as usize, limits.len());
+    // A page of two: the first two of the same list.
+    let two = invoke(&app, "deadlines", json!({ "offset": 0, "limit": 2 })).unwrap();
+    assert_eq!(two["rows"].as_array().unwrap()[..], limits[..2]);
+    assert_eq!(two["total"], page["total"]);
+    let err = invoke(&app, "deadlines", json!({ "limit": 0 })).unwrap_err();
+    assert_eq!(err["code"], "invalid_input", "{err}");
     let appeal_row = limits.iter().find(|r| r["case_id"] == id).unwrap();
     assert_eq!(appeal_row["kind"], "appeal");
     assert_eq!(appeal_row["due_on_fa"], "۱۴۰۵/۰۹/۲۲");
@@ -1297,7 +1308,7 @@ fn each_role_is_refused_what_it_may_not_do() {
     }
     // A board lists its own files: the appeal board has none yet; the first-instance
     // secretary may not list the appeal board's.
-    let listed = raw_invoke(&app, "list_cases", json!({ "filter": {} })).unwrap();
+    let listed = raw_invoke(&app, "list_cases", json!({ "filter": {} })).unwrap()["rows"].clone();
     assert!(listed.as_array().unwrap().is_empty(), "{listed}");
     sign_in_as(&app, "secretary");
     let boards = raw_invoke(&app, "list_boards", json!({})).unwrap();
@@ -1317,8 +1328,8 @@ fn each_role_is_refused_what_it_may_not_do() {
     .unwrap_err();
     assert_eq!(err["code"], "forbidden", "{err}");
     assert_eq!(
-        raw_invoke(&app, "list_cases", json!({ "filter": {} }))
-            .unwrap()
+        raw_invoke(&app, "list_cases", json!({ "filter": {} })).unwrap()["rows"]
+            .clone()
             .as_array()
             .unwrap()
             .len(),
@@ -1603,10 +1614,25 @@ fn the_ruling_preview_is_typeset_without_saving_anything() {
     let app = app();
     let id = shahriar_case(&app);
     let args = ruling_draft(id, 5, Some(4), "احراز تخلف.");
-    let pages = invoke(&app, "preview_ruling", args).unwrap();
+    let pages = invoke(&app, "preview_ruling", args.clone()).unwrap();
     let pages = pages.as_array().unwrap();
     assert!(!pages.is_empty());
-    assert!(pages[0].as_str().unwrap().starts_with("<svg"));
+    for page in pages {
+        let png = page["png"].as_str().unwrap();
+        assert!(png.starts_with("data:image/png;base64,"), "{}", &png[..40]);
+        assert_eq!(page["width"], 893, "A4 at 1.5 px/pt");
+        assert!(
+            png.len() < 200 * 1024,
+            "a page is {} bytes over IPC",
+            png.len()
+        );
+    }
+    // The window holds these pages: asked again with their hashes, none is sent again.
+    let mut again_args = args;
+    again_args["known"] = pages.iter().map(|p| p["hash"].clone()).collect();
+    let again = invoke(&app, "preview_ruling", again_args).unwrap();
+    assert_eq!(again.as_array().unwrap().len(), pages.len());
+    assert!(again.as_array().unwrap().iter().all(|p| p["png"].is_null()));
     let file = invoke(&app, "open_case", json!({ "caseId": id })).unwrap();
     assert!(
         file["file"]["rulings"].as_array().unwrap().is_empty(),
@@ -1622,7 +1648,7 @@ fn the_ruling_preview_is_typeset_without_saving_anything() {
 #[test]
 fn cases_are_filtered_by_board_office_and_dates() {
     let app = app();
-    let all = invoke(&app, "list_cases", json!({ "filter": {} })).unwrap();
+    let all = invoke(&app, "list_cases", json!({ "filter": {} })).unwrap()["rows"].clone();
     let all = all.as_array().unwrap();
     let office = all[0]["office_code"].clone();
     let offices = invoke(&app, "list_offices", json!({})).unwrap();
@@ -1638,7 +1664,8 @@ fn cases_are_filtered_by_board_office_and_dates() {
         "list_cases",
         json!({ "filter": { "office_id": office_id } }),
     )
-    .unwrap();
+    .unwrap()["rows"]
+        .clone();
     assert!(
         by_office
             .as_array()
@@ -1652,7 +1679,8 @@ fn cases_are_filtered_by_board_office_and_dates() {
         "list_cases",
         json!({ "filter": { "registered_from": newest } }),
     )
-    .unwrap();
+    .unwrap()["rows"]
+        .clone();
     assert!(!recent.as_array().unwrap().is_empty());
     assert!(recent.as_array().unwrap().len() < all.len());
     let err = invoke(
@@ -1779,7 +1807,12 @@ fn the_appeal_board_confirms_or_modifies_and_its_ruling_is_final() {
     assert!(refused(draft(Some("confirmed"), 4, None)).contains("تأیید"));
     assert!(refused(draft(Some("modified"), 5, Some(4))).contains("اصلاحی"));
     let pages = invoke(&app, "preview_ruling", draft(Some("modified"), 4, None)).unwrap();
-    assert!(pages[0].as_str().unwrap().starts_with("<svg"));
+    assert!(
+        pages[0]["png"]
+            .as_str()
+            .unwrap()
+            .starts_with("data:image/png")
+    );
     let printed = invoke(&app, "print_ruling", draft(Some("modified"), 4, None)).unwrap();
     let pdf = std::fs::read(printed["path"].as_str().unwrap()).unwrap();
     assert!(pdf.starts_with(b"%PDF-"));
@@ -1966,7 +1999,8 @@ fn an_acquittal_may_be_appealed_by_the_head_of_the_center_only_on_grades_5_to_7(
         "list_cases",
         json!({ "filter": { "status": "registered" } }),
     )
-    .unwrap();
+    .unwrap()["rows"]
+        .clone();
     let light = list[0]["id"].as_i64().unwrap();
     let members = hold_session(&app, light);
     invoke(&app, "print_ruling", acquit(light)).unwrap();
@@ -1991,7 +2025,8 @@ fn the_suggestion_in_session_reads_the_managers_record_and_the_holidays() {
         "list_cases",
         json!({ "filter": { "status": "registered" } }),
     )
-    .unwrap();
+    .unwrap()["rows"]
+        .clone();
     let id = list[0]["id"].as_i64().unwrap();
     let s = invoke(
         &app,
@@ -2016,7 +2051,8 @@ fn facts_of_the_file_reach_the_engine() {
         "list_cases",
         json!({ "filter": { "status": "registered" } }),
     )
-    .unwrap();
+    .unwrap()["rows"]
+        .clone();
     let id = list[0]["id"].as_i64().unwrap();
     let bad = invoke(
         &app,
@@ -2102,7 +2138,7 @@ fn a_real_first_start_asks_for_the_administrator_and_loads_no_demo() {
     )
     .unwrap_err();
     assert!(err["message"].as_str().unwrap().contains("پیش‌تر"), "{err}");
-    let cases = raw_invoke(&app, "list_cases", json!({ "filter": {} })).unwrap();
+    let cases = raw_invoke(&app, "list_cases", json!({ "filter": {} })).unwrap()["rows"].clone();
     assert!(cases.as_array().unwrap().is_empty(), "no demo data");
     // The window locks: from then on nothing but signing in.
     raw_invoke(&app, "lock", json!({})).unwrap();
@@ -2379,7 +2415,8 @@ fn lost_qualifications_and_suspended_prosecutions_through_the_app() {
         "list_cases",
         json!({ "filter": { "status": "registered" } }),
     )
-    .unwrap();
+    .unwrap()["rows"]
+        .clone();
     let id = list[0]["id"].as_i64().unwrap();
     let file = invoke(&app, "open_case", json!({ "caseId": id })).unwrap();
     let conditions = file["conditions"].as_array().unwrap();

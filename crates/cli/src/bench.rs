@@ -54,6 +54,25 @@ pub fn run(db: Option<&Path>, args: &BenchArgs) -> Result<(), Failure> {
         let out = heyat_store::bench::figures(&store, &plan, today, &mut std::io::stdout())
             .await
             .map_err(store_failure);
+        if out.is_ok() {
+            // The same screens' reads beside a database of 100 cases, in this run.
+            let small_dir = tmp.join("small");
+            let small = Store::open_in(&small_dir).await.map_err(store_failure)?;
+            small
+                .generate_demo(100, today, 7, "heyat bench")
+                .await
+                .map_err(store_failure)?;
+            heyat_store::bench::scale(
+                &small,
+                &store,
+                today,
+                args.queries.min(30),
+                &mut std::io::stdout(),
+            )
+            .await
+            .map_err(store_failure)?;
+            small.close().await;
+        }
         store.close().await;
         out
     });

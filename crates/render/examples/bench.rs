@@ -157,21 +157,59 @@ fn main() {
     }
     let warm_preview = median(preview);
 
+    // The same live preview as PNG pages at screen resolution: every page drawn, and only the
+    // pages that changed (a keystroke in the reasoning changes page one, or both).
+    let mut png_full = Vec::new();
+    let mut png_bytes = Vec::new();
+    let mut png_incremental = Vec::new();
+    for i in 0..30 {
+        let input: heyat_render::RulingInput =
+            serde_json::from_str(&with_number(&base, 30_000 + i)).unwrap();
+        let t = Instant::now();
+        let pages = renderer
+            .ruling_preview_png(&input, false, heyat_render::PREVIEW_SCALE, &[])
+            .unwrap();
+        png_full.push(t.elapsed());
+        png_bytes.extend(pages.iter().map(|p| p.png.as_ref().unwrap().len()));
+        let known: Vec<String> = pages.iter().map(|p| p.hash.clone()).collect();
+        // The same draft with one letter more at the end of the reasoning (a keystroke).
+        let mut v: Value = serde_json::from_str(&with_number(&base, 30_000 + i)).unwrap();
+        if let Some(last) = v["reasoning"].as_array_mut().and_then(|s| s.last_mut()) {
+            let text = format!("{}ه", last.as_str().unwrap_or(""));
+            *last = Value::String(text);
+        }
+        let input: heyat_render::RulingInput = serde_json::from_value(v).unwrap();
+        let t = Instant::now();
+        let again = renderer
+            .ruling_preview_png(&input, false, heyat_render::PREVIEW_SCALE, &known)
+            .unwrap();
+        png_incremental.push((
+            t.elapsed(),
+            again.iter().filter(|p| p.png.is_some()).count(),
+        ));
+    }
+    png_bytes.sort();
+    let redrawn: usize = png_incremental.iter().map(|p| p.1).sum();
+    let png_incremental = median(png_incremental.into_iter().map(|p| p.0).collect());
+    let png_full = median(png_full);
+
     let inputs: Vec<String> = (0..batch).map(|i| with_number(&base, i)).collect();
     let rss_before = rss_mib();
     let t = Instant::now();
-    let mut bytes = 0usize;
-    let mut rss_trace = Vec::new();
-    renderer.render_batch(
-        Document::Ruling,
-        inputs.iter().map(String::as_str),
-        |i, r| {
-            bytes += r.unwrap().pdf.len();
-            if (i + 1) % 100 == 0 {
-                rss_trace.push(format!("{:.0}", rss_mib()));
-            }
-        },
-    );
+    let bytes = std::sync::atomic::AtomicUsize::new(0);
+    let rss_trace = std::sync::Mutex::new(Vec::new());
+    let refs: Vec<&str> = inputs.iter().map(String::as_str).collect();
+    let stop = std::sync::atomic::AtomicBool::new(false);
+    let done_count = std::sync::atomic::AtomicUsize::new(0);
+    renderer.render_parallel(Document::Ruling, &refs, 0, &stop, |_, r| {
+        bytes.fetch_add(r.unwrap().pdf.len(), std::sync::atomic::Ordering::Relaxed);
+        let n = done_count.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+        if n.is_multiple_of(100) {
+            rss_trace.lock().unwrap().push(format!("{:.0}", rss_mib()));
+        }
+    });
+    let bytes = bytes.into_inner();
+    let rss_trace = rss_trace.into_inner().unwrap();
     let batch_time = t.elapsed();
     let rss_after = rss_mib();
 
@@ -189,7 +227,8 @@ fn main() {
         ms(warm_distinct)
     );
     println!(
-        "  batch of {batch} distinct rulings: {:.1} s, {:.1} ms per ruling, {:.1} MiB of PDF; RSS {:.0} → {:.0} MiB (peak {:.0} MiB), evicting every {}",
+        "  batch of {batch} distinct rulings on {} threads: {:.1} s, {:.1} ms per ruling, {:.1} MiB of PDF; RSS {:.0} → {:.0} MiB (peak {:.0} MiB), evicting every {}",
+        heyat_render::workers(),
         batch_time.as_secs_f64(),
         ms(batch_time) / batch as f64,
         bytes as f64 / 1048576.0,
@@ -199,6 +238,15 @@ fn main() {
         heyat_render::EVICT_EVERY
     );
     println!("  RSS every 100 rulings (MiB): {}", rss_trace.join(" → "));
+    println!(
+        "  live preview as PNG pages at {} px/pt: every page drawn {:.1} ms; one letter typed, only changed pages drawn {:.1} ms ({} of 60 pages redrawn); PNG per page median {:.0} KiB, max {:.0} KiB (30 previews)",
+        heyat_render::PREVIEW_SCALE,
+        ms(png_full),
+        ms(png_incremental),
+        redrawn,
+        png_bytes[png_bytes.len() / 2] as f64 / 1024.0,
+        *png_bytes.last().unwrap() as f64 / 1024.0
+    );
     println!(
         "  live preview (SVG pages), a different draft each time: median {:.1} ms, {:.0} KiB of SVG per ruling (30 previews)",
         ms(warm_preview),

@@ -16,12 +16,14 @@
 //! [`extract_seal`] reads back.
 
 mod input;
+mod pages;
 mod prepare;
 mod seal;
 mod text;
 mod verify;
 
 pub use input::*;
+pub use pages::{PREVIEW_SCALE, PreviewPage, workers};
 pub use seal::{
     AuditAnchor, SEAL_FILE, SEAL_VERSION, Seal, SealSignature, SealedRuling, content_sha256,
     extract_seal,

@@ -250,3 +250,208 @@ async fn reports(
     );
     Ok(())
 }
+
+/// The screens' reads at a province's size (issue 14), each beside the same read on a
+/// database of a hundred cases, measured in the same run: the case list's first page under
+/// each kind of filter and its last page, the desk's reads, the deadlines screen's first
+/// page. `large` and `small` hold generated cases; their kept limits are filled first (and
+/// that time reported).
+pub async fn scale(
+    small: &Store,
+    large: &Store,
+    today: chrono::NaiveDate,
+    runs: u32,
+    out: &mut dyn Write,
+) -> Result<(), StoreError> {
+    use chrono::Datelike;
+    let day = heyat_core::date::JalaliDate::from_iso(
+        today.year(),
+        today.month() as u8,
+        today.day() as u8,
+    )
+    .map_err(|e| StoreError::invalid("تاریخ", e.to_string()))?;
+    let sizes = [
+        small
+            .cases_page(&CaseFilter::default(), 0, Some(1))
+            .await?
+            .total,
+        large
+            .cases_page(&CaseFilter::default(), 0, Some(1))
+            .await?
+            .total,
+    ];
+    line!(
+        out,
+        "at a province's size: {} cases beside {} (median of {runs} runs each; ratio = large / small)",
+        sizes[1],
+        sizes[0]
+    );
+    for (store, n) in [(small, sizes[0]), (large, sizes[1])] {
+        let stale = store.stale_limits().await?;
+        let t = Instant::now();
+        store.refresh_limits(day).await?;
+        line!(
+            out,
+            "  kept limits filled for {stale} cases (once, after generation or an upgrade) at {n}: {:.1} s",
+            t.elapsed().as_secs_f64()
+        );
+    }
+    let sample = large
+        .cases_page(&CaseFilter::default(), 5000, Some(1))
+        .await?;
+    let probe = sample.items.first().cloned();
+    let last_name = probe
+        .as_ref()
+        .and_then(|c| c.manager_name.split(' ').next_back().map(str::to_owned))
+        .unwrap_or_default();
+    let filters: Vec<(&str, CaseFilter)> = vec![
+        ("case list, first page: no filter", CaseFilter::default()),
+        (
+            "case list, first page: one status",
+            CaseFilter {
+                status: Some(heyat_core::CaseStatus::Heard),
+                ..CaseFilter::default()
+            },
+        ),
+        (
+            "case list, first page: two statuses",
+            CaseFilter {
+                statuses: vec![
+                    heyat_core::CaseStatus::Notified,
+                    heyat_core::CaseStatus::Appealed,
+                ],
+                ..CaseFilter::default()
+            },
+        ),
+        (
+            "case list, first page: manager's last name",
+            CaseFilter {
+                text: Some(last_name),
+                ..CaseFilter::default()
+            },
+        ),
+        (
+            "case list, first page: a month registered",
+            CaseFilter {
+                registered_from: Some(
+                    (today - chrono::Days::new(60))
+                        .format("%Y-%m-%d")
+                        .to_string(),
+                ),
+                registered_to: Some(
+                    (today - chrono::Days::new(30))
+                        .format("%Y-%m-%d")
+                        .to_string(),
+                ),
+                ..CaseFilter::default()
+            },
+        ),
+    ];
+    async fn median<F, Fut>(runs: u32, mut f: F) -> Result<Duration, StoreError>
+    where
+        F: FnMut() -> Fut,
+        Fut: std::future::Future<Output = Result<(), StoreError>>,
+    {
+        let mut samples = Vec::with_capacity(runs as usize);
+        for _ in 0..runs.max(1) {
+            let t = Instant::now();
+            f().await?;
+            samples.push(t.elapsed());
+        }
+        samples.sort();
+        Ok(percentile(&samples, 0.5))
+    }
+    let ms = |d: Duration| d.as_secs_f64() * 1e3;
+    let mut row = |out: &mut dyn Write, label: &str, a: Duration, b: Duration| {
+        line!(
+            out,
+            "  {label:<46} {:>8.2} ms  {:>8.2} ms  ×{:.1}",
+            ms(a),
+            ms(b),
+            ms(b) / ms(a).max(1e-6)
+        );
+    };
+    line!(out, "  {:<46} {:>11}  {:>11}", "", sizes[0], sizes[1]);
+    for (label, filter) in &filters {
+        let mut t = [Duration::ZERO; 2];
+        for (k, store) in [small, large].into_iter().enumerate() {
+            t[k] = median(runs, || async {
+                store.cases_page(filter, 0, Some(100)).await.map(|_| ())
+            })
+            .await?;
+        }
+        row(out, label, t[0], t[1]);
+    }
+    let mut t = [Duration::ZERO; 2];
+    for (k, (store, n)) in [(small, sizes[0]), (large, sizes[1])]
+        .into_iter()
+        .enumerate()
+    {
+        t[k] = median(runs, || async {
+            store
+                .cases_page(&CaseFilter::default(), (n - 100).max(0), Some(100))
+                .await
+                .map(|_| ())
+        })
+        .await?;
+    }
+    row(
+        out,
+        "case list, the last page (scrolled to the end)",
+        t[0],
+        t[1],
+    );
+    let until = (today + chrono::Days::new(14))
+        .format("%Y-%m-%d")
+        .to_string();
+    let from = today.format("%Y-%m-%d").to_string();
+    let mut t = [Duration::ZERO; 2];
+    for (k, store) in [small, large].into_iter().enumerate() {
+        t[k] = median(runs, || async {
+            store.agenda(&from, &until).await?;
+            store.deadlines_page(day, Some(30), 0, Some(50)).await?;
+            store.awaiting_signatures().await?;
+            store.final_by(day).await?;
+            store.suspended_cases(day).await?;
+            store.status_counts().await?;
+            Ok(())
+        })
+        .await?;
+    }
+    row(out, "desk: every read of the desk", t[0], t[1]);
+    let mut t = [Duration::ZERO; 2];
+    for (k, store) in [small, large].into_iter().enumerate() {
+        t[k] = median(runs, || async {
+            store
+                .deadlines_page(day, None, 0, Some(200))
+                .await
+                .map(|_| ())
+        })
+        .await?;
+    }
+    row(out, "deadlines screen, first 200", t[0], t[1]);
+    let mut t = [Duration::ZERO; 2];
+    for (k, store) in [small, large].into_iter().enumerate() {
+        t[k] = median(runs, || async {
+            store.suspended_cases(day).await.map(|_| ())
+        })
+        .await?;
+    }
+    row(
+        out,
+        "  of which: suspended prosecutions (Art 31)",
+        t[0],
+        t[1],
+    );
+    let mut t = [Duration::ZERO; 2];
+    for (k, store) in [small, large].into_iter().enumerate() {
+        t[k] = median(runs, || async { store.final_by(day).await.map(|_| ()) }).await?;
+    }
+    row(
+        out,
+        "  of which: rulings final by today (Art 33)",
+        t[0],
+        t[1],
+    );
+    Ok(())
+}

@@ -39,6 +39,7 @@ pub mod export;
 mod file;
 pub mod import;
 pub mod keys;
+mod limits;
 mod lock;
 mod proceedings;
 mod queries;
@@ -66,13 +67,15 @@ pub use evidence::{
     extension_of, sha256_is_valid,
 };
 pub use file::*;
+pub use limits::DeadlinePage;
 pub use lock::{DataLock, LOCK_FILE};
 pub use proceedings::{
     AppealFiled, Awaiting, Ballot, CaseFacts, Count, Deadline, DeadlineKind, Motion, Registered,
     SeatedPlace, Served,
 };
 pub use queries::{
-    BoardSeat, BoardSummary, CaseFilter, CaseListItem, OfficeItem, StatusCount, case_number,
+    BoardSeat, BoardSummary, CaseFilter, CaseListItem, CasePage, OfficeItem, StatusCount,
+    case_number,
 };
 pub use reporters::Reporter;
 pub use schedule::{CaseLink, HistoryEntry, ScheduledSession};
@@ -108,6 +111,9 @@ pub struct Store {
     /// The clock actions are dated by: the computer's, unless a test sets another
     /// ([`Store::with_clock`]).
     clock: fn() -> chrono::DateTime<chrono::Utc>,
+    /// One recomputation of the kept limits at a time (`limits.rs`): two screens opening at
+    /// once wait for one pass instead of doing the same work twice.
+    limits_lock: std::sync::Arc<tokio::sync::Mutex<()>>,
 }
 
 impl Store {
@@ -151,6 +157,7 @@ impl Store {
             path: path.to_path_buf(),
             commit_pause: None,
             clock: chrono::Utc::now,
+            limits_lock: Default::default(),
         };
         // Cases written before the search index existed (or by another program) are indexed
         // now; on an indexed database this finds nothing.

@@ -138,7 +138,7 @@ impl CaseFile {
             .collect()
     }
 
-    fn appealed_in_time(&self, ruling_id: i64) -> bool {
+    pub(crate) fn appealed_in_time(&self, ruling_id: i64) -> bool {
         self.appeals
             .iter()
             .any(|a| a.ruling_id == ruling_id && a.in_time)
@@ -603,31 +603,6 @@ impl Store {
         })
     }
 
-    /// The notified cases whose ruling has become final by `today` (Art 33): everyone who
-    /// may appeal was served, each one's 20 days ended, and no appeal was filed in time.
-    /// Answers (case id, case number, ruling id).
-    pub async fn final_by(&self, today: JalaliDate) -> Result<Vec<(i64, String, i64)>, StoreError> {
-        let holidays = self.holiday_dates().await?;
-        let mut out = Vec::new();
-        for (case, file) in self.files_in(CaseStatus::Notified).await? {
-            let Some(ruling) = file.signed_ruling() else {
-                continue;
-            };
-            if ruling.status == RulingStatus::Signed
-                && p::is_final_by(
-                    &ruling.facts(),
-                    &file.services_of(ruling.id),
-                    file.appealed_in_time(ruling.id),
-                    &holidays,
-                    today,
-                )
-            {
-                out.push((case.id, case.number, ruling.id));
-            }
-        }
-        Ok(out)
-    }
-
     /// Makes final every notified ruling whose appeal period ended with no appeal (Art 33),
     /// as one action; answers the case numbers.
     pub async fn finalize_due(
@@ -757,82 +732,6 @@ pub struct Awaiting {
 }
 
 impl Store {
-    /// The limits running on open and notified cases on `today`, soonest first: the appeal
-    /// deadline of a served ruling (from its first service) and the earliest limitation of a
-    /// case not yet ruled on, as the engine computes it from the case as recorded.
-    pub async fn deadlines(&self, today: JalaliDate) -> Result<Vec<Deadline>, StoreError> {
-        let holidays = self.holiday_dates().await?;
-        let mut out = Vec::new();
-        for case in self.cases(&crate::CaseFilter::default()).await? {
-            use CaseStatus::*;
-            let kind = match case.status {
-                Registered | InReview | Scheduled | Heard => DeadlineKind::Limitation,
-                Notified => DeadlineKind::Appeal,
-                _ => continue,
-            };
-            let due = match kind {
-                DeadlineKind::Appeal => {
-                    let file = self.case_file(case.id).await?;
-                    let first = file
-                        .notifications
-                        .iter()
-                        .filter_map(|n| JalaliDate::parse_iso(&n.notified_on).ok())
-                        .min();
-                    match first {
-                        Some(on) => p::appeal_deadline(on, &holidays).ok(),
-                        None => None,
-                    }
-                }
-                DeadlineKind::Limitation => {
-                    if case.charge_count == 0 {
-                        continue;
-                    }
-                    // A case the engine cannot read (a clause of another code) has no limit to show.
-                    match self.suggestion(case.id, today).await {
-                        Ok(s) => s.charges.iter().filter_map(|c| c.limitation_until).min(),
-                        Err(_) => None,
-                    }
-                }
-            };
-            if let Some(due_on) = due {
-                out.push(Deadline {
-                    case_id: case.id,
-                    case_number: case.number,
-                    office_name: case.office_name,
-                    kind,
-                    due_on,
-                });
-            }
-        }
-        out.sort_by_key(|d| d.due_on);
-        Ok(out)
-    }
-
-    /// The draft rulings of heard cases, with how many of those who sat have signed.
-    pub async fn awaiting_signatures(&self) -> Result<Vec<Awaiting>, StoreError> {
-        let mut out = Vec::new();
-        for (case, file) in self.files_in(CaseStatus::Heard).await? {
-            if let Some(r) = file
-                .rulings
-                .iter()
-                .find(|r| r.status == RulingStatus::Draft)
-            {
-                let sitting = r
-                    .session_id
-                    .and_then(|id| file.sessions.iter().find(|s| s.id == id))
-                    .map_or(0, |s| s.attendance.len());
-                out.push(Awaiting {
-                    case_id: case.id,
-                    case_number: case.number.clone(),
-                    office_name: case.office_name.clone(),
-                    signed: r.signoffs.len() as u32,
-                    sitting: sitting as u32,
-                });
-            }
-        }
-        Ok(out)
-    }
-
     /// Keeps the board's draft of the case's ruling: a new draft, or the one not yet signed
     /// rewritten (its sign-offs dropped, they covered other words). A signed ruling of the
     /// same stage is never rewritten.

@@ -72,6 +72,51 @@ pub struct CaseFilter {
     pub registered_from: Option<String>,
     /// Registered on or before this ISO date.
     pub registered_to: Option<String>,
+    /// Any of these statuses, when not empty (and `status` too, when set).
+    #[serde(default)]
+    pub statuses: Vec<CaseStatus>,
+}
+
+/// A page of the case list: the lines from an offset, and how many match in all.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CasePage {
+    pub total: i64,
+    pub offset: i64,
+    pub items: Vec<CaseListItem>,
+}
+
+/// The conditions of a case filter over `cases c`; `?1` is the full-text query and `?3`…`?8`
+/// the filter's fields, bound by [`bind_filter`].
+const FILTER_WHERE: &str = "WHERE (?3 IS NULL OR c.status = ?3)
+   AND (?1 IS NULL OR c.id IN (SELECT rowid FROM case_search WHERE case_search MATCH ?1))
+   AND (?4 IS NULL OR c.board_id = ?4)
+   AND (?5 IS NULL OR c.office_id = ?5)
+   AND (?6 IS NULL OR c.registered_on >= ?6)
+   AND (?7 IS NULL OR c.registered_on <= ?7)
+   AND (?8 IS NULL OR c.status IN (SELECT value FROM json_each(?8)))
+";
+
+type Query<'q, O> = sqlx::query::QueryAs<'q, sqlx::Sqlite, O, sqlx::sqlite::SqliteArguments>;
+
+/// Binds `?1`…`?8` of [`FILTER_WHERE`] (`?2` is the caller's: a limit or nothing).
+fn bind_filter<'q, O>(
+    q: Query<'q, O>,
+    fts: Option<String>,
+    second: Option<i64>,
+    filter: &'q CaseFilter,
+) -> Query<'q, O> {
+    let statuses = (!filter.statuses.is_empty()).then(|| {
+        serde_json::Value::from(filter.statuses.iter().map(|s| s.code()).collect::<Vec<_>>())
+            .to_string()
+    });
+    q.bind(fts)
+        .bind(second)
+        .bind(filter.status.map(|s| s.code().to_owned()))
+        .bind(filter.board_id)
+        .bind(filter.office_id)
+        .bind(&filter.registered_from)
+        .bind(&filter.registered_to)
+        .bind(statuses)
 }
 
 #[derive(sqlx::FromRow)]
@@ -152,30 +197,59 @@ impl Store {
     /// Cases matching `filter`, newest first. `text` goes through the Persian full-text
     /// search (see [`Store::search`]).
     pub async fn cases(&self, filter: &CaseFilter) -> Result<Vec<CaseListItem>, StoreError> {
+        Ok(self.cases_page(filter, 0, None).await?.items)
+    }
+
+    /// The page of [`Store::cases`] from `offset`, at most `limit` lines, with how many match
+    /// in all: what the case list on screen reads as it scrolls.
+    pub async fn cases_page(
+        &self,
+        filter: &CaseFilter,
+        offset: i64,
+        limit: Option<i64>,
+    ) -> Result<CasePage, StoreError> {
         let fts = filter.text.as_deref().and_then(crate::search::fts_query);
         if filter.text.as_deref().is_some_and(|t| !t.trim().is_empty()) && fts.is_none() {
-            return Ok(Vec::new());
+            return Ok(CasePage {
+                total: 0,
+                offset,
+                items: Vec::new(),
+            });
         }
         let sql = format!(
-            "{CASE_LIST_SELECT}WHERE (?3 IS NULL OR c.status = ?3)
-               AND (?1 IS NULL OR c.id IN (SELECT rowid FROM case_search WHERE case_search MATCH ?1))
-               AND (?4 IS NULL OR c.board_id = ?4)
-               AND (?5 IS NULL OR c.office_id = ?5)
-               AND (?6 IS NULL OR c.registered_on >= ?6)
-               AND (?7 IS NULL OR c.registered_on <= ?7)
-             ORDER BY c.registered_on DESC, c.id DESC LIMIT coalesce(?2, -1)"
+            "{CASE_LIST_SELECT}{FILTER_WHERE} ORDER BY c.registered_on DESC, c.id DESC
+             LIMIT coalesce(?2, -1) OFFSET ?9"
         );
-        let rows: Vec<CaseRow> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
-            .bind(fts)
-            .bind(None::<i64>)
-            .bind(filter.status.map(|s| s.code().to_owned()))
-            .bind(filter.board_id)
-            .bind(filter.office_id)
-            .bind(&filter.registered_from)
-            .bind(&filter.registered_to)
-            .fetch_all(self.pool())
-            .await?;
-        rows.into_iter().map(CaseRow::into_item).collect()
+        let rows: Vec<CaseRow> = bind_filter(
+            sqlx::query_as(sqlx::AssertSqlSafe(sql)),
+            fts.clone(),
+            limit,
+            filter,
+        )
+        .bind(offset.max(0))
+        .fetch_all(self.pool())
+        .await?;
+        // A first page shorter than the limit is the whole list: no count needed.
+        let total = match limit {
+            Some(l) if offset <= 0 && (rows.len() as i64) < l => rows.len() as i64,
+            None if offset <= 0 => rows.len() as i64,
+            _ => {
+                let sql = format!("SELECT count(*) FROM cases c {FILTER_WHERE} AND ?2 IS NULL");
+                let (n,): (i64,) =
+                    bind_filter(sqlx::query_as(sqlx::AssertSqlSafe(sql)), fts, None, filter)
+                        .fetch_one(self.pool())
+                        .await?;
+                n
+            }
+        };
+        Ok(CasePage {
+            total,
+            offset,
+            items: rows
+                .into_iter()
+                .map(CaseRow::into_item)
+                .collect::<Result<_, _>>()?,
+        })
     }
 
     /// The number of cases in each status, in lifecycle order, zeros included.

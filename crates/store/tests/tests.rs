@@ -12,6 +12,7 @@ mod demo;
 mod evidence;
 mod excel;
 mod file;
+mod limits;
 mod ranking;
 mod search;
 mod signing;

@@ -66,25 +66,41 @@ pub(crate) async fn scoped_filter(
     Ok(filter)
 }
 
+/// A page of the case list under `filter`, newest first: `limit` lines (at most
+/// [`MAX_PAGE`](crate::dto::MAX_PAGE)) from `offset`, with how many match in all.
 #[tauri::command]
 pub async fn list_cases(
     state: State<'_, AppState>,
     filter: CaseFilter,
-) -> Result<Vec<CaseRow>, CommandError> {
+    offset: Option<i64>,
+    limit: Option<i64>,
+) -> Result<crate::dto::CasePage, CommandError> {
     let filter = scoped_filter(&state, filter).await?;
-    state
+    let limit = limit.unwrap_or(crate::dto::MAX_PAGE);
+    if !(1..=crate::dto::MAX_PAGE).contains(&limit) || offset.is_some_and(|o| o < 0) {
+        return Err(CommandError::invalid(
+            "صفحهٔ فهرست نادرست خواسته شد: از ۱ تا ۵۰۰ سطر، از سطر صفر به بعد.",
+        ));
+    }
+    let page = state
         .store
-        .cases(&filter)
-        .await?
-        .into_iter()
-        .map(|case| {
-            Ok(CaseRow {
-                status_fa: case.status.title_fa().to_owned(),
-                registered_on_fa: fa_date(&case.registered_on)?,
-                case: case.into(),
+        .cases_page(&filter, offset.unwrap_or(0), Some(limit))
+        .await?;
+    Ok(crate::dto::CasePage {
+        total: page.total,
+        offset: page.offset,
+        rows: page
+            .items
+            .into_iter()
+            .map(|case| {
+                Ok(CaseRow {
+                    status_fa: case.status.title_fa().to_owned(),
+                    registered_on_fa: fa_date(&case.registered_on)?,
+                    case: case.into(),
+                })
             })
-        })
-        .collect()
+            .collect::<Result<_, CommandError>>()?,
+    })
 }
 
 /// Every code's Persian title, from core's vocabulary: the one place titles are written.

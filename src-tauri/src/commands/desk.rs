@@ -2,8 +2,8 @@
 
 use crate::AppState;
 use crate::dto::{
-    AgendaRow, AppInfo, CalendarDay, CalendarMonth, DeadlineRow, DeskView, StatusCountRow,
-    UnsignedRow,
+    AgendaRow, AppInfo, CalendarDay, CalendarMonth, DESK_LINES, DeadlinePage, DeadlineRow,
+    DeskView, MAX_PAGE, StatusCountRow, UnsignedRow,
 };
 use crate::error::CommandError;
 use heyat_core::date::{JalaliDate, days_in_month, month_name_fa};
@@ -87,31 +87,52 @@ pub async fn agenda(state: State<'_, AppState>) -> Result<Vec<AgendaRow>, Comman
         .collect()
 }
 
-/// The limits running on the board's cases, soonest first: the 20 days to appeal a
-/// notified ruling (Art 33) and limitation before a ruling (Art 30), as the store and the
-/// engine compute them.
+fn deadline_row(d: heyat_store::Deadline, today: JalaliDate) -> DeadlineRow {
+    DeadlineRow {
+        kind_fa: d.kind.title_fa().to_owned(),
+        article: d.kind.article().to_owned(),
+        kind: d.kind.code().to_owned(),
+        due_on_fa: d.due_on.format_fa(),
+        days_left: today.days_until(d.due_on),
+        case_id: d.case_id,
+        case_number: d.case_number,
+        office_name: d.office_name,
+    }
+}
+
+/// A page of the limits running on the board's cases, soonest first: the 20 days to appeal
+/// a notified ruling (Art 33) and limitation before a ruling (Art 30), as the engine
+/// computed them when each case last changed (kept in the store).
 #[tauri::command]
-pub async fn deadlines(state: State<'_, AppState>) -> Result<Vec<DeadlineRow>, CommandError> {
+pub async fn deadlines(
+    state: State<'_, AppState>,
+    offset: Option<i64>,
+    limit: Option<i64>,
+) -> Result<DeadlinePage, CommandError> {
     state
         .allow(heyat_core::proceedings::Action::ReadCases)
         .await?;
+    let limit = limit.unwrap_or(MAX_PAGE);
+    let offset = offset.unwrap_or(0);
+    if !(1..=MAX_PAGE).contains(&limit) || offset < 0 {
+        return Err(CommandError::invalid(
+            "صفحهٔ فهرست نادرست خواسته شد: از ۱ تا ۵۰۰ سطر، از سطر صفر به بعد.",
+        ));
+    }
     let today = state.today_jalali();
-    Ok(state
+    let page = state
         .store
-        .deadlines(today)
-        .await?
-        .into_iter()
-        .map(|d| DeadlineRow {
-            kind_fa: d.kind.title_fa().to_owned(),
-            article: d.kind.article().to_owned(),
-            kind: d.kind.code().to_owned(),
-            due_on_fa: d.due_on.format_fa(),
-            days_left: today.days_until(d.due_on),
-            case_id: d.case_id,
-            case_number: d.case_number,
-            office_name: d.office_name,
-        })
-        .collect())
+        .deadlines_page(today, None, offset, Some(limit))
+        .await?;
+    Ok(DeadlinePage {
+        total: page.total,
+        offset,
+        rows: page
+            .rows
+            .into_iter()
+            .map(|d| deadline_row(d, today))
+            .collect(),
+    })
 }
 
 /// The desk: today's sessions, the next two weeks', limits running out, counts by status,
@@ -133,8 +154,10 @@ pub async fn desk(state: State<'_, AppState>) -> Result<DeskView, CommandError> 
             upcoming.push(row);
         }
     }
-    let mut limits = deadlines(state.clone()).await?;
-    limits.retain(|d| d.days_left <= 30);
+    let limits = state
+        .store
+        .deadlines_page(today, Some(30), 0, Some(DESK_LINES))
+        .await?;
     let unsigned = state
         .store
         .awaiting_signatures()
@@ -148,13 +171,7 @@ pub async fn desk(state: State<'_, AppState>) -> Result<DeskView, CommandError> 
             sitting: u.sitting,
         })
         .collect();
-    let finalizable = state
-        .store
-        .final_by(today)
-        .await?
-        .into_iter()
-        .map(|(_, number, _)| number)
-        .collect();
+    let finalizable = state.store.final_by(today).await?;
     let suspensions = state
         .store
         .suspended_cases(today)
@@ -164,11 +181,21 @@ pub async fn desk(state: State<'_, AppState>) -> Result<DeskView, CommandError> 
         .collect::<Result<_, _>>()?;
     Ok(DeskView {
         suspensions,
-        finalizable,
+        finalizable_total: finalizable.len() as i64,
+        finalizable: finalizable
+            .into_iter()
+            .take(DESK_LINES as usize)
+            .map(|(_, number, _)| number)
+            .collect(),
         today_fa: format!("{} {}", today.weekday().name_fa(), today.format_fa()),
         today: today_rows,
         upcoming,
-        deadlines: limits,
+        deadlines_total: limits.total,
+        deadlines: limits
+            .rows
+            .into_iter()
+            .map(|d| deadline_row(d, today))
+            .collect(),
         counts: status_counts(state).await?,
         unsigned,
     })

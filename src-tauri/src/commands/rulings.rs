@@ -2,26 +2,49 @@
 //! the notification slips.
 
 use crate::AppState;
-use crate::dto::{PendingNotice, PrintedRuling, RulingDraft, SignView};
+use crate::dto::{PendingNotice, PreviewPageView, PrintedRuling, RulingDraft, SignView};
 use crate::error::CommandError;
 use crate::views::fa_date;
 use heyat_core::proceedings::Action;
 use heyat_documents::DocumentError;
 use tauri::State;
 
-/// The ruling as drafted, typeset page by page as SVG for the live preview; nothing is saved.
+/// The ruling as drafted, typeset page by page as PNG images for the live preview; nothing
+/// is saved. Pages whose hash is in `known` (those the window shows already) come back
+/// without their image.
 #[tauri::command]
 pub async fn preview_ruling(
     state: State<'_, AppState>,
     case_id: i64,
     draft: RulingDraft,
-) -> Result<Vec<String>, CommandError> {
+    known: Option<Vec<String>>,
+) -> Result<Vec<PreviewPageView>, CommandError> {
+    use base64::Engine;
     state.allow_case(Action::ReadCases, case_id).await?;
     let d = heyat_documents::draft_ruling(&state.store, case_id, &draft).await?;
-    Ok(state
+    let pages = state
         .renderer
-        .ruling_preview(&d.input, d.appeal)
-        .map_err(DocumentError::from)?)
+        .ruling_preview_png(
+            &d.input,
+            d.appeal,
+            heyat_render::PREVIEW_SCALE,
+            &known.unwrap_or_default(),
+        )
+        .map_err(DocumentError::from)?;
+    Ok(pages
+        .into_iter()
+        .map(|p| PreviewPageView {
+            hash: p.hash,
+            width: p.width,
+            height: p.height,
+            png: p.png.map(|png| {
+                format!(
+                    "data:image/png;base64,{}",
+                    base64::engine::general_purpose::STANDARD.encode(png)
+                )
+            }),
+        })
+        .collect())
 }
 
 /// Typesets the case's ruling as drafted by the board, keeps it as a draft with the engine's

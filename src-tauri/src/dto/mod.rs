@@ -9,6 +9,7 @@ use ts_rs::TS;
 
 mod bindings;
 mod docket;
+mod pages;
 mod records;
 mod reports;
 mod summons;
@@ -17,6 +18,7 @@ pub use crate::error::{CommandError, ErrorCode};
 pub use bindings::typescript_bindings;
 pub use docket::*;
 pub use heyat_documents::RulingDraft;
+pub use pages::*;
 pub use records::*;
 pub use reports::*;
 pub use summons::*;
@@ -442,6 +444,9 @@ pub struct AgendaRow {
     pub is_today: bool,
 }
 
+/// How many lines of a long list the desk shows; the screen of that list has the rest.
+pub const DESK_LINES: i64 = 50;
+
 /// The desk (میز کار): what a secretary needs at the start of the day.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct DeskView {
@@ -450,13 +455,17 @@ pub struct DeskView {
     pub today: Vec<AgendaRow>,
     /// Sessions set for the next 14 days.
     pub upcoming: Vec<AgendaRow>,
-    /// Time limits ending within 30 days (or passed), soonest first.
+    /// Time limits ending within 30 days (or passed), soonest first: the first
+    /// [`DESK_LINES`] of `deadlines_total`.
     pub deadlines: Vec<DeadlineRow>,
+    pub deadlines_total: i64,
     pub counts: Vec<StatusCountRow>,
     /// Draft rulings still awaiting members' signatures.
     pub unsigned: Vec<UnsignedRow>,
-    /// Notified cases whose appeal period ended with no appeal: their rulings may be made final.
+    /// Notified cases whose appeal period ended with no appeal: their rulings may be made
+    /// final. The first [`DESK_LINES`] numbers of `finalizable_total`.
     pub finalizable: Vec<String>,
+    pub finalizable_total: i64,
     /// Suspended prosecutions (Art 31): running, to revoke, or ended (to close), soonest end
     /// first.
     pub suspensions: Vec<SuspensionView>,

@@ -539,6 +539,10 @@ pub struct CaseFilter {
     /// Registered on or before this ISO date.
     #[ts(optional)]
     pub registered_to: Option<String>,
+    /// Any of these statuses.
+    #[serde(default)]
+    #[ts(optional)]
+    pub statuses: Option<Vec<CaseStatus>>,
 }
 
 impl From<CaseFilter> for store::CaseFilter {
@@ -550,6 +554,7 @@ impl From<CaseFilter> for store::CaseFilter {
             office_id: r.office_id,
             registered_from: r.registered_from,
             registered_to: r.registered_to,
+            statuses: r.statuses.unwrap_or_default(),
         }
     }
 }

@@ -67,7 +67,25 @@ registered_from?: string,
 /**
  * Registered on or before this ISO date.
  */
-registered_to?: string, };
+registered_to?: string, 
+/**
+ * Any of these statuses.
+ */
+statuses?: Array<CaseStatus>, };
+
+export type CasePage = { total: number, offset: number, rows: Array<CaseRow>, };
+
+export type DeadlinePage = { total: number, offset: number, rows: Array<DeadlineRow>, };
+
+export type PreviewPageView = { 
+/**
+ * The same text in the same place gives the same hash.
+ */
+hash: string, width: number, height: number, 
+/**
+ * `data:image/png;base64,…`; `null` when the window said it holds this page already.
+ */
+png: string | null, };
 
 export type StatusCountRow = { status: CaseStatus, status_fa: string, count: number, };
 
@@ -685,17 +703,19 @@ today: Array<AgendaRow>,
  */
 upcoming: Array<AgendaRow>, 
 /**
- * Time limits ending within 30 days (or passed), soonest first.
+ * Time limits ending within 30 days (or passed), soonest first: the first
+ * [`DESK_LINES`] of `deadlines_total`.
  */
-deadlines: Array<DeadlineRow>, counts: Array<StatusCountRow>, 
+deadlines: Array<DeadlineRow>, deadlines_total: number, counts: Array<StatusCountRow>, 
 /**
  * Draft rulings still awaiting members' signatures.
  */
 unsigned: Array<UnsignedRow>, 
 /**
- * Notified cases whose appeal period ended with no appeal: their rulings may be made final.
+ * Notified cases whose appeal period ended with no appeal: their rulings may be made
+ * final. The first [`DESK_LINES`] numbers of `finalizable_total`.
  */
-finalizable: Array<string>, 
+finalizable: Array<string>, finalizable_total: number, 
 /**
  * Suspended prosecutions (Art 31): running, to revoke, or ended (to close), soonest end
  * first.

@@ -39,10 +39,27 @@ describe("ipc", () => {
     ]);
   });
 
-  it("passes the filter under the argument name the Rust command expects", async () => {
-    const { ipc, calls } = fake(async () => []);
-    await ipc.listCases({ text: "شهریار" });
-    expect(calls).toEqual([{ command: "list_cases", args: { filter: { text: "شهریار" } } }]);
+  it("passes the filter and the page under the argument names the Rust command expects", async () => {
+    const page = { total: 1, offset: 200, rows: [] };
+    const { ipc, calls } = fake(async () => page);
+    expect(await ipc.listCases({ text: "شهریار" }, 200, 100)).toBe(page);
+    await ipc.listCases({ statuses: ["decided", "final"] });
+    expect(calls).toEqual([
+      { command: "list_cases", args: { filter: { text: "شهریار" }, offset: 200, limit: 100 } },
+      { command: "list_cases", args: { filter: { statuses: ["decided", "final"] } } },
+    ]);
+    // Left out, the page's bounds are not sent at all (the Rust side takes its defaults).
+    expect(JSON.stringify(calls[1].args)).toBe('{"filter":{"statuses":["decided","final"]}}');
+  });
+
+  it("asks for a page of the deadlines by offset and limit", async () => {
+    const { ipc, calls } = fake(async () => ({ total: 0, offset: 0, rows: [] }));
+    await ipc.deadlines(400, 200);
+    await ipc.deadlines();
+    expect(calls).toEqual([
+      { command: "deadlines", args: { offset: 400, limit: 200 } },
+      { command: "deadlines", args: {} },
+    ]);
   });
 
   it("turns a command error into an IpcError with its code and Persian message", async () => {

@@ -7,7 +7,8 @@ import type {
   ArticleView,
   BoardView,
   CaseFilter,
-  CaseRow,
+  CasePage,
+  PreviewPageView,
   CalendarMonth,
   AppealFiled,
   AgendaRow,
@@ -24,7 +25,7 @@ import type {
   ChargeForm,
   ComplaintForm,
   ComplaintRegistered,
-  DeadlineRow,
+  DeadlinePage,
   OfficeItem,
   PendingNotice,
   CatalogueEntry,
@@ -119,7 +120,9 @@ export function commands(invokeFn: Invoke) {
   const call = caller(invokeFn);
   return {
     appInfo: () => call<AppInfo>("app_info"),
-    listCases: (filter: CaseFilter) => call<CaseRow[]>("list_cases", { filter }),
+    /** One page of the cases the filter finds, newest first (`limit` 1..500, 500 when absent). */
+    listCases: (filter: CaseFilter, offset?: number, limit?: number) =>
+      call<CasePage>("list_cases", { filter, offset, limit }),
     statusCounts: () => call<StatusCountRow[]>("status_counts"),
     listBoards: () => call<BoardView[]>("list_boards"),
     catalogue: () => call<CatalogueEntry[]>("catalogue"),
@@ -237,11 +240,14 @@ export function commands(invokeFn: Invoke) {
     removeHoliday: (day: string) => call<null>("remove_holiday", { day }),
     seatNewMember: (boardId: number, seat: string, member: MemberForm) =>
       call<null>("seat_new_member", { boardId, seat, member }),
-    previewRuling: (caseId: number, draft: RulingDraft) => call<string[]>("preview_ruling", { caseId, draft }),
+    /** The ruling's pages as PNG; pages whose hash is in `known` come back without their image. */
+    previewRuling: (caseId: number, draft: RulingDraft, known: string[] = []) =>
+      call<PreviewPageView[]>("preview_ruling", { caseId, draft, known }),
     /** A Solar Hijri month for the date picker; today's month when year and month are null. */
     calendarMonth: (year: number | null, month: number | null) =>
       call<CalendarMonth>("calendar_month", { year, month }),
-    deadlines: () => call<DeadlineRow[]>("deadlines"),
+    /** One page of the running time limits, soonest first (`limit` 1..500, 500 when absent). */
+    deadlines: (offset?: number, limit?: number) => call<DeadlinePage>("deadlines", { offset, limit }),
     backupNow: () => call<BackupDone>("backup_now"),
     listBackups: () => call<BackupFile[]>("list_backups"),
     /** The backup to put back at the next start; null cancels. */

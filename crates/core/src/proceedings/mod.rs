@@ -388,20 +388,35 @@ pub fn is_final_by(
     holidays: &[JalaliDate],
     today: JalaliDate,
 ) -> bool {
+    final_from(ruling, services, appealed_in_time, holidays).is_some_and(|day| day <= today)
+}
+
+/// The first day a signed ruling is final if nothing changes (Art 33): the day of its first
+/// service when no one may appeal it; otherwise the day after the last of the appeal periods
+/// of everyone who may appeal, each from his first service. `None` while it is not signed,
+/// was appealed in time, or someone who may appeal has not been served. What
+/// [`is_final_by`] compares with its day, and what the store keeps for the desk.
+pub fn final_from(
+    ruling: &RulingFacts,
+    services: &[Service],
+    appealed_in_time: bool,
+    holidays: &[JalaliDate],
+) -> Option<JalaliDate> {
     if ruling.status != RulingStatus::Signed || appealed_in_time {
-        return false;
+        return None;
     }
     if nobody_may_appeal(ruling) {
-        return services.iter().any(|s| s.on <= today);
+        return services.iter().map(|s| s.on).min();
     }
-    [Party::Manager, Party::CenterHead]
-        .into_iter()
-        .filter(|&p| appealable_by(ruling, p))
-        .all(|p| {
-            first_service(services, p)
-                .and_then(|on| appeal_deadline(on, holidays).ok())
-                .is_some_and(|deadline| deadline < today)
-        })
+    let mut last: Option<JalaliDate> = None;
+    for party in [Party::Manager, Party::CenterHead] {
+        if !appealable_by(ruling, party) {
+            continue;
+        }
+        let deadline = appeal_deadline(first_service(services, party)?, holidays).ok()?;
+        last = Some(last.map_or(deadline, |l| l.max(deadline)));
+    }
+    last?.add_days(1).ok()
 }
 
 /// The statuses a case passes through to go from `from` to `to` by the fewest allowed steps
