@@ -64,6 +64,8 @@ const COMMANDS: &[&str] = &[
     "pending_notices",
     "print_notice",
     "finalize_due",
+    "reprint_rulings",
+    "stop_batch",
     "record_notification",
     "file_appeal",
     "deadlines",

@@ -75,6 +75,8 @@ pub fn with_commands<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Bu
         commands::rulings::pending_notices,
         commands::rulings::print_notice,
         commands::desk::finalize_due,
+        commands::batch::reprint_rulings,
+        commands::batch::stop_batch,
         commands::service::record_notification,
         commands::service::file_appeal,
         commands::desk::deadlines,

@@ -25,6 +25,9 @@ pub struct AppState {
     pub open_with_viewer: bool,
     /// What a restore asked for at the last run did at this start, in Persian.
     pub restore_note: Option<String>,
+    /// A batch of rulings is being printed (one at a time), and whether it was asked to stop.
+    pub batch_running: std::sync::atomic::AtomicBool,
+    pub batch_stop: std::sync::atomic::AtomicBool,
     /// The data folder held for as long as the app runs: no restore replaces the database
     /// under it (`heyat restore` is refused meanwhile). `None` once released.
     lock: std::sync::Mutex<Option<heyat_store::DataLock>>,
@@ -118,6 +121,8 @@ impl AppState {
             // HEYAT_NO_VIEWER=1 (the e2e walk under Xvfb): documents opened are logged only.
             open_with_viewer: std::env::var("HEYAT_NO_VIEWER").map_or(true, |v| v != "1"),
             restore_note,
+            batch_running: Default::default(),
+            batch_stop: Default::default(),
             lock: std::sync::Mutex::new(Some(lock)),
         })
     }

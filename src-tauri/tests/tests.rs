@@ -2772,3 +2772,46 @@ fn a_summons_is_issued_printed_served_and_answered() {
         "{history}"
     );
 }
+
+#[test]
+fn sealed_rulings_are_printed_again_in_a_batch_identical_to_the_kept_pdfs() {
+    let app = app();
+    let id = shahriar_case(&app);
+    sign_ruling(&app, id, ruling_draft(id, 5, Some(4), "احراز تخلف."));
+    let done = invoke(
+        &app,
+        "reprint_rulings",
+        json!({ "from": "1400/01/01", "to": "1405/12/29" }),
+    )
+    .unwrap();
+    let written = done["written"].as_u64().unwrap();
+    assert!(written >= 1, "the ruling just sealed: {done}");
+    assert_eq!(done["total"].as_u64().unwrap(), written, "{done}");
+    assert!(done["differing"].as_array().unwrap().is_empty(), "{done}");
+    assert_eq!(done["stopped"], false);
+    let folder = std::path::PathBuf::from(done["folder"].as_str().unwrap());
+    let pdfs: Vec<_> = std::fs::read_dir(&folder).unwrap().collect();
+    assert_eq!(pdfs.len() as u64, written);
+    // Nothing sealed in a year with no rulings; a range backwards is refused.
+    let none = invoke(
+        &app,
+        "reprint_rulings",
+        json!({ "from": "1399/01/01", "to": "1399/12/29" }),
+    )
+    .unwrap();
+    assert_eq!(none["total"], 0);
+    let err = invoke(
+        &app,
+        "reprint_rulings",
+        json!({ "from": "1405/12/29", "to": "1400/01/01" }),
+    )
+    .unwrap_err();
+    assert_eq!(err["code"], "invalid_input", "{err}");
+    let err = invoke(
+        &app,
+        "reprint_rulings",
+        json!({ "from": "1405/13/01", "to": "1405/12/29" }),
+    )
+    .unwrap_err();
+    assert_eq!(err["code"], "invalid_input", "{err}");
+}

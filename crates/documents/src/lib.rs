@@ -17,9 +17,11 @@ use serde::{Deserialize, Serialize};
 use std::path::Path;
 use ts_rs::TS;
 
+mod batch;
 pub mod demo;
 mod ranking;
 mod seal;
+pub use batch::{BatchReport, reprint_sealed};
 pub use ranking::{ranking_file, ranking_report, report_input as ranking_input};
 pub use seal::{
     KeysFile, Signer, VerifyReport, moment_fa, read_keys_file, save_sealed, sign_ruling,

@@ -23,7 +23,7 @@ mod text;
 mod verify;
 
 pub use input::*;
-pub use pages::{PREVIEW_SCALE, PreviewPage, workers};
+pub use pages::{PREVIEW_SCALE, PreviewPage, run_parallel, workers};
 pub use seal::{
     AuditAnchor, SEAL_FILE, SEAL_VERSION, Seal, SealSignature, SealedRuling, content_sha256,
     extract_seal,

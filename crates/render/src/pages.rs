@@ -136,32 +136,47 @@ impl Renderer {
     where
         F: Fn(usize, Result<Rendered, RenderError>) + Sync,
     {
-        let next = AtomicUsize::new(0);
-        let done = AtomicUsize::new(0);
-        let threads = if threads == 0 { workers() } else { threads }
-            .min(inputs.len())
-            .max(1);
-        std::thread::scope(|s| {
-            for _ in 0..threads {
-                s.spawn(|| {
-                    while !stop.load(Ordering::Relaxed) {
-                        let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(json) = inputs.get(i) else { break };
-                        each(i, self.render_json(doc, json));
-                        let n = done.fetch_add(1, Ordering::Relaxed) + 1;
-                        if n.is_multiple_of(crate::EVICT_EVERY) {
-                            // Everything: keeping results used by recent documents
-                            // (`evict(3)`) was measured slower (10.1 s for 500, not 8.8 s)
-                            // and grew to 1 GiB.
-                            crate::evict_cache();
-                        }
-                    }
-                });
-            }
-        });
-        crate::evict_cache();
-        done.into_inner()
+        run_parallel(inputs.len(), threads, stop, |i| {
+            each(i, self.render_json(doc, inputs[i]))
+        })
     }
+}
+
+/// `work(0)`, …, `work(count - 1)` on `threads` threads (0: one per core), each thread taking
+/// the next index as it finishes one, typst's memo cache evicted every
+/// [`crate::EVICT_EVERY`] items; `stop` stops every thread after its current item. Answers
+/// how many items were done.
+pub fn run_parallel<F>(count: usize, threads: usize, stop: &AtomicBool, work: F) -> usize
+where
+    F: Fn(usize) + Sync,
+{
+    let next = AtomicUsize::new(0);
+    let done = AtomicUsize::new(0);
+    let threads = if threads == 0 { workers() } else { threads }
+        .min(count)
+        .max(1);
+    std::thread::scope(|s| {
+        for _ in 0..threads {
+            s.spawn(|| {
+                while !stop.load(Ordering::Relaxed) {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    if i >= count {
+                        break;
+                    }
+                    work(i);
+                    let n = done.fetch_add(1, Ordering::Relaxed) + 1;
+                    if n.is_multiple_of(crate::EVICT_EVERY) {
+                        // Everything: keeping results used by recent documents
+                        // (`evict(3)`) was measured slower (10.1 s for 500, not 8.8 s)
+                        // and grew to 1 GiB.
+                        crate::evict_cache();
+                    }
+                }
+            });
+        }
+    });
+    crate::evict_cache();
+    done.into_inner()
 }
 
 /// The page as an 8-bit grayscale PNG, quickly compressed: the templates print only in

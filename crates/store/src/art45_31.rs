@@ -120,28 +120,55 @@ pub(crate) async fn later_convictions(
     conn: &mut SqliteConnection,
     case_id: i64,
 ) -> Result<Vec<LaterConviction>, StoreError> {
-    let rows: Vec<(i64, Option<String>, Option<String>)> = sqlx::query_as(
+    let rows: Vec<(i64, Option<String>, Option<String>)> =
+        sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT r.id, r.final_on, (SELECT max(h.committed_on) FROM charges h WHERE h.case_id = c.id)
          FROM rulings r JOIN cases c ON c.id = r.case_id JOIN cases me ON me.id = ?1
-         WHERE c.manager_id = me.manager_id AND r.status = 'final' AND r.grade IS NOT NULL
-           AND r.outcome IN ('conviction', 'confirmed', 'modified')
-           AND c.id <> me.id AND c.id IS NOT me.appeal_of_case_id
-           AND (c.appeal_of_case_id IS NULL OR c.appeal_of_case_id <> me.id)
-         ORDER BY r.final_on, r.id",
-    )
-    .bind(case_id)
-    .fetch_all(&mut *conn)
-    .await?;
+         WHERE c.manager_id = me.manager_id AND {LATER_CONVICTION}
+         ORDER BY r.final_on, r.id"
+    )))
+        .bind(case_id)
+        .fetch_all(&mut *conn)
+        .await?;
     Ok(rows
         .into_iter()
         .filter_map(|(ruling_id, final_on, committed_on)| {
-            Some(LaterConviction {
-                ruling_id,
-                final_on: JalaliDate::parse_iso(final_on.as_deref()?).ok()?,
-                committed_on: JalaliDate::parse_iso(committed_on.as_deref()?).ok()?,
-            })
+            later_conviction(ruling_id, final_on, committed_on)
         })
         .collect())
+}
+
+/// A final conviction `r` (of case `c`) of the same manager as the suspended case `me`, in
+/// other proceedings: not `me`, nor the case it reviews, nor an appeal reviewing it.
+const LATER_CONVICTION: &str = "r.status = 'final' AND r.grade IS NOT NULL
+           AND r.outcome IN ('conviction', 'confirmed', 'modified')
+           AND c.id <> me.id AND c.id IS NOT me.appeal_of_case_id
+           AND (c.appeal_of_case_id IS NULL OR c.appeal_of_case_id <> me.id)";
+
+/// (the latest suspension order row with its case) case, id, ruling, ordered on, years,
+/// ends on, revoked on, revoked by, closed on.
+type OrderRow = (
+    i64,
+    i64,
+    i64,
+    String,
+    i64,
+    String,
+    Option<String>,
+    Option<i64>,
+    Option<String>,
+);
+
+fn later_conviction(
+    ruling_id: i64,
+    final_on: Option<String>,
+    committed_on: Option<String>,
+) -> Option<LaterConviction> {
+    Some(LaterConviction {
+        ruling_id,
+        final_on: JalaliDate::parse_iso(final_on.as_deref()?).ok()?,
+        committed_on: JalaliDate::parse_iso(committed_on.as_deref()?).ok()?,
+    })
 }
 
 /// Writes the order of the final ruling `ruling_id` of suspended prosecution, dated the day
@@ -421,13 +448,61 @@ impl Store {
         };
         let cases = self.cases(&filter).await?;
         let mut conn = self.pool().acquire().await?;
+        // Every suspended case's latest order and its manager's final convictions in two
+        // queries, not two per case: a province holds hundreds of suspended prosecutions.
+        let orders: Vec<OrderRow> = sqlx::query_as(
+            "SELECT o.case_id, o.id, o.ruling_id, o.ordered_on, o.years, o.ends_on, o.revoked_on,
+                    o.revoked_by_ruling_id, o.closed_on
+               FROM suspension_orders o JOIN cases me ON me.id = o.case_id
+              WHERE me.status = 'suspended'
+                AND o.id = (SELECT max(x.id) FROM suspension_orders x WHERE x.case_id = o.case_id)",
+        )
+        .fetch_all(&mut *conn)
+        .await?;
+        let mut orders: std::collections::HashMap<i64, SuspensionOrderRecord> = orders
+            .into_iter()
+            .map(|o| {
+                (
+                    o.0,
+                    SuspensionOrderRecord {
+                        id: o.1,
+                        ruling_id: o.2,
+                        ordered_on: o.3,
+                        years: o.4,
+                        ends_on: o.5,
+                        revoked_on: o.6,
+                        revoked_by_ruling_id: o.7,
+                        closed_on: o.8,
+                    },
+                )
+            })
+            .collect();
+        let rows: Vec<(i64, i64, Option<String>, Option<String>)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "SELECT me.id, r.id, r.final_on, (SELECT max(h.committed_on) FROM charges h WHERE h.case_id = c.id)
+               FROM cases me JOIN cases c ON c.manager_id = me.manager_id
+               JOIN rulings r ON r.case_id = c.id
+              WHERE me.status = 'suspended' AND {LATER_CONVICTION}
+              ORDER BY r.final_on, r.id"
+        )))
+        .fetch_all(&mut *conn)
+        .await?;
+        let mut convictions: std::collections::HashMap<i64, Vec<LaterConviction>> =
+            std::collections::HashMap::new();
+        for (case_id, ruling_id, final_on, committed_on) in rows {
+            if let Some(c) = later_conviction(ruling_id, final_on, committed_on) {
+                convictions.entry(case_id).or_default().push(c);
+            }
+        }
         let mut out = Vec::new();
         for case in cases {
-            if let Some(s) = suspended_case(&mut conn, case, today).await?
-                && s.order.is_open()
-            {
-                out.push(s);
+            let Some(order) = orders.remove(&case.id) else {
+                continue;
+            };
+            if !order.is_open() {
+                continue;
             }
+            let later = convictions.remove(&case.id).unwrap_or_default();
+            out.push(with_state(&mut conn, case, order, &later, today).await?);
         }
         out.sort_by(|a, b| a.order.ends_on.cmp(&b.order.ends_on));
         Ok(out)
@@ -462,7 +537,20 @@ async fn suspended_case(
         return Ok(None);
     };
     let convictions = later_convictions(conn, case.id).await?;
-    let state = p::suspension_state(&order.term()?, &convictions, today);
+    Ok(Some(
+        with_state(conn, case, order, &convictions, today).await?,
+    ))
+}
+
+/// A suspended case with where its order stands on `today`.
+async fn with_state(
+    conn: &mut SqliteConnection,
+    case: crate::CaseListItem,
+    order: SuspensionOrderRecord,
+    convictions: &[LaterConviction],
+    today: JalaliDate,
+) -> Result<SuspendedCase, StoreError> {
+    let state = p::suspension_state(&order.term()?, convictions, today);
     let revoking_case_number = match state {
         SuspensionState::ToRevoke { ruling_id } => {
             let row: Option<(i64, i64)> = sqlx::query_as(
@@ -475,7 +563,7 @@ async fn suspended_case(
         }
         _ => None,
     };
-    Ok(Some(SuspendedCase {
+    Ok(SuspendedCase {
         revoking_case_number,
         case_id: case.id,
         case_number: case.number,
@@ -483,5 +571,5 @@ async fn suspended_case(
         manager_name: case.manager_name,
         order,
         state,
-    }))
+    })
 }

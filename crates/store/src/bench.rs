@@ -362,7 +362,7 @@ pub async fn scale(
         Ok(percentile(&samples, 0.5))
     }
     let ms = |d: Duration| d.as_secs_f64() * 1e3;
-    let mut row = |out: &mut dyn Write, label: &str, a: Duration, b: Duration| {
+    let row = |out: &mut dyn Write, label: &str, a: Duration, b: Duration| {
         line!(
             out,
             "  {label:<46} {:>8.2} ms  {:>8.2} ms  ×{:.1}",
@@ -411,7 +411,7 @@ pub async fn scale(
             store.agenda(&from, &until).await?;
             store.deadlines_page(day, Some(30), 0, Some(50)).await?;
             store.awaiting_signatures().await?;
-            store.final_by(day).await?;
+            store.finalizable(day, 50).await?;
             store.suspended_cases(day).await?;
             store.status_counts().await?;
             Ok(())
@@ -445,7 +445,10 @@ pub async fn scale(
     );
     let mut t = [Duration::ZERO; 2];
     for (k, store) in [small, large].into_iter().enumerate() {
-        t[k] = median(runs, || async { store.final_by(day).await.map(|_| ()) }).await?;
+        t[k] = median(runs, || async {
+            store.finalizable(day, 50).await.map(|_| ())
+        })
+        .await?;
     }
     row(
         out,
@@ -453,5 +456,18 @@ pub async fn scale(
         t[0],
         t[1],
     );
+    let mut t = [Duration::ZERO; 2];
+    for (k, store) in [small, large].into_iter().enumerate() {
+        t[k] = median(runs, || async {
+            store.awaiting_signatures().await.map(|_| ())
+        })
+        .await?;
+    }
+    row(out, "  of which: rulings awaiting signatures", t[0], t[1]);
+    let mut t = [Duration::ZERO; 2];
+    for (k, store) in [small, large].into_iter().enumerate() {
+        t[k] = median(runs, || async { store.status_counts().await.map(|_| ()) }).await?;
+    }
+    row(out, "  of which: counts by status", t[0], t[1]);
     Ok(())
 }

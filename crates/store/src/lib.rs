@@ -80,7 +80,7 @@ pub use queries::{
 pub use reporters::Reporter;
 pub use schedule::{CaseLink, HistoryEntry, ScheduledSession};
 pub use search::fts_query;
-pub use signing::{SealInput, Sealed, SignProgress, SignatureRecord, ToSign};
+pub use signing::{SealInput, Sealed, SealedEntry, SignProgress, SignatureRecord, ToSign};
 pub use sittings::{
     NewSitting, SittingCase, SittingMember, SittingRecord, SittingRecusal, SittingSummary,
 };

@@ -194,22 +194,25 @@ impl Store {
                 .to_iso_string(),
             None => "9999-12-31".to_owned(),
         };
+        // From the kept limits and their indexes alone (a refreshed row holds a limit only
+        // for a case in a status that runs it), merged soonest first; then the page's lines.
         const ALL: &str = "
-            SELECT c.id, c.year, c.seq, o.name, 'limitation' AS kind, l.limitation_on AS due
-              FROM case_limits l JOIN cases c ON c.id = l.case_id JOIN offices o ON o.id = c.office_id
-             WHERE l.limitation_on <= ?1
-               AND c.status IN ('registered', 'in_review', 'scheduled', 'heard')
+            SELECT case_id, 'limitation' AS kind, limitation_on AS due FROM case_limits
+             WHERE limitation_on <= ?1
             UNION ALL
-            SELECT c.id, c.year, c.seq, o.name, 'appeal', l.appeal_until
-              FROM case_limits l JOIN cases c ON c.id = l.case_id JOIN offices o ON o.id = c.office_id
-             WHERE l.appeal_until <= ?1 AND c.status = 'notified'";
-        let (total,): (i64,) =
-            sqlx::query_as(sqlx::AssertSqlSafe(format!("SELECT count(*) FROM ({ALL})")))
-                .bind(&until)
-                .fetch_one(self.pool())
-                .await?;
+            SELECT case_id, 'appeal', appeal_until FROM case_limits WHERE appeal_until <= ?1";
+        let (total,): (i64,) = sqlx::query_as(
+            "SELECT (SELECT count(*) FROM case_limits WHERE limitation_on <= ?1)
+                  + (SELECT count(*) FROM case_limits WHERE appeal_until <= ?1)",
+        )
+        .bind(&until)
+        .fetch_one(self.pool())
+        .await?;
         let rows: Vec<DeadlineRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-            "{ALL} ORDER BY due, 1 LIMIT ?2 OFFSET ?3"
+            "WITH page AS ({ALL} ORDER BY due, case_id LIMIT ?2 OFFSET ?3)
+             SELECT c.id, c.year, c.seq, o.name, p.kind, p.due
+               FROM page p JOIN cases c ON c.id = p.case_id JOIN offices o ON o.id = c.office_id
+              ORDER BY p.due, p.case_id"
         )))
         .bind(&until)
         .bind(limit.unwrap_or(-1))
@@ -256,6 +259,36 @@ impl Store {
             .into_iter()
             .map(|(id, year, seq, ruling)| (id, crate::case_number(year, seq), ruling))
             .collect())
+    }
+
+    /// How many notified cases have a ruling final by `today` (Art 33), and the numbers of
+    /// the first `limit` of them, longest final first: what the desk shows.
+    pub async fn finalizable(
+        &self,
+        today: JalaliDate,
+        limit: i64,
+    ) -> Result<(i64, Vec<String>), StoreError> {
+        self.refresh_limits(today).await?;
+        let day = today.to_iso_string();
+        let (total,): (i64,) =
+            sqlx::query_as("SELECT count(*) FROM case_limits WHERE final_from <= ?")
+                .bind(&day)
+                .fetch_one(self.pool())
+                .await?;
+        let rows: Vec<(i64, i64)> = sqlx::query_as(
+            "SELECT c.year, c.seq FROM case_limits l JOIN cases c ON c.id = l.case_id
+              WHERE l.final_from <= ? ORDER BY l.final_from, c.id LIMIT ?",
+        )
+        .bind(&day)
+        .bind(limit)
+        .fetch_all(self.pool())
+        .await?;
+        Ok((
+            total,
+            rows.into_iter()
+                .map(|(year, seq)| crate::case_number(year, seq))
+                .collect(),
+        ))
     }
 
     /// The draft rulings of heard cases, with how many of those who sat have signed.

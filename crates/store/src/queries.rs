@@ -216,9 +216,14 @@ impl Store {
                 items: Vec::new(),
             });
         }
+        // The page's ids first, from `cases` and its indexes alone (an offset deep in the list
+        // steps over index entries, not over joined lines), then their lines.
         let sql = format!(
-            "{CASE_LIST_SELECT}{FILTER_WHERE} ORDER BY c.registered_on DESC, c.id DESC
-             LIMIT coalesce(?2, -1) OFFSET ?9"
+            "WITH page AS (SELECT c.id, c.registered_on FROM cases c {FILTER_WHERE}
+                           ORDER BY c.registered_on DESC, c.id DESC
+                           LIMIT coalesce(?2, -1) OFFSET ?9)
+             {CASE_LIST_SELECT} JOIN page p ON p.id = c.id
+             ORDER BY p.registered_on DESC, p.id DESC"
         );
         let rows: Vec<CaseRow> = bind_filter(
             sqlx::query_as(sqlx::AssertSqlSafe(sql)),

@@ -546,3 +546,44 @@ pub(crate) async fn sealed_problems(
     }
     Ok(problems)
 }
+
+/// A sealed ruling to print again: its ruling, case number, sealed data and the kept PDF's
+/// SHA-256.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SealedEntry {
+    pub ruling_id: i64,
+    pub case_number: String,
+    pub sealed: String,
+    pub pdf_sha256: String,
+}
+
+impl Store {
+    /// The rulings signed between `from` and `to` (ISO days of the ruling's signing, both
+    /// included), oldest first,
+    /// without their PDFs (a batch reads one document's data at a time, not hundreds of PDFs).
+    pub async fn sealed_between(
+        &self,
+        from: &str,
+        to: &str,
+    ) -> Result<Vec<SealedEntry>, StoreError> {
+        let rows: Vec<(i64, i64, i64, String, String)> = sqlx::query_as(
+            "SELECT s.ruling_id, c.year, c.seq, s.sealed, s.pdf_sha256
+               FROM ruling_seals s JOIN rulings r ON r.id = s.ruling_id JOIN cases c ON c.id = r.case_id
+              WHERE coalesce(r.signed_on, substr(s.sealed_at, 1, 10)) BETWEEN ? AND ?
+              ORDER BY coalesce(r.signed_on, substr(s.sealed_at, 1, 10)), s.ruling_id",
+        )
+        .bind(from)
+        .bind(to)
+        .fetch_all(self.pool())
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(ruling_id, year, seq, sealed, pdf_sha256)| SealedEntry {
+                ruling_id,
+                case_number: crate::case_number(year, seq),
+                sealed,
+                pdf_sha256,
+            })
+            .collect())
+    }
+}

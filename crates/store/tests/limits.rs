@@ -212,3 +212,17 @@ async fn the_case_list_is_read_a_page_at_a_time_under_any_filter() {
     assert_eq!(first.total as usize, found.len());
     assert_eq!(first.items[..], found[..first.items.len()]);
 }
+
+#[tokio::test]
+async fn the_desk_counts_every_final_ruling_and_names_the_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open_in(dir.path()).await.unwrap();
+    store.generate_demo(400, today(), 3, ACTOR).await.unwrap();
+    let all = store.final_by(day()).await.unwrap();
+    let (total, first) = store.finalizable(day(), 3).await.unwrap();
+    assert_eq!(total as usize, all.len());
+    assert_eq!(
+        first,
+        all.iter().take(3).map(|f| f.1.clone()).collect::<Vec<_>>()
+    );
+}

@@ -171,7 +171,7 @@ pub async fn desk(state: State<'_, AppState>) -> Result<DeskView, CommandError> 
             sitting: u.sitting,
         })
         .collect();
-    let finalizable = state.store.final_by(today).await?;
+    let (finalizable_total, finalizable) = state.store.finalizable(today, DESK_LINES).await?;
     let suspensions = state
         .store
         .suspended_cases(today)
@@ -181,12 +181,8 @@ pub async fn desk(state: State<'_, AppState>) -> Result<DeskView, CommandError> 
         .collect::<Result<_, _>>()?;
     Ok(DeskView {
         suspensions,
-        finalizable_total: finalizable.len() as i64,
-        finalizable: finalizable
-            .into_iter()
-            .take(DESK_LINES as usize)
-            .map(|(_, number, _)| number)
-            .collect(),
+        finalizable_total,
+        finalizable,
         today_fa: format!("{} {}", today.weekday().name_fa(), today.format_fa()),
         today: today_rows,
         upcoming,

@@ -4,6 +4,7 @@
 //! `heyat-documents`.
 
 pub mod auth;
+pub mod batch;
 pub mod case_file;
 pub mod complaints;
 pub mod desk;

@@ -22,6 +22,8 @@ pub fn typescript_bindings() -> String {
         CasePage::decl(&cfg),
         DeadlinePage::decl(&cfg),
         PreviewPageView::decl(&cfg),
+        BatchProgress::decl(&cfg),
+        BatchDone::decl(&cfg),
         StatusCountRow::decl(&cfg),
         BoardView::decl(&cfg),
         SeatView::decl(&cfg),

@@ -33,3 +33,24 @@ pub struct PreviewPageView {
     /// `data:image/png;base64,…`; `null` when the window said it holds this page already.
     pub png: Option<String>,
 }
+
+/// How far a batch of rulings has come (the `batch-progress` event).
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct BatchProgress {
+    pub done: usize,
+    pub total: usize,
+}
+
+/// What a batch of sealed rulings printed did.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct BatchDone {
+    /// The folder the PDFs were written to.
+    pub folder: String,
+    pub total: usize,
+    pub written: usize,
+    /// Typeset again but not as kept («case number: why»): not written.
+    pub differing: Vec<String>,
+    /// Not typeset or not written («case number: why»).
+    pub failed: Vec<String>,
+    pub stopped: bool,
+}

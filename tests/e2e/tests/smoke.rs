@@ -1552,6 +1552,19 @@ async fn statistics_and_the_ranking_report(client: &Client) {
     let text = kept_pdf_text(pdf.as_str().unwrap(), "ranking.pdf");
     assert!(text.contains("شاخص"), "ranking report: {text}");
     shoot(client, "ranking").await;
+
+    // Every ruling sealed since 1400, typeset again from its seal, compared with the kept PDF.
+    click(client, "[data-tab=batch]").await;
+    appears(client, "[data-testid=batch-from] input").await;
+    fill(client, "[data-testid=batch-from] input", "1400/01/01").await;
+    click(client, "[data-testid=batch-start]").await;
+    appears(client, "[data-testid=batch-done]").await;
+    let done = text_of(client, "[data-testid=batch-print]").await;
+    assert!(
+        done.contains("نوشته شد") && !done.contains("یکی نیست"),
+        "batch: {done}"
+    );
+    shoot(client, "batch-print").await;
 }
 
 /// A day's docket: one sitting of the board hears two cases in order; attendance is taken

@@ -87,6 +87,22 @@ hash: string, width: number, height: number,
  */
 png: string | null, };
 
+export type BatchProgress = { done: number, total: number, };
+
+export type BatchDone = { 
+/**
+ * The folder the PDFs were written to.
+ */
+folder: string, total: number, written: number, 
+/**
+ * Typeset again but not as kept («case number: why»): not written.
+ */
+differing: Array<string>, 
+/**
+ * Not typeset or not written («case number: why»).
+ */
+failed: Array<string>, stopped: boolean, };
+
 export type StatusCountRow = { status: CaseStatus, status_fa: string, count: number, };
 
 export type BoardView = { id: number, kind: string, kind_fa: string, name: string, province: string, term_start_fa: string, term_end_fa: string, seats: Array<SeatView>, };

@@ -8,6 +8,7 @@ import type {
   BoardView,
   CaseFilter,
   CasePage,
+  BatchDone,
   PreviewPageView,
   CalendarMonth,
   AppealFiled,
@@ -241,6 +242,10 @@ export function commands(invokeFn: Invoke) {
     seatNewMember: (boardId: number, seat: string, member: MemberForm) =>
       call<null>("seat_new_member", { boardId, seat, member }),
     /** The ruling's pages as PNG; pages whose hash is in `known` come back without their image. */
+    /** The rulings sealed from `from` to `to`, typeset again into one folder (progress: `batch-progress`). */
+    reprintRulings: (from: string, to: string) => call<BatchDone>("reprint_rulings", { from, to }),
+    /** Stops the running batch after the rulings being typeset now. */
+    stopBatch: () => call<null>("stop_batch"),
     previewRuling: (caseId: number, draft: RulingDraft, known: string[] = []) =>
       call<PreviewPageView[]>("preview_ruling", { caseId, draft, known }),
     /** A Solar Hijri month for the date picker; today's month when year and month are null. */
