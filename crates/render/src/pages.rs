@@ -45,6 +45,9 @@ impl Renderer {
         for field in ["code", "sha256"] {
             prepared.data["verification"][field] = "—".into();
         }
+        // Its QR code too (on the last page): a fixed one, so that a page that did not move
+        // is the same page again.
+        prepared.data["verification"]["qr"] = crate::verify::qr_runs("heyat:preview");
         let document = self.compile(doc, &prepared)?;
         let scale = if scale.is_finite() {
             scale.clamp(0.5, 4.0)
