@@ -136,9 +136,7 @@ pub fn run() {
                         logging::scrub(&e.to_string())
                     )
                 })?;
-            if let Some(problem) = &state.audit_problem {
-                tracing::warn!("audit chain: {}", logging::scrub(problem));
-            }
+            state.check_audit();
             app.manage(state);
             Ok(())
         })

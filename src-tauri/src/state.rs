@@ -19,8 +19,10 @@ pub struct AppState {
     pub session: Mutex<Option<Caller>>,
     /// Minutes without input after which the window locks.
     pub idle_lock_minutes: u32,
-    /// The audit chain as checked at this start: `None` when intact, else what is wrong.
-    pub audit_problem: Option<String>,
+    /// The audit chain as checked at this start, in the background ([`AppState::check_audit`]):
+    /// a province's chain of half a million rows takes seconds to hash, and the window must not
+    /// wait for it.
+    pub audit: std::sync::Arc<Mutex<AuditCheck>>,
     /// Whether documents and evidence copies are handed to the system's viewer (the opener).
     pub open_with_viewer: bool,
     /// What a restore asked for at the last run did at this start, in Persian.
@@ -71,6 +73,39 @@ async fn restore_pending(data_dir: &Path) -> Option<String> {
     })
 }
 
+/// Where the start's check of the audit chain stands.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub enum AuditCheck {
+    #[default]
+    Checking,
+    Intact,
+    /// What is wrong, in Persian.
+    Broken(String),
+}
+
+impl AuditCheck {
+    /// The check's outcome as the banner says it.
+    pub fn from_report(report: &heyat_store::AuditReport) -> AuditCheck {
+        match report.problems.first() {
+            None => AuditCheck::Intact,
+            Some(first) => AuditCheck::Broken(format!(
+                "دفتر رویدادها سالم نیست ({} مشکل؛ نخستین در ردیف {}): {}. تا روشن شدن علت، به داده‌ها اعتماد نکنید و با مدیر سامانه تماس بگیرید.",
+                heyat_core::to_persian_digits(&report.problems.len().to_string()),
+                heyat_core::to_persian_digits(&first.id.to_string()),
+                first.problem
+            )),
+        }
+    }
+
+    /// What is wrong, if the check found (or failed with) a problem.
+    pub fn problem(&self) -> Option<&str> {
+        match self {
+            AuditCheck::Broken(p) => Some(p),
+            _ => None,
+        }
+    }
+}
+
 /// Why the app could not start.
 #[derive(Debug, thiserror::Error)]
 pub enum StartError {
@@ -100,16 +135,6 @@ impl AppState {
         if demo {
             heyat_documents::demo::load(&store, &renderer, today).await?;
         }
-        let report = store.verify_audit().await?;
-        let audit_problem = (!report.is_intact()).then(|| {
-            let first = &report.problems[0];
-            format!(
-                "دفتر رویدادها سالم نیست ({} مشکل؛ نخستین در ردیف {}): {}. تا روشن شدن علت، به داده‌ها اعتماد نکنید و با مدیر سامانه تماس بگیرید.",
-                heyat_core::to_persian_digits(&report.problems.len().to_string()),
-                heyat_core::to_persian_digits(&first.id.to_string()),
-                first.problem
-            )
-        });
         Ok(AppState {
             store,
             renderer,
@@ -117,7 +142,7 @@ impl AppState {
             pinned_today,
             session: Mutex::new(None),
             idle_lock_minutes: 10,
-            audit_problem,
+            audit: Default::default(),
             // HEYAT_NO_VIEWER=1 (the e2e walk under Xvfb): documents opened are logged only.
             open_with_viewer: std::env::var("HEYAT_NO_VIEWER").map_or(true, |v| v != "1"),
             restore_note,
@@ -125,6 +150,38 @@ impl AppState {
             batch_stop: Default::default(),
             lock: std::sync::Mutex::new(Some(lock)),
         })
+    }
+
+    /// Checks the audit chain on a task of its own and keeps the outcome for the banner and
+    /// the diagnostics; the window opens meanwhile. A check that cannot read the database
+    /// counts as a problem, not as intact.
+    pub fn check_audit(&self) -> tauri::async_runtime::JoinHandle<()> {
+        let store = self.store.clone();
+        let slot = self.audit.clone();
+        tauri::async_runtime::spawn(async move {
+            let started = std::time::Instant::now();
+            let outcome = match store.verify_audit().await {
+                Ok(report) => AuditCheck::from_report(&report),
+                Err(e) => AuditCheck::Broken(format!(
+                    "دفتر رویدادها وارسی نشد: {e}. برنامه را دوباره باز کنید و اگر تکرار شد با مدیر سامانه تماس بگیرید."
+                )),
+            };
+            match outcome.problem() {
+                Some(problem) => tracing::warn!("audit chain: {}", crate::logging::scrub(problem)),
+                None => tracing::info!(
+                    ms = started.elapsed().as_millis() as u64,
+                    "audit chain intact"
+                ),
+            }
+            if let Ok(mut s) = slot.lock() {
+                *s = outcome;
+            }
+        })
+    }
+
+    /// The start's audit check as it stands now.
+    pub fn audit_check(&self) -> AuditCheck {
+        self.audit.lock().map(|s| s.clone()).unwrap_or_default()
     }
 
     /// Who is signed in, or `unauthenticated`: the account as it is now, so that one

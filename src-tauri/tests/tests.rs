@@ -2815,3 +2815,44 @@ fn sealed_rulings_are_printed_again_in_a_batch_identical_to_the_kept_pdfs() {
     .unwrap_err();
     assert_eq!(err["code"], "invalid_input", "{err}");
 }
+
+/// The audit chain is checked after the window opens: "checking" at first, then intact; a
+/// row edited behind the app's back turns the banner on at the next start's check.
+#[test]
+fn the_audit_chain_is_checked_in_the_background_at_start() {
+    let app = app();
+    let state = app.webview.state::<AppState>();
+    let first = invoke(&app, "auth_state", json!({})).unwrap();
+    assert_eq!(first["audit"]["checking"], true, "{first}");
+    assert_eq!(
+        first["audit"]["ok"], true,
+        "no banner while checking: {first}"
+    );
+    tauri::async_runtime::block_on(state.check_audit()).unwrap();
+    let done = invoke(&app, "auth_state", json!({})).unwrap();
+    assert_eq!(done["audit"]["checking"], false, "{done}");
+    assert_eq!(done["audit"]["ok"], true, "{done}");
+
+    tauri::async_runtime::block_on(async {
+        for sql in [
+            "DROP TRIGGER audit_log_no_update",
+            "UPDATE audit_log SET actor = 'someone else' WHERE id = 2",
+        ] {
+            sqlx::query(sql).execute(state.store.pool()).await.unwrap();
+        }
+    });
+    tauri::async_runtime::block_on(state.check_audit()).unwrap();
+    let broken = invoke(&app, "auth_state", json!({})).unwrap();
+    assert_eq!(broken["audit"]["ok"], false, "{broken}");
+    let message = broken["audit"]["message"].as_str().unwrap();
+    assert!(
+        message.contains("سالم نیست") && message.contains("۲"),
+        "{message}"
+    );
+    let diagnostics = invoke(&app, "diagnostics", json!({})).unwrap();
+    let text = diagnostics.as_str().unwrap();
+    assert!(
+        text.contains("audit chain: ") && !text.contains("audit chain: intact"),
+        "{text}"
+    );
+}

@@ -437,7 +437,8 @@ impl Store {
     }
 
     /// The suspended prosecutions (cases in «تعلیق تعقیب» with an open order) and where each
-    /// stands on `today`: running, to be revoked, or ended; the soonest end first.
+    /// stands on `today`: to be revoked first, then ended, then running; the soonest end first
+    /// within each.
     pub async fn suspended_cases(
         &self,
         today: JalaliDate,
@@ -504,7 +505,14 @@ impl Store {
             let later = convictions.remove(&case.id).unwrap_or_default();
             out.push(with_state(&mut conn, case, order, &later, today).await?);
         }
-        out.sort_by(|a, b| a.order.ends_on.cmp(&b.order.ends_on));
+        // What the board must act on first: a suspension to revoke, then one ended (to
+        // close), then the running ones, the soonest end first in each.
+        let rank = |s: &SuspendedCase| match s.state {
+            SuspensionState::ToRevoke { .. } => 0,
+            SuspensionState::Ended => 1,
+            SuspensionState::Running => 2,
+        };
+        out.sort_by(|a, b| (rank(a), &a.order.ends_on).cmp(&(rank(b), &b.order.ends_on)));
         Ok(out)
     }
 

@@ -1112,9 +1112,18 @@ impl Store {
                             .await?;
                     }
                     let final_ = matches!(status, CaseStatus::Final | CaseStatus::Suspended);
-                    sqlx::query("UPDATE rulings SET status = ?, signed_on = ?, content_hash = ? WHERE id = ?")
+                    // Final when served ten days after the decision and not appealed within
+                    // the twenty days of Art 33: the manager's record reads this date.
+                    let final_on = final_.then(|| {
+                        iso(decided
+                            .checked_add_days(Days::new(31))
+                            .unwrap_or(decided)
+                            .min(today))
+                    });
+                    sqlx::query("UPDATE rulings SET status = ?, signed_on = ?, final_on = ?, content_hash = ? WHERE id = ?")
                         .bind(if final_ { "final" } else { "signed" })
                         .bind(iso(decided))
+                        .bind(final_on)
                         .bind(format!("{:064x}", rng.u128(..)))
                         .bind(ruling_id)
                         .execute(&mut *w.tx)

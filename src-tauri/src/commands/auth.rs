@@ -5,16 +5,18 @@
 
 use crate::AppState;
 use crate::error::CommandError;
+use crate::state::AuditCheck;
 use crate::views::fa_moment;
 use heyat_core::proceedings::{Action, Caller, Role};
 use heyat_documents::VerifyReport;
 use serde::Serialize;
 use tauri::State;
 
-/// Whether the audit chain was intact at this start.
+/// Whether the audit chain was intact at this start (`checking` while the check still runs).
 #[derive(Debug, Clone, Serialize)]
 pub struct AuditHealth {
     pub ok: bool,
+    pub checking: bool,
     pub message: String,
 }
 
@@ -122,12 +124,22 @@ pub async fn auth_state(state: State<'_, AppState>) -> Result<AuthState, Command
         needs_setup: state.store.needs_setup().await?,
         signed_in,
         idle_lock_minutes: state.idle_lock_minutes,
-        audit: AuditHealth {
-            ok: state.audit_problem.is_none(),
-            message: state
-                .audit_problem
-                .clone()
-                .unwrap_or_else(|| "زنجیرهٔ دفتر رویدادها سالم است.".to_owned()),
+        audit: match state.audit_check() {
+            AuditCheck::Checking => AuditHealth {
+                ok: true,
+                checking: true,
+                message: "زنجیرهٔ دفتر رویدادها در حال وارسی است.".to_owned(),
+            },
+            AuditCheck::Intact => AuditHealth {
+                ok: true,
+                checking: false,
+                message: "زنجیرهٔ دفتر رویدادها سالم است.".to_owned(),
+            },
+            AuditCheck::Broken(problem) => AuditHealth {
+                ok: false,
+                checking: false,
+                message: problem,
+            },
         },
     })
 }

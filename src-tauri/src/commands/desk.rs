@@ -158,11 +158,11 @@ pub async fn desk(state: State<'_, AppState>) -> Result<DeskView, CommandError> 
         .store
         .deadlines_page(today, Some(30), 0, Some(DESK_LINES))
         .await?;
-    let unsigned = state
-        .store
-        .awaiting_signatures()
-        .await?
+    let unsigned = state.store.awaiting_signatures().await?;
+    let unsigned_total = unsigned.len() as i64;
+    let unsigned = unsigned
         .into_iter()
+        .take(DESK_LINES as usize)
         .map(|u| UnsignedRow {
             case_id: u.case_id,
             case_number: u.case_number,
@@ -172,15 +172,17 @@ pub async fn desk(state: State<'_, AppState>) -> Result<DeskView, CommandError> 
         })
         .collect();
     let (finalizable_total, finalizable) = state.store.finalizable(today, DESK_LINES).await?;
-    let suspensions = state
-        .store
-        .suspended_cases(today)
-        .await?
+    let suspensions = state.store.suspended_cases(today).await?;
+    let suspensions_total = suspensions.len() as i64;
+    let suspensions = suspensions
         .into_iter()
+        .take(DESK_LINES as usize)
         .map(|s| crate::views::suspension_view(s, today))
         .collect::<Result<_, _>>()?;
     Ok(DeskView {
         suspensions,
+        suspensions_total,
+        unsigned_total,
         finalizable_total,
         finalizable,
         today_fa: format!("{} {}", today.weekday().name_fa(), today.format_fa()),

@@ -26,10 +26,11 @@ pub async fn diagnostics(state: State<'_, AppState>) -> Result<String, CommandEr
     out.push_str(&format!("database: {} ({db_bytes} bytes)\n", db.display()));
     out.push_str(&format!(
         "audit chain: {}\n",
-        state
-            .audit_problem
-            .as_deref()
-            .map_or("intact".to_owned(), crate::logging::scrub)
+        match state.audit_check() {
+            crate::state::AuditCheck::Checking => "checking".to_owned(),
+            crate::state::AuditCheck::Intact => "intact".to_owned(),
+            crate::state::AuditCheck::Broken(p) => crate::logging::scrub(&p),
+        }
     ));
     out.push_str(&format!(
         "log folder: {}\n--- last log lines ---\n",

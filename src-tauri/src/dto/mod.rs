@@ -460,15 +460,18 @@ pub struct DeskView {
     pub deadlines: Vec<DeadlineRow>,
     pub deadlines_total: i64,
     pub counts: Vec<StatusCountRow>,
-    /// Draft rulings still awaiting members' signatures.
+    /// Draft rulings still awaiting members' signatures, newest first: the first
+    /// [`DESK_LINES`] of `unsigned_total`.
     pub unsigned: Vec<UnsignedRow>,
+    pub unsigned_total: i64,
     /// Notified cases whose appeal period ended with no appeal: their rulings may be made
     /// final. The first [`DESK_LINES`] numbers of `finalizable_total`.
     pub finalizable: Vec<String>,
     pub finalizable_total: i64,
-    /// Suspended prosecutions (Art 31): running, to revoke, or ended (to close), soonest end
-    /// first.
+    /// Suspended prosecutions (Art 31): to revoke, then ended (to close), then running, the
+    /// soonest end first in each: the first [`DESK_LINES`] of `suspensions_total`.
     pub suspensions: Vec<SuspensionView>,
+    pub suspensions_total: i64,
 }
 
 /// What recording a notification did (Art 33).

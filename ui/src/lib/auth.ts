@@ -41,7 +41,8 @@ export type Action =
   | "export_keys"
   | "verify";
 
-export type AuditHealth = { ok: boolean; message: string };
+/** The start's check of the audit chain; `checking` while it still runs (a large chain takes seconds). */
+export type AuditHealth = { ok: boolean; checking: boolean; message: string };
 
 export type SignedIn = {
   account_id: number;

@@ -724,19 +724,20 @@ upcoming: Array<AgendaRow>,
  */
 deadlines: Array<DeadlineRow>, deadlines_total: number, counts: Array<StatusCountRow>, 
 /**
- * Draft rulings still awaiting members' signatures.
+ * Draft rulings still awaiting members' signatures, newest first: the first
+ * [`DESK_LINES`] of `unsigned_total`.
  */
-unsigned: Array<UnsignedRow>, 
+unsigned: Array<UnsignedRow>, unsigned_total: number, 
 /**
  * Notified cases whose appeal period ended with no appeal: their rulings may be made
  * final. The first [`DESK_LINES`] numbers of `finalizable_total`.
  */
 finalizable: Array<string>, finalizable_total: number, 
 /**
- * Suspended prosecutions (Art 31): running, to revoke, or ended (to close), soonest end
- * first.
+ * Suspended prosecutions (Art 31): to revoke, then ended (to close), then running, the
+ * soonest end first in each: the first [`DESK_LINES`] of `suspensions_total`.
  */
-suspensions: Array<SuspensionView>, };
+suspensions: Array<SuspensionView>, suspensions_total: number, };
 
 export type UnsignedRow = { case_id: number, case_number: string, office_name: string, signed: number, sitting: number, };
 
