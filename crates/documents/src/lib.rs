@@ -19,6 +19,7 @@ use ts_rs::TS;
 
 mod batch;
 pub mod demo;
+pub mod package;
 mod ranking;
 mod seal;
 pub use batch::{BatchReport, reprint_sealed};

@@ -41,6 +41,7 @@ pub mod import;
 pub mod keys;
 mod limits;
 mod lock;
+pub mod package;
 mod proceedings;
 mod queries;
 pub mod ranking;
@@ -69,6 +70,10 @@ pub use evidence::{
 pub use file::*;
 pub use limits::DeadlinePage;
 pub use lock::{DataLock, LOCK_FILE};
+pub use package::{
+    PACKAGE_FORMAT, PackageSignature, RECEIVED_DIR, ReceivedPackage, Receiving, Sending,
+    SentPackage,
+};
 pub use proceedings::{
     AppealFiled, Awaiting, Ballot, CaseFacts, Count, Deadline, DeadlineKind, Motion, Registered,
     SeatedPlace, Served,

@@ -53,6 +53,8 @@ vocabulary! {
         Checkpoint = "checkpoint", "نقطهٔ وارسی دفتر رویدادها";
         ExportKeys = "export_keys", "برون‌بری کلیدهای عمومی";
         Verify = "verify", "تصدیق سند";
+        SendCase = "send_case", "ارسال بستهٔ پرونده به هیأت دیگر";
+        ReceiveCase = "receive_case", "دریافت بستهٔ پرونده از هیأت دیگر";
     }
 }
 
@@ -78,6 +80,8 @@ impl Role {
                     | Backup
                     | ExportKeys
                     | Verify
+                    | SendCase
+                    | ReceiveCase
             ),
             Role::Member => matches!(
                 action,

@@ -1,0 +1,254 @@
+//! A case file that travels (issue 15): the store's part of a case package — signing the
+//! manifest with this installation's key as one audited action, and keeping each package
+//! received, once. What goes into a package and how it is checked is `heyat-documents`'
+//! (`package`), which sees the renderer and the sealed rulings' checks.
+
+use crate::checkpoint::ensure_installation_key;
+use crate::{Store, StoreError, keys};
+use heyat_core::proceedings::Caller;
+use serde::{Deserialize, Serialize};
+use std::path::PathBuf;
+
+/// The format a package's manifest names.
+pub const PACKAGE_FORMAT: &str = "heyat/case-package/v1";
+
+/// The folder in the data folder each package received is kept in, whole.
+pub const RECEIVED_DIR: &str = "received";
+
+/// What a package's signature covers: the SHA-256 of its manifest (which lists every other
+/// file of the package with its own SHA-256).
+pub fn package_message(manifest_sha256: &str) -> Vec<u8> {
+    format!("{PACKAGE_FORMAT}\n{manifest_sha256}").into_bytes()
+}
+
+/// The sending installation's signature of a package's manifest.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PackageSignature {
+    pub public_key: String,
+    pub fingerprint: String,
+    pub signature: String,
+}
+
+impl PackageSignature {
+    /// Whether the signature is this key's over the manifest whose hash is `manifest_sha256`,
+    /// and the fingerprint is the key's.
+    pub fn holds(&self, manifest_sha256: &str) -> bool {
+        keys::fingerprint(&self.public_key) == self.fingerprint
+            && keys::verify_signature(
+                &self.public_key,
+                &package_message(manifest_sha256),
+                &self.signature,
+            )
+    }
+}
+
+/// What an export sends, as its register keeps it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sending {
+    pub case_id: i64,
+    pub manifest_sha256: String,
+    pub rulings: i64,
+    pub evidence: i64,
+}
+
+/// A package received and kept.
+#[derive(Debug, Clone, PartialEq, Serialize, sqlx::FromRow)]
+pub struct ReceivedPackage {
+    pub id: i64,
+    pub manifest_sha256: String,
+    pub case_number: String,
+    pub origin_board: String,
+    pub fingerprint: String,
+    /// `known`, `keys-file` or `fingerprint`: how the sender's key was trusted.
+    pub trusted_by: String,
+    pub exported_at: String,
+    pub received_at: String,
+    pub rulings: i64,
+    pub evidence: i64,
+    pub bytes: i64,
+}
+
+/// A verified package to keep.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Receiving {
+    pub manifest_sha256: String,
+    pub case_number: String,
+    pub origin_board: String,
+    pub fingerprint: String,
+    pub trusted_by: &'static str,
+    pub exported_at: String,
+    pub rulings: i64,
+    pub evidence: i64,
+}
+
+/// A package sent, as the register lists it.
+#[derive(Debug, Clone, PartialEq, Serialize, sqlx::FromRow)]
+pub struct SentPackage {
+    pub id: i64,
+    pub case_id: i64,
+    pub manifest_sha256: String,
+    pub sent_at: String,
+    pub rulings: i64,
+    pub evidence: i64,
+}
+
+impl Store {
+    /// Signs a package's manifest with this installation's key and registers the sending,
+    /// as one action by `caller` (the audit log names who sent which case, and the hash).
+    pub async fn sign_case_package(
+        &self,
+        caller: &Caller,
+        sending: &Sending,
+    ) -> Result<PackageSignature, StoreError> {
+        if !crate::evidence::sha256_is_valid(&sending.manifest_sha256) {
+            return Err(StoreError::Invalid {
+                field: "چکیدهٔ فهرست بسته",
+                message: "باید ۶۴ نویسهٔ شانزده‌شانزدهی باشد".into(),
+            });
+        }
+        let mut w = self.begin(&caller.actor()).await?;
+        let (_, key) = ensure_installation_key(&mut w.tx, &mut w.audit, self.data_dir()).await?;
+        let public_key = hex::encode(key.verifying_key().to_bytes());
+        let signature = keys::sign(&key, &package_message(&sending.manifest_sha256));
+        let (id,): (i64,) = sqlx::query_as(
+            "INSERT INTO sent_packages (case_id, manifest_sha256, sent_at, rulings, evidence)
+             VALUES (?, ?, ?, ?, ?) RETURNING id",
+        )
+        .bind(sending.case_id)
+        .bind(&sending.manifest_sha256)
+        .bind(crate::audit::moment((self.clock)()))
+        .bind(sending.rulings)
+        .bind(sending.evidence)
+        .fetch_one(&mut *w.tx)
+        .await?;
+        w.audit.inserted(&mut w.tx, "sent_packages", id).await?;
+        w.commit().await?;
+        Ok(PackageSignature {
+            fingerprint: keys::fingerprint(&public_key),
+            public_key,
+            signature,
+        })
+    }
+
+    /// The packages sent of `case_id`, the latest first.
+    pub async fn sent_packages(&self, case_id: i64) -> Result<Vec<SentPackage>, StoreError> {
+        Ok(sqlx::query_as(
+            "SELECT id, case_id, manifest_sha256, sent_at, rulings, evidence
+             FROM sent_packages WHERE case_id = ? ORDER BY id DESC",
+        )
+        .bind(case_id)
+        .fetch_all(self.pool())
+        .await?)
+    }
+
+    /// Whether `public_key` is an installation or member key this database holds.
+    pub async fn knows_key(&self, public_key: &str) -> Result<bool, StoreError> {
+        let row: Option<(i64,)> =
+            sqlx::query_as("SELECT id FROM account_keys WHERE public_key = ? LIMIT 1")
+                .bind(public_key)
+                .fetch_optional(self.pool())
+                .await?;
+        Ok(row.is_some())
+    }
+
+    /// Where a package received is kept.
+    pub fn received_path(&self, manifest_sha256: &str) -> PathBuf {
+        self.data_dir()
+            .join(RECEIVED_DIR)
+            .join(format!("{manifest_sha256}.heyat"))
+    }
+
+    /// Keeps a verified package: its bytes under `received/` and its row, as one action by
+    /// `caller`. The same package received again is refused, and the first kept as it was.
+    pub async fn receive_package(
+        &self,
+        caller: &Caller,
+        receiving: &Receiving,
+        bytes: &[u8],
+    ) -> Result<ReceivedPackage, StoreError> {
+        if !crate::evidence::sha256_is_valid(&receiving.manifest_sha256) {
+            return Err(StoreError::Invalid {
+                field: "چکیدهٔ فهرست بسته",
+                message: "باید ۶۴ نویسهٔ شانزده‌شانزدهی باشد".into(),
+            });
+        }
+        let earlier: Option<(String,)> =
+            sqlx::query_as("SELECT received_at FROM received_packages WHERE manifest_sha256 = ?")
+                .bind(&receiving.manifest_sha256)
+                .fetch_optional(self.pool())
+                .await?;
+        if let Some((at,)) = earlier {
+            return Err(StoreError::Invalid {
+                field: "بستهٔ پرونده",
+                message: format!(
+                    "این بسته پیش‌تر، در {}، دریافت شده است و دوباره ثبت نشد",
+                    heyat_core::date::JalaliDate::parse_iso(at.get(..10).unwrap_or(&at))
+                        .map(|d| d.format_fa())
+                        .unwrap_or(at)
+                ),
+            });
+        }
+        let path = self.received_path(&receiving.manifest_sha256);
+        let dir = path.parent().unwrap_or(self.data_dir()).to_path_buf();
+        let io = |source| StoreError::Io {
+            path: path.clone(),
+            source,
+        };
+        std::fs::create_dir_all(&dir).map_err(io)?;
+        // Written to a temporary name and renamed once synced: a package half-written is
+        // never taken for one received.
+        let partial = dir.join(format!("{}.partial", receiving.manifest_sha256));
+        std::fs::write(&partial, bytes)
+            .and_then(|_| std::fs::File::open(&partial)?.sync_all())
+            .and_then(|_| std::fs::rename(&partial, &path))
+            .map_err(io)?;
+        let mut w = self.begin(&caller.actor()).await?;
+        let (id,): (i64,) = sqlx::query_as(
+            "INSERT INTO received_packages (manifest_sha256, case_number, origin_board, fingerprint,
+                 trusted_by, exported_at, received_at, rulings, evidence, bytes)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        )
+        .bind(&receiving.manifest_sha256)
+        .bind(&receiving.case_number)
+        .bind(&receiving.origin_board)
+        .bind(&receiving.fingerprint)
+        .bind(receiving.trusted_by)
+        .bind(&receiving.exported_at)
+        .bind(crate::audit::moment((self.clock)()))
+        .bind(receiving.rulings)
+        .bind(receiving.evidence)
+        .bind(bytes.len() as i64)
+        .fetch_one(&mut *w.tx)
+        .await?;
+        w.audit.inserted(&mut w.tx, "received_packages", id).await?;
+        w.commit().await?;
+        self.received_package(id).await
+    }
+
+    /// The packages received, the latest first.
+    pub async fn received_packages(&self) -> Result<Vec<ReceivedPackage>, StoreError> {
+        Ok(sqlx::query_as(
+            "SELECT id, manifest_sha256, case_number, origin_board, fingerprint, trusted_by,
+                    exported_at, received_at, rulings, evidence, bytes
+             FROM received_packages ORDER BY id DESC",
+        )
+        .fetch_all(self.pool())
+        .await?)
+    }
+
+    /// One package received.
+    pub async fn received_package(&self, id: i64) -> Result<ReceivedPackage, StoreError> {
+        sqlx::query_as(
+            "SELECT id, manifest_sha256, case_number, origin_board, fingerprint, trusted_by,
+                    exported_at, received_at, rulings, evidence, bytes
+             FROM received_packages WHERE id = ?",
+        )
+        .bind(id)
+        .fetch_optional(self.pool())
+        .await?
+        .ok_or(StoreError::NotFound {
+            what: "بستهٔ دریافتی",
+            id,
+        })
+    }
+}
