@@ -13,6 +13,7 @@ mod bench;
 mod case;
 mod db;
 mod excel;
+mod package;
 mod ranking;
 mod render;
 mod seal;
@@ -100,6 +101,10 @@ enum Command {
     /// Imports a register of offices, managers and open cases from XLSX: a dry run unless
     /// --confirm; --template OUT.xlsx writes the template to fill.
     Import(excel::ImportArgs),
+    /// A case file that travels to a board that shares no database: export, verify, import,
+    /// list (signed packages with the sealed rulings and evidence).
+    #[command(subcommand)]
+    Package(package::PackageCommand),
 }
 
 /// A failure and the exit code it deserves.
@@ -179,8 +184,10 @@ fn parse() -> Result<Cli, ExitCode> {
         "register، charge، schedule، hear، vote، draft، sign، serve، appeal، show، sealed (heyat case …)"
     } else if under("keys") {
         "export (heyat keys export OUT.json)"
+    } else if under("package") {
+        "export، verify، import، list (heyat package …)"
     } else {
-        "suggest، render، cases، demo، search، backup، restore، audit، bench، case، verify، keys، ranking، export، import"
+        "suggest، render، cases، demo، search، backup، restore، audit، bench، case، verify، keys، ranking، export، import، package"
     };
     let message = match err.kind() {
         ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
@@ -266,6 +273,7 @@ fn main() -> ExitCode {
         Command::Ranking(args) => ranking::run(db, args),
         Command::Export(args) => excel::export(db, args),
         Command::Import(args) => excel::import(db, user, args),
+        Command::Package(command) => package::run(db, user, command),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
