@@ -89,6 +89,11 @@ const COMMANDS: &[&str] = &[
     "print_summons",
     "record_summons_service",
     "record_defence",
+    "export_case_package",
+    "verify_case_package",
+    "receive_case_package",
+    "received_packages",
+    "open_received_file",
 ];
 
 fn main() {

@@ -103,6 +103,11 @@ pub fn with_commands<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Bu
         commands::summons::print_summons,
         commands::summons::record_summons_service,
         commands::summons::record_defence,
+        commands::packages::export_case_package,
+        commands::packages::verify_case_package,
+        commands::packages::receive_case_package,
+        commands::packages::received_packages,
+        commands::packages::open_received_file,
     ])
 }
 

@@ -1244,6 +1244,8 @@ fn each_role_is_refused_what_it_may_not_do() {
         ("backup_now", json!({})),
         ("export_board_keys", json!({})),
         ("reveal_reporter", json!({ "complaintId": 1 })),
+        ("export_case_package", json!({ "caseId": id })),
+        ("received_packages", json!({})),
     ];
     let allowed: &[(&str, &[&str])] = &[
         (
@@ -1259,6 +1261,8 @@ fn each_role_is_refused_what_it_may_not_do() {
                 "backup_now",
                 "export_board_keys",
                 "reveal_reporter",
+                "export_case_package",
+                "received_packages",
             ],
         ),
         ("judge-2", &["print_ruling", "sign_off"]),
@@ -2855,4 +2859,57 @@ fn the_audit_chain_is_checked_in_the_background_at_start() {
         text.contains("audit chain: ") && !text.contains("audit chain: intact"),
         "{text}"
     );
+}
+
+/// A case package from the case file, checked and received through the raw IPC body: the
+/// same installation knows its own key; a second receipt is refused and the first kept.
+#[test]
+fn a_case_package_is_sent_checked_and_received_once() {
+    let app = app();
+    let id = shahriar_case(&app);
+    let sent = invoke(&app, "export_case_package", json!({ "caseId": id })).unwrap();
+    let path = sent["path"].as_str().unwrap();
+    assert!(
+        path.contains("/packages/case-") && path.ends_with(".heyat"),
+        "{path}"
+    );
+    assert_eq!(sent["fingerprint"].as_str().unwrap().len(), 19, "{sent}");
+    let bytes = std::fs::read(path).unwrap();
+    let send = |cmd: &str, bytes: &[u8]| {
+        let mut headers = tauri::http::HeaderMap::new();
+        headers.insert("heyat-fingerprint", "".parse().unwrap());
+        invoke_with(&app, cmd, InvokeBody::Raw(bytes.to_vec()), headers)
+    };
+    let report = send("verify_case_package", &bytes).unwrap();
+    assert_eq!(report["genuine"], true, "{report}");
+    assert_eq!(report["trusted_by"], "known", "{report}");
+    assert_eq!(report["case"]["case"]["id"], id);
+    let kept = send("receive_case_package", &bytes).unwrap();
+    assert_eq!(kept["case_number"], report["case_number"]);
+    assert_eq!(kept["trusted_fa"], "کلید فرستنده در این دستگاه شناخته بود");
+    let again = send("receive_case_package", &bytes).unwrap_err();
+    assert!(
+        again["message"].as_str().unwrap().contains("پیش‌تر"),
+        "{again}"
+    );
+    let list = invoke(&app, "received_packages", json!({})).unwrap();
+    assert_eq!(list.as_array().unwrap().len(), 1);
+    // Bytes that are not a package say so, and nothing is kept.
+    let err = send("receive_case_package", b"not a package").unwrap_err();
+    assert!(err["message"].as_str().unwrap().contains("ZIP"), "{err}");
+    let err = send("receive_case_package", b"").unwrap_err();
+    assert!(err["message"].as_str().unwrap().contains("خالی"), "{err}");
+    assert_eq!(
+        invoke(&app, "received_packages", json!({}))
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+    // A member neither sends nor receives.
+    sign_in_as(&app, "judge-1");
+    let err = raw_invoke(&app, "export_case_package", json!({ "caseId": id })).unwrap_err();
+    assert_eq!(err["code"], "forbidden");
+    sign_in_as(&app, "secretary");
 }

@@ -520,6 +520,44 @@ pub async fn receive_package(
     Ok((report, received))
 }
 
+/// The files of a package received that a person may open: its sealed rulings and evidence.
+pub async fn received_files(
+    store: &Store,
+    received: &ReceivedPackage,
+) -> Result<Vec<String>, DocumentError> {
+    Ok(kept_manifest(store, received)?
+        .1
+        .files
+        .into_iter()
+        .map(|f| f.path)
+        .filter(|p| p.starts_with("rulings/") || p.starts_with("evidence/"))
+        .collect())
+}
+
+/// A kept package's files and manifest, the manifest checked against the hash received.
+type Kept = (Vec<(String, Vec<u8>)>, Manifest);
+
+fn kept_manifest(store: &Store, received: &ReceivedPackage) -> Result<Kept, DocumentError> {
+    let kept = store.received_path(&received.manifest_sha256);
+    let bytes = std::fs::read(&kept).map_err(|e| {
+        DocumentError::Io(format!("بستهٔ دریافتی «{}» خوانده نشد: {e}", kept.display()))
+    })?;
+    let entries = read_entries(&bytes).map_err(refused)?;
+    let manifest_bytes = entries
+        .iter()
+        .find(|(n, _)| n == MANIFEST)
+        .map(|(_, b)| b.as_slice())
+        .unwrap_or_default();
+    if keys::sha256_hex(manifest_bytes) != received.manifest_sha256 {
+        return Err(refused(
+            "بستهٔ نگه‌داشته با آنچه دریافت شد نمی‌خواند؛ به آن اعتماد نکنید.",
+        ));
+    }
+    let manifest: Manifest = serde_json::from_slice(manifest_bytes)
+        .map_err(|_| refused("فهرست بستهٔ دریافتی خوانا نیست."))?;
+    Ok((entries, manifest))
+}
+
 /// One file of a package received, as kept (`rulings/…` or `evidence/…`): checked against
 /// the package's manifest again before it is handed out.
 pub async fn received_file(
@@ -527,16 +565,7 @@ pub async fn received_file(
     received: &ReceivedPackage,
     path: &str,
 ) -> Result<Vec<u8>, DocumentError> {
-    let kept = store.received_path(&received.manifest_sha256);
-    let bytes = std::fs::read(&kept).map_err(|e| {
-        DocumentError::Io(format!("بستهٔ دریافتی «{}» خوانده نشد: {e}", kept.display()))
-    })?;
-    let entries = read_entries(&bytes).map_err(refused)?;
-    let manifest: Manifest = entries
-        .iter()
-        .find(|(n, _)| n == MANIFEST)
-        .and_then(|(_, b)| serde_json::from_slice(b).ok())
-        .ok_or_else(|| refused("فهرست بستهٔ دریافتی خوانا نیست."))?;
+    let (entries, manifest) = kept_manifest(store, received)?;
     let listed = manifest
         .files
         .iter()

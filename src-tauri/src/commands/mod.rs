@@ -13,6 +13,7 @@ pub mod docket;
 pub mod evidence;
 pub mod files;
 pub mod hearing;
+pub mod packages;
 pub mod reports;
 pub mod rulings;
 pub mod service;

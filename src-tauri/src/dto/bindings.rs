@@ -14,6 +14,10 @@ pub fn typescript_bindings() -> String {
     let cfg = ts_rs::Config::new().with_large_int("number");
     let decls = [
         CommandError::decl(&cfg),
+        heyat_documents::package::PackageWritten::decl(&cfg),
+        heyat_documents::package::PackageRuling::decl(&cfg),
+        heyat_documents::package::PackageReport::decl(&cfg),
+        crate::commands::packages::ReceivedView::decl(&cfg),
         AppInfo::decl(&cfg),
         CaseStatus::decl(&cfg),
         CaseListItem::decl(&cfg),

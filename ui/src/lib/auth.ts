@@ -39,7 +39,9 @@ export type Action =
   | "restore"
   | "checkpoint"
   | "export_keys"
-  | "verify";
+  | "verify"
+  | "send_case"
+  | "receive_case";
 
 /** The start's check of the audit chain; `checking` while it still runs (a large chain takes seconds). */
 export type AuditHealth = { ok: boolean; checking: boolean; message: string };

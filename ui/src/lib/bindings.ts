@@ -3,6 +3,62 @@
 
 export type CommandError = { code: ErrorCode, message: string, };
 
+export type PackageWritten = { path: string, case_number: string, bytes: number, rulings: number, evidence: number, 
+/**
+ * The sending installation's key, for the receiving secretary to compare.
+ */
+fingerprint: string, manifest_sha256: string, };
+
+export type PackageRuling = { file: string, genuine: boolean, kind: string | null, decided_on: string | null, 
+/**
+ * The signers' names and seats, or why the ruling is not genuine.
+ */
+detail: string, };
+
+export type PackageReport = { 
+/**
+ * Intact, from a trusted sender, and every sealed ruling genuine: it may be received.
+ */
+genuine: boolean, 
+/**
+ * The signature holds and every file is as the manifest lists it.
+ */
+intact: boolean, 
+/**
+ * Persian: why it may not be received.
+ */
+reason: string | null, case_number: string | null, origin_board: string | null, 
+/**
+ * UTC, as the manifest gives it.
+ */
+exported_at: string | null, 
+/**
+ * Solar Hijri, Iran time, Persian digits.
+ */
+exported_at_fa: string | null, fingerprint: string | null, 
+/**
+ * `known`, `keys-file` or `fingerprint`; none while the sender's key is not trusted.
+ */
+trusted_by: string | null, rulings: Array<PackageRuling>, evidence: number, files: number, bytes: number, manifest_sha256: string | null, 
+/**
+ * The case as the package carries it (`case.json`), for the screen to show.
+ */
+case: unknown, };
+
+export type ReceivedView = { id: number, case_number: string, origin_board: string, fingerprint: string, 
+/**
+ * How the sender was trusted, in Persian.
+ */
+trusted_fa: string, 
+/**
+ * Solar Hijri, Iran time, Persian digits.
+ */
+exported_at_fa: string, received_at_fa: string, rulings: number, evidence: number, bytes: number, 
+/**
+ * The files a person may open: sealed rulings and evidence.
+ */
+files: Array<string>, };
+
 export type AppInfo = { version: string, 
 /**
  * The first-instance board this installation serves, if one is set up.

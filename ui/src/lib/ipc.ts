@@ -39,6 +39,9 @@ import type {
   Question,
   ServiceMethod,
   PrintedRuling,
+  PackageReport,
+  PackageWritten,
+  ReceivedView,
   QuorumView,
   SessionAttendance,
   SittingForm,
@@ -196,6 +199,20 @@ export function commands(invokeFn: Invoke) {
       call<WrittenFile>("export_list", { request, format }),
     importTemplate: () => call<WrittenFile>("import_template"),
     /** A register checked (a dry run), or saved when `confirm` and clean. */
+    /** The case's package for a board that shares no database (issue 15), signed here. */
+    exportCasePackage: (caseId: number) => call<PackageWritten>("export_case_package", { caseId }),
+    /** A package from another board checked; nothing is kept. */
+    verifyCasePackage: (bytes: Uint8Array, fingerprint: string) =>
+      call<PackageReport>("verify_case_package", bytes, {
+        headers: { "heyat-fingerprint": encodeURIComponent(fingerprint) },
+      }),
+    /** A package checked and kept, once; refused with the reason otherwise. */
+    receiveCasePackage: (bytes: Uint8Array, fingerprint: string) =>
+      call<ReceivedView>("receive_case_package", bytes, {
+        headers: { "heyat-fingerprint": encodeURIComponent(fingerprint) },
+      }),
+    receivedPackages: () => call<ReceivedView[]>("received_packages"),
+    openReceivedFile: (id: number, path: string) => call<string>("open_received_file", { id, path }),
     importRegister: (fileName: string, bytes: Uint8Array, confirm: boolean) =>
       call<ImportReportView>("import_register", bytes, {
         headers: { "heyat-file-name": encodeURIComponent(fileName), "heyat-confirm": confirm ? "1" : "0" },
