@@ -35,6 +35,14 @@ def js(sid, script, args=None):
     return call("POST", f"/session/{sid}/execute/sync", {"script": script, "args": args or []})
 
 
+def audit_checked(sid):
+    """Whether the start's background check of the audit chain has finished."""
+    return call("POST", f"/session/{sid}/execute/async", {"script": """
+        const done = arguments[arguments.length - 1];
+        window.__TAURI_INTERNALS__.invoke('auth_state')
+            .then(s => done(!s.audit.checking), () => done(false));""", "args": []})
+
+
 def until(sid, script, limit=120.0, step=0.005):
     start = time.perf_counter()
     while time.perf_counter() - start < limit:
@@ -93,6 +101,11 @@ def run(binary, data_dir):
             except Exception:
                 time.sleep(0.1)
         t_form = until(sid, "return !!document.querySelector('[data-testid=login-form]')")
+        # The audit chain is checked beside the sign-in form; a person typing the password
+        # takes longer than the check, so sign-in is measured after it, as a person meets it.
+        while not audit_checked(sid):
+            time.sleep(0.05)
+        t_audit = time.perf_counter()
         js(sid, """
             const set = (el, v) => { el.value = v; el.dispatchEvent(new Event('input', {bubbles: true})); };
             set(document.querySelector('[data-testid=login-form] input[name=username]'), 'admin');
@@ -121,6 +134,7 @@ def run(binary, data_dir):
         call("DELETE", f"/session/{sid}")
         return {
             "start_to_sign_in_form_ms": (t_form - t0) * 1e3,
+            "start_to_audit_checked_ms": (t_audit - t0) * 1e3,
             "sign_in_to_desk_ms": (t_desk - t1) * 1e3,
             "cases_first_page_on_screen_ms": (t_list - t2) * 1e3,
             "scroll_to_end_ms": (t_end - t3) * 1e3,

@@ -179,7 +179,7 @@ pub async fn export_case(
             bytes,
         ));
     }
-    let exported_at = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
+    let exported_at = store.now();
     let manifest = Manifest {
         format: PACKAGE_FORMAT.to_owned(),
         case_number: file.case.number.clone(),

@@ -180,6 +180,12 @@ impl Store {
         Ok(self.pool.begin_with("BEGIN IMMEDIATE").await?)
     }
 
+    /// The moment now by the store's clock (the computer's unless a test set another), as
+    /// stored: UTC, to the second.
+    pub fn now(&self) -> String {
+        audit::moment((self.clock)())
+    }
+
     /// The folder the database lives in; evidence files are kept under it.
     pub fn data_dir(&self) -> &Path {
         self.path.parent().unwrap_or(Path::new("."))

@@ -414,6 +414,7 @@ async fn the_app_opens_in_persian_and_every_section_is_reachable() {
     statistics_and_the_ranking_report(&client).await;
     a_sitting_hears_two_cases(&client).await;
     a_summons_is_printed_served_and_answered(&client).await;
+    a_case_travels_as_a_package(&client).await;
 
     // Batch printing: every notification slip not printed yet, with progress.
     click(&client, "nav button[data-section=rulings]").await;
@@ -1753,4 +1754,56 @@ fn kept_pdf_text(path: &str, name: &str) -> String {
         .output()
         .expect("pdftotext (poppler-utils)");
     String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// A case travels to a board that shares no database: the case file makes the signed
+/// package, and Reports → «دریافت پرونده از هیأت دیگر» checks it (this installation knows its
+/// own key), receives it once, and lists it.
+async fn a_case_travels_as_a_package(client: &Client) {
+    switch_user(client, "secretary").await;
+    open_case_numbered(client, "1405-0005").await;
+    click(client, "[data-testid=case-package] button").await;
+    appears(client, "[data-testid=case-package-done]").await;
+    let done = text_of(client, "[data-testid=case-package-done]").await;
+    assert!(done.contains("۱ رأی مهرشده"), "package: {done}");
+    let path = js(
+        client,
+        "return document.querySelector('[data-testid=case-package-done]').dataset.path",
+    )
+    .await;
+    let path = PathBuf::from(path.as_str().unwrap());
+    assert!(path.to_str().unwrap().ends_with(".heyat"), "{path:?}");
+    shoot(client, "case-package").await;
+    let bytes = std::fs::read(&path).unwrap();
+
+    click(client, "nav button[data-section=reports]").await;
+    click(client, "[data-tab=receive]").await;
+    appears(client, "[data-testid=receive-package]").await;
+    let list = bytes
+        .iter()
+        .map(u8::to_string)
+        .collect::<Vec<_>>()
+        .join(",");
+    js(
+        client,
+        &format!(
+            "const input = document.querySelector('[data-testid=package-file]'); \
+             const dt = new DataTransfer(); \
+             dt.items.add(new File([new Uint8Array([{list}])], 'case.heyat')); \
+             input.files = dt.files; input.dispatchEvent(new Event('change', {{ bubbles: true }})); return true"
+        ),
+    )
+    .await;
+    appears(client, "[data-testid=package-report]").await;
+    let report = text_of(client, "[data-testid=package-report]").await;
+    assert!(report.contains("مورد اعتماد"), "report: {report}");
+    assert!(
+        report.contains("عضو قاضی اول"),
+        "the ruling's signers: {report}"
+    );
+    shoot(client, "package-checked").await;
+    click(client, "[data-testid=package-receive]").await;
+    appears(client, "[data-testid=package-received]").await;
+    appears(client, "[data-testid=received-packages] tbody tr").await;
+    shoot(client, "package-received").await;
 }
