@@ -478,13 +478,26 @@ impl Store {
                 )
             })
             .collect();
-        let rows: Vec<(i64, i64, Option<String>, Option<String>)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-            "SELECT me.id, r.id, r.final_on, (SELECT max(h.committed_on) FROM charges h WHERE h.case_id = c.id)
-               FROM cases me JOIN cases c ON c.manager_id = me.manager_id
-               JOIN rulings r ON r.case_id = c.id
-              WHERE me.status = 'suspended' AND {LATER_CONVICTION}
-              ORDER BY r.final_on, r.id"
-        )))
+        // The final convictions of the managers with a suspended case are read once (not
+        // once per suspended case: a manager's cases were walked again for each of his
+        // suspended ones), then paired with each suspended case; the terms of `LATER_CONVICTION`, on
+        // the rows of `conv`.
+        let rows: Vec<(i64, i64, Option<String>, Option<String>)> = sqlx::query_as(
+            "WITH conv AS MATERIALIZED (
+                 SELECT c.manager_id AS manager_id, c.id AS case_id,
+                        c.appeal_of_case_id AS appeal_of, r.id AS ruling_id, r.final_on AS final_on
+                   FROM rulings r JOIN cases c ON c.id = r.case_id
+                  WHERE r.status = 'final' AND r.grade IS NOT NULL
+                    AND r.outcome IN ('conviction', 'confirmed', 'modified')
+                    AND c.manager_id IN (SELECT manager_id FROM cases WHERE status = 'suspended'))
+             SELECT me.id, conv.ruling_id, conv.final_on,
+                    (SELECT max(h.committed_on) FROM charges h WHERE h.case_id = conv.case_id)
+               FROM cases me JOIN conv ON conv.manager_id = me.manager_id
+              WHERE me.status = 'suspended'
+                AND conv.case_id <> me.id AND conv.case_id IS NOT me.appeal_of_case_id
+                AND (conv.appeal_of IS NULL OR conv.appeal_of <> me.id)
+              ORDER BY conv.final_on, conv.ruling_id",
+        )
         .fetch_all(&mut *conn)
         .await?;
         let mut convictions: std::collections::HashMap<i64, Vec<LaterConviction>> =
