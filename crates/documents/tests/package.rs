@@ -68,11 +68,23 @@ async fn a_case_travels_to_a_board_that_shares_no_database() {
     let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
     let (first, case_id) = sender(a.path(), &renderer).await;
     let secretary = first.sign_in("secretary", DEMO_PASSWORD).await.unwrap();
+    let report_pdf = b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n";
+    first
+        .add_evidence(
+            case_id,
+            "گزارش بازرسی.pdf",
+            report_pdf,
+            "گزارش بازرسی",
+            "test",
+        )
+        .await
+        .unwrap();
     let out = a.path().join("out").join("case.heyat");
     let written = package::export_case(&first, &secretary, case_id, &out)
         .await
         .unwrap();
     assert_eq!(written.rulings, 1, "{written:?}");
+    assert_eq!(written.evidence, 1, "{written:?}");
     assert!(written.bytes > 10_000, "{written:?}");
     let bytes = std::fs::read(&out).unwrap();
     assert_eq!(bytes.len() as u64, written.bytes);
@@ -134,6 +146,22 @@ async fn a_case_travels_to_a_board_that_shares_no_database() {
     assert_eq!(kept.trusted_by, "fingerprint");
     assert_eq!(kept.case_number, written.case_number);
     assert_eq!(kept.rulings, 1);
+    assert_eq!((kept.evidence, report.evidence), (1, 1));
+    // The evidence comes out as it was attached.
+    let files = package::received_files(&appeal, &kept).await.unwrap();
+    let evidence = files.iter().find(|f| f.starts_with("evidence/")).unwrap();
+    assert!(evidence.ends_with(".pdf"), "{files:?}");
+    assert_eq!(
+        package::received_file(&appeal, &kept, evidence)
+            .await
+            .unwrap(),
+        report_pdf
+    );
+    // A path the manifest does not list is refused, whatever its name.
+    let err = package::received_file(&appeal, &kept, "../heyat.sqlite3")
+        .await
+        .unwrap_err();
+    assert!(err.to_string().contains("نیست"), "{err}");
     let signers = &report.rulings[0].detail;
     assert!(signers.contains("عضو قاضی اول"), "{signers}");
     let case = report.case.unwrap();
