@@ -94,6 +94,7 @@ const COMMANDS: &[&str] = &[
     "receive_case_package",
     "received_packages",
     "open_received_file",
+    "open_case_from_package",
 ];
 
 fn main() {

@@ -108,6 +108,7 @@ pub fn with_commands<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Bu
         commands::packages::receive_case_package,
         commands::packages::received_packages,
         commands::packages::open_received_file,
+        commands::packages::open_case_from_package,
     ])
 }
 

@@ -1246,6 +1246,7 @@ fn each_role_is_refused_what_it_may_not_do() {
         ("reveal_reporter", json!({ "complaintId": 1 })),
         ("export_case_package", json!({ "caseId": id })),
         ("received_packages", json!({})),
+        ("open_case_from_package", json!({ "id": 1 })),
     ];
     let allowed: &[(&str, &[&str])] = &[
         (
@@ -1263,6 +1264,7 @@ fn each_role_is_refused_what_it_may_not_do() {
                 "reveal_reporter",
                 "export_case_package",
                 "received_packages",
+                "open_case_from_package",
             ],
         ),
         ("judge-2", &["print_ruling", "sign_off"]),
@@ -2906,6 +2908,31 @@ fn a_case_package_is_sent_checked_and_received_once() {
             .unwrap()
             .len(),
         1
+    );
+    // The first-instance board does not open an appeal case; the appeal board does, once.
+    let received_id = list[0]["id"].as_i64().unwrap();
+    let err = raw_invoke(&app, "open_case_from_package", json!({ "id": received_id })).unwrap_err();
+    assert!(
+        err["message"].as_str().unwrap().contains("تجدیدنظر"),
+        "{err}"
+    );
+    sign_in_as(&app, "appeal-secretary");
+    let opened = raw_invoke(&app, "open_case_from_package", json!({ "id": received_id })).unwrap();
+    let file = raw_invoke(&app, "open_case", json!({ "caseId": opened["id"] })).unwrap();
+    assert!(
+        file["file"]["case"]["subject"]
+            .as_str()
+            .unwrap()
+            .contains("تجدیدنظرخواهی"),
+        "{file}"
+    );
+    let list = raw_invoke(&app, "received_packages", json!({})).unwrap();
+    assert_eq!(list[0]["opened_case_id"], opened["id"]);
+    let again =
+        raw_invoke(&app, "open_case_from_package", json!({ "id": received_id })).unwrap_err();
+    assert!(
+        again["message"].as_str().unwrap().contains("پیش‌تر"),
+        "{again}"
     );
     // A member neither sends nor receives.
     sign_in_as(&app, "judge-1");

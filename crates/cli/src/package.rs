@@ -29,6 +29,10 @@ pub enum PackageCommand {
     Import(TrustArgs),
     /// The packages this database received.
     List,
+    /// Opens the appeal case of package ID (from `list`) at the appeal board of --user (its
+    /// secretary), registered today: the office and manager found or entered, the charges as
+    /// the first-instance board framed them.
+    Open { id: i64 },
 }
 
 #[derive(clap::Args)]
@@ -117,6 +121,7 @@ pub fn run(
     let login = match command {
         PackageCommand::Export { .. } => Some(Login::required(user, "ارسال بستهٔ پرونده")?),
         PackageCommand::Import(_) => Some(Login::required(user, "دریافت بستهٔ پرونده")?),
+        PackageCommand::Open { .. } => Some(Login::required(user, "گشودن پروندهٔ تجدیدنظر")?),
         _ => Login::optional(user)?,
     };
     runtime()?.block_on(async {
@@ -203,6 +208,31 @@ pub fn run(
                             to_persian_digits(&kept.id.to_string())
                         );
                     }
+                    Ok(())
+                }
+                PackageCommand::Open { id } => {
+                    let caller = caller.expect("required above");
+                    caller.may_act(Action::ReceiveCase).map_err(refused)?;
+                    let board_id = caller.board_id.ok_or_else(|| {
+                        Failure::input("پروندهٔ واصله را دبیر هیأت تجدیدنظر می‌گشاید")
+                    })?;
+                    let kept = store.received_package(*id).await.map_err(store_failure)?;
+                    let today = chrono::Local::now().date_naive();
+                    use chrono::Datelike;
+                    let today = heyat_core::date::JalaliDate::from_iso(
+                        today.year(),
+                        today.month() as u8,
+                        today.day() as u8,
+                    )
+                    .map_err(|e| Failure::other(e.to_string()))?;
+                    let made = package::open_appeal_case(&store, &caller, &kept, board_id, today)
+                        .await
+                        .map_err(failure)?;
+                    println!(
+                        "پروندهٔ تجدیدنظر {} از بستهٔ پروندهٔ {} گشوده شد.",
+                        to_persian_digits(&made.number),
+                        to_persian_digits(&kept.case_number)
+                    );
                     Ok(())
                 }
                 PackageCommand::List => {

@@ -187,6 +187,46 @@ async fn a_case_travels_to_a_board_that_shares_no_database() {
     assert_eq!(last.table_name, "received_packages");
     assert!(last.actor.contains("appeal-secretary"), "{}", last.actor);
 
+    // The appeal board opens its case from the package: the office and manager found by
+    // code and national id, the charges as framed, the subject naming the first case.
+    let today = heyat_core::date::JalaliDate::from_iso(2026, 11, 24).unwrap();
+    let board = clerk.board_id.unwrap();
+    let opened = package::open_appeal_case(&appeal, &clerk, &kept, board, today)
+        .await
+        .unwrap();
+    let file = appeal.case_file(opened.id).await.unwrap();
+    let sent_file = first.case_file(case_id).await.unwrap();
+    assert_eq!(file.case.board_id, board);
+    assert_eq!(file.case.office_code, sent_file.case.office_code);
+    assert_eq!(file.manager_national_id, sent_file.manager_national_id);
+    assert_eq!(file.charges.len(), sent_file.charges.len());
+    assert_eq!(file.charges[0].violation, sent_file.charges[0].violation);
+    assert!(
+        file.case
+            .subject
+            .contains(&heyat_core::to_persian_digits(&written.case_number)),
+        "{}",
+        file.case.subject
+    );
+    let listed = appeal.received_packages().await.unwrap();
+    assert_eq!(listed[0].opened_case_id, Some(opened.id));
+    let err = package::open_appeal_case(&appeal, &clerk, &kept, board, today)
+        .await
+        .unwrap_err();
+    assert!(err.to_string().contains("پیش‌تر"), "{err}");
+    // Only an appeal board opens it.
+    let first_board = appeal.sign_in("secretary", DEMO_PASSWORD).await.unwrap();
+    let err = package::open_appeal_case(
+        &appeal,
+        &first_board,
+        &kept,
+        first_board.board_id.unwrap(),
+        today,
+    )
+    .await
+    .unwrap_err();
+    assert!(err.to_string().contains("تجدیدنظر"), "{err}");
+
     // Once only; the first stays as it was.
     let err = package::receive_package(&appeal, &renderer, &clerk, &bytes, &trust)
         .await

@@ -34,3 +34,8 @@ CREATE TABLE sent_packages (
 );
 
 CREATE INDEX sent_packages_by_case ON sent_packages(case_id);
+
+-- The appeal case the receiving board opened from a package received: one case per package.
+ALTER TABLE cases ADD COLUMN received_package_id BIGINT REFERENCES received_packages(id);
+CREATE UNIQUE INDEX cases_by_received_package ON cases(received_package_id)
+    WHERE received_package_id IS NOT NULL;

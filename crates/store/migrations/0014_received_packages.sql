@@ -39,3 +39,8 @@ CREATE TABLE sent_packages (
 ) STRICT;
 
 CREATE INDEX sent_packages_by_case ON sent_packages(case_id);
+
+-- The appeal case the receiving board opened from a package received: one case per package.
+ALTER TABLE cases ADD COLUMN received_package_id INTEGER REFERENCES received_packages(id);
+CREATE UNIQUE INDEX cases_by_received_package ON cases(received_package_id)
+    WHERE received_package_id IS NOT NULL;

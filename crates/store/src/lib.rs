@@ -71,8 +71,8 @@ pub use file::*;
 pub use limits::DeadlinePage;
 pub use lock::{DataLock, LOCK_FILE};
 pub use package::{
-    PACKAGE_FORMAT, PackageSignature, RECEIVED_DIR, ReceivedPackage, Receiving, Sending,
-    SentPackage,
+    FromPackage, PACKAGE_FORMAT, PackageSignature, Parties, RECEIVED_DIR, ReceivedPackage,
+    Receiving, Sending, SentPackage,
 };
 pub use proceedings::{
     AppealFiled, Awaiting, Ballot, CaseFacts, Count, Deadline, DeadlineKind, Motion, Registered,

@@ -66,6 +66,8 @@ pub struct ReceivedPackage {
     pub rulings: i64,
     pub evidence: i64,
     pub bytes: i64,
+    /// The appeal case opened here from it, if any.
+    pub opened_case_id: Option<i64>,
 }
 
 /// A verified package to keep.
@@ -229,8 +231,9 @@ impl Store {
     pub async fn received_packages(&self) -> Result<Vec<ReceivedPackage>, StoreError> {
         Ok(sqlx::query_as(
             "SELECT id, manifest_sha256, case_number, origin_board, fingerprint, trusted_by,
-                    exported_at, received_at, rulings, evidence, bytes
-             FROM received_packages ORDER BY id DESC",
+                    exported_at, received_at, rulings, evidence, bytes,
+                    (SELECT c.id FROM cases c WHERE c.received_package_id = p.id) AS opened_case_id
+             FROM received_packages p ORDER BY id DESC",
         )
         .fetch_all(self.pool())
         .await?)
@@ -240,8 +243,9 @@ impl Store {
     pub async fn received_package(&self, id: i64) -> Result<ReceivedPackage, StoreError> {
         sqlx::query_as(
             "SELECT id, manifest_sha256, case_number, origin_board, fingerprint, trusted_by,
-                    exported_at, received_at, rulings, evidence, bytes
-             FROM received_packages WHERE id = ?",
+                    exported_at, received_at, rulings, evidence, bytes,
+                    (SELECT c.id FROM cases c WHERE c.received_package_id = p.id) AS opened_case_id
+             FROM received_packages p WHERE id = ?",
         )
         .bind(id)
         .fetch_optional(self.pool())
@@ -250,5 +254,171 @@ impl Store {
             what: "بستهٔ دریافتی",
             id,
         })
+    }
+}
+
+/// The office and manager of a case as a package carries them (`parties.json`): what the
+/// receiving board needs to find them, or enter them, in its own database.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Parties {
+    pub office: crate::NewOffice,
+    pub manager: crate::NewManager,
+}
+
+/// The appeal case to open from a package received.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FromPackage {
+    pub received_id: i64,
+    /// The receiving appeal board.
+    pub board_id: i64,
+    /// ISO or Solar Hijri.
+    pub registered_on: String,
+    pub parties: Parties,
+    pub subject: String,
+    pub charges: Vec<crate::NewCharge>,
+}
+
+impl Store {
+    /// The office and manager of `case_id`, as a package carries them.
+    pub async fn parties_of_case(&self, case_id: i64) -> Result<Parties, StoreError> {
+        type Row = (
+            String,
+            String,
+            String,
+            String,
+            Option<String>,
+            Option<String>,
+            String,
+            String,
+            String,
+        );
+        let row: Option<Row> = sqlx::query_as(
+            "SELECT o.code, o.name, o.city, o.province, o.licence_issued_on, o.licence_expires_on,
+                    m.national_id, m.first_name, m.last_name
+             FROM cases c JOIN offices o ON o.id = c.office_id JOIN managers m ON m.id = c.manager_id
+             WHERE c.id = ?",
+        )
+        .bind(case_id)
+        .fetch_optional(self.pool())
+        .await?;
+        let (code, name, city, province, issued, expires, national_id, first_name, last_name) = row
+            .ok_or(StoreError::NotFound {
+                what: "پرونده",
+                id: case_id,
+            })?;
+        Ok(Parties {
+            office: crate::NewOffice {
+                code,
+                name,
+                city,
+                province,
+                licence_issued_on: issued,
+                licence_expires_on: expires,
+            },
+            manager: crate::NewManager {
+                national_id,
+                first_name,
+                last_name,
+                office_id: None,
+            },
+        })
+    }
+
+    /// Opens, at the appeal board, the appeal case of a package received, as one action by
+    /// `caller`: the office found by its code and the manager by national id (each entered
+    /// from the package when this database has not got it), the charges as the first-instance
+    /// board framed them, the case linked to the package. One case per package.
+    pub async fn open_case_from_package(
+        &self,
+        caller: &Caller,
+        input: &FromPackage,
+    ) -> Result<crate::CaseRef, StoreError> {
+        use crate::write::{
+            checked_manager, checked_office, insert_case, insert_manager, insert_office, update_row,
+        };
+        let mut w = self.begin(&caller.actor()).await?;
+        let kind: Option<(String,)> = sqlx::query_as("SELECT kind FROM boards WHERE id = ?")
+            .bind(input.board_id)
+            .fetch_optional(&mut *w.tx)
+            .await?;
+        if kind.as_ref().map(|k| k.0.as_str()) != Some("appeal") {
+            return Err(StoreError::invalid(
+                "هیأت تجدیدنظر",
+                "پروندهٔ واصله را تنها هیأت تجدیدنظر می‌گشاید (ماده ۲۴)؛ با حساب دبیر هیأت تجدیدنظر وارد شوید",
+            ));
+        }
+        crate::write::exists(
+            &mut w.tx,
+            "received_packages",
+            "بستهٔ دریافتی",
+            input.received_id,
+        )
+        .await?;
+        let opened: Option<(i64, i64)> =
+            sqlx::query_as("SELECT year, seq FROM cases WHERE received_package_id = ?")
+                .bind(input.received_id)
+                .fetch_optional(&mut *w.tx)
+                .await?;
+        if let Some((year, seq)) = opened {
+            return Err(StoreError::invalid(
+                "بستهٔ دریافتی",
+                format!(
+                    "پروندهٔ تجدیدنظر این بسته پیش‌تر با شمارهٔ {} گشوده شده است",
+                    heyat_core::to_persian_digits(&crate::case_number(year, seq))
+                ),
+            ));
+        }
+        // Found as this database has them (whatever its entry checks were then); entered,
+        // and checked, only when it has not.
+        let code = heyat_core::to_latin_digits(input.parties.office.code.trim());
+        let known: Option<(i64,)> = sqlx::query_as("SELECT id FROM offices WHERE code = ?")
+            .bind(&code)
+            .fetch_optional(&mut *w.tx)
+            .await?;
+        let office_id = match known {
+            Some((id,)) => id,
+            None => insert_office(&mut w, &checked_office(&input.parties.office)?).await?,
+        };
+        let national_id = heyat_core::to_latin_digits(input.parties.manager.national_id.trim());
+        let known: Option<(i64,)> = sqlx::query_as("SELECT id FROM managers WHERE national_id = ?")
+            .bind(&national_id)
+            .fetch_optional(&mut *w.tx)
+            .await?;
+        let manager_id = match known {
+            Some((id,)) => id,
+            None => {
+                let manager = checked_manager(&crate::NewManager {
+                    office_id: Some(office_id),
+                    ..input.parties.manager.clone()
+                })?;
+                insert_manager(&mut w, &manager).await?
+            }
+        };
+        let made = insert_case(
+            &mut w.tx,
+            &mut w.audit,
+            &crate::NewCase {
+                board_id: input.board_id,
+                office_id,
+                manager_id: Some(manager_id),
+                registered_on: input.registered_on.clone(),
+                subject: input.subject.clone(),
+                charges: input.charges.clone(),
+            },
+            heyat_core::CaseStatus::Registered,
+        )
+        .await?;
+        update_row(
+            &mut w.tx,
+            &mut w.audit,
+            "cases",
+            made.id,
+            sqlx::query("UPDATE cases SET received_package_id = ? WHERE id = ?")
+                .bind(input.received_id)
+                .bind(made.id),
+        )
+        .await?;
+        w.commit().await?;
+        Ok(made)
     }
 }

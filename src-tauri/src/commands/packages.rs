@@ -30,6 +30,15 @@ pub struct ReceivedView {
     pub bytes: i64,
     /// The files a person may open: sealed rulings and evidence.
     pub files: Vec<String>,
+    /// The appeal case opened here from the package, if any.
+    pub opened_case_id: Option<i64>,
+}
+
+/// The appeal case opened from a package.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct OpenedCase {
+    pub id: i64,
+    pub number: String,
 }
 
 fn view(p: heyat_store::ReceivedPackage, files: Vec<String>) -> ReceivedView {
@@ -49,6 +58,7 @@ fn view(p: heyat_store::ReceivedPackage, files: Vec<String>) -> ReceivedView {
         rulings: p.rulings,
         evidence: p.evidence,
         bytes: p.bytes,
+        opened_case_id: p.opened_case_id,
         files,
     }
 }
@@ -188,4 +198,26 @@ pub async fn open_received_file(
         })?;
     }
     Ok(file.display().to_string())
+}
+
+/// Opens the appeal case of a package received, at the signed-in secretary's appeal board,
+/// registered today; answers the case.
+#[tauri::command]
+pub async fn open_case_from_package(
+    state: State<'_, AppState>,
+    id: i64,
+) -> Result<OpenedCase, CommandError> {
+    let caller = state.allow(Action::ReceiveCase).await?;
+    let board_id = caller.board_id.ok_or_else(|| {
+        CommandError::invalid("پروندهٔ واصله را دبیر هیأت تجدیدنظر می‌گشاید؛ با حساب او وارد شوید.")
+    })?;
+    let kept = state.store.received_package(id).await?;
+    let made =
+        package::open_appeal_case(&state.store, &caller, &kept, board_id, state.today_jalali())
+            .await?;
+    tracing::info!(id, case_id = made.id, "appeal case opened from a package");
+    Ok(OpenedCase {
+        id: made.id,
+        number: made.number,
+    })
 }

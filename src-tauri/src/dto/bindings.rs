@@ -18,6 +18,7 @@ pub fn typescript_bindings() -> String {
         heyat_documents::package::PackageRuling::decl(&cfg),
         heyat_documents::package::PackageReport::decl(&cfg),
         crate::commands::packages::ReceivedView::decl(&cfg),
+        crate::commands::packages::OpenedCase::decl(&cfg),
         AppInfo::decl(&cfg),
         CaseStatus::decl(&cfg),
         CaseListItem::decl(&cfg),

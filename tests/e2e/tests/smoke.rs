@@ -1806,4 +1806,16 @@ async fn a_case_travels_as_a_package(client: &Client) {
     appears(client, "[data-testid=package-received]").await;
     appears(client, "[data-testid=received-packages] tbody tr").await;
     shoot(client, "package-received").await;
+
+    // The appeal board's secretary opens the appeal case from it and lands in its file.
+    switch_user(client, "appeal-secretary").await;
+    click(client, "nav button[data-section=reports]").await;
+    click(client, "[data-tab=receive]").await;
+    appears(client, "[data-testid=open-appeal-case]").await;
+    click(client, "[data-testid=open-appeal-case]").await;
+    appears(client, "#case-title").await;
+    let title = text_of(client, "#case-title").await;
+    assert!(title.contains("تجدیدنظرخواهی"), "the appeal case: {title}");
+    shoot(client, "package-appeal-case").await;
+    switch_user(client, "secretary").await;
 }

@@ -57,7 +57,13 @@ exported_at_fa: string, received_at_fa: string, rulings: number, evidence: numbe
 /**
  * The files a person may open: sealed rulings and evidence.
  */
-files: Array<string>, };
+files: Array<string>, 
+/**
+ * The appeal case opened here from the package, if any.
+ */
+opened_case_id: number | null, };
+
+export type OpenedCase = { id: number, number: string, };
 
 export type AppInfo = { version: string, 
 /**

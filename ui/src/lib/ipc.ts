@@ -42,6 +42,7 @@ import type {
   PackageReport,
   PackageWritten,
   ReceivedView,
+  OpenedCase,
   QuorumView,
   SessionAttendance,
   SittingForm,
@@ -213,6 +214,8 @@ export function commands(invokeFn: Invoke) {
       }),
     receivedPackages: () => call<ReceivedView[]>("received_packages"),
     openReceivedFile: (id: number, path: string) => call<string>("open_received_file", { id, path }),
+    /** The appeal case of a package received, opened at the signed-in secretary's appeal board. */
+    openCaseFromPackage: (id: number) => call<OpenedCase>("open_case_from_package", { id }),
     importRegister: (fileName: string, bytes: Uint8Array, confirm: boolean) =>
       call<ImportReportView>("import_register", bytes, {
         headers: { "heyat-file-name": encodeURIComponent(fileName), "heyat-confirm": confirm ? "1" : "0" },

@@ -13,6 +13,8 @@
 //! secretary compared with the sender's); and each sealed ruling with the keys the package
 //! carries (trusted through the signed manifest). Only then is the package kept, whole.
 
+mod received;
+
 use crate::{DocumentError, refused};
 use heyat_core::proceedings::Caller;
 use heyat_render as r;
@@ -20,6 +22,7 @@ use heyat_store::{
     PACKAGE_FORMAT, PackageSignature, PublicKeyRecord, ReceivedPackage, Receiving, Sending, Store,
     keys,
 };
+pub use received::{open_appeal_case, received_file, received_files};
 use serde::{Deserialize, Serialize};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -158,6 +161,10 @@ pub async fn export_case(
     let mut entries: Vec<(String, Vec<u8>)> = Vec::new();
     entries.push(("case.json".into(), json(&file)?));
     entries.push(("keys.json".into(), json(&store.public_keys().await?)?));
+    entries.push((
+        "parties.json".into(),
+        json(&store.parties_of_case(case_id).await?)?,
+    ));
     let mut rulings = 0;
     for ruling in &file.rulings {
         if let Some((_, pdf, _)) = store.sealed_ruling(ruling.id).await? {
@@ -518,68 +525,4 @@ pub async fn receive_package(
         )
         .await?;
     Ok((report, received))
-}
-
-/// The files of a package received that a person may open: its sealed rulings and evidence.
-pub async fn received_files(
-    store: &Store,
-    received: &ReceivedPackage,
-) -> Result<Vec<String>, DocumentError> {
-    Ok(kept_manifest(store, received)?
-        .1
-        .files
-        .into_iter()
-        .map(|f| f.path)
-        .filter(|p| p.starts_with("rulings/") || p.starts_with("evidence/"))
-        .collect())
-}
-
-/// A kept package's files and manifest, the manifest checked against the hash received.
-type Kept = (Vec<(String, Vec<u8>)>, Manifest);
-
-fn kept_manifest(store: &Store, received: &ReceivedPackage) -> Result<Kept, DocumentError> {
-    let kept = store.received_path(&received.manifest_sha256);
-    let bytes = std::fs::read(&kept).map_err(|e| {
-        DocumentError::Io(format!("بستهٔ دریافتی «{}» خوانده نشد: {e}", kept.display()))
-    })?;
-    let entries = read_entries(&bytes).map_err(refused)?;
-    let manifest_bytes = entries
-        .iter()
-        .find(|(n, _)| n == MANIFEST)
-        .map(|(_, b)| b.as_slice())
-        .unwrap_or_default();
-    if keys::sha256_hex(manifest_bytes) != received.manifest_sha256 {
-        return Err(refused(
-            "بستهٔ نگه‌داشته با آنچه دریافت شد نمی‌خواند؛ به آن اعتماد نکنید.",
-        ));
-    }
-    let manifest: Manifest = serde_json::from_slice(manifest_bytes)
-        .map_err(|_| refused("فهرست بستهٔ دریافتی خوانا نیست."))?;
-    Ok((entries, manifest))
-}
-
-/// One file of a package received, as kept (`rulings/…` or `evidence/…`): checked against
-/// the package's manifest again before it is handed out.
-pub async fn received_file(
-    store: &Store,
-    received: &ReceivedPackage,
-    path: &str,
-) -> Result<Vec<u8>, DocumentError> {
-    let (entries, manifest) = kept_manifest(store, received)?;
-    let listed = manifest
-        .files
-        .iter()
-        .find(|f| f.path == path)
-        .ok_or_else(|| refused(format!("«{path}» در این بسته نیست.")))?;
-    let data = entries
-        .into_iter()
-        .find(|(n, _)| n == path)
-        .map(|(_, b)| b)
-        .ok_or_else(|| refused(format!("«{path}» در این بسته نیست.")))?;
-    if keys::sha256_hex(&data) != listed.sha256 {
-        return Err(refused(format!(
-            "«{path}» در بستهٔ نگه‌داشته تغییر کرده است؛ به آن اعتماد نکنید."
-        )));
-    }
-    Ok(data)
 }
