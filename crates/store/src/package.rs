@@ -51,6 +51,13 @@ pub struct Sending {
     pub evidence: i64,
 }
 
+/// A package received, as [`ReceivedPackage`] reads it.
+const RECEIVED: &str =
+    "SELECT id, manifest_sha256, case_number, origin_board, fingerprint, trusted_by,
+        exported_at, received_at, rulings, evidence, bytes,
+        (SELECT c.id FROM cases c WHERE c.received_package_id = p.id) AS opened_case_id
+    FROM received_packages p";
+
 /// A package received and kept.
 #[derive(Debug, Clone, PartialEq, Serialize, sqlx::FromRow)]
 pub struct ReceivedPackage {
@@ -229,31 +236,23 @@ impl Store {
 
     /// The packages received, the latest first.
     pub async fn received_packages(&self) -> Result<Vec<ReceivedPackage>, StoreError> {
-        Ok(sqlx::query_as(
-            "SELECT id, manifest_sha256, case_number, origin_board, fingerprint, trusted_by,
-                    exported_at, received_at, rulings, evidence, bytes,
-                    (SELECT c.id FROM cases c WHERE c.received_package_id = p.id) AS opened_case_id
-             FROM received_packages p ORDER BY id DESC",
+        Ok(
+            sqlx::query_as(sqlx::AssertSqlSafe(format!("{RECEIVED} ORDER BY id DESC")))
+                .fetch_all(self.pool())
+                .await?,
         )
-        .fetch_all(self.pool())
-        .await?)
     }
 
     /// One package received.
     pub async fn received_package(&self, id: i64) -> Result<ReceivedPackage, StoreError> {
-        sqlx::query_as(
-            "SELECT id, manifest_sha256, case_number, origin_board, fingerprint, trusted_by,
-                    exported_at, received_at, rulings, evidence, bytes,
-                    (SELECT c.id FROM cases c WHERE c.received_package_id = p.id) AS opened_case_id
-             FROM received_packages p WHERE id = ?",
-        )
-        .bind(id)
-        .fetch_optional(self.pool())
-        .await?
-        .ok_or(StoreError::NotFound {
-            what: "بستهٔ دریافتی",
-            id,
-        })
+        sqlx::query_as(sqlx::AssertSqlSafe(format!("{RECEIVED} WHERE id = ?")))
+            .bind(id)
+            .fetch_optional(self.pool())
+            .await?
+            .ok_or(StoreError::NotFound {
+                what: "بستهٔ دریافتی",
+                id,
+            })
     }
 }
 

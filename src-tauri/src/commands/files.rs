@@ -43,6 +43,12 @@ pub async fn open_document(
     state.signed_in().await?;
     let file = inside_data_dir(&state.data_dir, &path)?;
     tracing::info!(file = %relative(&state.data_dir, &file), viewer = state.open_with_viewer, "open document");
+    to_viewer(&state, &file)
+}
+
+/// Hands a file of the data folder to the system's viewer (unless the app runs without one,
+/// as under the e2e walk); answers its path.
+pub(crate) fn to_viewer(state: &AppState, file: &Path) -> Result<String, CommandError> {
     if state.open_with_viewer {
         tauri_plugin_opener::open_path(file.display().to_string(), None::<&str>).map_err(|e| {
             CommandError::storage(format!(

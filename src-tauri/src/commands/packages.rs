@@ -189,15 +189,7 @@ pub async fn open_received_file(
     std::fs::write(&file, bytes)
         .map_err(|e| CommandError::storage(format!("رونوشت پرونده نوشته نشد: {e}")))?;
     tracing::info!(id, viewer = state.open_with_viewer, "received file opened");
-    if state.open_with_viewer {
-        tauri_plugin_opener::open_path(file.display().to_string(), None::<&str>).map_err(|e| {
-            CommandError::storage(format!(
-                "نمایشگر سامانه این پرونده را باز نکرد ({e}). پرونده در {} است.",
-                file.display()
-            ))
-        })?;
-    }
-    Ok(file.display().to_string())
+    crate::commands::files::to_viewer(&state, &file)
 }
 
 /// Opens the appeal case of a package received, at the signed-in secretary's appeal board,

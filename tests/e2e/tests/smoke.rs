@@ -1392,6 +1392,11 @@ fn filled_register(template: &Path, national_id: &str) -> Vec<u8> {
 
 /// Hands `bytes` to the import's file field as if the secretary had chosen the file.
 async fn choose_file(client: &Client, name: &str, bytes: &[u8]) {
+    choose_file_in(client, "[data-testid=import-file]", name, bytes).await;
+}
+
+/// Puts a file into the file input `input` (a CSS selector), as a person choosing it would.
+async fn choose_file_in(client: &Client, input: &str, name: &str, bytes: &[u8]) {
     let list = bytes
         .iter()
         .map(u8::to_string)
@@ -1400,7 +1405,7 @@ async fn choose_file(client: &Client, name: &str, bytes: &[u8]) {
     js(
         client,
         &format!(
-            "const input = document.querySelector('[data-testid=import-file]'); \
+            "const input = document.querySelector('{input}'); \
              const dt = new DataTransfer(); \
              dt.items.add(new File([new Uint8Array([{list}])], '{name}')); \
              input.files = dt.files; input.dispatchEvent(new Event('change', {{ bubbles: true }})); return true"
@@ -1779,21 +1784,7 @@ async fn a_case_travels_as_a_package(client: &Client) {
     click(client, "nav button[data-section=reports]").await;
     click(client, "[data-tab=receive]").await;
     appears(client, "[data-testid=receive-package]").await;
-    let list = bytes
-        .iter()
-        .map(u8::to_string)
-        .collect::<Vec<_>>()
-        .join(",");
-    js(
-        client,
-        &format!(
-            "const input = document.querySelector('[data-testid=package-file]'); \
-             const dt = new DataTransfer(); \
-             dt.items.add(new File([new Uint8Array([{list}])], 'case.heyat')); \
-             input.files = dt.files; input.dispatchEvent(new Event('change', {{ bubbles: true }})); return true"
-        ),
-    )
-    .await;
+    choose_file_in(client, "[data-testid=package-file]", "case.heyat", &bytes).await;
     appears(client, "[data-testid=package-report]").await;
     let report = text_of(client, "[data-testid=package-report]").await;
     assert!(report.contains("مورد اعتماد"), "report: {report}");
