@@ -150,13 +150,15 @@ impl Store {
         .await?)
     }
 
-    /// Whether `public_key` is an installation or member key this database holds.
-    pub async fn knows_key(&self, public_key: &str) -> Result<bool, StoreError> {
-        let row: Option<(i64,)> =
-            sqlx::query_as("SELECT id FROM account_keys WHERE public_key = ? LIMIT 1")
-                .bind(public_key)
-                .fetch_optional(self.pool())
-                .await?;
+    /// Whether `public_key` is an installation key this database holds (its own, or one
+    /// registered here): a package is signed by an installation, never by a person's key.
+    pub async fn knows_installation_key(&self, public_key: &str) -> Result<bool, StoreError> {
+        let row: Option<(i64,)> = sqlx::query_as(
+            "SELECT id FROM account_keys WHERE public_key = ? AND purpose = 'installation' LIMIT 1",
+        )
+        .bind(public_key)
+        .fetch_optional(self.pool())
+        .await?;
         Ok(row.is_some())
     }
 

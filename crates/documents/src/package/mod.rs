@@ -8,10 +8,11 @@
 //! `signature.json` (the sending installation's Ed25519 signature of the manifest's SHA-256).
 //!
 //! Receiving checks, in order: the signature over the manifest; every file against the
-//! manifest, and nothing more; that the sending installation's key is trusted here (a key this
-//! database holds, one in a keys file the sender gave, or a fingerprint the receiving
-//! secretary compared with the sender's); and each sealed ruling with the keys the package
-//! carries (trusted through the signed manifest). Only then is the package kept, whole.
+//! manifest, and nothing more; that the sending installation's key is trusted here (an
+//! installation key this database holds, one in a keys file the sender gave, or a
+//! fingerprint the receiving secretary compared with the sender's); and each sealed ruling
+//! with the keys the package carries (trusted through the signed manifest). Only then is the
+//! package kept, whole.
 
 mod received;
 
@@ -435,7 +436,7 @@ pub async fn verify_package(
             },
         });
     }
-    report.trusted_by = if store.knows_key(&signature.public_key).await? {
+    report.trusted_by = if store.knows_installation_key(&signature.public_key).await? {
         Some("known".into())
     } else if trust
         .keys
