@@ -272,7 +272,7 @@ pub struct FromPackage {
     pub received_id: i64,
     /// The receiving appeal board.
     pub board_id: i64,
-    /// ISO or Solar Hijri.
+    /// ISO (`YYYY-MM-DD`).
     pub registered_on: String,
     pub parties: Parties,
     pub subject: String,

@@ -13,6 +13,7 @@ mod evidence;
 mod excel;
 mod file;
 mod limits;
+mod package;
 mod ranking;
 mod search;
 mod signing;
