@@ -72,6 +72,24 @@ pub async fn board_with_seats(
     (board, members)
 }
 
+/// The appeal board: judges of grade 9 or more and a Center representative (Arts 24–25),
+/// seated; its id and members in seat order.
+pub async fn appeal_board(store: &Store) -> (i64, Vec<i64>) {
+    board_with_seats(
+        store,
+        "appeal",
+        "هیأت تجدیدنظر",
+        [
+            ("judge_1", "judge", Some(10)),
+            ("judge_2", "judge", Some(9)),
+            ("representative", "center_rep", None),
+            ("alternate_judge", "judge", Some(9)),
+            ("alternate_representative", "center_rep", None),
+        ],
+    )
+    .await
+}
+
 pub async fn world_in(store: Store) -> World {
     let (board, members) = board_with_seats(
         &store,

@@ -258,19 +258,7 @@ async fn prepare(store: Store) -> Ids {
         sitting.push(member_account(s, w.board, m, &format!("member-{i}")).await);
     }
     // The appeal board: judges of grade 9 or more and a Center representative (Arts 24–25).
-    let (appeal_board, judges) = board_with_seats(
-        s,
-        "appeal",
-        "هیأت تجدیدنظر",
-        [
-            ("judge_1", "judge", Some(10)),
-            ("judge_2", "judge", Some(9)),
-            ("representative", "center_rep", None),
-            ("alternate_judge", "judge", Some(9)),
-            ("alternate_representative", "center_rep", None),
-        ],
-    )
-    .await;
+    let (appeal_board, judges) = appeal_board(s).await;
     let mut appeal_judges = Vec::new();
     for (i, &id) in judges[..3].iter().enumerate() {
         appeal_judges.push(member_account(s, appeal_board, id, &format!("appeal-{i}")).await);

@@ -20,19 +20,7 @@ fn clerk(board: i64) -> Caller {
 async fn an_appeal_case_is_opened_from_a_package_with_a_new_office_and_manager() {
     let dir = tempfile::tempdir().unwrap();
     let w = world(&dir).await;
-    let (appeal, _) = board_with_seats(
-        &w.store,
-        "appeal",
-        "هیأت تجدیدنظر",
-        [
-            ("judge_1", "judge", Some(10)),
-            ("judge_2", "judge", Some(9)),
-            ("representative", "center_rep", None),
-            ("alternate_judge", "judge", Some(9)),
-            ("alternate_representative", "center_rep", None),
-        ],
-    )
-    .await;
+    let (appeal, _) = appeal_board(&w.store).await;
     let who = clerk(appeal);
     let received = w
         .store

@@ -443,19 +443,7 @@ async fn the_last_signature_of_an_appeal_ruling_decides_both_cases() {
         )
         .await
         .unwrap();
-    let (appeal_board, judges) = board_with_seats(
-        &w.store,
-        "appeal",
-        "هیأت تجدیدنظر",
-        [
-            ("judge_1", "judge", Some(10)),
-            ("judge_2", "judge", Some(9)),
-            ("representative", "center_rep", None),
-            ("alternate_judge", "judge", Some(9)),
-            ("alternate_representative", "center_rep", None),
-        ],
-    )
-    .await;
+    let (appeal_board, judges) = appeal_board(&w.store).await;
     let appeal_case = w
         .store
         .appeal(first, Party::Manager, "2026-08-10", "اعتراض", ACTOR)

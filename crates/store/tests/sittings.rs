@@ -267,19 +267,7 @@ async fn a_bad_docket_is_refused_whole_and_saves_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let w = world(&dir).await;
     let ids = three_cases(&w).await;
-    let (appeal_board, _) = board_with_seats(
-        &w.store,
-        "appeal",
-        "هیأت تجدیدنظر",
-        [
-            ("judge_1", "judge", Some(10)),
-            ("judge_2", "judge", Some(9)),
-            ("representative", "center_rep", None),
-            ("alternate_judge", "judge", Some(9)),
-            ("alternate_representative", "center_rep", None),
-        ],
-    )
-    .await;
+    let (appeal_board, _) = appeal_board(&w.store).await;
     let mut other = new_case(&w, vec![charge("1401:35:d", "بدون رسید")]);
     other.board_id = appeal_board;
     let other = w.store.create_case(&other, ACTOR).await.unwrap();
