@@ -1,7 +1,7 @@
 //! The packages this board received: their files handed out only as the kept manifest lists
 //! them, and the appeal case opened from one.
 
-use super::{MANIFEST, Manifest, read_entries};
+use super::{MANIFEST, Manifest};
 use crate::{DocumentError, refused};
 use heyat_core::proceedings::Caller;
 use heyat_store::{ReceivedPackage, Store, keys};
@@ -11,37 +11,13 @@ pub async fn received_files(
     store: &Store,
     received: &ReceivedPackage,
 ) -> Result<Vec<String>, DocumentError> {
-    Ok(kept_manifest(store, received)?
-        .1
+    Ok(Kept::open(store, received)?
+        .manifest
         .files
         .into_iter()
         .map(|f| f.path)
         .filter(|p| p.starts_with("rulings/") || p.starts_with("evidence/"))
         .collect())
-}
-
-/// A kept package's files and manifest, the manifest checked against the hash received.
-type Kept = (Vec<(String, Vec<u8>)>, Manifest);
-
-fn kept_manifest(store: &Store, received: &ReceivedPackage) -> Result<Kept, DocumentError> {
-    let kept = store.received_path(&received.manifest_sha256);
-    let bytes = std::fs::read(&kept).map_err(|e| {
-        DocumentError::Io(format!("بستهٔ دریافتی «{}» خوانده نشد: {e}", kept.display()))
-    })?;
-    let entries = read_entries(&bytes).map_err(refused)?;
-    let manifest_bytes = entries
-        .iter()
-        .find(|(n, _)| n == MANIFEST)
-        .map(|(_, b)| b.as_slice())
-        .unwrap_or_default();
-    if keys::sha256_hex(manifest_bytes) != received.manifest_sha256 {
-        return Err(refused(
-            "بستهٔ نگه‌داشته با آنچه دریافت شد نمی‌خواند؛ به آن اعتماد نکنید.",
-        ));
-    }
-    let manifest: Manifest = serde_json::from_slice(manifest_bytes)
-        .map_err(|_| refused("فهرست بستهٔ دریافتی خوانا نیست."))?;
-    Ok((entries, manifest))
 }
 
 /// One file of a package received, as kept (`rulings/…` or `evidence/…`): checked against
@@ -51,27 +27,72 @@ pub async fn received_file(
     received: &ReceivedPackage,
     path: &str,
 ) -> Result<Vec<u8>, DocumentError> {
-    kept_file(&kept_manifest(store, received)?, path)
+    Kept::open(store, received)?.file(path)
 }
 
-/// A file of a kept package, checked against its manifest.
-fn kept_file(kept: &Kept, path: &str) -> Result<Vec<u8>, DocumentError> {
-    let (entries, manifest) = kept;
-    let listed = manifest
-        .files
-        .iter()
-        .find(|f| f.path == path)
-        .ok_or_else(|| refused(format!("«{path}» در این بسته نیست.")))?;
-    let data = entries
-        .iter()
-        .find(|(n, _)| n == path)
-        .map(|(_, b)| b.clone())
-        .ok_or_else(|| refused(format!("«{path}» در این بسته نیست.")))?;
-    if keys::sha256_hex(&data) != listed.sha256 {
-        return Err(refused(format!(
-            "«{path}» در بستهٔ نگه‌داشته تغییر کرده است؛ به آن اعتماد نکنید."
-        )));
+/// A kept package opened for reading one entry at a time (a package may hold hundreds of
+/// megabytes of evidence; listing it or opening one ruling reads only what it needs), its
+/// manifest checked against the hash received.
+struct Kept {
+    zip: zip::ZipArchive<std::fs::File>,
+    manifest: Manifest,
+}
+
+impl Kept {
+    fn open(store: &Store, received: &ReceivedPackage) -> Result<Kept, DocumentError> {
+        let path = store.received_path(&received.manifest_sha256);
+        let unreadable = |e: &dyn std::fmt::Display| {
+            DocumentError::Io(format!("بستهٔ دریافتی «{}» خوانده نشد: {e}", path.display()))
+        };
+        let file = std::fs::File::open(&path).map_err(|e| unreadable(&e))?;
+        let mut zip = zip::ZipArchive::new(file).map_err(|e| unreadable(&e))?;
+        let manifest_bytes = entry(&mut zip, MANIFEST, MANIFEST_MAX_BYTES)?;
+        if keys::sha256_hex(&manifest_bytes) != received.manifest_sha256 {
+            return Err(refused(
+                "بستهٔ نگه‌داشته با آنچه دریافت شد نمی‌خواند؛ به آن اعتماد نکنید.",
+            ));
+        }
+        let manifest: Manifest = serde_json::from_slice(&manifest_bytes)
+            .map_err(|_| refused("فهرست بستهٔ دریافتی خوانا نیست."))?;
+        Ok(Kept { zip, manifest })
     }
+
+    /// A file the manifest lists, checked against its hash.
+    fn file(&mut self, path: &str) -> Result<Vec<u8>, DocumentError> {
+        let listed = self
+            .manifest
+            .files
+            .iter()
+            .find(|f| f.path == path)
+            .ok_or_else(|| refused(format!("«{path}» در این بسته نیست.")))?;
+        let (sha256, bytes) = (listed.sha256.clone(), listed.bytes);
+        let data = entry(&mut self.zip, path, bytes)?;
+        if keys::sha256_hex(&data) != sha256 {
+            return Err(refused(format!(
+                "«{path}» در بستهٔ نگه‌داشته تغییر کرده است؛ به آن اعتماد نکنید."
+            )));
+        }
+        Ok(data)
+    }
+}
+
+/// The largest manifest read (10 000 files of long names).
+const MANIFEST_MAX_BYTES: u64 = 8 * 1024 * 1024;
+
+/// The entry `name` of a kept package, at most `limit` bytes (one more is read, so that a
+/// longer one fails its hash).
+fn entry(
+    zip: &mut zip::ZipArchive<std::fs::File>,
+    name: &str,
+    limit: u64,
+) -> Result<Vec<u8>, DocumentError> {
+    use std::io::Read;
+    let missing = || refused(format!("«{name}» در این بسته نیست."));
+    let file = zip.by_name(name).map_err(|_| missing())?;
+    let mut data = Vec::new();
+    file.take(limit + 1)
+        .read_to_end(&mut data)
+        .map_err(|e| refused(format!("«{name}» در بستهٔ دریافتی خوانا نیست: {e}")))?;
     Ok(data)
 }
 
@@ -85,11 +106,11 @@ pub async fn open_appeal_case(
     board_id: i64,
     today: heyat_core::date::JalaliDate,
 ) -> Result<heyat_store::CaseRef, DocumentError> {
-    let kept = kept_manifest(store, received)?;
+    let mut kept = Kept::open(store, received)?;
     let unreadable = |what: &str| refused(format!("«{what}» در بستهٔ دریافتی خوانا نیست."));
-    let case: serde_json::Value = serde_json::from_slice(&kept_file(&kept, "case.json")?)
-        .map_err(|_| unreadable("case.json"))?;
-    let parties: heyat_store::Parties = serde_json::from_slice(&kept_file(&kept, "parties.json")?)
+    let case: serde_json::Value =
+        serde_json::from_slice(&kept.file("case.json")?).map_err(|_| unreadable("case.json"))?;
+    let parties: heyat_store::Parties = serde_json::from_slice(&kept.file("parties.json")?)
         .map_err(|_| unreadable("parties.json"))?;
     let charges: Vec<heyat_store::NewCharge> =
         serde_json::from_value(case["charges"].clone()).map_err(|_| unreadable("case.json"))?;
