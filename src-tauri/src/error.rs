@@ -28,6 +28,9 @@ pub enum ErrorCode {
     Unauthenticated,
     /// The signed-in person's role or board may not do this.
     Forbidden,
+    /// The database server did not answer; nothing was saved, and what was typed is still on
+    /// the screen to send again.
+    Unreachable,
 }
 
 /// Every failed command answers with a stable code for the UI and a Persian message for people.
@@ -100,6 +103,7 @@ impl From<heyat_store::StoreError> for CommandError {
             | S::AuditAppendOnly
             | S::Io { .. }
             | S::Backup(_) => ErrorCode::Storage,
+            S::Unreachable { .. } => ErrorCode::Unreachable,
         };
         CommandError {
             code,

@@ -112,7 +112,8 @@ pub fn with_commands<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Bu
     ])
 }
 
-/// Starts the app: opens the database in the data folder (`HEYAT_DATA_DIR` overrides it),
+/// Starts the app: opens the database in the data folder (`HEYAT_DATA_DIR` overrides it; a
+/// PostgreSQL server with `--db postgres://…`, `HEYAT_DB` or the folder's `server.url`),
 /// with `HEYAT_DEMO=1` (or `--demo`) loads the demo on the very first start, and shows the
 /// window.
 pub fn run() {
@@ -135,7 +136,19 @@ pub fn run() {
                 demo,
                 "start"
             );
-            let state = tauri::async_runtime::block_on(AppState::open(&data_dir, today, demo))
+            // A PostgreSQL server instead of the folder's own database: `--db postgres://…`
+            // or HEYAT_DB (the folder's `server.url` does the same, kept with the folder).
+            let db = std::env::args()
+                .skip_while(|a| a != "--db")
+                .nth(1)
+                .or_else(|| std::env::var("HEYAT_DB").ok())
+                .filter(|d| !d.is_empty());
+            let state = tauri::async_runtime::block_on(AppState::open_with(
+                &data_dir,
+                db.as_deref(),
+                today,
+                demo,
+            ))
                 .inspect_err(|e| {
                     tracing::error!(
                         "the data folder did not open: {}",

@@ -127,9 +127,20 @@ impl AppState {
         pinned_today: Option<NaiveDate>,
         demo: bool,
     ) -> Result<AppState, StartError> {
+        AppState::open_with(data_dir, None, pinned_today, demo).await
+    }
+
+    /// [`AppState::open`] on the database `db` names: a PostgreSQL server's URL (`--db` or
+    /// `HEYAT_DB`), else the data folder's own (its `server.url`, else its SQLite file).
+    pub async fn open_with(
+        data_dir: &Path,
+        db: Option<&str>,
+        pinned_today: Option<NaiveDate>,
+        demo: bool,
+    ) -> Result<AppState, StartError> {
         let restore_note = restore_pending(data_dir).await;
         let lock = heyat_store::DataLock::acquire(data_dir)?;
-        let store = Store::open_in(data_dir).await?;
+        let store = Store::open_with(db, data_dir).await?;
         let today = pinned_today.unwrap_or_else(|| chrono::Local::now().date_naive());
         let renderer = heyat_render::Renderer::new();
         if demo {

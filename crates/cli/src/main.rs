@@ -25,8 +25,10 @@ mod seal;
     about = "هیأت: رسیدگی به تخلفات مدیران دفاتر خدمات الکترونیک قضایی"
 )]
 struct Cli {
-    /// The database file (default: the app's own, in its data folder; HEYAT_DATA_DIR overrides it).
-    #[arg(long, global = true, value_name = "PATH")]
+    /// The database: a SQLite file, or a PostgreSQL server as `postgres://user@host/db`
+    /// (default: the app's own, in its data folder, which its `server.url` may point at a
+    /// server; HEYAT_DATA_DIR overrides the folder).
+    #[arg(long, global = true, value_name = "PATH|URL")]
     db: Option<PathBuf>,
     /// Sign in as this account (password from HEYAT_PASSWORD, else one line of standard
     /// input): required by `case sign` and `audit checkpoint`; with other `case` commands the

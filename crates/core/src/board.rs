@@ -9,11 +9,13 @@ use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
-#[cfg_attr(feature = "sqlx", derive(sqlx::Type), sqlx(rename_all = "snake_case"))]
 pub enum BoardKind {
     FirstInstance,
     Appeal,
 }
+
+#[cfg(feature = "sqlx")]
+sqlx_text_code!(BoardKind, MemberKind, Seat);
 
 impl BoardKind {
     pub fn code(self) -> &'static str {
@@ -37,7 +39,6 @@ impl BoardKind {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
-#[cfg_attr(feature = "sqlx", derive(sqlx::Type), sqlx(rename_all = "snake_case"))]
 pub enum MemberKind {
     Judge,
     /// Also read as `kanoon_representative` (the documents' input of earlier versions).
@@ -75,14 +76,11 @@ impl MemberKind {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
-#[cfg_attr(feature = "sqlx", derive(sqlx::Type), sqlx(rename_all = "snake_case"))]
 pub enum Seat {
     // snake_case would write `judge1`: the code has the underscore.
     #[serde(rename = "judge_1")]
-    #[cfg_attr(feature = "sqlx", sqlx(rename = "judge_1"))]
     Judge1,
     #[serde(rename = "judge_2")]
-    #[cfg_attr(feature = "sqlx", sqlx(rename = "judge_2"))]
     Judge2,
     Representative,
     AlternateJudge,

@@ -5,7 +5,6 @@ use serde::{Deserialize, Serialize};
 /// The lifecycle of a case before a board.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
-#[cfg_attr(feature = "sqlx", derive(sqlx::Type), sqlx(rename_all = "snake_case"))]
 pub enum CaseStatus {
     /// The complaint or report is registered and a case number given (Art 21).
     Registered,
@@ -38,6 +37,9 @@ pub struct TransitionError {
     pub from: CaseStatus,
     pub to: CaseStatus,
 }
+
+#[cfg(feature = "sqlx")]
+sqlx_text_code!(CaseStatus);
 
 impl CaseStatus {
     pub const ALL: [CaseStatus; 10] = [

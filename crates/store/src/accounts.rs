@@ -18,7 +18,7 @@ use crate::keys::{self, SealedKey};
 use crate::{Store, StoreError};
 use heyat_core::proceedings::{Caller, Role};
 use serde::Serialize;
-use sqlx::SqliteConnection;
+use sqlx::AnyConnection;
 
 /// Wrong passwords in a row that lock an account.
 pub const MAX_TRIES: i64 = 5;
@@ -36,8 +36,11 @@ pub struct AccountRow {
     pub board_id: Option<i64>,
     pub board_name: Option<String>,
     pub member_id: Option<i64>,
+    #[sqlx(try_from = "crate::Flag")]
     pub active: bool,
+    #[sqlx(try_from = "crate::Flag")]
     pub enrolled: bool,
+    #[sqlx(try_from = "crate::Flag")]
     pub locked: bool,
     pub enrolment_expires_at: Option<String>,
 }
@@ -129,28 +132,39 @@ fn wrong() -> StoreError {
 
 /// The account's row as the audit log keeps it: everything but its secrets.
 async fn account_snapshot(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     id: i64,
 ) -> Result<Option<serde_json::Value>, StoreError> {
-    let row: Option<(String,)> = sqlx::query_as(
-        "SELECT json_object('id', id, 'username', username, 'full_name', full_name, 'role', role,
+    let sql = match crate::Backend::of(conn) {
+        crate::Backend::Sqlite => {
+            "SELECT json_object('id', id, 'username', username, 'full_name', full_name, 'role', role,
                 'board_id', board_id, 'member_id', member_id, 'active', active,
                 'failed_tries', failed_tries, 'enrolment_expires_at', enrolment_expires_at,
                 'enrolled', password_hash IS NOT NULL, 'last_sign_in_at', last_sign_in_at)
-         FROM users WHERE id = ?",
-    )
-    .bind(id)
-    .fetch_optional(&mut *conn)
-    .await?;
+             FROM users WHERE id = $1"
+        }
+        crate::Backend::Postgres => {
+            "SELECT CAST(json_build_object('id', id, 'username', username, 'full_name', full_name,
+                'role', role, 'board_id', board_id, 'member_id', member_id, 'active', active,
+                'failed_tries', failed_tries, 'enrolment_expires_at', enrolment_expires_at,
+                'enrolled', CASE WHEN password_hash IS NOT NULL THEN 1 ELSE 0 END,
+                'last_sign_in_at', last_sign_in_at) AS TEXT)
+             FROM users WHERE id = $1"
+        }
+    };
+    let row: Option<(String,)> = sqlx::query_as(sql)
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?;
     Ok(row.and_then(|(j,)| serde_json::from_str(&j).ok()))
 }
 
 /// Runs `query` on the account and audits it without secrets.
 async fn update_account(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     audit: &mut AuditChain,
     id: i64,
-    query: sqlx::query::Query<'_, sqlx::Sqlite, sqlx::sqlite::SqliteArguments>,
+    query: sqlx::query::Query<'_, sqlx::Any, sqlx::any::AnyArguments>,
 ) -> Result<(), StoreError> {
     let before = account_snapshot(conn, id).await?;
     query.execute(&mut *conn).await?;
@@ -162,7 +176,7 @@ async fn update_account(
 
 /// Stores a new key for the account (retiring its earlier ones) and audits its public half.
 pub(crate) async fn store_key(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     audit: &mut AuditChain,
     user_id: Option<i64>,
     purpose: &str,
@@ -172,12 +186,12 @@ pub(crate) async fn store_key(
     let at = now();
     if let Some(user) = user_id {
         let old: Vec<(i64,)> =
-            sqlx::query_as("SELECT id FROM account_keys WHERE user_id = ? AND retired_at IS NULL")
+            sqlx::query_as("SELECT id FROM account_keys WHERE user_id = $1 AND retired_at IS NULL")
                 .bind(user)
                 .fetch_all(&mut *conn)
                 .await?;
         for (id,) in old {
-            sqlx::query("UPDATE account_keys SET retired_at = ? WHERE id = ?")
+            sqlx::query("UPDATE account_keys SET retired_at = $1 WHERE id = $2")
                 .bind(&at)
                 .bind(id)
                 .execute(&mut *conn)
@@ -190,7 +204,7 @@ pub(crate) async fn store_key(
     }
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO account_keys (user_id, purpose, public_key, fingerprint, salt, nonce, sealed, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
     )
     .bind(user_id)
     .bind(purpose)
@@ -220,6 +234,7 @@ struct AccountAuth {
     role: Role,
     board_id: Option<i64>,
     member_id: Option<i64>,
+    #[sqlx(try_from = "crate::Flag")]
     active: bool,
     password_hash: Option<String>,
     failed_tries: i64,
@@ -263,12 +278,12 @@ impl KeyRow {
 }
 
 pub(crate) async fn current_key(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     user_id: i64,
 ) -> Result<Option<KeyRow>, StoreError> {
     Ok(sqlx::query_as(
         "SELECT id, public_key, salt, nonce, sealed FROM account_keys
-         WHERE user_id = ? AND retired_at IS NULL ORDER BY id DESC LIMIT 1",
+         WHERE user_id = $1 AND retired_at IS NULL ORDER BY id DESC LIMIT 1",
     )
     .bind(user_id)
     .fetch_optional(&mut *conn)
@@ -283,12 +298,12 @@ pub(crate) enum Try {
 }
 
 pub(crate) async fn try_password(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     audit: &mut AuditChain,
     account_id: i64,
     password: &str,
 ) -> Result<Try, StoreError> {
-    let sql = format!("SELECT {AUTH_COLUMNS} FROM users WHERE id = ?");
+    let sql = format!("SELECT {AUTH_COLUMNS} FROM users WHERE id = $1");
     let row: Option<AccountAuth> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
         .bind(account_id)
         .fetch_optional(&mut *conn)
@@ -300,7 +315,7 @@ pub(crate) async fn try_password(
 }
 
 async fn check_row(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     audit: &mut AuditChain,
     row: &AccountAuth,
     password: &str,
@@ -330,7 +345,7 @@ async fn check_row(
         conn,
         audit,
         row.id,
-        sqlx::query("UPDATE users SET failed_tries = ? WHERE id = ?")
+        sqlx::query("UPDATE users SET failed_tries = $1 WHERE id = $2")
             .bind(tries)
             .bind(row.id),
     )
@@ -386,10 +401,10 @@ impl Store {
         let mut w = self.begin(&format!("{name} ({username})")).await?;
         let (id,): (i64,) = sqlx::query_as(
             "INSERT INTO users (username, full_name, role, password_hash, created_at)
-             VALUES (?, ?, 'admin', ?, ?) RETURNING id",
+             VALUES ($1, $2, 'admin', $3, $4) RETURNING id",
         )
         .bind(&username)
-        .bind(name)
+        .bind(name.to_owned())
         .bind(&phc)
         .bind(now())
         .fetch_one(&mut *w.tx)
@@ -425,7 +440,7 @@ impl Store {
     pub async fn sign_in(&self, username: &str, password: &str) -> Result<Caller, StoreError> {
         let username = heyat_core::to_latin_digits(username.trim()).to_lowercase();
         let mut w = self.begin(&format!("ورود ({username})")).await?;
-        let sql = format!("SELECT {AUTH_COLUMNS} FROM users WHERE username = ?");
+        let sql = format!("SELECT {AUTH_COLUMNS} FROM users WHERE username = $1");
         let row: Option<AccountAuth> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
             .bind(&username)
             .fetch_optional(&mut *w.tx)
@@ -445,7 +460,7 @@ impl Store {
                     &mut w.audit,
                     row.id,
                     sqlx::query(
-                        "UPDATE users SET failed_tries = 0, last_sign_in_at = ? WHERE id = ?",
+                        "UPDATE users SET failed_tries = 0, last_sign_in_at = $1 WHERE id = $2",
                     )
                     .bind(now())
                     .bind(row.id),
@@ -460,7 +475,7 @@ impl Store {
     /// The account as it is now (a role or board may have changed since sign-in); `None`
     /// when it is gone or deactivated.
     pub async fn caller(&self, account_id: i64) -> Result<Option<Caller>, StoreError> {
-        let sql = format!("SELECT {AUTH_COLUMNS} FROM users WHERE id = ?");
+        let sql = format!("SELECT {AUTH_COLUMNS} FROM users WHERE id = $1");
         let row: Option<AccountAuth> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
             .bind(account_id)
             .fetch_optional(self.pool())
@@ -500,7 +515,7 @@ impl Store {
         crate::write::exists(&mut w.tx, "boards", "هیأت", board_id).await?;
         if let Some(m) = member_id {
             let seated: Option<(i64,)> =
-                sqlx::query_as("SELECT 1 FROM board_seats WHERE board_id = ? AND member_id = ?")
+                sqlx::query_as("SELECT 1 FROM board_seats WHERE board_id = $1 AND member_id = $2")
                     .bind(board_id)
                     .bind(m)
                     .fetch_optional(&mut *w.tx)
@@ -512,7 +527,7 @@ impl Store {
                 ));
             }
             let has: Option<(i64,)> =
-                sqlx::query_as("SELECT id FROM users WHERE member_id = ? AND active = 1")
+                sqlx::query_as("SELECT id FROM users WHERE member_id = $1 AND active = 1")
                     .bind(m)
                     .fetch_optional(&mut *w.tx)
                     .await?;
@@ -532,10 +547,10 @@ impl Store {
             .await?;
         let (id,): (i64,) = sqlx::query_as(
             "INSERT INTO users (username, full_name, role, board_id, member_id, enrolment_hash, enrolment_expires_at, created_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
         )
         .bind(format!("{PENDING}{next}"))
-        .bind(name)
+        .bind(name.to_owned())
         .bind(role)
         .bind(board_id)
         .bind(member_id)
@@ -566,7 +581,7 @@ impl Store {
     ) -> Result<Enrolment, StoreError> {
         let mut w = self.begin(actor).await?;
         let row: Option<(String, Role)> =
-            sqlx::query_as("SELECT full_name, role FROM users WHERE id = ?")
+            sqlx::query_as("SELECT full_name, role FROM users WHERE id = $1")
                 .bind(account_id)
                 .fetch_optional(&mut *w.tx)
                 .await?;
@@ -589,8 +604,8 @@ impl Store {
             &mut w.audit,
             account_id,
             sqlx::query(
-                "UPDATE users SET enrolment_hash = ?, enrolment_expires_at = ?, password_hash = NULL,
-                        failed_tries = 0, active = 1 WHERE id = ?",
+                "UPDATE users SET enrolment_hash = $1, enrolment_expires_at = $2, password_hash = NULL,
+                        failed_tries = 0, active = 1 WHERE id = $3",
             )
             .bind(code_hash(&code))
             .bind(&expires)
@@ -618,7 +633,7 @@ impl Store {
         let password = checked_password("گذرواژه", password)?;
         let hash = code_hash(code);
         let row: Option<(i64, String, Option<String>, Role)> = sqlx::query_as(
-            "SELECT id, full_name, enrolment_expires_at, role FROM users WHERE enrolment_hash = ? AND active = 1",
+            "SELECT id, full_name, enrolment_expires_at, role FROM users WHERE enrolment_hash = $1 AND active = 1",
         )
         .bind(&hash)
         .fetch_optional(self.pool())
@@ -639,7 +654,7 @@ impl Store {
         let (_key, sealed) = keys::new_sealed_key(&password);
         let actor = format!("{name} ({username})");
         let mut w = self.begin(&actor).await?;
-        let taken: Option<(i64,)> = sqlx::query_as("SELECT id FROM users WHERE username = ?")
+        let taken: Option<(i64,)> = sqlx::query_as("SELECT id FROM users WHERE username = $1")
             .bind(&username)
             .fetch_optional(&mut *w.tx)
             .await?;
@@ -654,9 +669,9 @@ impl Store {
             &mut w.audit,
             id,
             sqlx::query(
-                "UPDATE users SET username = ?, password_hash = ?, enrolment_hash = NULL,
-                        enrolment_expires_at = NULL, failed_tries = 0, last_sign_in_at = ?
-                 WHERE id = ? AND enrolment_hash = ?",
+                "UPDATE users SET username = $1, password_hash = $2, enrolment_hash = NULL,
+                        enrolment_expires_at = NULL, failed_tries = 0, last_sign_in_at = $3
+                 WHERE id = $4 AND enrolment_hash = $5",
             )
             .bind(&username)
             .bind(&phc)
@@ -704,7 +719,7 @@ impl Store {
             && let Some(key) = k.sealed().and_then(|s| keys::unseal(&s, &current))
         {
             let sealed = keys::seal(&key, &password);
-            sqlx::query("UPDATE account_keys SET salt = ?, nonce = ?, sealed = ? WHERE id = ?")
+            sqlx::query("UPDATE account_keys SET salt = $1, nonce = $2, sealed = $3 WHERE id = $4")
                 .bind(&sealed.salt)
                 .bind(&sealed.nonce)
                 .bind(&sealed.sealed)
@@ -716,7 +731,7 @@ impl Store {
             &mut w.tx,
             &mut w.audit,
             caller.account_id,
-            sqlx::query("UPDATE users SET password_hash = ?, failed_tries = 0 WHERE id = ?")
+            sqlx::query("UPDATE users SET password_hash = $1, failed_tries = 0 WHERE id = $2")
                 .bind(keys::hash_password(&password))
                 .bind(caller.account_id),
         )
@@ -733,7 +748,7 @@ impl Store {
             &mut w.tx,
             &mut w.audit,
             account_id,
-            sqlx::query("UPDATE users SET failed_tries = 0 WHERE id = ?").bind(account_id),
+            sqlx::query("UPDATE users SET failed_tries = 0 WHERE id = $1").bind(account_id),
         )
         .await?;
         w.commit().await
@@ -742,7 +757,7 @@ impl Store {
     /// Deactivates an account: it can no longer sign in; its signatures stay valid.
     pub async fn deactivate_account(&self, account_id: i64, actor: &str) -> Result<(), StoreError> {
         let mut w = self.begin(actor).await?;
-        let role: Option<(Role,)> = sqlx::query_as("SELECT role FROM users WHERE id = ?")
+        let role: Option<(Role,)> = sqlx::query_as("SELECT role FROM users WHERE id = $1")
             .bind(account_id)
             .fetch_optional(&mut *w.tx)
             .await?;
@@ -760,7 +775,7 @@ impl Store {
             &mut w.tx,
             &mut w.audit,
             account_id,
-            sqlx::query("UPDATE users SET active = 0, enrolment_hash = NULL WHERE id = ?")
+            sqlx::query("UPDATE users SET active = 0, enrolment_hash = NULL WHERE id = $1")
                 .bind(account_id),
         )
         .await?;
@@ -773,7 +788,7 @@ impl Store {
             "SELECT u.id, CASE WHEN u.username LIKE 'pending:%' THEN NULL ELSE u.username END AS username,
                     u.full_name AS name, u.role, u.board_id, b.name AS board_name, u.member_id,
                     u.active = 1 AS active, u.password_hash IS NOT NULL AS enrolled,
-                    u.failed_tries >= ? AS locked,
+                    u.failed_tries >= $1 AS locked,
                     CASE WHEN u.enrolment_hash IS NULL THEN NULL ELSE u.enrolment_expires_at END AS enrolment_expires_at
              FROM users u LEFT JOIN boards b ON b.id = u.board_id ORDER BY u.id",
         )
@@ -803,7 +818,7 @@ impl Store {
     /// appeal board reads the first-instance file it reviews; the first-instance board reads
     /// the appeal of its ruling): what a command checks the caller's board against.
     pub async fn case_boards(&self, case_id: i64) -> Result<(i64, Vec<i64>), StoreError> {
-        let (board,): (i64,) = sqlx::query_as("SELECT board_id FROM cases WHERE id = ?")
+        let (board,): (i64,) = sqlx::query_as("SELECT board_id FROM cases WHERE id = $1")
             .bind(case_id)
             .fetch_optional(self.pool())
             .await?
@@ -812,8 +827,8 @@ impl Store {
                 id: case_id,
             })?;
         let reviewing: Vec<(i64,)> = sqlx::query_as(
-            "SELECT board_id FROM cases WHERE appeal_of_case_id = ?
-             UNION SELECT f.board_id FROM cases a JOIN cases f ON f.id = a.appeal_of_case_id WHERE a.id = ?",
+            "SELECT board_id FROM cases WHERE appeal_of_case_id = $1
+             UNION SELECT f.board_id FROM cases a JOIN cases f ON f.id = a.appeal_of_case_id WHERE a.id = $2",
         )
         .bind(case_id)
         .bind(case_id)
@@ -832,7 +847,7 @@ impl Store {
             // ruling prints it.
             "SELECT c.board_id, coalesce(s.chair_member_id,
                     (SELECT a.member_id FROM attendance a WHERE a.session_id = s.id AND a.seat = 'judge_1'))
-             FROM sessions s JOIN cases c ON c.id = s.case_id WHERE s.id = ?",
+             FROM sessions s JOIN cases c ON c.id = s.case_id WHERE s.id = $1",
         )
         .bind(session_id)
         .fetch_optional(self.pool())
@@ -846,7 +861,7 @@ impl Store {
     /// The latest session held in `case_id`, if any.
     pub async fn last_session_of(&self, case_id: i64) -> Result<Option<i64>, StoreError> {
         let row: Option<(i64,)> = sqlx::query_as(
-            "SELECT id FROM sessions WHERE case_id = ? ORDER BY held_on DESC, id DESC LIMIT 1",
+            "SELECT id FROM sessions WHERE case_id = $1 ORDER BY held_on DESC, id DESC LIMIT 1",
         )
         .bind(case_id)
         .fetch_optional(self.pool())
@@ -856,7 +871,7 @@ impl Store {
 
     /// The case an evidence file belongs to.
     pub async fn evidence_case(&self, evidence_id: i64) -> Result<i64, StoreError> {
-        let row: Option<(i64,)> = sqlx::query_as("SELECT case_id FROM evidence WHERE id = ?")
+        let row: Option<(i64,)> = sqlx::query_as("SELECT case_id FROM evidence WHERE id = $1")
             .bind(evidence_id)
             .fetch_optional(self.pool())
             .await?;

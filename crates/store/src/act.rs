@@ -10,7 +10,7 @@ use std::time::Duration;
 
 /// An action in progress: its transaction and its audit entries.
 pub(crate) struct Act {
-    pub(crate) tx: sqlx::Transaction<'static, sqlx::Sqlite>,
+    pub(crate) tx: sqlx::Transaction<'static, sqlx::Any>,
     pub(crate) audit: AuditChain,
     pause: Option<Duration>,
 }

@@ -21,7 +21,7 @@ use heyat_core::proceedings::{
 };
 use heyat_core::regulation::library;
 use serde::{Deserialize, Serialize};
-use sqlx::SqliteConnection;
+use sqlx::AnyConnection;
 
 /// A condition of Arts 9–11 found lost (Art 45).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, sqlx::FromRow)]
@@ -88,11 +88,11 @@ pub struct SuspendedCase {
 }
 
 pub(crate) async fn lost_qualifications_of(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     case_id: i64,
 ) -> Result<Vec<LostQualification>, StoreError> {
     Ok(sqlx::query_as(
-        "SELECT condition, found_on, note FROM case_qualifications WHERE case_id = ? ORDER BY rowid",
+        "SELECT condition, found_on, note FROM case_qualifications WHERE case_id = $1 ORDER BY rowid",
     )
     .bind(case_id)
     .fetch_all(&mut *conn)
@@ -101,12 +101,12 @@ pub(crate) async fn lost_qualifications_of(
 
 /// The case's latest suspension order, if any.
 pub(crate) async fn suspension_of(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     case_id: i64,
 ) -> Result<Option<SuspensionOrderRecord>, StoreError> {
     Ok(sqlx::query_as(
         "SELECT id, ruling_id, ordered_on, years, ends_on, revoked_on, revoked_by_ruling_id, closed_on
-         FROM suspension_orders WHERE case_id = ? ORDER BY id DESC LIMIT 1",
+         FROM suspension_orders WHERE case_id = $1 ORDER BY id DESC LIMIT 1",
     )
     .bind(case_id)
     .fetch_optional(&mut *conn)
@@ -117,13 +117,13 @@ pub(crate) async fn suspension_of(
 /// reviews nor the appeal case reviewing it), each with the day its violation was committed
 /// (the latest charge of its case) and the day it became final.
 pub(crate) async fn later_convictions(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     case_id: i64,
 ) -> Result<Vec<LaterConviction>, StoreError> {
     let rows: Vec<(i64, Option<String>, Option<String>)> =
         sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT r.id, r.final_on, (SELECT max(h.committed_on) FROM charges h WHERE h.case_id = c.id)
-         FROM rulings r JOIN cases c ON c.id = r.case_id JOIN cases me ON me.id = ?1
+         FROM rulings r JOIN cases c ON c.id = r.case_id JOIN cases me ON me.id = $1
          WHERE c.manager_id = me.manager_id AND {LATER_CONVICTION}
          ORDER BY r.final_on, r.id"
     )))
@@ -142,7 +142,7 @@ pub(crate) async fn later_convictions(
 /// other proceedings: not `me`, nor the case it reviews, nor an appeal reviewing it.
 const LATER_CONVICTION: &str = "r.status = 'final' AND r.grade IS NOT NULL
            AND r.outcome IN ('conviction', 'confirmed', 'modified')
-           AND c.id <> me.id AND c.id IS NOT me.appeal_of_case_id
+           AND c.id <> me.id AND c.id IS DISTINCT FROM me.appeal_of_case_id
            AND (c.appeal_of_case_id IS NULL OR c.appeal_of_case_id <> me.id)";
 
 /// (the latest suspension order row with its case) case, id, ruling, ordered on, years,
@@ -179,7 +179,7 @@ pub(crate) async fn suspend_in(
     ruling_id: i64,
 ) -> Result<(), StoreError> {
     let (signed_on, drafted_on, years): (Option<String>, String, Option<i64>) =
-        sqlx::query_as("SELECT signed_on, drafted_on, suspension_years FROM rulings WHERE id = ?")
+        sqlx::query_as("SELECT signed_on, drafted_on, suspension_years FROM rulings WHERE id = $1")
             .bind(ruling_id)
             .fetch_one(&mut *w.tx)
             .await?;
@@ -187,7 +187,7 @@ pub(crate) async fn suspend_in(
     let term = p::suspension_term(ordered_on, years)?;
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO suspension_orders (case_id, ruling_id, ordered_on, years, ends_on)
-         VALUES (?, ?, ?, ?, ?) RETURNING id",
+         VALUES ($1, $2, $3, $4, $5) RETURNING id",
     )
     .bind(case_id)
     .bind(ruling_id)
@@ -203,10 +203,10 @@ pub(crate) async fn suspend_in(
 /// The case's open order and the convictions that weigh on it, for an action on a suspended
 /// case; refused when the case is not suspended.
 async fn open_order(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     case_id: i64,
 ) -> Result<(SuspensionOrderRecord, Vec<LaterConviction>), StoreError> {
-    let status: Option<(String,)> = sqlx::query_as("SELECT status FROM cases WHERE id = ?")
+    let status: Option<(String,)> = sqlx::query_as("SELECT status FROM cases WHERE id = $1")
         .bind(case_id)
         .fetch_optional(&mut *conn)
         .await?;
@@ -267,7 +267,7 @@ impl Store {
         }
         let mut w = self.begin(actor).await?;
         let board: Option<(String,)> = sqlx::query_as(
-            "SELECT b.kind FROM cases c JOIN boards b ON b.id = c.board_id WHERE c.id = ?",
+            "SELECT b.kind FROM cases c JOIN boards b ON b.id = c.board_id WHERE c.id = $1",
         )
         .bind(case_id)
         .fetch_optional(&mut *w.tx)
@@ -288,7 +288,7 @@ impl Store {
             Some(_) => {}
         }
         let signed: Option<(i64,)> = sqlx::query_as(
-            "SELECT id FROM rulings WHERE case_id = ? AND status IN ('signed', 'final') LIMIT 1",
+            "SELECT id FROM rulings WHERE case_id = $1 AND status IN ('signed', 'final') LIMIT 1",
         )
         .bind(case_id)
         .fetch_optional(&mut *w.tx)
@@ -300,9 +300,9 @@ impl Store {
             ));
         }
         let had = lost_qualifications_of(&mut w.tx, case_id).await?;
-        let rowid_of = async |conn: &mut SqliteConnection, condition: &str| {
+        let rowid_of = async |conn: &mut AnyConnection, condition: &str| {
             sqlx::query_as::<_, (i64,)>(
-                "SELECT rowid FROM case_qualifications WHERE case_id = ? AND condition = ?",
+                "SELECT rowid FROM case_qualifications WHERE case_id = $1 AND condition = $2",
             )
             .bind(case_id)
             .bind(condition)
@@ -316,7 +316,7 @@ impl Store {
         {
             let rowid = rowid_of(&mut w.tx, &old.condition).await?;
             let before = snapshot(&mut w.tx, "case_qualifications", rowid).await?;
-            sqlx::query("DELETE FROM case_qualifications WHERE rowid = ?")
+            sqlx::query("DELETE FROM case_qualifications WHERE rowid = $1")
                 .bind(rowid)
                 .execute(&mut *w.tx)
                 .await?;
@@ -342,7 +342,7 @@ impl Store {
                         "case_qualifications",
                         rowid,
                         sqlx::query(
-                            "UPDATE case_qualifications SET found_on = ?, note = ? WHERE rowid = ?",
+                            "UPDATE case_qualifications SET found_on = $1, note = $2 WHERE rowid = $3",
                         )
                         .bind(&q.found_on)
                         .bind(&q.note)
@@ -353,7 +353,7 @@ impl Store {
                 None => {
                     let (rowid,): (i64,) = sqlx::query_as(
                         "INSERT INTO case_qualifications (case_id, condition, found_on, note)
-                         VALUES (?, ?, ?, ?) RETURNING rowid",
+                         VALUES ($1, $2, $3, $4) RETURNING rowid",
                     )
                     .bind(case_id)
                     .bind(&q.condition)
@@ -398,7 +398,7 @@ impl Store {
             "suspension_orders",
             order.id,
             sqlx::query(
-                "UPDATE suspension_orders SET revoked_on = ?, revoked_by_ruling_id = ? WHERE id = ?",
+                "UPDATE suspension_orders SET revoked_on = $1, revoked_by_ruling_id = $2 WHERE id = $3",
             )
             .bind(on.to_iso_string())
             .bind(conviction.ruling_id)
@@ -427,7 +427,7 @@ impl Store {
             &mut w.audit,
             "suspension_orders",
             order.id,
-            sqlx::query("UPDATE suspension_orders SET closed_on = ? WHERE id = ?")
+            sqlx::query("UPDATE suspension_orders SET closed_on = $1 WHERE id = $2")
                 .bind(today.to_iso_string())
                 .bind(order.id),
         )
@@ -494,7 +494,7 @@ impl Store {
                     (SELECT max(h.committed_on) FROM charges h WHERE h.case_id = conv.case_id)
                FROM cases me JOIN conv ON conv.manager_id = me.manager_id
               WHERE me.status = 'suspended'
-                AND conv.case_id <> me.id AND conv.case_id IS NOT me.appeal_of_case_id
+                AND conv.case_id <> me.id AND conv.case_id IS DISTINCT FROM me.appeal_of_case_id
                 AND (conv.appeal_of IS NULL OR conv.appeal_of <> me.id)
               ORDER BY conv.final_on, conv.ruling_id",
         )
@@ -538,7 +538,7 @@ impl Store {
     ) -> Result<Option<SuspendedCase>, StoreError> {
         let mut conn = self.pool().acquire().await?;
         let case =
-            crate::queries::case_list_rows(&mut *conn, "WHERE c.id = ?2", None, Some(case_id))
+            crate::queries::case_list_rows(&mut *conn, "WHERE c.id = $2", None, Some(case_id))
                 .await?
                 .pop()
                 .ok_or(StoreError::NotFound {
@@ -550,7 +550,7 @@ impl Store {
 }
 
 async fn suspended_case(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     case: crate::CaseListItem,
     today: JalaliDate,
 ) -> Result<Option<SuspendedCase>, StoreError> {
@@ -565,7 +565,7 @@ async fn suspended_case(
 
 /// A suspended case with where its order stands on `today`.
 async fn with_state(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     case: crate::CaseListItem,
     order: SuspensionOrderRecord,
     convictions: &[LaterConviction],
@@ -575,7 +575,7 @@ async fn with_state(
     let revoking_case_number = match state {
         SuspensionState::ToRevoke { ruling_id } => {
             let row: Option<(i64, i64)> = sqlx::query_as(
-                "SELECT c.year, c.seq FROM rulings r JOIN cases c ON c.id = r.case_id WHERE r.id = ?",
+                "SELECT c.year, c.seq FROM rulings r JOIN cases c ON c.id = r.case_id WHERE r.id = $1",
             )
             .bind(ruling_id)
             .fetch_optional(&mut *conn)

@@ -9,7 +9,7 @@
 use crate::{Store, StoreError};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
-use sqlx::{Column, Row, SqliteConnection, sqlite::SqliteRow};
+use sqlx::{AnyConnection, Column, Row, any::AnyRow};
 
 const HEAD_KEY: &str = "audit_head";
 const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
@@ -45,7 +45,7 @@ pub(crate) fn moment(at: chrono::DateTime<chrono::Utc>) -> String {
 }
 
 /// A row as JSON, whatever its table: integers, reals and text as themselves, blobs as hex.
-pub(crate) fn row_json(row: &SqliteRow) -> serde_json::Value {
+pub(crate) fn row_json(row: &AnyRow) -> serde_json::Value {
     let mut map = serde_json::Map::new();
     for (i, col) in row.columns().iter().enumerate() {
         let value = if let Ok(v) = row.try_get::<Option<i64>, _>(i) {
@@ -64,13 +64,37 @@ pub(crate) fn row_json(row: &SqliteRow) -> serde_json::Value {
     serde_json::Value::Object(map)
 }
 
+/// The column that is SQLite's `rowid` of `table` in the PostgreSQL schema (migrations-pg):
+/// the table's own `id`, its one-column key when that is another table's id, or the explicit
+/// `rowid` column the tables without an integer key of their own were given.
+pub(crate) fn pg_row_key(table: &str) -> &'static str {
+    match table {
+        "attendance"
+        | "board_seats"
+        | "case_qualifications"
+        | "case_search"
+        | "holidays"
+        | "ruling_signoffs"
+        | "sitting_presence" => "rowid",
+        "case_limits" | "case_limits_stale" => "case_id",
+        "member_pins" => "member_id",
+        "penalty_executions" | "ruling_seals" => "ruling_id",
+        "reporters" => "complaint_id",
+        _ => "id",
+    }
+}
+
 /// The row of `table` with `rowid`, as JSON; `table` is one of the store's own names.
 pub(crate) async fn snapshot(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     table: &'static str,
     rowid: i64,
 ) -> Result<Option<serde_json::Value>, StoreError> {
-    let sql = format!("SELECT * FROM {table} WHERE rowid = ?");
+    let key = match crate::Backend::of(conn) {
+        crate::Backend::Sqlite => "rowid",
+        crate::Backend::Postgres => pg_row_key(table),
+    };
+    let sql = format!("SELECT * FROM {table} WHERE {key} = $1");
     let row = sqlx::query(sqlx::AssertSqlSafe(sql))
         .bind(rowid)
         .fetch_optional(&mut *conn)
@@ -83,7 +107,7 @@ impl AuditChain {
     /// write (`BEGIN IMMEDIATE`) transaction. A clock that reads earlier than the last row
     /// is refused ([`StoreError::ClockBehind`]): the log's order is the order of time.
     pub(crate) async fn start(
-        conn: &mut SqliteConnection,
+        conn: &mut AnyConnection,
         actor: &str,
     ) -> Result<AuditChain, StoreError> {
         AuditChain::start_with_clock(conn, actor, chrono::Utc::now).await
@@ -91,7 +115,7 @@ impl AuditChain {
 
     /// [`AuditChain::start`] with the action dated by `clock`.
     pub(crate) async fn start_with_clock(
-        conn: &mut SqliteConnection,
+        conn: &mut AnyConnection,
         actor: &str,
         clock: fn() -> chrono::DateTime<chrono::Utc>,
     ) -> Result<AuditChain, StoreError> {
@@ -123,7 +147,7 @@ impl AuditChain {
     /// Appends one change. `before`/`after` are the row as it was and as it is.
     pub(crate) async fn record(
         &mut self,
-        conn: &mut SqliteConnection,
+        conn: &mut AnyConnection,
         action: &'static str,
         table: &'static str,
         row_id: i64,
@@ -146,7 +170,7 @@ impl AuditChain {
         ]);
         sqlx::query(
             "INSERT INTO audit_log (id, at, actor, action, table_name, row_id, before, after, prev_hash, hash)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
         )
         .bind(id)
         .bind(&self.at)
@@ -168,7 +192,7 @@ impl AuditChain {
     /// Records a row just inserted.
     pub(crate) async fn inserted(
         &mut self,
-        conn: &mut SqliteConnection,
+        conn: &mut AnyConnection,
         table: &'static str,
         rowid: i64,
     ) -> Result<(), StoreError> {
@@ -183,11 +207,11 @@ impl AuditChain {
     }
 
     /// Writes the head into `meta`; call once before committing.
-    pub(crate) async fn finish(self, conn: &mut SqliteConnection) -> Result<(), StoreError> {
+    pub(crate) async fn finish(self, conn: &mut AnyConnection) -> Result<(), StoreError> {
         if self.prev == GENESIS {
             return Ok(());
         }
-        sqlx::query("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+        sqlx::query("INSERT INTO meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
             .bind(HEAD_KEY)
             .bind(format!("{}:{}", self.next_id - 1, self.prev))
             .execute(&mut *conn)
@@ -253,14 +277,21 @@ impl Store {
         // One read snapshot, read in pages so that a large log does not sit in memory.
         let mut conn = self.pool().acquire().await?;
         let mut tx = sqlx::Connection::begin(&mut *conn).await?;
-        let head: Option<(String,)> = sqlx::query_as("SELECT value FROM meta WHERE key = ?")
+        if self.backend() == crate::Backend::Postgres {
+            // PostgreSQL's default isolation sees each statement's own snapshot.
+            sqlx::query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+                .execute(&mut *tx)
+                .await?;
+        }
+        let head: Option<(String,)> = sqlx::query_as("SELECT value FROM meta WHERE key = $1")
             .bind(HEAD_KEY)
             .fetch_optional(&mut *tx)
             .await?;
         let mut problems = Vec::new();
         // `anchors.log` belongs to the data folder's live database, not to a copy beside it
         // (a restore's staged backup).
-        let live = self.path().file_name() == Some(std::ffi::OsStr::new(crate::DATABASE_FILE));
+        let live = self.backend() == crate::Backend::Postgres
+            || self.path().file_name() == Some(std::ffi::OsStr::new(crate::DATABASE_FILE));
         let anchors = crate::checkpoint::anchors(&mut tx, self.data_dir(), live).await?;
         let mut seen_anchor = vec![false; anchors.len()];
         let mut prev = GENESIS.to_owned();
@@ -270,7 +301,7 @@ impl Store {
         loop {
             let rows: Vec<ChainRow> = sqlx::query_as(
                 "SELECT id, at, actor, action, table_name, row_id, before, after, prev_hash, hash
-                 FROM audit_log WHERE id >= ? ORDER BY id LIMIT 5000",
+                 FROM audit_log WHERE id >= $1 ORDER BY id LIMIT 5000",
             )
             .bind(expected_id)
             .fetch_all(&mut *tx)
@@ -390,7 +421,7 @@ impl Store {
     pub async fn audit_entries(&self, limit: i64) -> Result<Vec<AuditEntry>, StoreError> {
         Ok(sqlx::query_as(
             "SELECT id, at, actor, action, table_name, row_id, before, after
-             FROM audit_log ORDER BY id DESC LIMIT ?",
+             FROM audit_log ORDER BY id DESC LIMIT $1",
         )
         .bind(limit)
         .fetch_all(self.pool())

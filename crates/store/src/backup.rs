@@ -159,11 +159,20 @@ impl Store {
         let dest_text = dest
             .to_str()
             .ok_or_else(|| fail("نشانی پروندهٔ پشتیبان باید نویسه‌های یونیکد باشد"))?;
-        let mut conn = self.pool().acquire().await?;
+        if self.backend() == crate::Backend::Postgres {
+            return Err(fail(
+                "پایگاه داده روی کارساز PostgreSQL است و با ابزار خود کارساز پشتیبان‌گیری می‌شود (pg_dump؛ راهنما در docs/postgresql.md)",
+            ));
+        }
+        // Its own connection to the file: VACUUM INTO is SQLite's, not the pool's driver's.
+        let mut conn = SqliteConnectOptions::new()
+            .filename(self.path())
+            .connect()
+            .await?;
         let before = counts(&mut conn).await?;
-        let vacuum = sqlx::query("VACUUM INTO ?")
+        let vacuum = sqlx::query("VACUUM INTO $1")
             .bind(dest_text)
-            .execute(&mut *conn)
+            .execute(&mut conn)
             .await;
         if let Err(e) = vacuum {
             let _ = std::fs::remove_file(dest);
@@ -314,9 +323,9 @@ impl Store {
         }
         let store = Store::open(db_path).await?;
         let got = {
-            let mut conn = store.pool().acquire().await?;
+            let mut conn = open_read_only(db_path).await?;
             let (integrity,): (String,) = sqlx::query_as("PRAGMA integrity_check")
-                .fetch_one(&mut *conn)
+                .fetch_one(&mut conn)
                 .await?;
             if integrity != "ok" {
                 return Err(fail(format!(
@@ -355,7 +364,7 @@ impl Store {
         let at = w.audit.at().to_owned();
         let (id,): (i64,) = sqlx::query_as(
             "INSERT INTO restores (restored_at, forced, backup_file, backup_head, replaced_head, note)
-             VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+             VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
         )
         .bind(at)
         .bind(i64::from(forced))
@@ -393,7 +402,7 @@ fn remove_database(path: &Path) {
 async fn stage(backup: &Path, staging: &Path) -> Result<(), StoreError> {
     remove_database(staging);
     let mut conn = open_read_only(backup).await?;
-    let staged = sqlx::query("VACUUM INTO ?")
+    let staged = sqlx::query("VACUUM INTO $1")
         .bind(
             staging
                 .to_str()
@@ -439,7 +448,7 @@ async fn check_history(staged: &Path, current: &Path, force: bool) -> Result<His
     let mut replaced_head = None;
     if current.exists() {
         let compared: Result<(i64, Option<String>), sqlx::Error> = async {
-            sqlx::query("ATTACH DATABASE ? AS cur")
+            sqlx::query("ATTACH DATABASE $1 AS cur")
                 .bind(current.to_str().unwrap_or_default())
                 .execute(&mut conn)
                 .await?;

@@ -15,7 +15,7 @@ use crate::{Store, StoreError};
 use ed25519_dalek::SigningKey;
 use heyat_core::proceedings::Caller;
 use serde::Serialize;
-use sqlx::SqliteConnection;
+use sqlx::AnyConnection;
 use std::io::Write;
 use std::path::Path;
 
@@ -54,7 +54,7 @@ pub(crate) struct Anchor {
 
 /// This installation's key, registered in `account_keys` if it is not yet.
 pub(crate) async fn ensure_installation_key(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     audit: &mut AuditChain,
     data_dir: &Path,
 ) -> Result<(i64, SigningKey), StoreError> {
@@ -62,7 +62,7 @@ pub(crate) async fn ensure_installation_key(
     let key = SigningKey::from_bytes(&seed);
     let public_key = hex::encode(key.verifying_key().to_bytes());
     let known: Option<(i64,)> = sqlx::query_as(
-        "SELECT id FROM account_keys WHERE public_key = ? AND purpose = 'installation'",
+        "SELECT id FROM account_keys WHERE public_key = $1 AND purpose = 'installation'",
     )
     .bind(&public_key)
     .fetch_optional(&mut *conn)
@@ -77,7 +77,7 @@ pub(crate) async fn ensure_installation_key(
 /// Signs the chain's head as it stands in `audit` and records the checkpoint; the caller
 /// appends it to `anchors.log` once the action committed ([`append_anchor`]).
 pub(crate) async fn checkpoint(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     audit: &mut AuditChain,
     data_dir: &Path,
     reason: &str,
@@ -90,7 +90,7 @@ pub(crate) async fn checkpoint(
     let at = now();
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO audit_checkpoints (seq, head, at, key_id, signature, reason)
-         VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
     )
     .bind(seq)
     .bind(&head)
@@ -131,7 +131,7 @@ pub(crate) fn append_anchor(data_dir: &Path, c: &Checkpoint) -> Result<(), Store
 /// Every checkpoint known: the database's and `anchors.log`'s, each with whether its
 /// signature verifies under an installation key this database knows (or the file's own).
 pub(crate) async fn anchors(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     data_dir: &Path,
     with_file: bool,
 ) -> Result<Vec<Anchor>, StoreError> {

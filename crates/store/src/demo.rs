@@ -290,7 +290,7 @@ const REVOKED: (usize, &str, &str, &str, [u64; 4]) =
 /// Writes [`REVOKED`]: the former manager, his case (number 1 of its year) and its final
 /// ruling of grade 7. Answers the case's year.
 async fn revoked_licence(
-    tx: &mut sqlx::Transaction<'static, sqlx::Sqlite>,
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
     audit: &mut crate::audit::AuditChain,
     today: NaiveDate,
     board_id: i64,
@@ -304,7 +304,7 @@ async fn revoked_licence(
         })?;
     // No longer the holder of any office's licence.
     let (manager_id,): (i64,) = sqlx::query_as(
-        "INSERT INTO managers (national_id, first_name, last_name, office_id) VALUES (?, ?, ?, NULL) RETURNING id",
+        "INSERT INTO managers (national_id, first_name, last_name, office_id) VALUES ($1, $2, $3, NULL) RETURNING id",
     )
     .bind(national_id)
     .bind(first)
@@ -320,7 +320,7 @@ async fn revoked_licence(
     )?;
     let (case_id,): (i64,) = sqlx::query_as(
         "INSERT INTO cases (board_id, year, seq, office_id, manager_id, status, registered_on, subject)
-         VALUES (?, ?, 1, ?, ?, 'final', ?, ?) RETURNING id",
+         VALUES ($1, $2, 1, $3, $4, 'final', $5, $6) RETURNING id",
     )
     .bind(board_id)
     .bind(year)
@@ -332,7 +332,7 @@ async fn revoked_licence(
     .await?;
     audit.inserted(tx, "cases", case_id).await?;
     let (charge_id,): (i64,) = sqlx::query_as(
-        "INSERT INTO charges (case_id, violation, committed_on, facts) VALUES (?, '1401:40:b', ?, ?) RETURNING id",
+        "INSERT INTO charges (case_id, violation, committed_on, facts) VALUES ($1, '1401:40:b', $2, $3) RETURNING id",
     )
     .bind(case_id)
     .bind(days_before(today, committed))
@@ -345,7 +345,7 @@ async fn revoked_licence(
     let (ruling_id,): (i64,) = sqlx::query_as(
         "INSERT INTO rulings (case_id, stage, status, outcome, grade, text, suggestion,
              drafted_on, signed_on, final_on)
-         VALUES (?, 'first_instance', 'final', 'conviction', 7, ?, ?, ?, ?, ?) RETURNING id",
+         VALUES ($1, 'first_instance', 'final', 'conviction', 7, $2, $3, $4, $5, $6) RETURNING id",
     )
     .bind(case_id)
     .bind("با توجه به گزارش سامانهٔ ثنا و اقرار مدیر دفتر، تخلف محرز است؛ به استناد بند ب مادهٔ ۴۰ به لغو دائم پروانه محکوم می‌شود.")
@@ -358,7 +358,7 @@ async fn revoked_licence(
     audit.inserted(tx, "rulings", ruling_id).await?;
     let (notification_id,): (i64,) = sqlx::query_as(
         "INSERT INTO notifications (ruling_id, recipient, method, notified_on)
-         VALUES (?, 'manager', 'electronic', ?) RETURNING id",
+         VALUES ($1, 'manager', 'electronic', $2) RETURNING id",
     )
     .bind(ruling_id)
     .bind(&signed_on)
@@ -394,7 +394,7 @@ impl Store {
     /// did. Running it again, or on a database with a board of its own, changes nothing.
     pub async fn load_demo_if_new(&self, today: NaiveDate) -> Result<bool, StoreError> {
         let mut tx = self.write_tx().await?;
-        let seen: Option<(String,)> = sqlx::query_as("SELECT value FROM meta WHERE key = ?")
+        let seen: Option<(String,)> = sqlx::query_as("SELECT value FROM meta WHERE key = $1")
             .bind(DEMO_KEY)
             .fetch_optional(&mut *tx)
             .await?;
@@ -425,7 +425,7 @@ impl Store {
             ),
         ] {
             let (board_id,): (i64,) = sqlx::query_as(
-                "INSERT INTO boards (kind, name, province, term_start, term_end) VALUES (?, ?, 'تهران', ?, ?) RETURNING id",
+                "INSERT INTO boards (kind, name, province, term_start, term_end) VALUES ($1, $2, 'تهران', $3, $4) RETURNING id",
             )
             .bind(kind)
             .bind(name)
@@ -436,7 +436,7 @@ impl Store {
             audit.inserted(&mut tx, "boards", board_id).await?;
             for (seat, m) in members {
                 let (member_id,): (i64,) = sqlx::query_as(
-                    "INSERT INTO members (kind, first_name, last_name, judicial_grade, manages_office) VALUES (?, ?, ?, ?, ?) RETURNING id",
+                    "INSERT INTO members (kind, first_name, last_name, judicial_grade, manages_office) VALUES ($1, $2, $3, $4, $5) RETURNING id",
                 )
                 .bind(m.kind)
                 .bind(m.first)
@@ -447,7 +447,7 @@ impl Store {
                 .await?;
                 audit.inserted(&mut tx, "members", member_id).await?;
                 let (rowid,): (i64,) = sqlx::query_as(
-                    "INSERT INTO board_seats (board_id, seat, member_id) VALUES (?, ?, ?) RETURNING rowid",
+                    "INSERT INTO board_seats (board_id, seat, member_id) VALUES ($1, $2, $3) RETURNING rowid",
                 )
                 .bind(board_id)
                 .bind(seat)
@@ -463,7 +463,7 @@ impl Store {
         for (code, name, city, province, national_id, first, last) in OFFICES {
             let (office_id,): (i64,) = sqlx::query_as(
                 "INSERT INTO offices (code, name, city, province, licence_issued_on, licence_expires_on)
-                 VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+                 VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
             )
             .bind(code)
             .bind(name)
@@ -474,7 +474,7 @@ impl Store {
             .fetch_one(&mut *tx)
             .await?;
             let (manager_id,): (i64,) = sqlx::query_as(
-                "INSERT INTO managers (national_id, first_name, last_name, office_id) VALUES (?, ?, ?, ?) RETURNING id",
+                "INSERT INTO managers (national_id, first_name, last_name, office_id) VALUES ($1, $2, $3, $4) RETURNING id",
             )
             .bind(national_id)
             .bind(first)
@@ -517,7 +517,7 @@ impl Store {
             };
             let (case_id,): (i64,) = sqlx::query_as(
                 "INSERT INTO cases (board_id, year, seq, office_id, manager_id, status, registered_on, subject)
-                 VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
             )
             .bind(board_ids[0])
             .bind(year)
@@ -532,7 +532,7 @@ impl Store {
             audit.inserted(&mut tx, "cases", case_id).await?;
             for (violation, committed, days, facts) in charges.iter() {
                 let (charge_id,): (i64,) = sqlx::query_as(
-                    "INSERT INTO charges (case_id, violation, committed_on, days, facts) VALUES (?, ?, ?, ?, ?) RETURNING id",
+                    "INSERT INTO charges (case_id, violation, committed_on, days, facts) VALUES ($1, $2, $3, $4, $5) RETURNING id",
                 )
                 .bind(case_id)
                 .bind(violation)
@@ -551,7 +551,7 @@ impl Store {
                 let (ruling_id,): (i64,) = sqlx::query_as(
                     "INSERT INTO rulings (case_id, stage, status, outcome, grade, text, suggestion,
                          drafted_on, signed_on, final_on)
-                     VALUES (?, 'first_instance', 'final', 'conviction', 1, ?, ?, ?, ?, ?) RETURNING id",
+                     VALUES ($1, 'first_instance', 'final', 'conviction', 1, $2, $3, $4, $5, $6) RETURNING id",
                 )
                 .bind(case_id)
                 .bind("با توجه به گزارش بازرسی و اقرار مدیر دفتر، تخلف محرز است؛ به استناد بند الف مادهٔ ۳۴ به تذکر شفاهی محکوم می‌شود.")
@@ -564,7 +564,7 @@ impl Store {
                 audit.inserted(&mut tx, "rulings", ruling_id).await?;
                 let (notification_id,): (i64,) = sqlx::query_as(
                     "INSERT INTO notifications (ruling_id, recipient, method, notified_on)
-                     VALUES (?, 'manager', 'electronic', ?) RETURNING id",
+                     VALUES ($1, 'manager', 'electronic', $2) RETURNING id",
                 )
                 .bind(ruling_id)
                 .bind(&final_on)
@@ -574,7 +574,7 @@ impl Store {
                     .inserted(&mut tx, "notifications", notification_id)
                     .await?;
                 sqlx::query(
-                    "INSERT INTO penalty_executions (ruling_id, carried_out_on, note) VALUES (?, ?, ?)",
+                    "INSERT INTO penalty_executions (ruling_id, carried_out_on, note) VALUES ($1, $2, $3)",
                 )
                 .bind(ruling_id)
                 .bind(days_before(today, registered - 60))
@@ -592,7 +592,7 @@ impl Store {
                 let (ruling_id,): (i64,) = sqlx::query_as(
                     "INSERT INTO rulings (case_id, stage, status, outcome, suspension_years, text,
                          suggestion, drafted_on, signed_on, final_on)
-                     VALUES (?, 'first_instance', 'final', 'suspended_prosecution', 1, ?, ?, ?, ?, ?) RETURNING id",
+                     VALUES ($1, 'first_instance', 'final', 'suspended_prosecution', 1, $2, $3, $4, $5, $6) RETURNING id",
                 )
                 .bind(case_id)
                 .bind("با توجه به نبود سابقهٔ محکومیت انتظامی، ابراز ندامت و احتمال اصلاح مدیر دفتر، به استناد مادهٔ ۳۱ تعقیب به مدت یک سال معلق می‌شود.")
@@ -605,7 +605,7 @@ impl Store {
                 audit.inserted(&mut tx, "rulings", ruling_id).await?;
                 let (notification_id,): (i64,) = sqlx::query_as(
                     "INSERT INTO notifications (ruling_id, recipient, method, notified_on)
-                     VALUES (?, 'manager', 'electronic', ?) RETURNING id",
+                     VALUES ($1, 'manager', 'electronic', $2) RETURNING id",
                 )
                 .bind(ruling_id)
                 .bind(&signed_on)
@@ -620,7 +620,7 @@ impl Store {
                 )?;
                 let (order_id,): (i64,) = sqlx::query_as(
                     "INSERT INTO suspension_orders (case_id, ruling_id, ordered_on, years, ends_on)
-                     VALUES (?, ?, ?, 1, ?) RETURNING id",
+                     VALUES ($1, $2, $3, 1, $4) RETURNING id",
                 )
                 .bind(case_id)
                 .bind(ruling_id)
@@ -635,7 +635,7 @@ impl Store {
         }
         crate::search::index_missing(&mut tx).await?;
         audit.finish(&mut tx).await?;
-        sqlx::query("INSERT INTO meta (key, value) VALUES (?, ?)")
+        sqlx::query("INSERT INTO meta (key, value) VALUES ($1, $2)")
             .bind(DEMO_KEY)
             .bind(today.format("%Y-%m-%d").to_string())
             .execute(&mut *tx)
@@ -872,7 +872,7 @@ impl Store {
 
         // Boards, members, offices, managers: one transaction.
         let mut w = self.begin(actor).await?;
-        let seen: Option<(String,)> = sqlx::query_as("SELECT value FROM meta WHERE key = ?")
+        let seen: Option<(String,)> = sqlx::query_as("SELECT value FROM meta WHERE key = $1")
             .bind(GENERATED_KEY)
             .fetch_optional(&mut *w.tx)
             .await?;
@@ -904,7 +904,7 @@ impl Store {
                 )
             };
             let (board_id,): (i64,) = sqlx::query_as(
-                "INSERT INTO boards (kind, name, province, term_start, term_end) VALUES (?, ?, ?, ?, ?) RETURNING id",
+                "INSERT INTO boards (kind, name, province, term_start, term_end) VALUES ($1, $2, $3, $4, $5) RETURNING id",
             )
             .bind(kind)
             .bind(&name)
@@ -936,7 +936,7 @@ impl Store {
                 let manages_office =
                     (kind == "kanoon_rep").then(|| format!("{}{:06}", 31 + p, person));
                 let (member_id,): (i64,) = sqlx::query_as(
-                    "INSERT INTO members (kind, first_name, last_name, judicial_grade, manages_office) VALUES (?, ?, ?, ?, ?) RETURNING id",
+                    "INSERT INTO members (kind, first_name, last_name, judicial_grade, manages_office) VALUES ($1, $2, $3, $4, $5) RETURNING id",
                 )
                 .bind(kind)
                 .bind(FIRST_NAMES[(person * 7) % FIRST_NAMES.len()])
@@ -947,7 +947,7 @@ impl Store {
                 .await?;
                 w.audit.inserted(&mut w.tx, "members", member_id).await?;
                 let (rowid,): (i64,) = sqlx::query_as(
-                    "INSERT INTO board_seats (board_id, seat, member_id) VALUES (?, ?, ?) RETURNING rowid",
+                    "INSERT INTO board_seats (board_id, seat, member_id) VALUES ($1, $2, $3) RETURNING rowid",
                 )
                 .bind(board_id)
                 .bind(seat)
@@ -967,7 +967,7 @@ impl Store {
             let code = format!("{}{:06}", 21 + p, i + 1);
             let (office_id,): (i64,) = sqlx::query_as(
                 "INSERT INTO offices (code, name, city, province, licence_issued_on, licence_expires_on)
-                 VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+                 VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
             )
             .bind(&code)
             .bind(format!("دفتر خدمات الکترونیک قضایی شمارهٔ {} {city}", heyat_core::to_persian_digits(&(i + 1).to_string())))
@@ -981,7 +981,7 @@ impl Store {
             let nine = format!("{:09}", 20_000_000 + i * 37);
             let national_id = heyat_core::national_id::with_check_digit(&nine).unwrap_or_default();
             let (manager_id,): (i64,) = sqlx::query_as(
-                "INSERT INTO managers (national_id, first_name, last_name, office_id) VALUES (?, ?, ?, ?) RETURNING id",
+                "INSERT INTO managers (national_id, first_name, last_name, office_id) VALUES ($1, $2, $3, $4) RETURNING id",
             )
             .bind(national_id)
             .bind(FIRST_NAMES[rng.usize(..FIRST_NAMES.len())])
@@ -992,7 +992,7 @@ impl Store {
             w.audit.inserted(&mut w.tx, "managers", manager_id).await?;
             offices.push((office_id, p));
         }
-        sqlx::query("INSERT INTO meta (key, value) VALUES (?, ?)")
+        sqlx::query("INSERT INTO meta (key, value) VALUES ($1, $2)")
             .bind(GENERATED_KEY)
             .bind(iso(today))
             .execute(&mut *w.tx)
@@ -1087,7 +1087,7 @@ impl Store {
                     let suspended = status == CaseStatus::Suspended;
                     let (ruling_id,): (i64,) = sqlx::query_as(
                         "INSERT INTO rulings (case_id, stage, status, outcome, grade, suspension_years, text, drafted_on)
-                         VALUES (?, 'first_instance', 'draft', ?, ?, ?, ?, ?) RETURNING id",
+                         VALUES ($1, 'first_instance', 'draft', $2, $3, $4, $5, $6) RETURNING id",
                     )
                     .bind(made.id)
                     .bind(if suspended { "suspended_prosecution" } else { "conviction" })
@@ -1100,7 +1100,7 @@ impl Store {
                     w.audit.inserted(&mut w.tx, "rulings", ruling_id).await?;
                     for m in &members[..3] {
                         let (rowid,): (i64,) = sqlx::query_as(
-                            "INSERT INTO ruling_signoffs (ruling_id, member_id, signed_at) VALUES (?, ?, ?) RETURNING rowid",
+                            "INSERT INTO ruling_signoffs (ruling_id, member_id, signed_at) VALUES ($1, $2, $3) RETURNING rowid",
                         )
                         .bind(ruling_id)
                         .bind(m)
@@ -1120,7 +1120,7 @@ impl Store {
                             .unwrap_or(decided)
                             .min(today))
                     });
-                    sqlx::query("UPDATE rulings SET status = ?, signed_on = ?, final_on = ?, content_hash = ? WHERE id = ?")
+                    sqlx::query("UPDATE rulings SET status = $1, signed_on = $2, final_on = $3, content_hash = $4 WHERE id = $5")
                         .bind(if final_ { "final" } else { "signed" })
                         .bind(iso(decided))
                         .bind(final_on)
@@ -1142,7 +1142,7 @@ impl Store {
                     if status != CaseStatus::Decided {
                         let notified = decided.checked_add_days(Days::new(10)).unwrap_or(decided);
                         let (nid,): (i64,) = sqlx::query_as(
-                            "INSERT INTO notifications (ruling_id, recipient, method, notified_on) VALUES (?, 'manager', 'electronic', ?) RETURNING id",
+                            "INSERT INTO notifications (ruling_id, recipient, method, notified_on) VALUES ($1, 'manager', 'electronic', $2) RETURNING id",
                         )
                         .bind(ruling_id)
                         .bind(iso(notified))
@@ -1156,7 +1156,7 @@ impl Store {
                             )?;
                             let (oid,): (i64,) = sqlx::query_as(
                                 "INSERT INTO suspension_orders (case_id, ruling_id, ordered_on, years, ends_on)
-                                 VALUES (?, ?, ?, 1, ?) RETURNING id",
+                                 VALUES ($1, $2, $3, 1, $4) RETURNING id",
                             )
                             .bind(made.id)
                             .bind(ruling_id)
@@ -1170,7 +1170,7 @@ impl Store {
                         }
                         if matches!(status, CaseStatus::Appealed | CaseStatus::AppealDecided) {
                             let (aid,): (i64,) = sqlx::query_as(
-                                "INSERT INTO appeals (ruling_id, appellant, filed_on, in_time, grounds) VALUES (?, 'manager', ?, 1, ?) RETURNING id",
+                                "INSERT INTO appeals (ruling_id, appellant, filed_on, in_time, grounds) VALUES ($1, 'manager', $2, 1, $3) RETURNING id",
                             )
                             .bind(ruling_id)
                             .bind(iso(notified.checked_add_days(Days::new(12)).unwrap_or(notified)))

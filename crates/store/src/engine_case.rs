@@ -56,7 +56,7 @@ impl Store {
         let mut tx = sqlx::Connection::begin(&mut *conn).await?;
         let row: Option<CaseFacts> = sqlx::query_as(
             "SELECT c.manager_id, c.appeal_of_case_id, m.deceased_on, m.separated_on
-             FROM cases c JOIN managers m ON m.id = c.manager_id WHERE c.id = ?",
+             FROM cases c JOIN managers m ON m.id = c.manager_id WHERE c.id = $1",
         )
         .bind(case_id)
         .fetch_optional(&mut *tx)
@@ -68,7 +68,7 @@ impl Store {
             })?;
         let charges: Vec<(String, String, Option<i64>, Option<String>)> = sqlx::query_as(
             "SELECT violation, committed_on, days, last_prosecution_act_on FROM charges
-             WHERE case_id = ? ORDER BY id",
+             WHERE case_id = $1 ORDER BY id",
         )
         .bind(case_id)
         .fetch_all(&mut *tx)
@@ -80,10 +80,10 @@ impl Store {
                     (SELECT max(h.committed_on) FROM charges h WHERE h.case_id = c.id)
                  FROM rulings r JOIN cases c ON c.id = r.case_id
                  LEFT JOIN penalty_executions e ON e.ruling_id = r.id
-                 WHERE c.manager_id = ?1 AND r.status = 'final' AND r.grade IS NOT NULL
+                 WHERE c.manager_id = $1 AND r.status = 'final' AND r.grade IS NOT NULL
                    AND r.outcome IN ('conviction', 'confirmed', 'modified')
-                   AND c.id <> ?2 AND c.id IS NOT ?3
-                   AND (c.appeal_of_case_id IS NULL OR c.appeal_of_case_id <> ?2)
+                   AND c.id <> $2 AND c.id IS DISTINCT FROM $3
+                   AND (c.appeal_of_case_id IS NULL OR c.appeal_of_case_id <> $2)
                  ORDER BY coalesce(r.final_on, r.drafted_on), r.id",
         )
         .bind(manager_id)
@@ -92,8 +92,8 @@ impl Store {
         .fetch_all(&mut *tx)
         .await?;
         let withdrawn: (i64,) = sqlx::query_as(
-            "SELECT count(*) FROM complaints WHERE case_id IN (?1, coalesce(?2, ?1))
-             AND withdrawn_on IS NOT NULL AND withdrawn_on <= ?3",
+            "SELECT count(*) FROM complaints WHERE case_id IN ($1, coalesce($2, $1))
+             AND withdrawn_on IS NOT NULL AND withdrawn_on <= $3",
         )
         .bind(case_id)
         .bind(appeal_of)

@@ -64,6 +64,12 @@ pub enum StoreError {
     /// A restore that would replace the database's history with another one.
     #[error("{0}")]
     RewritesHistory(String),
+    /// The PostgreSQL server did not answer (down, unreachable, or refusing this login).
+    /// Nothing was saved; what the person typed stays on the screen to be sent again.
+    #[error(
+        "کارساز پایگاه داده{server} در دسترس نیست ({detail})؛ چیزی ذخیره نشد و آنچه نوشته‌اید از دست نرفته است. ارتباط شبکه و روشن بودن کارساز را بررسی کنید و دوباره بکوشید"
+    )]
+    Unreachable { server: String, detail: String },
     /// An Excel file that could not be written or read as a workbook.
     #[error("پروندهٔ اکسل: {0}")]
     Spreadsheet(String),
@@ -71,7 +77,26 @@ pub enum StoreError {
 
 impl From<sqlx::Error> for StoreError {
     fn from(e: sqlx::Error) -> Self {
+        if matches!(
+            e,
+            sqlx::Error::Io(_) | sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed
+        ) {
+            return StoreError::unreachable("", e);
+        }
         if let sqlx::Error::Database(db) = &e {
+            // PostgreSQL names the constraint; SQLite names the columns.
+            let what = match db.constraint() {
+                Some("offices_code_key") => "کد دفتر",
+                Some("managers_national_id_key") => "کد ملی مدیر",
+                Some("cases_board_id_year_seq_key") => "شمارهٔ پرونده",
+                Some("votes_session_id_question_member_id_key") => "رأی این عضو به این پرسش",
+                Some("board_seats_board_id_member_id_key") => "این عضو در این هیأت",
+                Some("users_username_key") => "نام کاربری",
+                _ => "",
+            };
+            if !what.is_empty() {
+                return StoreError::Duplicate { what };
+            }
             let message = db.message();
             if message.contains("heyat:signed_ruling") {
                 return StoreError::SignedRuling;
@@ -123,6 +148,28 @@ impl StoreError {
             StoreError::Locked { .. } => "locked",
             StoreError::RewritesHistory(_) => "refused",
             StoreError::Spreadsheet(_) => "spreadsheet",
+            StoreError::Unreachable { .. } => "unreachable",
+        }
+    }
+
+    /// The server at `server` (a URL without its password; empty when not known here) did
+    /// not answer.
+    pub(crate) fn unreachable(server: &str, e: sqlx::Error) -> StoreError {
+        let detail = match &e {
+            sqlx::Error::PoolTimedOut => "پاسخی در زمان مقرر نیامد".to_owned(),
+            sqlx::Error::PoolClosed => "اتصال بسته شده است".to_owned(),
+            sqlx::Error::Io(io) if io.kind() == std::io::ErrorKind::ConnectionRefused => {
+                "اتصال پذیرفته نشد".to_owned()
+            }
+            other => other.to_string(),
+        };
+        StoreError::Unreachable {
+            server: if server.is_empty() {
+                String::new()
+            } else {
+                format!(" «{server}»")
+            },
+            detail,
         }
     }
 

@@ -170,7 +170,7 @@ impl Store {
         let mut w = self.begin(actor).await?;
         exists(&mut w.tx, "cases", "پرونده", case_id).await?;
         let dup: Option<(i64,)> =
-            sqlx::query_as("SELECT id FROM evidence WHERE case_id = ? AND sha256 = ?")
+            sqlx::query_as("SELECT id FROM evidence WHERE case_id = $1 AND sha256 = $2")
                 .bind(case_id)
                 .bind(&sha256)
                 .fetch_optional(&mut *w.tx)
@@ -186,7 +186,7 @@ impl Store {
         let added_at = w.audit.at().to_owned();
         let (id,): (i64,) = sqlx::query_as(
             "INSERT INTO evidence (case_id, sha256, size, media_type, file_name, description, added_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+             VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
         )
         .bind(case_id)
         .bind(&sha256)
@@ -216,7 +216,7 @@ impl Store {
         evidence_id: i64,
     ) -> Result<(EvidenceRecord, Vec<u8>), StoreError> {
         let rec: Option<EvidenceRecord> = sqlx::query_as(
-            "SELECT id, sha256, size, media_type, file_name, description, added_at FROM evidence WHERE id = ?",
+            "SELECT id, sha256, size, media_type, file_name, description, added_at FROM evidence WHERE id = $1",
         )
         .bind(evidence_id)
         .fetch_optional(self.pool())

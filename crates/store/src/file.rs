@@ -10,7 +10,7 @@ use heyat_core::proceedings::{
     HolderWas, Party, QuestionKind, RulingOutcome, RulingStatus, ServiceMethod, Stage,
 };
 use serde::{Deserialize, Serialize};
-use sqlx::SqliteConnection;
+use sqlx::AnyConnection;
 
 /// A case as a board member opens it: every part in one read.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -62,9 +62,11 @@ pub struct ComplaintRecord {
     pub received_on: String,
     pub reporter_name: Option<String>,
     pub reporter_contact: Option<String>,
+    #[sqlx(try_from = "crate::Flag")]
     pub reporter_confidential: bool,
     /// An identity is on file for the reporter: [`Store::reporter_of`] reveals it, on
     /// purpose and on record.
+    #[sqlx(try_from = "crate::Flag")]
     pub reporter_on_file: bool,
     pub summary: String,
     pub review_notes: Option<String>,
@@ -164,6 +166,7 @@ pub struct AppealRecord {
     pub ruling_id: i64,
     pub appellant: Party,
     pub filed_on: String,
+    #[sqlx(try_from = "crate::Flag")]
     pub in_time: bool,
     pub grounds: String,
 }
@@ -268,11 +271,11 @@ fn checked_ruling(r: &NewRuling) -> Result<(Stage, String), StoreError> {
 }
 
 async fn ruling_status(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     id: i64,
 ) -> Result<(i64, String, Option<i64>), StoreError> {
     let row: Option<(i64, String, Option<i64>)> =
-        sqlx::query_as("SELECT case_id, status, session_id FROM rulings WHERE id = ?")
+        sqlx::query_as("SELECT case_id, status, session_id FROM rulings WHERE id = $1")
             .bind(id)
             .fetch_optional(&mut *conn)
             .await?;
@@ -285,7 +288,7 @@ impl Store {
     pub async fn case_file(&self, case_id: i64) -> Result<CaseFile, StoreError> {
         let mut conn = self.pool().acquire().await?;
         let mut tx = sqlx::Connection::begin(&mut *conn).await?;
-        let case = case_list_rows(&mut *tx, "WHERE c.id = ?2", None, Some(case_id))
+        let case = case_list_rows(&mut *tx, "WHERE c.id = $2", None, Some(case_id))
             .await?
             .pop()
             .ok_or(StoreError::NotFound {
@@ -294,13 +297,13 @@ impl Store {
             })?;
         let (office_id, manager_id, manager_national_id, office_province, manager_deceased_on, manager_separated_on): (i64, i64, String, String, Option<String>, Option<String>) = sqlx::query_as(
             "SELECT o.id, m.id, m.national_id, o.province, m.deceased_on, m.separated_on FROM cases c JOIN managers m ON m.id = c.manager_id
-             JOIN offices o ON o.id = c.office_id WHERE c.id = ?",
+             JOIN offices o ON o.id = c.office_id WHERE c.id = $1",
         )
         .bind(case_id)
         .fetch_one(&mut *tx)
         .await?;
         let charges = sqlx::query_as(
-            "SELECT id, violation, committed_on, days, facts, last_prosecution_act_on FROM charges WHERE case_id = ? ORDER BY id",
+            "SELECT id, violation, committed_on, days, facts, last_prosecution_act_on FROM charges WHERE case_id = $1 ORDER BY id",
         )
         .bind(case_id)
         .fetch_all(&mut *tx)
@@ -312,19 +315,19 @@ impl Store {
                     c.reporter_confidential, r.complaint_id IS NOT NULL AS reporter_on_file,
                     c.summary, c.review_notes, c.forwarded_on, c.withdrawn_on
              FROM complaints c LEFT JOIN reporters r ON r.complaint_id = c.id
-             WHERE c.case_id = ? ORDER BY c.id",
+             WHERE c.case_id = $1 ORDER BY c.id",
         )
         .bind(case_id)
         .fetch_all(&mut *tx)
         .await?;
         let evidence = sqlx::query_as(
-            "SELECT id, sha256, size, media_type, file_name, description, added_at FROM evidence WHERE case_id = ? ORDER BY id",
+            "SELECT id, sha256, size, media_type, file_name, description, added_at FROM evidence WHERE case_id = $1 ORDER BY id",
         )
         .bind(case_id)
         .fetch_all(&mut *tx)
         .await?;
         let session_rows: Vec<SessionRow> = sqlx::query_as(
-            "SELECT id, board_id, held_on, chair_member_id, minutes FROM sessions WHERE case_id = ? ORDER BY held_on, id",
+            "SELECT id, board_id, held_on, chair_member_id, minutes FROM sessions WHERE case_id = $1 ORDER BY held_on, id",
         )
         .bind(case_id)
         .fetch_all(&mut *tx)
@@ -332,14 +335,14 @@ impl Store {
         let mut sessions = Vec::with_capacity(session_rows.len());
         for s in session_rows {
             let attendance = sqlx::query_as(
-                "SELECT seat, member_id, holder_was FROM attendance WHERE session_id = ?
+                "SELECT seat, member_id, holder_was FROM attendance WHERE session_id = $1
                  ORDER BY CASE seat WHEN 'judge_1' THEN 1 WHEN 'judge_2' THEN 2 ELSE 3 END",
             )
             .bind(s.id)
             .fetch_all(&mut *tx)
             .await?;
             let votes = sqlx::query_as(
-                "SELECT id, question, kind, charge_id, member_id, choice, dissent FROM votes WHERE session_id = ? ORDER BY id",
+                "SELECT id, question, kind, charge_id, member_id, choice, dissent FROM votes WHERE session_id = $1 ORDER BY id",
             )
             .bind(s.id)
             .fetch_all(&mut *tx)
@@ -359,7 +362,7 @@ impl Store {
                     r.suspension_years, r.final_on, e.carried_out_on, r.text, r.suggestion, r.drafted_on,
                     r.signed_on, r.content_hash
              FROM rulings r LEFT JOIN penalty_executions e ON e.ruling_id = r.id
-             WHERE r.case_id = ? ORDER BY r.id",
+             WHERE r.case_id = $1 ORDER BY r.id",
         )
         .bind(case_id)
         .fetch_all(&mut *tx)
@@ -367,7 +370,7 @@ impl Store {
         let mut rulings = Vec::with_capacity(ruling_rows.len());
         for r in ruling_rows {
             let signoffs = sqlx::query_as(
-                "SELECT member_id, signed_at FROM ruling_signoffs WHERE ruling_id = ? ORDER BY signed_at, member_id",
+                "SELECT member_id, signed_at FROM ruling_signoffs WHERE ruling_id = $1 ORDER BY signed_at, member_id",
             )
             .bind(r.id)
             .fetch_all(&mut *tx)
@@ -393,14 +396,14 @@ impl Store {
         }
         let notifications = sqlx::query_as(
             "SELECT n.id, n.ruling_id, n.recipient, n.method, n.notified_on FROM notifications n
-             JOIN rulings r ON r.id = n.ruling_id WHERE r.case_id = ? ORDER BY n.notified_on, n.id",
+             JOIN rulings r ON r.id = n.ruling_id WHERE r.case_id = $1 ORDER BY n.notified_on, n.id",
         )
         .bind(case_id)
         .fetch_all(&mut *tx)
         .await?;
         let appeals = sqlx::query_as(
             "SELECT a.id, a.ruling_id, a.appellant, a.filed_on, a.in_time, a.grounds FROM appeals a
-             JOIN rulings r ON r.id = a.ruling_id WHERE r.case_id = ? ORDER BY a.filed_on, a.id",
+             JOIN rulings r ON r.id = a.ruling_id WHERE r.case_id = $1 ORDER BY a.filed_on, a.id",
         )
         .bind(case_id)
         .fetch_all(&mut *tx)
@@ -463,7 +466,7 @@ impl Store {
         let mut w = self.begin(actor).await?;
         exists(&mut w.tx, "sessions", "جلسه", session_id).await?;
         let sat: Option<(i64,)> =
-            sqlx::query_as("SELECT 1 FROM attendance WHERE session_id = ? AND member_id = ?")
+            sqlx::query_as("SELECT 1 FROM attendance WHERE session_id = $1 AND member_id = $2")
                 .bind(session_id)
                 .bind(member_id)
                 .fetch_optional(&mut *w.tx)
@@ -475,7 +478,7 @@ impl Store {
             ));
         }
         let (id,): (i64,) = sqlx::query_as(
-            "INSERT INTO votes (session_id, question, member_id, choice, dissent) VALUES (?, ?, ?, ?, ?) RETURNING id",
+            "INSERT INTO votes (session_id, question, member_id, choice, dissent) VALUES ($1, $2, $3, $4, $5) RETURNING id",
         )
         .bind(session_id)
         .bind(question)
@@ -500,7 +503,7 @@ impl Store {
         let (id,): (i64,) = sqlx::query_as(
             "INSERT INTO rulings (case_id, session_id, stage, status, outcome, grade, suspension_months,
                  suspension_years, text, suggestion, drafted_on, content_json)
-             VALUES (?, ?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+             VALUES ($1, $2, $3, 'draft', $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
         )
         .bind(r.case_id)
         .bind(r.session_id)
@@ -541,7 +544,7 @@ impl Store {
         }
         // Sign-offs given so far covered the old text; a print that says the same keeps them.
         let (old_text, old_content): (String, Option<String>) =
-            sqlx::query_as("SELECT text, content_json FROM rulings WHERE id = ?")
+            sqlx::query_as("SELECT text, content_json FROM rulings WHERE id = $1")
                 .bind(ruling_id)
                 .fetch_one(&mut *w.tx)
                 .await?;
@@ -554,8 +557,8 @@ impl Store {
             "rulings",
             ruling_id,
             sqlx::query(
-                "UPDATE rulings SET session_id = ?, stage = ?, outcome = ?, grade = ?, suspension_months = ?,
-                    suspension_years = ?, text = ?, suggestion = ?, drafted_on = ?, content_json = ? WHERE id = ?",
+                "UPDATE rulings SET session_id = $1, stage = $2, outcome = $3, grade = $4, suspension_months = $5,
+                    suspension_years = $6, text = $7, suggestion = $8, drafted_on = $9, content_json = $10 WHERE id = $11",
             )
             .bind(r.session_id)
             .bind(stage)
@@ -599,7 +602,7 @@ impl Store {
             exists(&mut w.tx, "members", "عضو", *m).await?;
             if let Some(s) = session_id {
                 let sat: Option<(i64,)> = sqlx::query_as(
-                    "SELECT 1 FROM attendance WHERE session_id = ? AND member_id = ?",
+                    "SELECT 1 FROM attendance WHERE session_id = $1 AND member_id = $2",
                 )
                 .bind(s)
                 .bind(m)
@@ -616,7 +619,7 @@ impl Store {
         let at = w.audit.at().to_owned();
         for m in member_ids {
             let (rowid,): (i64,) = sqlx::query_as(
-                "INSERT INTO ruling_signoffs (ruling_id, member_id, signed_at) VALUES (?, ?, ?) RETURNING rowid",
+                "INSERT INTO ruling_signoffs (ruling_id, member_id, signed_at) VALUES ($1, $2, $3) RETURNING rowid",
             )
             .bind(ruling_id)
             .bind(m)
@@ -658,7 +661,7 @@ pub(crate) async fn record_session_with(
 ) -> Result<i64, StoreError> {
     let held_on = date("تاریخ جلسه (held_on)", &s.held_on)?.to_iso_string();
     let board: Option<(i64, Option<i64>)> = sqlx::query_as(
-        "SELECT b.id, b.chair_member_id FROM cases c JOIN boards b ON b.id = c.board_id WHERE c.id = ?",
+        "SELECT b.id, b.chair_member_id FROM cases c JOIN boards b ON b.id = c.board_id WHERE c.id = $1",
     )
     .bind(s.case_id)
     .fetch_optional(&mut *w.tx)
@@ -668,7 +671,7 @@ pub(crate) async fn record_session_with(
         id: s.case_id,
     })?;
     let seats: Vec<(String, i64)> =
-        sqlx::query_as("SELECT seat, member_id FROM board_seats WHERE board_id = ?")
+        sqlx::query_as("SELECT seat, member_id FROM board_seats WHERE board_id = $1")
             .bind(board_id)
             .fetch_all(&mut *w.tx)
             .await?;
@@ -711,7 +714,7 @@ pub(crate) async fn record_session_with(
     let chair = chair.filter(|c| s.attendance.iter().any(|a| a.member_id == *c));
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO sessions (case_id, board_id, held_on, chair_member_id, minutes, sitting_id, docket_order)
-         VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
     )
     .bind(s.case_id)
     .bind(board_id)
@@ -725,7 +728,7 @@ pub(crate) async fn record_session_with(
     w.audit.inserted(&mut w.tx, "sessions", id).await?;
     for a in &s.attendance {
         let (rowid,): (i64,) = sqlx::query_as(
-            "INSERT INTO attendance (session_id, seat, member_id, holder_was) VALUES (?, ?, ?, ?) RETURNING rowid",
+            "INSERT INTO attendance (session_id, seat, member_id, holder_was) VALUES ($1, $2, $3, $4) RETURNING rowid",
         )
         .bind(id)
         .bind(a.seat)
@@ -754,7 +757,7 @@ pub(crate) async fn finalize_ruling_in(
         &mut w.audit,
         "rulings",
         ruling_id,
-        sqlx::query("UPDATE rulings SET status = 'final' WHERE id = ?").bind(ruling_id),
+        sqlx::query("UPDATE rulings SET status = 'final' WHERE id = $1").bind(ruling_id),
     )
     .await?;
     Ok(())

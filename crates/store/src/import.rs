@@ -17,7 +17,7 @@ use crate::write::{
 use crate::{Store, StoreError};
 use heyat_core::{CaseStatus, JalaliDate, to_latin_digits, to_persian_digits};
 use serde::Serialize;
-use sqlx::SqliteConnection;
+use sqlx::AnyConnection;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
@@ -355,8 +355,8 @@ struct Known {
     cases: HashSet<(String, String, String)>,
 }
 
-async fn known(conn: &mut SqliteConnection) -> Result<Known, StoreError> {
-    let offices: Vec<(String, i64, i64)> = sqlx::query_as(
+async fn known(conn: &mut AnyConnection) -> Result<Known, StoreError> {
+    let offices: Vec<(String, i64, crate::Flag)> = sqlx::query_as(
         "SELECT o.code, o.id, EXISTS (SELECT 1 FROM managers m WHERE m.office_id = o.id) FROM offices o",
     )
     .fetch_all(&mut *conn)
@@ -375,7 +375,7 @@ async fn known(conn: &mut SqliteConnection) -> Result<Known, StoreError> {
     Ok(Known {
         offices: offices
             .into_iter()
-            .map(|(code, id, m)| (code, (id, m != 0)))
+            .map(|(code, id, m)| (code, (id, m.0)))
             .collect(),
         managers: managers.into_iter().collect(),
         boards,
@@ -787,7 +787,7 @@ async fn save(w: &mut Act, plan: &Plan) -> Result<Vec<String>, StoreError> {
         if let Some(id) = offices.get(code) {
             return Ok(*id);
         }
-        let row: Option<(i64,)> = sqlx::query_as("SELECT id FROM offices WHERE code = ?")
+        let row: Option<(i64,)> = sqlx::query_as("SELECT id FROM offices WHERE code = $1")
             .bind(code)
             .fetch_optional(&mut *w.tx)
             .await?;
@@ -808,7 +808,7 @@ async fn save(w: &mut Act, plan: &Plan) -> Result<Vec<String>, StoreError> {
         let manager_id = match &c.manager_national_id {
             Some(nid) => {
                 let row: Option<(i64,)> =
-                    sqlx::query_as("SELECT id FROM managers WHERE national_id = ?")
+                    sqlx::query_as("SELECT id FROM managers WHERE national_id = $1")
                         .bind(nid)
                         .fetch_optional(&mut *w.tx)
                         .await?;

@@ -94,23 +94,60 @@ pub use write::{
     CaseRef, Holiday, NewBoard, NewCase, NewCharge, NewComplaint, NewManager, NewMember, NewOffice,
 };
 
-use sqlx::sqlite::{
-    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
-};
+use sqlx::AnyPool;
+use sqlx::Executor;
+use sqlx::any::AnyPoolOptions;
 use std::path::{Path, PathBuf};
-use std::str::FromStr;
 use std::time::Duration;
 
 /// The database file's name inside the data folder.
 pub const DATABASE_FILE: &str = "heyat.sqlite3";
 
+/// The data folder's setting that points it at a PostgreSQL server instead of its own SQLite
+/// file: one line, the server's URL (`postgres://user@host/db`); no line, or no file, is SQLite.
+pub const SERVER_FILE: &str = "server.url";
+
 pub(crate) static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
+/// The same schema for PostgreSQL (`migrations-pg/`, one file for each SQLite migration).
+pub(crate) static MIGRATOR_PG: sqlx::migrate::Migrator = sqlx::migrate!("./migrations-pg");
+
+/// Which database a store runs on. SQLite is the embedded default (one machine, one file in
+/// the data folder); PostgreSQL serves several machines at once.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+impl Backend {
+    /// The backend of an open connection (each query that differs between the two asks it).
+    pub(crate) fn of(conn: &sqlx::AnyConnection) -> Backend {
+        if conn.backend_name().eq_ignore_ascii_case("PostgreSQL") {
+            Backend::Postgres
+        } else {
+            Backend::Sqlite
+        }
+    }
+
+    pub fn name_fa(self) -> &'static str {
+        match self {
+            Backend::Sqlite => "SQLite (پروندهٔ همین رایانه)",
+            Backend::Postgres => "PostgreSQL (کارساز پایگاه داده)",
+        }
+    }
+}
 
 /// An open Heyat database.
 #[derive(Clone, Debug)]
 pub struct Store {
-    pool: SqlitePool,
+    pool: AnyPool,
+    backend: Backend,
+    /// SQLite: the database file. PostgreSQL: the data folder itself (the server holds the
+    /// database; the folder still holds the evidence, the keys and received packages).
     path: PathBuf,
+    data_dir: PathBuf,
+    /// PostgreSQL: the server's URL without its password, for diagnostics.
+    server: Option<String>,
     /// Crash tests only: how long each action holds its transaction before committing.
     commit_pause: Option<Duration>,
     /// The clock actions are dated by: the computer's, unless a test sets another
@@ -121,10 +158,16 @@ pub struct Store {
     limits_lock: std::sync::Arc<tokio::sync::Mutex<()>>,
 }
 
+/// The key of the PostgreSQL advisory lock every write transaction takes first: writers run
+/// one at a time, as SQLite's `BEGIN IMMEDIATE` makes them, so the audit chain's head a
+/// writer reads stays the head until it commits.
+const PG_WRITE_LOCK: i64 = 0x4845_5941_5400; // "HEYAT"
+
 impl Store {
     /// Opens (creating if needed) the database in `data_dir`, creating the folder too. The
     /// folder is made private to its owner (mode 0700 on Unix): it holds the reporters'
-    /// identities (Art 20), the evidence and the installation's keys.
+    /// identities (Art 20), the evidence and the installation's keys. When the folder's
+    /// `server.url` names a PostgreSQL server, the store runs on that server instead.
     pub async fn open_in(data_dir: &Path) -> Result<Store, StoreError> {
         let failed = |source| StoreError::DataDir {
             path: data_dir.to_path_buf(),
@@ -137,7 +180,25 @@ impl Store {
             std::fs::set_permissions(data_dir, std::fs::Permissions::from_mode(0o700))
                 .map_err(failed)?;
         }
-        Store::open(&data_dir.join(DATABASE_FILE)).await
+        match server_setting(data_dir)? {
+            Some(url) => Store::connect(&url, data_dir).await,
+            None => Store::open(&data_dir.join(DATABASE_FILE)).await,
+        }
+    }
+
+    /// Opens the database named by `db`: a `postgres://` URL (the data folder still holds
+    /// files), else SQLite in `data_dir`.
+    pub async fn open_with(db: Option<&str>, data_dir: &Path) -> Result<Store, StoreError> {
+        match db {
+            Some(url) if is_server_url(url) => {
+                std::fs::create_dir_all(data_dir).map_err(|source| StoreError::DataDir {
+                    path: data_dir.to_path_buf(),
+                    source,
+                })?;
+                Store::connect(url, data_dir).await
+            }
+            _ => Store::open_in(data_dir).await,
+        }
     }
 
     /// Opens (creating if needed) the database file at `path` and brings its schema up to
@@ -145,21 +206,64 @@ impl Store {
     /// synced to the disk before it is reported done (`synchronous = FULL`): a ruling signed
     /// is still signed after a power cut.
     pub async fn open(path: &Path) -> Result<Store, StoreError> {
-        let url = format!("sqlite://{}", path.display());
-        let options = SqliteConnectOptions::from_str(&url)?
-            .create_if_missing(true)
-            .journal_mode(SqliteJournalMode::Wal)
-            .synchronous(SqliteSynchronous::Full)
-            .foreign_keys(true)
-            .busy_timeout(Duration::from_secs(5));
-        let pool = SqlitePoolOptions::new()
+        sqlx::any::install_default_drivers();
+        let url = format!("sqlite://{}?mode=rwc", path.display());
+        let pool = AnyPoolOptions::new()
             .max_connections(4)
-            .connect_with(options)
+            .after_connect(|conn, _| {
+                Box::pin(async move {
+                    conn.execute(
+                        "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; \
+                         PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;",
+                    )
+                    .await?;
+                    Ok(())
+                })
+            })
+            .connect(&url)
             .await?;
         MIGRATOR.run(&pool).await?;
+        let data_dir = path.parent().unwrap_or(Path::new(".")).to_path_buf();
+        Store::ready(pool, Backend::Sqlite, path.to_path_buf(), data_dir, None).await
+    }
+
+    /// Opens the Heyat database on a PostgreSQL server (`postgres://user@host:port/db`),
+    /// bringing its schema up to date (`migrations-pg/`). `data_dir` keeps what is not in
+    /// the database: evidence files, the installation's keys, received packages. An
+    /// unreachable server is [`StoreError::Unreachable`], with a Persian message.
+    pub async fn connect(url: &str, data_dir: &Path) -> Result<Store, StoreError> {
+        sqlx::any::install_default_drivers();
+        let server = redact_url(url);
+        let pool = AnyPoolOptions::new()
+            .max_connections(8)
+            .acquire_timeout(Duration::from_secs(10))
+            .connect(url)
+            .await
+            .map_err(|e| StoreError::unreachable(&server, e))?;
+        MIGRATOR_PG.run(&pool).await?;
+        Store::ready(
+            pool,
+            Backend::Postgres,
+            data_dir.to_path_buf(),
+            data_dir.to_path_buf(),
+            Some(server),
+        )
+        .await
+    }
+
+    async fn ready(
+        pool: AnyPool,
+        backend: Backend,
+        path: PathBuf,
+        data_dir: PathBuf,
+        server: Option<String>,
+    ) -> Result<Store, StoreError> {
         let store = Store {
             pool,
-            path: path.to_path_buf(),
+            backend,
+            path,
+            data_dir,
+            server,
             commit_pause: None,
             clock: chrono::Utc::now,
             limits_lock: Default::default(),
@@ -173,11 +277,22 @@ impl Store {
     }
 
     /// A write transaction that holds the write lock from its start, so that the audit
-    /// chain's head it reads stays the head until it commits.
+    /// chain's head it reads stays the head until it commits: SQLite's `BEGIN IMMEDIATE`;
+    /// on PostgreSQL a transaction-scoped advisory lock every writer takes first.
     pub(crate) async fn write_tx(
         &self,
-    ) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>, StoreError> {
-        Ok(self.pool.begin_with("BEGIN IMMEDIATE").await?)
+    ) -> Result<sqlx::Transaction<'static, sqlx::Any>, StoreError> {
+        match self.backend {
+            Backend::Sqlite => Ok(self.pool.begin_with("BEGIN IMMEDIATE").await?),
+            Backend::Postgres => {
+                let mut tx = self.pool.begin().await?;
+                sqlx::query("SELECT pg_advisory_xact_lock($1)")
+                    .bind(PG_WRITE_LOCK)
+                    .execute(&mut *tx)
+                    .await?;
+                Ok(tx)
+            }
+        }
     }
 
     /// The moment now by the store's clock (the computer's unless a test set another), as
@@ -188,18 +303,118 @@ impl Store {
 
     /// The folder the database lives in; evidence files are kept under it.
     pub fn data_dir(&self) -> &Path {
-        self.path.parent().unwrap_or(Path::new("."))
+        &self.data_dir
     }
 
+    /// SQLite: the database file; PostgreSQL: the data folder.
     pub fn path(&self) -> &Path {
         &self.path
     }
 
-    pub fn pool(&self) -> &SqlitePool {
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    /// Where the database is, as a person reads it: the SQLite file's path, or the server's
+    /// URL without its password.
+    pub fn location(&self) -> String {
+        match &self.server {
+            Some(url) => url.clone(),
+            None => self.path.display().to_string(),
+        }
+    }
+
+    pub fn pool(&self) -> &AnyPool {
         &self.pool
     }
 
     pub async fn close(self) {
         self.pool.close().await;
+    }
+}
+
+/// Whether `db` names a PostgreSQL server rather than a SQLite file.
+pub fn is_server_url(db: &str) -> bool {
+    db.starts_with("postgres://") || db.starts_with("postgresql://")
+}
+
+/// The server named in the data folder's `server.url`, if any.
+pub fn server_setting(data_dir: &Path) -> Result<Option<String>, StoreError> {
+    let file = data_dir.join(SERVER_FILE);
+    match std::fs::read_to_string(&file) {
+        Ok(text) => {
+            let url = text
+                .lines()
+                .map(str::trim)
+                .find(|l| !l.is_empty() && !l.starts_with('#'));
+            match url {
+                Some(url) if is_server_url(url) => Ok(Some(url.to_owned())),
+                Some(_) => Err(StoreError::invalid(
+                    "نشانی کارساز (server.url)",
+                    format!(
+                        "نشانی کارساز در «{}» باید با postgres:// آغاز شود",
+                        file.display()
+                    ),
+                )),
+                None => Ok(None),
+            }
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(source) => Err(StoreError::DataDir { path: file, source }),
+    }
+}
+
+/// A server URL with its password replaced by `***`, fit for a screen or a log.
+pub fn redact_url(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_owned();
+    };
+    let (authority, tail) = match rest.find('/') {
+        Some(i) => rest.split_at(i),
+        None => (rest, ""),
+    };
+    match authority.rsplit_once('@') {
+        Some((user, host)) => {
+            let user = user.split_once(':').map_or(user, |(name, _)| name);
+            let hidden = if authority[..authority.len() - host.len() - 1].contains(':') {
+                ":***"
+            } else {
+                ""
+            };
+            format!("{scheme}://{user}{hidden}@{host}{tail}")
+        }
+        None => url.to_owned(),
+    }
+}
+
+/// A yes/no read from either backend: SQLite gives `0`/`1` (its flags are integers, and so
+/// are its comparisons), PostgreSQL gives a boolean for a comparison and `0`/`1` for a flag
+/// column. Read a `bool` field through it: `#[sqlx(try_from = "Flag")]`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Flag(pub bool);
+
+impl From<Flag> for bool {
+    fn from(f: Flag) -> bool {
+        f.0
+    }
+}
+
+impl sqlx::Type<sqlx::Any> for Flag {
+    fn type_info() -> sqlx::any::AnyTypeInfo {
+        <bool as sqlx::Type<sqlx::Any>>::type_info()
+    }
+
+    fn compatible(ty: &sqlx::any::AnyTypeInfo) -> bool {
+        <bool as sqlx::Type<sqlx::Any>>::compatible(ty)
+            || <i64 as sqlx::Type<sqlx::Any>>::compatible(ty)
+    }
+}
+
+impl<'r> sqlx::Decode<'r, sqlx::Any> for Flag {
+    fn decode(value: sqlx::any::AnyValueRef<'r>) -> Result<Self, sqlx::error::BoxDynError> {
+        if let Ok(i) = <i64 as sqlx::Decode<sqlx::Any>>::decode(value.clone()) {
+            return Ok(Flag(i != 0));
+        }
+        Ok(Flag(<bool as sqlx::Decode<sqlx::Any>>::decode(value)?))
     }
 }

@@ -50,7 +50,7 @@ impl Store {
             let stale: Vec<(i64, i64, Option<CaseStatus>)> = sqlx::query_as(
                 "SELECT s.case_id, s.marks, c.status FROM case_limits_stale s
                  LEFT JOIN cases c ON c.id = s.case_id
-                 WHERE s.case_id > ? ORDER BY s.case_id LIMIT ?",
+                 WHERE s.case_id > $1 ORDER BY s.case_id LIMIT $2",
             )
             .bind(after)
             .bind(CHUNK)
@@ -74,7 +74,7 @@ impl Store {
                 if *exists && *l != Limits::default() {
                     sqlx::query(
                         "INSERT INTO case_limits (case_id, limitation_on, appeal_until, final_from)
-                         VALUES (?, ?, ?, ?)
+                         VALUES ($1, $2, $3, $4)
                          ON CONFLICT (case_id) DO UPDATE SET limitation_on = excluded.limitation_on,
                             appeal_until = excluded.appeal_until, final_from = excluded.final_from",
                     )
@@ -85,12 +85,12 @@ impl Store {
                     .execute(&mut *tx)
                     .await?;
                 } else {
-                    sqlx::query("DELETE FROM case_limits WHERE case_id = ?")
+                    sqlx::query("DELETE FROM case_limits WHERE case_id = $1")
                         .bind(case_id)
                         .execute(&mut *tx)
                         .await?;
                 }
-                sqlx::query("DELETE FROM case_limits_stale WHERE case_id = ? AND marks = ?")
+                sqlx::query("DELETE FROM case_limits_stale WHERE case_id = $1 AND marks = $2")
                     .bind(case_id)
                     .bind(marks)
                     .execute(&mut *tx)
@@ -198,24 +198,28 @@ impl Store {
         // for a case in a status that runs it), merged soonest first; then the page's lines.
         const ALL: &str = "
             SELECT case_id, 'limitation' AS kind, limitation_on AS due FROM case_limits
-             WHERE limitation_on <= ?1
+             WHERE limitation_on <= $1
             UNION ALL
-            SELECT case_id, 'appeal', appeal_until FROM case_limits WHERE appeal_until <= ?1";
+            SELECT case_id, 'appeal', appeal_until FROM case_limits WHERE appeal_until <= $1";
         let (total,): (i64,) = sqlx::query_as(
-            "SELECT (SELECT count(*) FROM case_limits WHERE limitation_on <= ?1)
-                  + (SELECT count(*) FROM case_limits WHERE appeal_until <= ?1)",
+            "SELECT (SELECT count(*) FROM case_limits WHERE limitation_on <= $1)
+                  + (SELECT count(*) FROM case_limits WHERE appeal_until <= $1)",
         )
         .bind(&until)
         .fetch_one(self.pool())
         .await?;
         let rows: Vec<DeadlineRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-            "WITH page AS ({ALL} ORDER BY due, case_id LIMIT ?2 OFFSET ?3)
+            "WITH page AS ({ALL} ORDER BY due, case_id LIMIT $2 OFFSET $3)
              SELECT c.id, c.year, c.seq, o.name, p.kind, p.due
                FROM page p JOIN cases c ON c.id = p.case_id JOIN offices o ON o.id = c.office_id
               ORDER BY p.due, p.case_id"
         )))
         .bind(&until)
-        .bind(limit.unwrap_or(-1))
+        // No limit: -1 for SQLite, NULL for PostgreSQL.
+        .bind(match self.backend() {
+            crate::Backend::Sqlite => Some(limit.unwrap_or(-1)),
+            crate::Backend::Postgres => limit,
+        })
         .bind(offset)
         .fetch_all(self.pool())
         .await?;
@@ -249,7 +253,7 @@ impl Store {
             "SELECT c.id, c.year, c.seq,
                     (SELECT max(r.id) FROM rulings r WHERE r.case_id = c.id AND r.status <> 'draft')
                FROM case_limits l JOIN cases c ON c.id = l.case_id
-              WHERE l.final_from <= ? AND c.status = 'notified'
+              WHERE l.final_from <= $1 AND c.status = 'notified'
               ORDER BY l.final_from, c.id",
         )
         .bind(today.to_iso_string())
@@ -271,13 +275,13 @@ impl Store {
         self.refresh_limits(today).await?;
         let day = today.to_iso_string();
         let (total,): (i64,) =
-            sqlx::query_as("SELECT count(*) FROM case_limits WHERE final_from <= ?")
+            sqlx::query_as("SELECT count(*) FROM case_limits WHERE final_from <= $1")
                 .bind(&day)
                 .fetch_one(self.pool())
                 .await?;
         let rows: Vec<(i64, i64)> = sqlx::query_as(
             "SELECT c.year, c.seq FROM case_limits l JOIN cases c ON c.id = l.case_id
-              WHERE l.final_from <= ? ORDER BY l.final_from, c.id LIMIT ?",
+              WHERE l.final_from <= $1 ORDER BY l.final_from, c.id LIMIT $2",
         )
         .bind(&day)
         .bind(limit)

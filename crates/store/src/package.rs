@@ -121,7 +121,7 @@ impl Store {
         let signature = keys::sign(&key, &package_message(&sending.manifest_sha256));
         let (id,): (i64,) = sqlx::query_as(
             "INSERT INTO sent_packages (case_id, manifest_sha256, sent_at, rulings, evidence)
-             VALUES (?, ?, ?, ?, ?) RETURNING id",
+             VALUES ($1, $2, $3, $4, $5) RETURNING id",
         )
         .bind(sending.case_id)
         .bind(&sending.manifest_sha256)
@@ -143,7 +143,7 @@ impl Store {
     pub async fn sent_packages(&self, case_id: i64) -> Result<Vec<SentPackage>, StoreError> {
         Ok(sqlx::query_as(
             "SELECT id, case_id, manifest_sha256, sent_at, rulings, evidence
-             FROM sent_packages WHERE case_id = ? ORDER BY id DESC",
+             FROM sent_packages WHERE case_id = $1 ORDER BY id DESC",
         )
         .bind(case_id)
         .fetch_all(self.pool())
@@ -154,7 +154,7 @@ impl Store {
     /// registered here): a package is signed by an installation, never by a person's key.
     pub async fn knows_installation_key(&self, public_key: &str) -> Result<bool, StoreError> {
         let row: Option<(i64,)> = sqlx::query_as(
-            "SELECT id FROM account_keys WHERE public_key = ? AND purpose = 'installation' LIMIT 1",
+            "SELECT id FROM account_keys WHERE public_key = $1 AND purpose = 'installation' LIMIT 1",
         )
         .bind(public_key)
         .fetch_optional(self.pool())
@@ -184,7 +184,7 @@ impl Store {
             });
         }
         let earlier: Option<(String,)> =
-            sqlx::query_as("SELECT received_at FROM received_packages WHERE manifest_sha256 = ?")
+            sqlx::query_as("SELECT received_at FROM received_packages WHERE manifest_sha256 = $1")
                 .bind(&receiving.manifest_sha256)
                 .fetch_optional(self.pool())
                 .await?;
@@ -217,7 +217,7 @@ impl Store {
         let (id,): (i64,) = sqlx::query_as(
             "INSERT INTO received_packages (manifest_sha256, case_number, origin_board, fingerprint,
                  trusted_by, exported_at, received_at, rulings, evidence, bytes)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
         )
         .bind(&receiving.manifest_sha256)
         .bind(&receiving.case_number)
@@ -247,7 +247,7 @@ impl Store {
 
     /// One package received.
     pub async fn received_package(&self, id: i64) -> Result<ReceivedPackage, StoreError> {
-        sqlx::query_as(sqlx::AssertSqlSafe(format!("{RECEIVED} WHERE id = ?")))
+        sqlx::query_as(sqlx::AssertSqlSafe(format!("{RECEIVED} WHERE id = $1")))
             .bind(id)
             .fetch_optional(self.pool())
             .await?
@@ -297,7 +297,7 @@ impl Store {
             "SELECT o.code, o.name, o.city, o.province, o.licence_issued_on, o.licence_expires_on,
                     m.national_id, m.first_name, m.last_name
              FROM cases c JOIN offices o ON o.id = c.office_id JOIN managers m ON m.id = c.manager_id
-             WHERE c.id = ?",
+             WHERE c.id = $1",
         )
         .bind(case_id)
         .fetch_optional(self.pool())
@@ -338,7 +338,7 @@ impl Store {
             checked_manager, checked_office, insert_case, insert_manager, insert_office, update_row,
         };
         let mut w = self.begin(&caller.actor()).await?;
-        let kind: Option<(String,)> = sqlx::query_as("SELECT kind FROM boards WHERE id = ?")
+        let kind: Option<(String,)> = sqlx::query_as("SELECT kind FROM boards WHERE id = $1")
             .bind(input.board_id)
             .fetch_optional(&mut *w.tx)
             .await?;
@@ -356,7 +356,7 @@ impl Store {
         )
         .await?;
         let opened: Option<(i64, i64)> =
-            sqlx::query_as("SELECT year, seq FROM cases WHERE received_package_id = ?")
+            sqlx::query_as("SELECT year, seq FROM cases WHERE received_package_id = $1")
                 .bind(input.received_id)
                 .fetch_optional(&mut *w.tx)
                 .await?;
@@ -372,7 +372,7 @@ impl Store {
         // Found as this database has them (whatever its entry checks were then); entered,
         // and checked, only when it has not.
         let code = heyat_core::to_latin_digits(input.parties.office.code.trim());
-        let known: Option<(i64,)> = sqlx::query_as("SELECT id FROM offices WHERE code = ?")
+        let known: Option<(i64,)> = sqlx::query_as("SELECT id FROM offices WHERE code = $1")
             .bind(&code)
             .fetch_optional(&mut *w.tx)
             .await?;
@@ -381,10 +381,11 @@ impl Store {
             None => insert_office(&mut w, &checked_office(&input.parties.office)?).await?,
         };
         let national_id = heyat_core::to_latin_digits(input.parties.manager.national_id.trim());
-        let known: Option<(i64,)> = sqlx::query_as("SELECT id FROM managers WHERE national_id = ?")
-            .bind(&national_id)
-            .fetch_optional(&mut *w.tx)
-            .await?;
+        let known: Option<(i64,)> =
+            sqlx::query_as("SELECT id FROM managers WHERE national_id = $1")
+                .bind(&national_id)
+                .fetch_optional(&mut *w.tx)
+                .await?;
         let manager_id = match known {
             Some((id,)) => id,
             None => {
@@ -414,7 +415,7 @@ impl Store {
             &mut w.audit,
             "cases",
             made.id,
-            sqlx::query("UPDATE cases SET received_package_id = ? WHERE id = ?")
+            sqlx::query("UPDATE cases SET received_package_id = $1 WHERE id = $2")
                 .bind(input.received_id)
                 .bind(made.id),
         )

@@ -152,7 +152,7 @@ fn iso_of(d: JalaliDate) -> String {
 /// Moves a case along the shortest path of allowed steps to `to` (core's `path_to`), each
 /// step audited; a case already there, or past it, stays.
 pub(crate) async fn advance(w: &mut Act, case_id: i64, to: CaseStatus) -> Result<(), StoreError> {
-    let row: Option<(String,)> = sqlx::query_as("SELECT status FROM cases WHERE id = ?")
+    let row: Option<(String,)> = sqlx::query_as("SELECT status FROM cases WHERE id = $1")
         .bind(case_id)
         .fetch_optional(&mut *w.tx)
         .await?;
@@ -177,7 +177,7 @@ pub(crate) async fn set_status(
         &mut w.audit,
         "cases",
         case_id,
-        sqlx::query("UPDATE cases SET status = ? WHERE id = ?")
+        sqlx::query("UPDATE cases SET status = $1 WHERE id = $2")
             .bind(to.code())
             .bind(case_id),
     )
@@ -198,14 +198,14 @@ async fn finalize_in(
         "rulings",
         ruling_id,
         sqlx::query(
-            "UPDATE rulings SET status = 'final', final_on = ? WHERE id = ? AND status = 'signed'",
+            "UPDATE rulings SET status = 'final', final_on = $1 WHERE id = $2 AND status = 'signed'",
         )
         .bind(on)
         .bind(ruling_id),
     )
     .await?;
     let (outcome, stage): (Option<p::RulingOutcome>, Stage) =
-        sqlx::query_as("SELECT outcome, stage FROM rulings WHERE id = ?")
+        sqlx::query_as("SELECT outcome, stage FROM rulings WHERE id = $1")
             .bind(ruling_id)
             .fetch_one(&mut *w.tx)
             .await?;
@@ -224,7 +224,7 @@ pub(crate) async fn hold_session_in(
     chair_member_id: Option<i64>,
     docket: Option<(i64, i64)>,
 ) -> Result<i64, StoreError> {
-    let (status,): (String,) = sqlx::query_as("SELECT status FROM cases WHERE id = ?")
+    let (status,): (String,) = sqlx::query_as("SELECT status FROM cases WHERE id = $1")
         .bind(session.case_id)
         .fetch_optional(&mut *w.tx)
         .await?
@@ -241,7 +241,7 @@ pub(crate) async fn hold_session_in(
         if !sitting_judge {
             return Err(p::ProceedingError::ChairNotSittingJudge.into());
         }
-        let (board_id,): (i64,) = sqlx::query_as("SELECT board_id FROM cases WHERE id = ?")
+        let (board_id,): (i64,) = sqlx::query_as("SELECT board_id FROM cases WHERE id = $1")
             .bind(session.case_id)
             .fetch_one(&mut *w.tx)
             .await?;
@@ -374,7 +374,7 @@ impl Store {
             ));
         }
         let (case_id, held_on): (i64, String) =
-            sqlx::query_as("SELECT case_id, held_on FROM sessions WHERE id = ?")
+            sqlx::query_as("SELECT case_id, held_on FROM sessions WHERE id = $1")
                 .bind(session_id)
                 .fetch_optional(self.pool())
                 .await?
@@ -458,13 +458,13 @@ impl Store {
         for (member_id, choice, dissent) in &new {
             let (id,): (i64,) = sqlx::query_as(
                 "INSERT INTO votes (session_id, question, member_id, choice, dissent, kind, charge_id)
-                 VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                 VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
             )
             .bind(session_id)
-            .bind(text)
-            .bind(member_id)
-            .bind(choice)
-            .bind(dissent.as_deref().map(str::trim))
+            .bind(text.to_owned())
+            .bind(*member_id)
+            .bind(choice.clone())
+            .bind(dissent.as_deref().map(|d| d.trim().to_owned()))
             .bind(motion.kind)
             .bind(motion.charge_id)
             .fetch_one(&mut *w.tx)
@@ -505,7 +505,7 @@ impl Store {
         let after = p::after_service(&facts, recipient, on, &holidays)?;
         let mut w = self.begin(actor).await?;
         let (notification_id,): (i64,) = sqlx::query_as(
-            "INSERT INTO notifications (ruling_id, recipient, method, notified_on) VALUES (?, ?, ?, ?) RETURNING id",
+            "INSERT INTO notifications (ruling_id, recipient, method, notified_on) VALUES ($1, $2, $3, $4) RETURNING id",
         )
         .bind(ruling.id)
         .bind(recipient)
@@ -563,7 +563,7 @@ impl Store {
         )?;
         let mut w = self.begin(actor).await?;
         let (id,): (i64,) = sqlx::query_as(
-            "INSERT INTO appeals (ruling_id, appellant, filed_on, in_time, grounds) VALUES (?, ?, ?, 1, ?) RETURNING id",
+            "INSERT INTO appeals (ruling_id, appellant, filed_on, in_time, grounds) VALUES ($1, $2, $3, 1, $4) RETURNING id",
         )
         .bind(ruling.id)
         .bind(appellant)
@@ -657,7 +657,7 @@ impl Store {
                 )
             })?;
         let rows: Vec<(i64,)> = sqlx::query_as(
-            "SELECT id FROM cases WHERE year = ? AND seq = ? AND (?3 IS NULL OR board_id = ?3) ORDER BY id",
+            "SELECT id FROM cases WHERE year = $1 AND seq = $2 AND ($3 IS NULL OR board_id = $3) ORDER BY id",
         )
         .bind(year)
         .bind(seq)
@@ -738,7 +738,7 @@ impl Store {
     pub async fn keep_draft(&self, r: &crate::NewRuling, actor: &str) -> Result<i64, StoreError> {
         let stage = r.stage.unwrap_or(Stage::FirstInstance);
         let rows: Vec<(i64, RulingStatus)> = sqlx::query_as(
-            "SELECT id, status FROM rulings WHERE case_id = ? AND stage = ? ORDER BY id DESC LIMIT 1",
+            "SELECT id, status FROM rulings WHERE case_id = $1 AND stage = $2 ORDER BY id DESC LIMIT 1",
         )
         .bind(r.case_id)
         .bind(stage)
@@ -747,7 +747,7 @@ impl Store {
         // A suspension the board revoked (Art 31) reopens the matter: its ruling stays as
         // signed, and the new hearing's ruling is a new draft.
         let revoked: Option<(i64,)> = sqlx::query_as(
-            "SELECT o.ruling_id FROM suspension_orders o WHERE o.case_id = ? AND o.revoked_on IS NOT NULL
+            "SELECT o.ruling_id FROM suspension_orders o WHERE o.case_id = $1 AND o.revoked_on IS NOT NULL
              ORDER BY o.id DESC LIMIT 1",
         )
         .bind(r.case_id)
@@ -785,7 +785,7 @@ impl crate::VoteRecord {
 impl Store {
     /// The seats of the board hearing `case_id`, with who holds each.
     pub async fn roster_of(&self, case_id: i64) -> Result<Vec<crate::BoardSeat>, StoreError> {
-        let (board_id,): (i64,) = sqlx::query_as("SELECT board_id FROM cases WHERE id = ?")
+        let (board_id,): (i64,) = sqlx::query_as("SELECT board_id FROM cases WHERE id = $1")
             .bind(case_id)
             .fetch_optional(self.pool())
             .await?
@@ -988,7 +988,7 @@ impl Store {
                 ));
             }
             sqlx::query(
-                "INSERT INTO penalty_executions (ruling_id, carried_out_on) VALUES (?, ?)
+                "INSERT INTO penalty_executions (ruling_id, carried_out_on) VALUES ($1, $2)
                  ON CONFLICT (ruling_id) DO UPDATE SET carried_out_on = excluded.carried_out_on",
             )
             .bind(ruling.id)
@@ -1006,8 +1006,8 @@ impl Store {
                 "managers",
                 file.manager_id,
                 sqlx::query(
-                    "UPDATE managers SET deceased_on = coalesce(?, deceased_on),
-                        separated_on = coalesce(?, separated_on) WHERE id = ?",
+                    "UPDATE managers SET deceased_on = coalesce($1, deceased_on),
+                        separated_on = coalesce($2, separated_on) WHERE id = $3",
                 )
                 .bind(&deceased)
                 .bind(&separated)
@@ -1028,7 +1028,7 @@ impl Store {
                     &mut w.audit,
                     "complaints",
                     c.id,
-                    sqlx::query("UPDATE complaints SET withdrawn_on = ? WHERE id = ?")
+                    sqlx::query("UPDATE complaints SET withdrawn_on = $1 WHERE id = $2")
                         .bind(on)
                         .bind(c.id),
                 )

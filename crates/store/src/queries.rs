@@ -87,16 +87,28 @@ pub struct CasePage {
 
 /// The conditions of a case filter over `cases c`; `?1` is the full-text query and `?3`…`?8`
 /// the filter's fields, bound by [`bind_filter`].
-const FILTER_WHERE: &str = "WHERE (?3 IS NULL OR c.status = ?3)
-   AND (?1 IS NULL OR c.id IN (SELECT rowid FROM case_search WHERE case_search MATCH ?1))
-   AND (?4 IS NULL OR c.board_id = ?4)
-   AND (?5 IS NULL OR c.office_id = ?5)
-   AND (?6 IS NULL OR c.registered_on >= ?6)
-   AND (?7 IS NULL OR c.registered_on <= ?7)
-   AND (?8 IS NULL OR c.status IN (SELECT value FROM json_each(?8)))
+const FILTER_WHERE: &str = "WHERE ($3 IS NULL OR c.status = $3)
+   AND ($1 IS NULL OR c.id IN (SELECT rowid FROM case_search WHERE case_search MATCH $1))
+   AND ($4 IS NULL OR c.board_id = $4)
+   AND ($5 IS NULL OR c.office_id = $5)
+   AND ($6 IS NULL OR c.registered_on >= $6)
+   AND ($7 IS NULL OR c.registered_on <= $7)
+   AND ($8 IS NULL OR c.status IN (SELECT value FROM json_each($8)))
 ";
 
-type Query<'q, O> = sqlx::query::QueryAs<'q, sqlx::Sqlite, O, sqlx::sqlite::SqliteArguments>;
+/// [`FILTER_WHERE`] for PostgreSQL: the text query against the `tsvector`, the statuses from
+/// the JSON array with `json_array_elements_text`.
+const FILTER_WHERE_PG: &str = "WHERE ($3 IS NULL OR c.status = $3)
+   AND ($1 IS NULL OR c.id IN (SELECT rowid FROM case_search
+                                WHERE document @@ to_tsquery('simple', $1)))
+   AND ($4 IS NULL OR c.board_id = $4)
+   AND ($5 IS NULL OR c.office_id = $5)
+   AND ($6 IS NULL OR c.registered_on >= $6)
+   AND ($7 IS NULL OR c.registered_on <= $7)
+   AND ($8 IS NULL OR c.status IN (SELECT json_array_elements_text(CAST($8 AS json))))
+";
+
+type Query<'q, O> = sqlx::query::QueryAs<'q, sqlx::Any, O, sqlx::any::AnyArguments>;
 
 /// Binds `?1`…`?8` of [`FILTER_WHERE`] (`?2` is the caller's: a limit or nothing).
 fn bind_filter<'q, O>(
@@ -173,7 +185,7 @@ impl Store {
                 "SELECT s.seat, m.id AS member_id, m.kind, m.first_name, m.last_name, m.judicial_grade,
                    m.manages_office
                  FROM board_seats s JOIN members m ON m.id = s.member_id
-                 WHERE s.board_id = ?
+                 WHERE s.board_id = $1
                  ORDER BY CASE s.seat WHEN 'judge_1' THEN 1 WHEN 'judge_2' THEN 2
                    WHEN 'representative' THEN 3 WHEN 'alternate_judge' THEN 4 ELSE 5 END",
             )
@@ -208,7 +220,10 @@ impl Store {
         offset: i64,
         limit: Option<i64>,
     ) -> Result<CasePage, StoreError> {
-        let fts = filter.text.as_deref().and_then(crate::search::fts_query);
+        let fts = filter
+            .text
+            .as_deref()
+            .and_then(|t| crate::search::text_query(self.backend(), t));
         if filter.text.as_deref().is_some_and(|t| !t.trim().is_empty()) && fts.is_none() {
             return Ok(CasePage {
                 total: 0,
@@ -218,10 +233,15 @@ impl Store {
         }
         // The page's ids first, from `cases` and its indexes alone (an offset deep in the list
         // steps over index entries, not over joined lines), then their lines.
+        // SQLite takes -1 for "no limit", PostgreSQL NULL.
+        let (filter_where, no_limit) = match self.backend() {
+            crate::Backend::Sqlite => (FILTER_WHERE, "coalesce($2, -1)"),
+            crate::Backend::Postgres => (FILTER_WHERE_PG, "$2"),
+        };
         let sql = format!(
-            "WITH page AS (SELECT c.id, c.registered_on FROM cases c {FILTER_WHERE}
+            "WITH page AS (SELECT c.id, c.registered_on FROM cases c {filter_where}
                            ORDER BY c.registered_on DESC, c.id DESC
-                           LIMIT coalesce(?2, -1) OFFSET ?9)
+                           LIMIT {no_limit} OFFSET $9)
              {CASE_LIST_SELECT} JOIN page p ON p.id = c.id
              ORDER BY p.registered_on DESC, p.id DESC"
         );
@@ -239,7 +259,7 @@ impl Store {
             Some(l) if offset <= 0 && (rows.len() as i64) < l => rows.len() as i64,
             None if offset <= 0 => rows.len() as i64,
             _ => {
-                let sql = format!("SELECT count(*) FROM cases c {FILTER_WHERE} AND ?2 IS NULL");
+                let sql = format!("SELECT count(*) FROM cases c {filter_where} AND $2 IS NULL");
                 let (n,): (i64,) =
                     bind_filter(sqlx::query_as(sqlx::AssertSqlSafe(sql)), fts, None, filter)
                         .fetch_one(self.pool())
@@ -296,7 +316,7 @@ pub(crate) async fn case_list_rows<'e, E>(
     number: Option<i64>,
 ) -> Result<Vec<CaseListItem>, StoreError>
 where
-    E: sqlx::SqliteExecutor<'e>,
+    E: sqlx::Executor<'e, Database = sqlx::Any>,
 {
     let sql = format!("{CASE_LIST_SELECT}{tail}");
     let rows: Vec<CaseRow> = sqlx::query_as(sqlx::AssertSqlSafe(sql))

@@ -118,7 +118,7 @@ pub async fn index7_report(
          FROM rulings r JOIN cases c ON c.id = r.case_id
          WHERE r.status = 'final' AND r.grade IS NOT NULL
            AND r.outcome IN ('conviction', 'mixed', 'confirmed', 'modified')
-           AND r.final_on BETWEEN ?1 AND ?2
+           AND r.final_on BETWEEN $1 AND $2
          ORDER BY r.final_on, r.id",
     )
     .bind(from.to_iso_string())

@@ -63,7 +63,7 @@ pub(crate) async fn insert_reporter(
     if name.is_none() && contact.is_none() {
         return Ok(());
     }
-    sqlx::query("INSERT INTO reporters (complaint_id, name, contact) VALUES (?, ?, ?)")
+    sqlx::query("INSERT INTO reporters (complaint_id, name, contact) VALUES ($1, $2, $3)")
         .bind(complaint_id)
         .bind(&name)
         .bind(&contact)
@@ -99,14 +99,14 @@ impl Store {
         exists(&mut w.tx, "complaints", "شکایت یا گزارش", complaint_id).await?;
         let row: (i64, Option<String>, Option<String>) = sqlx::query_as(
             "SELECT c.reporter_confidential, r.name, r.contact
-             FROM complaints c LEFT JOIN reporters r ON r.complaint_id = c.id WHERE c.id = ?",
+             FROM complaints c LEFT JOIN reporters r ON r.complaint_id = c.id WHERE c.id = $1",
         )
         .bind(complaint_id)
         .fetch_one(&mut *w.tx)
         .await?;
         let read_at = w.audit.at().to_owned();
         let (id,): (i64,) = sqlx::query_as(
-            "INSERT INTO reporter_reads (complaint_id, read_by, read_at) VALUES (?, ?, ?) RETURNING id",
+            "INSERT INTO reporter_reads (complaint_id, read_by, read_at) VALUES ($1, $2, $3) RETURNING id",
         )
         .bind(complaint_id)
         .bind(actor)

@@ -99,7 +99,7 @@ impl Store {
     /// The sessions set from `from` to `to` (ISO, inclusive), by day and time.
     pub async fn agenda(&self, from: &str, to: &str) -> Result<Vec<ScheduledSession>, StoreError> {
         Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
-            "{AGENDA}WHERE s.scheduled_on BETWEEN ? AND ?
+            "{AGENDA}WHERE s.scheduled_on BETWEEN $1 AND $2
              ORDER BY s.scheduled_on, s.at_time = '', s.at_time, s.id"
         )))
         .bind(from)
@@ -111,7 +111,7 @@ impl Store {
     /// The sessions set for one case, by day.
     pub async fn scheduled_for(&self, case_id: i64) -> Result<Vec<ScheduledSession>, StoreError> {
         Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
-            "{AGENDA}WHERE s.case_id = ? ORDER BY s.scheduled_on, s.id"
+            "{AGENDA}WHERE s.case_id = $1 ORDER BY s.scheduled_on, s.id"
         )))
         .bind(case_id)
         .fetch_all(self.pool())
@@ -143,13 +143,13 @@ impl Store {
         const LINK: &str = "SELECT c.id, c.year, c.seq, b.name AS board_name FROM cases c
                             JOIN boards b ON b.id = c.board_id WHERE ";
         let appeal_of = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-            "{LINK}c.id = (SELECT appeal_of_case_id FROM cases WHERE id = ?)"
+            "{LINK}c.id = (SELECT appeal_of_case_id FROM cases WHERE id = $1)"
         )))
         .bind(case_id)
         .fetch_optional(self.pool())
         .await?;
         let appealed_as = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-            "{LINK}c.appeal_of_case_id = ?"
+            "{LINK}c.appeal_of_case_id = $1"
         )))
         .bind(case_id)
         .fetch_optional(self.pool())
@@ -165,7 +165,7 @@ impl Store {
         // the planner from scanning by table name instead.
         let ids = |table: &'static str| {
             sqlx::query_as::<_, (i64,)>(sqlx::AssertSqlSafe(format!(
-                "SELECT id FROM {table} WHERE case_id = ?"
+                "SELECT id FROM {table} WHERE case_id = $1"
             )))
             .bind(case_id)
             .fetch_all(self.pool())
@@ -177,22 +177,38 @@ impl Store {
         let rulings = list(ids("rulings").await?);
         const COLUMNS: &str = "SELECT id, at, actor, action, table_name, row_id, coalesce(after, before) AS row FROM audit_log";
         const ROW: &str = "json_extract(coalesce(after, before), '$.";
-        Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
-            "{COLUMNS} WHERE table_name = 'cases' AND row_id = ?1
-             UNION {COLUMNS} WHERE {ROW}case_id') = ?1
+        // The same on PostgreSQL, by the expressions its indexes are on (migration 0004).
+        const PG_ROW: &str = "(coalesce(after, before)::jsonb ->> '";
+        let sql = match self.backend() {
+            crate::Backend::Sqlite => format!(
+                "{COLUMNS} WHERE table_name = 'cases' AND row_id = $1
+             UNION {COLUMNS} WHERE {ROW}case_id') = $1
                 AND +table_name IN ('charges', 'complaints', 'evidence', 'sessions', 'rulings', 'scheduled_sessions',
                                    'case_qualifications', 'suspension_orders', 'summonses')
-             UNION {COLUMNS} WHERE {ROW}session_id') IN (SELECT value FROM json_each(?2))
+             UNION {COLUMNS} WHERE {ROW}session_id') IN (SELECT value FROM json_each($2))
                 AND +table_name IN ('attendance', 'votes')
-             UNION {COLUMNS} WHERE {ROW}ruling_id') IN (SELECT value FROM json_each(?3))
+             UNION {COLUMNS} WHERE {ROW}ruling_id') IN (SELECT value FROM json_each($3))
                 AND +table_name IN ('ruling_signoffs', 'notifications', 'appeals')
              ORDER BY id"
-        )))
-        .bind(case_id)
-        .bind(sessions)
-        .bind(rulings)
-        .fetch_all(self.pool())
-        .await?)
+            ),
+            crate::Backend::Postgres => format!(
+                "{COLUMNS} WHERE table_name = 'cases' AND row_id = $1
+             UNION {COLUMNS} WHERE {PG_ROW}case_id') = CAST($1 AS TEXT)
+                AND table_name IN ('charges', 'complaints', 'evidence', 'sessions', 'rulings', 'scheduled_sessions',
+                                   'case_qualifications', 'suspension_orders', 'summonses')
+             UNION {COLUMNS} WHERE {PG_ROW}session_id') IN (SELECT json_array_elements_text(CAST($2 AS json)))
+                AND table_name IN ('attendance', 'votes')
+             UNION {COLUMNS} WHERE {PG_ROW}ruling_id') IN (SELECT json_array_elements_text(CAST($3 AS json)))
+                AND table_name IN ('ruling_signoffs', 'notifications', 'appeals')
+             ORDER BY id"
+            ),
+        };
+        Ok(sqlx::query_as(sqlx::AssertSqlSafe(sql))
+            .bind(case_id)
+            .bind(sessions)
+            .bind(rulings)
+            .fetch_all(self.pool())
+            .await?)
     }
 }
 
@@ -202,7 +218,7 @@ pub(crate) async fn open_appeal_case_in(
     appeal_board_id: i64,
     registered_on: &str,
 ) -> Result<CaseRef, StoreError> {
-    let kind: Option<(String,)> = sqlx::query_as("SELECT kind FROM boards WHERE id = ?")
+    let kind: Option<(String,)> = sqlx::query_as("SELECT kind FROM boards WHERE id = $1")
         .bind(appeal_board_id)
         .fetch_optional(&mut *w.tx)
         .await?;
@@ -222,7 +238,7 @@ pub(crate) async fn open_appeal_case_in(
         }
     }
     exists(&mut w.tx, "cases", "پرونده", case_id).await?;
-    let open: Option<(i64,)> = sqlx::query_as("SELECT id FROM cases WHERE appeal_of_case_id = ?")
+    let open: Option<(i64,)> = sqlx::query_as("SELECT id FROM cases WHERE appeal_of_case_id = $1")
         .bind(case_id)
         .fetch_optional(&mut *w.tx)
         .await?;
@@ -233,13 +249,13 @@ pub(crate) async fn open_appeal_case_in(
         ));
     }
     let (office_id, manager_id, year, seq, subject): (i64, i64, i64, i64, String) =
-        sqlx::query_as("SELECT office_id, manager_id, year, seq, subject FROM cases WHERE id = ?")
+        sqlx::query_as("SELECT office_id, manager_id, year, seq, subject FROM cases WHERE id = $1")
             .bind(case_id)
             .fetch_one(&mut *w.tx)
             .await?;
     let charges: Vec<crate::ChargeRecord> = sqlx::query_as(
         "SELECT id, violation, committed_on, days, facts, last_prosecution_act_on FROM charges
-         WHERE case_id = ? ORDER BY id",
+         WHERE case_id = $1 ORDER BY id",
     )
     .bind(case_id)
     .fetch_all(&mut *w.tx)
@@ -276,7 +292,7 @@ pub(crate) async fn open_appeal_case_in(
         &mut w.audit,
         "cases",
         made.id,
-        sqlx::query("UPDATE cases SET appeal_of_case_id = ? WHERE id = ?")
+        sqlx::query("UPDATE cases SET appeal_of_case_id = $1 WHERE id = $2")
             .bind(case_id)
             .bind(made.id),
     )
@@ -294,7 +310,7 @@ pub(crate) async fn schedule_session_in(
     let day = date("تاریخ جلسه", day)?.to_iso_string();
     let at_time = checked_time(at_time)?;
     let row: Option<(i64, String)> =
-        sqlx::query_as("SELECT board_id, status FROM cases WHERE id = ?")
+        sqlx::query_as("SELECT board_id, status FROM cases WHERE id = $1")
             .bind(case_id)
             .fetch_optional(&mut *w.tx)
             .await?;
@@ -305,7 +321,7 @@ pub(crate) async fn schedule_session_in(
     let status = crate::queries::status_of(&status)?;
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO scheduled_sessions (case_id, board_id, scheduled_on, at_time, note)
-         VALUES (?, ?, ?, ?, ?) RETURNING id",
+         VALUES ($1, $2, $3, $4, $5) RETURNING id",
     )
     .bind(case_id)
     .bind(board_id)
@@ -324,7 +340,7 @@ pub(crate) async fn schedule_session_in(
             &mut w.audit,
             "cases",
             case_id,
-            sqlx::query("UPDATE cases SET status = ? WHERE id = ?")
+            sqlx::query("UPDATE cases SET status = $1 WHERE id = $2")
                 .bind(CaseStatus::Scheduled.code())
                 .bind(case_id),
         )

@@ -3,9 +3,9 @@
 //! folded the same way and each word matched as a prefix, all words required.
 
 use crate::queries::{CaseListItem, case_list_rows};
-use crate::{Store, StoreError};
+use crate::{Backend, Store, StoreError};
 use heyat_core::search_terms;
-use sqlx::SqliteConnection;
+use sqlx::AnyConnection;
 
 #[derive(sqlx::FromRow)]
 struct IndexSource {
@@ -18,30 +18,40 @@ struct IndexSource {
 }
 
 /// Writes (or rewrites) the search row of case `case_id`.
-pub(crate) async fn index_case(
-    conn: &mut SqliteConnection,
-    case_id: i64,
-) -> Result<(), StoreError> {
-    let src: Option<IndexSource> = sqlx::query_as(
-        "SELECT c.year, c.seq,
+pub(crate) async fn index_case(conn: &mut AnyConnection, case_id: i64) -> Result<(), StoreError> {
+    let sql = match Backend::of(conn) {
+        Backend::Sqlite => {
+            "SELECT c.year, c.seq,
                 o.code || ' ' || o.name || ' ' || o.city || ' ' || o.province AS office,
                 m.first_name || ' ' || m.last_name || ' ' || m.national_id AS manager,
                 c.subject,
                 coalesce((SELECT group_concat(ch.violation || ' ' || ch.facts, ' ')
                           FROM charges ch WHERE ch.case_id = c.id), '') AS facts
-         FROM cases c JOIN offices o ON o.id = c.office_id JOIN managers m ON m.id = c.manager_id
-         WHERE c.id = ?",
-    )
-    .bind(case_id)
-    .fetch_optional(&mut *conn)
-    .await?;
-    sqlx::query("DELETE FROM case_search WHERE rowid = ?")
+             FROM cases c JOIN offices o ON o.id = c.office_id JOIN managers m ON m.id = c.manager_id
+             WHERE c.id = $1"
+        }
+        Backend::Postgres => {
+            "SELECT c.year, c.seq,
+                o.code || ' ' || o.name || ' ' || o.city || ' ' || o.province AS office,
+                m.first_name || ' ' || m.last_name || ' ' || m.national_id AS manager,
+                c.subject,
+                coalesce((SELECT string_agg(ch.violation || ' ' || ch.facts, ' ' ORDER BY ch.id)
+                          FROM charges ch WHERE ch.case_id = c.id), '') AS facts
+             FROM cases c JOIN offices o ON o.id = c.office_id JOIN managers m ON m.id = c.manager_id
+             WHERE c.id = $1"
+        }
+    };
+    let src: Option<IndexSource> = sqlx::query_as(sql)
+        .bind(case_id)
+        .fetch_optional(&mut *conn)
+        .await?;
+    sqlx::query("DELETE FROM case_search WHERE rowid = $1")
         .bind(case_id)
         .execute(&mut *conn)
         .await?;
     let Some(src) = src else { return Ok(()) };
     sqlx::query(
-        "INSERT INTO case_search (rowid, number, office, manager, facts) VALUES (?, ?, ?, ?, ?)",
+        "INSERT INTO case_search (rowid, number, office, manager, facts) VALUES ($1, $2, $3, $4, $5)",
     )
     .bind(case_id)
     .bind(format!("{} {:04} {}", src.year, src.seq, src.seq))
@@ -64,7 +74,7 @@ const INDEX_VERSION: &str = "2";
 
 /// Brings the search index up to date: rebuilt whole if it was written another way, else
 /// the cases it lacks added. Returns how many cases were indexed.
-pub(crate) async fn refresh_index(conn: &mut SqliteConnection) -> Result<u64, StoreError> {
+pub(crate) async fn refresh_index(conn: &mut AnyConnection) -> Result<u64, StoreError> {
     let version: Option<(String,)> =
         sqlx::query_as("SELECT value FROM meta WHERE key = 'search_index_version'")
             .fetch_optional(&mut *conn)
@@ -74,7 +84,7 @@ pub(crate) async fn refresh_index(conn: &mut SqliteConnection) -> Result<u64, St
             .execute(&mut *conn)
             .await?;
         sqlx::query(
-            "INSERT INTO meta (key, value) VALUES ('search_index_version', ?)
+            "INSERT INTO meta (key, value) VALUES ('search_index_version', $1)
              ON CONFLICT (key) DO UPDATE SET value = excluded.value",
         )
         .bind(INDEX_VERSION)
@@ -86,7 +96,7 @@ pub(crate) async fn refresh_index(conn: &mut SqliteConnection) -> Result<u64, St
 
 /// Indexes every case that has no search row yet (cases written before the index existed, or
 /// by another program). Returns how many.
-pub(crate) async fn index_missing(conn: &mut SqliteConnection) -> Result<u64, StoreError> {
+pub(crate) async fn index_missing(conn: &mut AnyConnection) -> Result<u64, StoreError> {
     let missing: Vec<(i64,)> =
         sqlx::query_as("SELECT id FROM cases WHERE id NOT IN (SELECT rowid FROM case_search)")
             .fetch_all(&mut *conn)
@@ -95,6 +105,25 @@ pub(crate) async fn index_missing(conn: &mut SqliteConnection) -> Result<u64, St
         index_case(conn, *id).await?;
     }
     Ok(missing.len() as u64)
+}
+
+/// The full-text query for what a person typed, in the backend's syntax: FTS5's
+/// `"w1"* "w2"*` on SQLite ([`fts_query`]), `'w1':* & 'w2':*` for PostgreSQL's `to_tsquery`
+/// over the `simple` configuration (the words are already folded in Rust, as the index's are).
+pub(crate) fn text_query(backend: Backend, text: &str) -> Option<String> {
+    match backend {
+        Backend::Sqlite => fts_query(text),
+        Backend::Postgres => {
+            let terms = search_terms(text);
+            let words: Vec<String> = terms
+                .iter()
+                .map(|t| t.replace(['\'', '\\'], ""))
+                .filter(|t| !t.is_empty())
+                .map(|t| format!("'{t}':*"))
+                .collect();
+            (!words.is_empty()).then(|| words.join(" & "))
+        }
+    }
 }
 
 /// The FTS5 query for what a person typed: every word, folded, quoted, as a prefix; `None`
@@ -119,17 +148,23 @@ impl Store {
     /// manager (name, national id), subject or charges' facts, best match first. Persian and
     /// Arabic spellings and digits match alike.
     pub async fn search(&self, query: &str, limit: i64) -> Result<Vec<CaseListItem>, StoreError> {
-        let Some(fts) = fts_query(query) else {
+        let Some(fts) = text_query(self.backend(), query) else {
             return Ok(Vec::new());
         };
-        case_list_rows(
-            self.pool(),
-            "JOIN (SELECT rowid AS hit, rank FROM case_search WHERE case_search MATCH ?1) s ON s.hit = c.id
-             ORDER BY s.rank, c.id DESC LIMIT ?2",
-            Some(fts),
-            Some(limit),
-        )
-        .await
+        let tail = match self.backend() {
+            Backend::Sqlite => {
+                "JOIN (SELECT rowid AS hit, rank FROM case_search WHERE case_search MATCH $1) s ON s.hit = c.id
+                 ORDER BY s.rank, c.id DESC LIMIT $2"
+            }
+            // ts_rank: higher is better (FTS5's rank: lower is better).
+            Backend::Postgres => {
+                "JOIN (SELECT rowid AS hit, ts_rank(document, q) AS score
+                         FROM case_search, to_tsquery('simple', $1) AS q WHERE document @@ q) s
+                   ON s.hit = c.id
+                 ORDER BY s.score DESC, c.id DESC LIMIT $2"
+            }
+        };
+        case_list_rows(self.pool(), tail, Some(fts), Some(limit)).await
     }
 
     /// Rebuilds the whole search index (after a restore from an older file, or by hand).

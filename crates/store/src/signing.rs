@@ -16,7 +16,7 @@ use crate::{Store, StoreError};
 use heyat_core::board::Seat;
 use heyat_core::proceedings::{Caller, Stage};
 use serde::Serialize;
-use sqlx::SqliteConnection;
+use sqlx::AnyConnection;
 
 /// Where the signing of a draft stands after one member signed.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -80,26 +80,82 @@ pub struct ToSign {
     pub content_json: String,
 }
 
+#[derive(sqlx::FromRow)]
+struct ContentRuling {
+    case_id: i64,
+    stage: String,
+    outcome: Option<String>,
+    grade: Option<i64>,
+    text: String,
+    suggestion: Option<String>,
+}
+
+#[derive(sqlx::FromRow)]
+struct ContentCharge {
+    id: i64,
+    violation: String,
+    committed_on: Option<String>,
+    days: Option<i64>,
+    facts: String,
+}
+
+/// The text a ruling's content hash is taken over: the ruling and its case's charges as one
+/// compact JSON object, keys in this order, written in Rust so that both backends give the
+/// same bytes. It is the text SQLite's `json_object`/`json_group_array` wrote for the same
+/// row before the store ran on PostgreSQL too (a test compares them), so that rulings signed
+/// then still verify.
+pub(crate) async fn content_json(
+    conn: &mut AnyConnection,
+    ruling_id: i64,
+) -> Result<String, StoreError> {
+    let r: ContentRuling = sqlx::query_as(
+        "SELECT case_id, stage, outcome, grade, text, suggestion FROM rulings WHERE id = $1",
+    )
+    .bind(ruling_id)
+    .fetch_one(&mut *conn)
+    .await?;
+    let charges: Vec<ContentCharge> = sqlx::query_as(
+        "SELECT id, violation, committed_on, days, facts FROM charges WHERE case_id = $1 ORDER BY id",
+    )
+    .bind(r.case_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    let j = |v: serde_json::Value| v.to_string();
+    let charges: Vec<String> = charges
+        .into_iter()
+        .map(|c| {
+            format!(
+                "{{\"id\":{},\"violation\":{},\"committed_on\":{},\"days\":{},\"facts\":{}}}",
+                c.id,
+                j(c.violation.into()),
+                j(c.committed_on.into()),
+                j(c.days.into()),
+                j(c.facts.into())
+            )
+        })
+        .collect();
+    Ok(format!(
+        "{{\"case_id\":{},\"stage\":{},\"outcome\":{},\"grade\":{},\"text\":{},\"suggestion\":{},\"charges\":[{}]}}",
+        r.case_id,
+        j(r.stage.into()),
+        j(r.outcome.into()),
+        j(r.grade.into()),
+        j(r.text.into()),
+        j(r.suggestion.into()),
+        charges.join(",")
+    ))
+}
+
 /// The content a ruling's signatures cover: the ruling and its case's charges; hashed with
 /// the signing day. Signed once, this never changes (triggers of migration 0002).
 pub(crate) async fn lock_ruling(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     audit: &mut AuditChain,
     ruling_id: i64,
     signed_on: &str,
     content_hash: Option<&str>,
 ) -> Result<String, StoreError> {
-    let content: (String,) = sqlx::query_as(
-        "SELECT json_object('case_id', r.case_id, 'stage', r.stage, 'outcome', r.outcome, 'grade', r.grade,
-                'text', r.text, 'suggestion', r.suggestion,
-                'charges', (SELECT json_group_array(json_object('id', id, 'violation', violation,
-                    'committed_on', committed_on, 'days', days, 'facts', facts)) FROM
-                    (SELECT * FROM charges WHERE case_id = r.case_id ORDER BY id)))
-         FROM rulings r WHERE r.id = ?",
-    )
-    .bind(ruling_id)
-    .fetch_one(&mut *conn)
-    .await?;
+    let content = (content_json(conn, ruling_id).await?,);
     let hash = content_hash.map_or_else(
         || keys::sha256_hex(format!("{}|{}", content.0, signed_on).as_bytes()),
         str::to_owned,
@@ -110,7 +166,7 @@ pub(crate) async fn lock_ruling(
         "rulings",
         ruling_id,
         sqlx::query(
-            "UPDATE rulings SET status = 'signed', signed_on = ?, content_hash = ? WHERE id = ?",
+            "UPDATE rulings SET status = 'signed', signed_on = $1, content_hash = $2 WHERE id = $3",
         )
         .bind(signed_on)
         .bind(&hash)
@@ -122,17 +178,18 @@ pub(crate) async fn lock_ruling(
 
 /// Removes the sign-offs of a draft whose text changed: they covered other words.
 pub(crate) async fn clear_signoffs(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     audit: &mut AuditChain,
     ruling_id: i64,
 ) -> Result<(), StoreError> {
-    let rows: Vec<(i64,)> = sqlx::query_as("SELECT rowid FROM ruling_signoffs WHERE ruling_id = ?")
-        .bind(ruling_id)
-        .fetch_all(&mut *conn)
-        .await?;
+    let rows: Vec<(i64,)> =
+        sqlx::query_as("SELECT rowid FROM ruling_signoffs WHERE ruling_id = $1")
+            .bind(ruling_id)
+            .fetch_all(&mut *conn)
+            .await?;
     for (rowid,) in rows {
         let before = crate::audit::snapshot(conn, "ruling_signoffs", rowid).await?;
-        sqlx::query("DELETE FROM ruling_signoffs WHERE rowid = ?")
+        sqlx::query("DELETE FROM ruling_signoffs WHERE rowid = $1")
             .bind(rowid)
             .execute(&mut *conn)
             .await?;
@@ -154,14 +211,14 @@ impl Store {
     /// The case's draft ruling, with the content its print was made from: what members sign.
     pub async fn ruling_to_sign(&self, case_id: i64) -> Result<ToSign, StoreError> {
         let row: Option<(i64, Stage, Option<String>)> = sqlx::query_as(
-            "SELECT id, stage, content_json FROM rulings WHERE case_id = ? AND status = 'draft' ORDER BY id DESC LIMIT 1",
+            "SELECT id, stage, content_json FROM rulings WHERE case_id = $1 AND status = 'draft' ORDER BY id DESC LIMIT 1",
         )
         .bind(case_id)
         .fetch_optional(self.pool())
         .await?;
         let Some((ruling_id, stage, content)) = row else {
             let signed: Option<(i64,)> = sqlx::query_as(
-                "SELECT id FROM rulings WHERE case_id = ? AND status <> 'draft' LIMIT 1",
+                "SELECT id FROM rulings WHERE case_id = $1 AND status <> 'draft' LIMIT 1",
             )
             .bind(case_id)
             .fetch_optional(self.pool())
@@ -221,7 +278,7 @@ impl Store {
             return Err(e);
         }
         let row: Option<DraftRow> = sqlx::query_as(
-            "SELECT status, session_id, stage, content_json, case_id FROM rulings WHERE id = ?",
+            "SELECT status, session_id, stage, content_json, case_id FROM rulings WHERE id = $1",
         )
         .bind(ruling_id)
         .fetch_optional(&mut *w.tx)
@@ -251,7 +308,7 @@ impl Store {
             )
         })?;
         let sat: Vec<(i64, Seat)> = sqlx::query_as(
-            "SELECT member_id, seat FROM attendance WHERE session_id = ?
+            "SELECT member_id, seat FROM attendance WHERE session_id = $1
              ORDER BY CASE seat WHEN 'judge_1' THEN 1 WHEN 'judge_2' THEN 2 ELSE 3 END",
         )
         .bind(session_id)
@@ -264,7 +321,7 @@ impl Store {
             ));
         }
         let already: Vec<(i64, Option<String>, Option<String>)> = sqlx::query_as(
-            "SELECT member_id, content_sha256, body_sha256 FROM ruling_signoffs WHERE ruling_id = ? ORDER BY signed_at, rowid",
+            "SELECT member_id, content_sha256, body_sha256 FROM ruling_signoffs WHERE ruling_id = $1 ORDER BY signed_at, rowid",
         )
         .bind(ruling_id)
         .fetch_all(&mut *w.tx)
@@ -301,7 +358,7 @@ impl Store {
         );
         let (rowid,): (i64,) = sqlx::query_as(
             "INSERT INTO ruling_signoffs (ruling_id, member_id, signed_at, key_id, content_sha256, body_sha256, signature)
-             VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING rowid",
+             VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING rowid",
         )
         .bind(ruling_id)
         .bind(member_id)
@@ -343,7 +400,7 @@ impl Store {
         // Signed, the case is decided; an appeal board's ruling also decides the appeal of
         // the first-instance case it reviews. Both in this same action.
         let first: (Option<i64>,) =
-            sqlx::query_as("SELECT appeal_of_case_id FROM cases WHERE id = ?")
+            sqlx::query_as("SELECT appeal_of_case_id FROM cases WHERE id = $1")
                 .bind(case_id)
                 .fetch_one(&mut *w.tx)
                 .await?;
@@ -356,7 +413,7 @@ impl Store {
         let checkpoint =
             checkpoint(&mut w.tx, &mut w.audit, self.data_dir(), "ruling-locked").await?;
         let (board,): (String,) = sqlx::query_as(
-            "SELECT b.name FROM cases c JOIN boards b ON b.id = c.board_id WHERE c.id = ?",
+            "SELECT b.name FROM cases c JOIN boards b ON b.id = c.board_id WHERE c.id = $1",
         )
         .bind(case_id)
         .fetch_one(&mut *w.tx)
@@ -379,7 +436,7 @@ impl Store {
         })?;
         let pdf_sha256 = keys::sha256_hex(&sealed.pdf);
         sqlx::query(
-            "INSERT INTO ruling_seals (ruling_id, sealed, pdf, pdf_sha256, sealed_at) VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO ruling_seals (ruling_id, sealed, pdf, pdf_sha256, sealed_at) VALUES ($1, $2, $3, $4, $5)",
         )
         .bind(ruling_id)
         .bind(&sealed.sealed_json)
@@ -412,7 +469,7 @@ impl Store {
 
     /// The case a ruling belongs to.
     pub async fn ruling_case(&self, ruling_id: i64) -> Result<i64, StoreError> {
-        let row: Option<(i64,)> = sqlx::query_as("SELECT case_id FROM rulings WHERE id = ?")
+        let row: Option<(i64,)> = sqlx::query_as("SELECT case_id FROM rulings WHERE id = $1")
             .bind(ruling_id)
             .fetch_optional(self.pool())
             .await?;
@@ -428,7 +485,7 @@ impl Store {
         ruling_id: i64,
     ) -> Result<Option<(String, Vec<u8>, String)>, StoreError> {
         Ok(
-            sqlx::query_as("SELECT sealed, pdf, pdf_sha256 FROM ruling_seals WHERE ruling_id = ?")
+            sqlx::query_as("SELECT sealed, pdf, pdf_sha256 FROM ruling_seals WHERE ruling_id = $1")
                 .bind(ruling_id)
                 .fetch_optional(self.pool())
                 .await?,
@@ -438,16 +495,16 @@ impl Store {
 
 /// The signatures of a ruling, in seat order, with the signer's name, seat and key.
 async fn signatures_of(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     ruling_id: i64,
     session_id: i64,
 ) -> Result<Vec<SignatureRecord>, StoreError> {
     let rows: Vec<SignatureRow> = sqlx::query_as(
         "SELECT s.member_id, m.first_name, m.last_name, a.seat, k.public_key, k.fingerprint, s.signed_at, s.signature
          FROM ruling_signoffs s JOIN members m ON m.id = s.member_id
-         JOIN attendance a ON a.session_id = ? AND a.member_id = s.member_id
+         JOIN attendance a ON a.session_id = $1 AND a.member_id = s.member_id
          JOIN account_keys k ON k.id = s.key_id
-         WHERE s.ruling_id = ?
+         WHERE s.ruling_id = $2
          ORDER BY CASE a.seat WHEN 'judge_1' THEN 1 WHEN 'judge_2' THEN 2 ELSE 3 END",
     )
     .bind(session_id)
@@ -489,7 +546,7 @@ type KeptSignature = (
 /// member's signature over it, the kept PDF's SHA-256. An edit in SQL after signing (with the
 /// triggers dropped) shows here, and so in `heyat audit verify` and the app's start.
 pub(crate) async fn sealed_problems(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
 ) -> Result<Vec<crate::AuditProblem>, StoreError> {
     let mut problems = Vec::new();
     let sealed: Vec<SealedRow> = sqlx::query_as(
@@ -522,7 +579,7 @@ pub(crate) async fn sealed_problems(
         let signatures: Vec<KeptSignature> =
             sqlx::query_as(
                 "SELECT s.member_id, s.signed_at, s.content_sha256, s.body_sha256, s.signature, k.public_key
-                 FROM ruling_signoffs s LEFT JOIN account_keys k ON k.id = s.key_id WHERE s.ruling_id = ?",
+                 FROM ruling_signoffs s LEFT JOIN account_keys k ON k.id = s.key_id WHERE s.ruling_id = $1",
             )
             .bind(id)
             .fetch_all(&mut *conn)
@@ -569,7 +626,7 @@ impl Store {
         let rows: Vec<(i64, i64, i64, String, String)> = sqlx::query_as(
             "SELECT s.ruling_id, c.year, c.seq, s.sealed, s.pdf_sha256
                FROM ruling_seals s JOIN rulings r ON r.id = s.ruling_id JOIN cases c ON c.id = r.case_id
-              WHERE coalesce(r.signed_on, substr(s.sealed_at, 1, 10)) BETWEEN ? AND ?
+              WHERE coalesce(r.signed_on, substr(s.sealed_at, 1, 10)) BETWEEN $1 AND $2
               ORDER BY coalesce(r.signed_on, substr(s.sealed_at, 1, 10)), s.ruling_id",
         )
         .bind(from)

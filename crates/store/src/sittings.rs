@@ -98,7 +98,7 @@ pub struct SittingSummary {
 /// The roster of `board_id`: (seat, member id).
 async fn roster(w: &mut Act, board_id: i64) -> Result<Vec<(Seat, i64)>, StoreError> {
     let rows: Vec<(String, i64)> =
-        sqlx::query_as("SELECT seat, member_id FROM board_seats WHERE board_id = ?")
+        sqlx::query_as("SELECT seat, member_id FROM board_seats WHERE board_id = $1")
             .bind(board_id)
             .fetch_all(&mut *w.tx)
             .await?;
@@ -111,7 +111,7 @@ async fn roster(w: &mut Act, board_id: i64) -> Result<Vec<(Seat, i64)>, StoreErr
 /// A case as the docket reads it: its number, board and status.
 async fn docket_case(w: &mut Act, case_id: i64) -> Result<DocketCase, StoreError> {
     let row: Option<(i64, i64, i64, String)> =
-        sqlx::query_as("SELECT year, seq, board_id, status FROM cases WHERE id = ?")
+        sqlx::query_as("SELECT year, seq, board_id, status FROM cases WHERE id = $1")
             .bind(case_id)
             .fetch_optional(&mut *w.tx)
             .await?;
@@ -184,7 +184,7 @@ impl Store {
         let created_at = w.audit.at().to_owned();
         let (sitting_id,): (i64,) = sqlx::query_as(
             "INSERT INTO sittings (board_id, held_on, chair_member_id, created_by, created_at)
-             VALUES (?, ?, ?, ?, ?) RETURNING id",
+             VALUES ($1, $2, $3, $4, $5) RETURNING id",
         )
         .bind(s.board_id)
         .bind(&held_on)
@@ -196,7 +196,7 @@ impl Store {
         w.audit.inserted(&mut w.tx, "sittings", sitting_id).await?;
         for &seat in &docket.attendance.present {
             let (rowid,): (i64,) = sqlx::query_as(
-                "INSERT INTO sitting_presence (sitting_id, seat, member_id) VALUES (?, ?, ?) RETURNING rowid",
+                "INSERT INTO sitting_presence (sitting_id, seat, member_id) VALUES ($1, $2, $3) RETURNING rowid",
             )
             .bind(sitting_id)
             .bind(seat.code())
@@ -256,7 +256,7 @@ impl Store {
     ) -> Result<(), StoreError> {
         let mut w = self.begin(actor).await?;
         let row: Option<(i64, i64)> =
-            sqlx::query_as("SELECT board_id, chair_member_id FROM sittings WHERE id = ?")
+            sqlx::query_as("SELECT board_id, chair_member_id FROM sittings WHERE id = $1")
                 .bind(sitting_id)
                 .fetch_optional(&mut *w.tx)
                 .await?;
@@ -265,7 +265,7 @@ impl Store {
             id: sitting_id,
         })?;
         let presence: Vec<(String, i64)> =
-            sqlx::query_as("SELECT seat, member_id FROM sitting_presence WHERE sitting_id = ?")
+            sqlx::query_as("SELECT seat, member_id FROM sitting_presence WHERE sitting_id = $1")
                 .bind(sitting_id)
                 .fetch_all(&mut *w.tx)
                 .await?;
@@ -294,7 +294,7 @@ impl Store {
         // The docket as it was opened (its cases were checked then), with the recusals
         // recorded since, replayed in order.
         let sessions: Vec<(i64, i64, Option<i64>)> = sqlx::query_as(
-            "SELECT id, case_id, chair_member_id FROM sessions WHERE sitting_id = ? ORDER BY docket_order",
+            "SELECT id, case_id, chair_member_id FROM sessions WHERE sitting_id = $1 ORDER BY docket_order",
         )
         .bind(sitting_id)
         .fetch_all(&mut *w.tx)
@@ -313,7 +313,7 @@ impl Store {
         let mut target = None;
         for ((session_id, id, session_chair), case) in sessions.iter().zip(&cases) {
             let earlier: Vec<(String, String)> = sqlx::query_as(
-                "SELECT seat, holder_was FROM attendance WHERE session_id = ? AND holder_was = 'recused'",
+                "SELECT seat, holder_was FROM attendance WHERE session_id = $1 AND holder_was = 'recused'",
             )
             .bind(session_id)
             .fetch_all(&mut *w.tx)
@@ -338,7 +338,7 @@ impl Store {
                 .into());
             }
         };
-        let (votes,): (i64,) = sqlx::query_as("SELECT count(*) FROM votes WHERE session_id = ?")
+        let (votes,): (i64,) = sqlx::query_as("SELECT count(*) FROM votes WHERE session_id = $1")
             .bind(session_id)
             .fetch_one(&mut *w.tx)
             .await?;
@@ -355,7 +355,7 @@ impl Store {
                 HolderWas::Absent
             };
             let (rowid, was_member, was): (i64, i64, HolderWas) = sqlx::query_as(
-                "SELECT rowid, member_id, holder_was FROM attendance WHERE session_id = ? AND seat = ?",
+                "SELECT rowid, member_id, holder_was FROM attendance WHERE session_id = $1 AND seat = $2",
             )
             .bind(session_id)
             .bind(place.seat)
@@ -368,7 +368,7 @@ impl Store {
                     "attendance",
                     rowid,
                     sqlx::query(
-                        "UPDATE attendance SET member_id = ?, holder_was = ? WHERE rowid = ?",
+                        "UPDATE attendance SET member_id = $1, holder_was = $2 WHERE rowid = $3",
                     )
                     .bind(new_member)
                     .bind(holder_was)
@@ -379,7 +379,7 @@ impl Store {
         }
         let new_chair = member_of(entry.chair);
         let (old_chair,): (Option<i64>,) =
-            sqlx::query_as("SELECT chair_member_id FROM sessions WHERE id = ?")
+            sqlx::query_as("SELECT chair_member_id FROM sessions WHERE id = $1")
                 .bind(session_id)
                 .fetch_one(&mut *w.tx)
                 .await?;
@@ -389,7 +389,7 @@ impl Store {
                 &mut w.audit,
                 "sessions",
                 session_id,
-                sqlx::query("UPDATE sessions SET chair_member_id = ? WHERE id = ?")
+                sqlx::query("UPDATE sessions SET chair_member_id = $1 WHERE id = $2")
                     .bind(new_chair)
                     .bind(session_id),
             )
@@ -401,7 +401,7 @@ impl Store {
     /// The sitting of a session, if it was held in one.
     pub async fn sitting_of_session(&self, session_id: i64) -> Result<Option<i64>, StoreError> {
         let row: Option<(Option<i64>,)> =
-            sqlx::query_as("SELECT sitting_id FROM sessions WHERE id = ?")
+            sqlx::query_as("SELECT sitting_id FROM sessions WHERE id = $1")
                 .bind(session_id)
                 .fetch_optional(self.pool())
                 .await?;
@@ -414,7 +414,7 @@ impl Store {
             "SELECT t.id, t.board_id, b.name AS board_name, t.held_on,
                     (SELECT count(*) FROM sessions s WHERE s.sitting_id = t.id) AS cases
              FROM sittings t JOIN boards b ON b.id = t.board_id
-             WHERE t.held_on >= ? ORDER BY t.held_on DESC, t.id DESC",
+             WHERE t.held_on >= $1 ORDER BY t.held_on DESC, t.id DESC",
         )
         .bind(from)
         .fetch_all(self.pool())
@@ -426,7 +426,7 @@ impl Store {
     pub async fn sitting(&self, sitting_id: i64) -> Result<SittingRecord, StoreError> {
         let head: Option<(i64, String, String, i64, String, String)> = sqlx::query_as(
             "SELECT t.board_id, b.name, t.held_on, t.chair_member_id, t.created_by, t.created_at
-             FROM sittings t JOIN boards b ON b.id = t.board_id WHERE t.id = ?",
+             FROM sittings t JOIN boards b ON b.id = t.board_id WHERE t.id = $1",
         )
         .bind(sitting_id)
         .fetch_optional(self.pool())
@@ -439,7 +439,7 @@ impl Store {
         let present: Vec<(String, i64, String)> = sqlx::query_as(
             "SELECT p.seat, p.member_id, m.first_name || ' ' || m.last_name
              FROM sitting_presence p JOIN members m ON m.id = p.member_id
-             WHERE p.sitting_id = ?
+             WHERE p.sitting_id = $1
              ORDER BY CASE p.seat WHEN 'judge_1' THEN 1 WHEN 'judge_2' THEN 2
                  WHEN 'representative' THEN 3 WHEN 'alternate_judge' THEN 4 ELSE 5 END",
         )
@@ -482,7 +482,7 @@ impl Store {
              JOIN cases c ON c.id = s.case_id
              JOIN offices o ON o.id = c.office_id
              JOIN managers m ON m.id = c.manager_id
-             WHERE s.sitting_id = ? ORDER BY s.docket_order",
+             WHERE s.sitting_id = $1 ORDER BY s.docket_order",
         )
         .bind(sitting_id)
         .fetch_all(self.pool())
@@ -490,7 +490,7 @@ impl Store {
         let mut cases = Vec::with_capacity(rows.len());
         for r in rows {
             let attendance: Vec<AttendanceRecord> = sqlx::query_as(
-                "SELECT seat, member_id, holder_was FROM attendance WHERE session_id = ?
+                "SELECT seat, member_id, holder_was FROM attendance WHERE session_id = $1
                  ORDER BY CASE seat WHEN 'judge_1' THEN 1 WHEN 'judge_2' THEN 2 ELSE 3 END",
             )
             .bind(r.session_id)
@@ -507,7 +507,7 @@ impl Store {
                 })
                 .collect();
             let ruling: Option<(Option<p::RulingOutcome>, Option<i64>)> = sqlx::query_as(
-                "SELECT outcome, grade FROM rulings WHERE case_id = ? ORDER BY id DESC LIMIT 1",
+                "SELECT outcome, grade FROM rulings WHERE case_id = $1 ORDER BY id DESC LIMIT 1",
             )
             .bind(r.case_id)
             .fetch_optional(self.pool())

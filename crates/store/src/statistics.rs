@@ -115,9 +115,9 @@ fn most_first(mut v: Vec<Count>) -> Vec<Count> {
 macro_rules! cases_in_period {
     () => {
         "SELECT c.id FROM cases c
-         WHERE (?1 IS NULL OR c.registered_on >= ?1)
-           AND (?2 IS NULL OR c.registered_on <= ?2)
-           AND (?3 IS NULL OR c.board_id = ?3)"
+         WHERE ($1 IS NULL OR c.registered_on >= $1)
+           AND ($2 IS NULL OR c.registered_on <= $2)
+           AND ($3 IS NULL OR c.board_id = $3)"
     };
 }
 
@@ -145,9 +145,9 @@ impl Store {
 
         let cases: Vec<(String, String)> = sqlx::query_as(
             "SELECT c.registered_on, c.status FROM cases c
-             WHERE (?1 IS NULL OR c.registered_on >= ?1)
-               AND (?2 IS NULL OR c.registered_on <= ?2)
-               AND (?3 IS NULL OR c.board_id = ?3)",
+             WHERE ($1 IS NULL OR c.registered_on >= $1)
+               AND ($2 IS NULL OR c.registered_on <= $2)
+               AND ($3 IS NULL OR c.board_id = $3)",
         )
         .bind(from)
         .bind(to)

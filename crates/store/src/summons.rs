@@ -59,7 +59,7 @@ struct SummonsRow {
     method: Option<ServiceMethod>,
     defence_due: Option<String>,
     defence_received_on: Option<String>,
-    defence_late: Option<bool>,
+    defence_late: Option<crate::Flag>,
     defence_note: String,
 }
 
@@ -83,7 +83,7 @@ impl TryFrom<SummonsRow> for SummonsRecord {
             method: r.method,
             defence_due: r.defence_due,
             defence_received_on: r.defence_received_on,
-            defence_late: r.defence_late,
+            defence_late: r.defence_late.map(bool::from),
             defence_note: r.defence_note,
         })
     }
@@ -143,7 +143,7 @@ fn time_of(text: &str) -> Result<String, StoreError> {
 
 async fn summons_in(w: &mut Act, id: i64) -> Result<SummonsRecord, StoreError> {
     let row: Option<SummonsRow> =
-        sqlx::query_as(sqlx::AssertSqlSafe(format!("{COLUMNS} WHERE id = ?")))
+        sqlx::query_as(sqlx::AssertSqlSafe(format!("{COLUMNS} WHERE id = $1")))
             .bind(id)
             .fetch_optional(&mut *w.tx)
             .await?;
@@ -170,7 +170,7 @@ impl Store {
         let holidays = self.holiday_dates().await?;
         let mut w = self.begin(actor).await?;
         let row: Option<(heyat_core::CaseStatus, String)> = sqlx::query_as(
-            "SELECT c.status, b.province FROM cases c JOIN boards b ON b.id = c.board_id WHERE c.id = ?",
+            "SELECT c.status, b.province FROM cases c JOIN boards b ON b.id = c.board_id WHERE c.id = $1",
         )
         .bind(new.case_id)
         .fetch_optional(&mut *w.tx)
@@ -180,13 +180,13 @@ impl Store {
             id: new.case_id,
         })?;
         let charges: Vec<(String, String, Option<i64>, String)> = sqlx::query_as(
-            "SELECT violation, committed_on, days, facts FROM charges WHERE case_id = ? ORDER BY id",
+            "SELECT violation, committed_on, days, facts FROM charges WHERE case_id = $1 ORDER BY id",
         )
         .bind(new.case_id)
         .fetch_all(&mut *w.tx)
         .await?;
         let (signed,): (i64,) = sqlx::query_as(
-            "SELECT count(*) FROM rulings WHERE case_id = ? AND status IN ('signed', 'final')",
+            "SELECT count(*) FROM rulings WHERE case_id = $1 AND status IN ('signed', 'final')",
         )
         .bind(new.case_id)
         .fetch_one(&mut *w.tx)
@@ -200,7 +200,7 @@ impl Store {
             .map_err(heyat_core::proceedings::ProceedingError::from)?;
         let session_iso = session_on.to_iso_string();
         let twice: Option<(i64,)> =
-            sqlx::query_as("SELECT id FROM summonses WHERE case_id = ? AND session_on = ?")
+            sqlx::query_as("SELECT id FROM summonses WHERE case_id = $1 AND session_on = $2")
                 .bind(new.case_id)
                 .bind(&session_iso)
                 .fetch_optional(&mut *w.tx)
@@ -215,7 +215,7 @@ impl Store {
             ));
         }
         let scheduled: Option<(i64,)> = sqlx::query_as(
-            "SELECT id FROM scheduled_sessions WHERE case_id = ? AND scheduled_on = ? ORDER BY id LIMIT 1",
+            "SELECT id FROM scheduled_sessions WHERE case_id = $1 AND scheduled_on = $2 ORDER BY id LIMIT 1",
         )
         .bind(new.case_id)
         .bind(&session_iso)
@@ -249,7 +249,7 @@ impl Store {
         };
         let (id,): (i64,) = sqlx::query_as(
             "INSERT INTO summonses (case_id, issued_on, session_on, at_time, place, scheduled_session_id, charges)
-             VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+             VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
         )
         .bind(new.case_id)
         .bind(today.to_iso_string())
@@ -291,7 +291,7 @@ impl Store {
             "summonses",
             summons_id,
             sqlx::query(
-                "UPDATE summonses SET served_on = ?, method = ?, defence_due = ? WHERE id = ?",
+                "UPDATE summonses SET served_on = $1, method = $2, defence_due = $3 WHERE id = $4",
             )
             .bind(on.to_iso_string())
             .bind(method)
@@ -320,7 +320,7 @@ impl Store {
         let mut w = self.begin(actor).await?;
         let current = summons_in(&mut w, summons_id).await?;
         let signed: Option<(Option<String>,)> = sqlx::query_as(
-            "SELECT min(signed_on) FROM rulings WHERE case_id = ? AND status IN ('signed', 'final')",
+            "SELECT min(signed_on) FROM rulings WHERE case_id = $1 AND status IN ('signed', 'final')",
         )
         .bind(current.case_id)
         .fetch_optional(&mut *w.tx)
@@ -343,10 +343,10 @@ impl Store {
             "summonses",
             summons_id,
             sqlx::query(
-                "UPDATE summonses SET defence_received_on = ?, defence_late = ?, defence_note = ? WHERE id = ?",
+                "UPDATE summonses SET defence_received_on = $1, defence_late = $2, defence_note = $3 WHERE id = $4",
             )
             .bind(on.to_iso_string())
-            .bind(late)
+            .bind(i64::from(late))
             .bind(note.trim())
             .bind(summons_id),
         )
@@ -359,7 +359,7 @@ impl Store {
     /// The summonses of a case, newest session first.
     pub async fn summonses_of(&self, case_id: i64) -> Result<Vec<SummonsRecord>, StoreError> {
         let rows: Vec<SummonsRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-            "{COLUMNS} WHERE case_id = ? ORDER BY session_on DESC, id DESC"
+            "{COLUMNS} WHERE case_id = $1 ORDER BY session_on DESC, id DESC"
         )))
         .bind(case_id)
         .fetch_all(self.pool())
@@ -370,7 +370,7 @@ impl Store {
     /// One summons.
     pub async fn summons(&self, summons_id: i64) -> Result<SummonsRecord, StoreError> {
         let row: Option<SummonsRow> =
-            sqlx::query_as(sqlx::AssertSqlSafe(format!("{COLUMNS} WHERE id = ?")))
+            sqlx::query_as(sqlx::AssertSqlSafe(format!("{COLUMNS} WHERE id = $1")))
                 .bind(summons_id)
                 .fetch_optional(self.pool())
                 .await?;
@@ -389,8 +389,8 @@ impl Store {
     ) -> Result<Vec<SummonsRecord>, StoreError> {
         let today = today.to_iso_string();
         let rows: Vec<SummonsRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-            "{COLUMNS} WHERE (served_on IS NULL AND session_on >= ?1)
-                OR (served_on IS NOT NULL AND defence_received_on IS NULL AND defence_due >= ?1)
+            "{COLUMNS} WHERE (served_on IS NULL AND session_on >= $1)
+                OR (served_on IS NOT NULL AND defence_received_on IS NULL AND defence_due >= $1)
              ORDER BY coalesce(defence_due, session_on), id"
         )))
         .bind(today)

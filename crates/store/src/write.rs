@@ -10,7 +10,7 @@ use heyat_core::board::{BoardKind, Candidate, MemberKind, Seat, check_chair, che
 use heyat_core::date::JalaliDate;
 use heyat_core::{CaseStatus, national_id_is_valid, to_latin_digits};
 use serde::{Deserialize, Serialize};
-use sqlx::SqliteConnection;
+use sqlx::AnyConnection;
 
 /// A new office.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -209,12 +209,12 @@ pub(crate) fn checked_charge(c: &NewCharge) -> Result<NewCharge, StoreError> {
 }
 
 pub(crate) async fn exists(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     table: &'static str,
     what: &'static str,
     id: i64,
 ) -> Result<(), StoreError> {
-    let sql = format!("SELECT 1 FROM {table} WHERE id = ?");
+    let sql = format!("SELECT 1 FROM {table} WHERE id = $1");
     let found: Option<(i64,)> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
         .bind(id)
         .fetch_optional(&mut *conn)
@@ -224,12 +224,9 @@ pub(crate) async fn exists(
 
 /// Refuses a change to the charges of a case whose ruling is signed (the trigger says the
 /// same to anything that bypasses this check).
-pub(crate) async fn charges_open(
-    conn: &mut SqliteConnection,
-    case_id: i64,
-) -> Result<(), StoreError> {
+pub(crate) async fn charges_open(conn: &mut AnyConnection, case_id: i64) -> Result<(), StoreError> {
     let signed: Option<(i64,)> = sqlx::query_as(
-        "SELECT id FROM rulings WHERE case_id = ? AND status IN ('signed', 'final') LIMIT 1",
+        "SELECT id FROM rulings WHERE case_id = $1 AND status IN ('signed', 'final') LIMIT 1",
     )
     .bind(case_id)
     .fetch_optional(&mut *conn)
@@ -241,14 +238,14 @@ pub(crate) async fn charges_open(
 }
 
 pub(crate) async fn insert_charge(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     audit: &mut AuditChain,
     case_id: i64,
     c: &NewCharge,
 ) -> Result<i64, StoreError> {
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO charges (case_id, violation, committed_on, days, facts, last_prosecution_act_on)
-         VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
     )
     .bind(case_id)
     .bind(&c.violation)
@@ -264,7 +261,7 @@ pub(crate) async fn insert_charge(
 
 /// Inserts a checked case with its charges; the caller commits.
 pub(crate) async fn insert_case(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     audit: &mut AuditChain,
     case: &NewCase,
     status: CaseStatus,
@@ -279,7 +276,7 @@ pub(crate) async fn insert_case(
         .collect::<Result<Vec<_>, _>>()?;
     exists(conn, "boards", "هیأت", case.board_id).await?;
     let office_manager: Option<(Option<i64>,)> = sqlx::query_as(
-        "SELECT (SELECT id FROM managers WHERE office_id = o.id ORDER BY id DESC LIMIT 1) FROM offices o WHERE o.id = ?",
+        "SELECT (SELECT id FROM managers WHERE office_id = o.id ORDER BY id DESC LIMIT 1) FROM offices o WHERE o.id = $1",
     )
     .bind(case.office_id)
     .fetch_optional(&mut *conn)
@@ -304,7 +301,7 @@ pub(crate) async fn insert_case(
     };
     let year = i64::from(registered.year());
     let (seq,): (i64,) = sqlx::query_as(
-        "SELECT coalesce(max(seq), 0) + 1 FROM cases WHERE board_id = ? AND year = ?",
+        "SELECT coalesce(max(seq), 0) + 1 FROM cases WHERE board_id = $1 AND year = $2",
     )
     .bind(case.board_id)
     .bind(year)
@@ -312,7 +309,7 @@ pub(crate) async fn insert_case(
     .await?;
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO cases (board_id, year, seq, office_id, manager_id, status, registered_on, subject)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
     )
     .bind(case.board_id)
     .bind(year)
@@ -337,11 +334,11 @@ pub(crate) async fn insert_case(
 
 /// Runs an UPDATE on one row and records it in the audit log with before and after.
 pub(crate) async fn update_row(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     audit: &mut AuditChain,
     table: &'static str,
     id: i64,
-    query: sqlx::query::Query<'_, sqlx::Sqlite, sqlx::sqlite::SqliteArguments>,
+    query: sqlx::query::Query<'_, sqlx::Any, sqlx::any::AnyArguments>,
 ) -> Result<(), StoreError> {
     let before = snapshot(conn, table, id).await?;
     query.execute(&mut *conn).await?;
@@ -395,7 +392,7 @@ impl Store {
         }
         let mut w = self.begin(actor).await?;
         let (id,): (i64,) = sqlx::query_as(
-            "INSERT INTO boards (kind, name, province, term_start, term_end) VALUES (?, ?, ?, ?, ?) RETURNING id",
+            "INSERT INTO boards (kind, name, province, term_start, term_end) VALUES ($1, $2, $3, $4, $5) RETURNING id",
         )
         .bind(kind.code())
         .bind(name)
@@ -462,7 +459,7 @@ impl Store {
             &mut w.audit,
             "cases",
             case_id,
-            sqlx::query("UPDATE cases SET subject = ? WHERE id = ?")
+            sqlx::query("UPDATE cases SET subject = $1 WHERE id = $2")
                 .bind(subject)
                 .bind(case_id),
         )
@@ -505,7 +502,7 @@ impl Store {
             "charges",
             charge_id,
             sqlx::query(
-                "UPDATE charges SET violation = ?, committed_on = ?, days = ?, facts = ?, last_prosecution_act_on = ? WHERE id = ?",
+                "UPDATE charges SET violation = $1, committed_on = $2, days = $3, facts = $4, last_prosecution_act_on = $5 WHERE id = $6",
             )
             .bind(c.violation)
             .bind(c.committed_on)
@@ -526,7 +523,7 @@ impl Store {
         let case_id = charge_case(&mut w.tx, charge_id).await?;
         charges_open(&mut w.tx, case_id).await?;
         let before = snapshot(&mut w.tx, "charges", charge_id).await?;
-        sqlx::query("DELETE FROM charges WHERE id = ?")
+        sqlx::query("DELETE FROM charges WHERE id = $1")
             .bind(charge_id)
             .execute(&mut *w.tx)
             .await?;
@@ -594,8 +591,8 @@ impl Store {
             "complaints",
             complaint_id,
             sqlx::query(
-                "UPDATE complaints SET review_notes = coalesce(?, review_notes),
-                    forwarded_on = coalesce(?, forwarded_on), case_id = coalesce(?, case_id) WHERE id = ?",
+                "UPDATE complaints SET review_notes = coalesce($1, review_notes),
+                    forwarded_on = coalesce($2, forwarded_on), case_id = coalesce($3, case_id) WHERE id = $4",
             )
             .bind(review_notes.map(str::trim))
             .bind(forwarded)
@@ -622,7 +619,7 @@ impl Store {
         let title = required("عنوان (title)", title)?;
         let mut w = self.begin(actor).await?;
         let (rowid,): (i64,) = sqlx::query_as(
-            "INSERT INTO holidays (day, title) VALUES (?, ?)
+            "INSERT INTO holidays (day, title) VALUES ($1, $2)
              ON CONFLICT (day) DO UPDATE SET title = excluded.title RETURNING rowid",
         )
         .bind(day)
@@ -640,7 +637,7 @@ impl Store {
     pub async fn remove_holiday(&self, day: &str, actor: &str) -> Result<(), StoreError> {
         let day = iso("روز (day)", day)?;
         let mut w = self.begin(actor).await?;
-        let row: Option<(i64,)> = sqlx::query_as("SELECT rowid FROM holidays WHERE day = ?")
+        let row: Option<(i64,)> = sqlx::query_as("SELECT rowid FROM holidays WHERE day = $1")
             .bind(&day)
             .fetch_optional(&mut *w.tx)
             .await?;
@@ -651,7 +648,7 @@ impl Store {
             ));
         };
         let before = snapshot(&mut w.tx, "holidays", rowid).await?;
-        sqlx::query("DELETE FROM holidays WHERE rowid = ?")
+        sqlx::query("DELETE FROM holidays WHERE rowid = $1")
             .bind(rowid)
             .execute(&mut *w.tx)
             .await?;
@@ -670,8 +667,8 @@ impl Store {
     }
 }
 
-async fn board_kind(conn: &mut SqliteConnection, board_id: i64) -> Result<BoardKind, StoreError> {
-    let kind: Option<(String,)> = sqlx::query_as("SELECT kind FROM boards WHERE id = ?")
+async fn board_kind(conn: &mut AnyConnection, board_id: i64) -> Result<BoardKind, StoreError> {
+    let kind: Option<(String,)> = sqlx::query_as("SELECT kind FROM boards WHERE id = $1")
         .bind(board_id)
         .fetch_optional(&mut *conn)
         .await?;
@@ -686,11 +683,11 @@ async fn board_kind(conn: &mut SqliteConnection, board_id: i64) -> Result<BoardK
 }
 
 pub(crate) async fn candidate(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     member_id: i64,
 ) -> Result<Candidate, StoreError> {
     let row: Option<(String, Option<i64>, i64, Option<String>)> = sqlx::query_as(
-        "SELECT kind, judicial_grade, on_kanoon_directors, manages_office FROM members WHERE id = ?",
+        "SELECT kind, judicial_grade, on_kanoon_directors, manages_office FROM members WHERE id = $1",
     )
     .bind(member_id)
     .fetch_optional(&mut *conn)
@@ -710,8 +707,8 @@ pub(crate) async fn candidate(
     })
 }
 
-async fn charge_case(conn: &mut SqliteConnection, charge_id: i64) -> Result<i64, StoreError> {
-    let row: Option<(i64,)> = sqlx::query_as("SELECT case_id FROM charges WHERE id = ?")
+async fn charge_case(conn: &mut AnyConnection, charge_id: i64) -> Result<i64, StoreError> {
+    let row: Option<(i64,)> = sqlx::query_as("SELECT case_id FROM charges WHERE id = $1")
         .bind(charge_id)
         .fetch_optional(&mut *conn)
         .await?;
@@ -730,7 +727,7 @@ pub(crate) async fn elect_chair_in(
     let who = candidate(&mut w.tx, member_id).await?;
     check_chair(&who)?;
     let seated: Option<(String,)> =
-        sqlx::query_as("SELECT seat FROM board_seats WHERE board_id = ? AND member_id = ?")
+        sqlx::query_as("SELECT seat FROM board_seats WHERE board_id = $1 AND member_id = $2")
             .bind(board_id)
             .bind(member_id)
             .fetch_optional(&mut *w.tx)
@@ -746,7 +743,7 @@ pub(crate) async fn elect_chair_in(
         &mut w.audit,
         "boards",
         board_id,
-        sqlx::query("UPDATE boards SET chair_member_id = ? WHERE id = ?")
+        sqlx::query("UPDATE boards SET chair_member_id = $1 WHERE id = $2")
             .bind(member_id)
             .bind(board_id),
     )
@@ -788,7 +785,7 @@ pub(crate) async fn register_complaint_in(
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO complaints (kind, source, received_on, office_id,
              reporter_confidential, summary, review_notes, forwarded_on, case_id)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
     )
     .bind(&c.kind)
     .bind(&c.source)
@@ -818,7 +815,7 @@ pub(crate) async fn move_case_in(
     case_id: i64,
     to: CaseStatus,
 ) -> Result<(), StoreError> {
-    let from: Option<(String,)> = sqlx::query_as("SELECT status FROM cases WHERE id = ?")
+    let from: Option<(String,)> = sqlx::query_as("SELECT status FROM cases WHERE id = $1")
         .bind(case_id)
         .fetch_optional(&mut *w.tx)
         .await?;
@@ -864,7 +861,7 @@ pub(crate) async fn add_member_in(
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO members (kind, first_name, last_name, judicial_grade, on_kanoon_directors,
              manages_office)
-         VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
     )
     .bind(kind.code())
     .bind(first)
@@ -913,14 +910,14 @@ pub(crate) async fn assign_seat_in(
     let who = candidate(&mut w.tx, member_id).await?;
     check_seat(board, seat, &who)?;
     let old: Option<(i64,)> =
-        sqlx::query_as("SELECT rowid FROM board_seats WHERE board_id = ? AND seat = ?")
+        sqlx::query_as("SELECT rowid FROM board_seats WHERE board_id = $1 AND seat = $2")
             .bind(board_id)
             .bind(seat.code())
             .fetch_optional(&mut *w.tx)
             .await?;
     if let Some((rowid,)) = old {
         let before = snapshot(&mut w.tx, "board_seats", rowid).await?;
-        sqlx::query("DELETE FROM board_seats WHERE rowid = ?")
+        sqlx::query("DELETE FROM board_seats WHERE rowid = $1")
             .bind(rowid)
             .execute(&mut *w.tx)
             .await?;
@@ -936,7 +933,7 @@ pub(crate) async fn assign_seat_in(
             .await?;
     }
     let (rowid,): (i64,) = sqlx::query_as(
-        "INSERT INTO board_seats (board_id, seat, member_id) VALUES (?, ?, ?) RETURNING rowid",
+        "INSERT INTO board_seats (board_id, seat, member_id) VALUES ($1, $2, $3) RETURNING rowid",
     )
     .bind(board_id)
     .bind(seat.code())
@@ -970,7 +967,7 @@ pub(crate) async fn insert_office(
 ) -> Result<i64, StoreError> {
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO offices (code, name, city, province, licence_issued_on, licence_expires_on)
-         VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
     )
     .bind(&office.code)
     .bind(&office.name)
@@ -1013,7 +1010,7 @@ pub(crate) async fn insert_manager(
         exists(&mut w.tx, "offices", "دفتر", office).await?;
     }
     let (id,): (i64,) = sqlx::query_as(
-        "INSERT INTO managers (national_id, first_name, last_name, office_id) VALUES (?, ?, ?, ?) RETURNING id",
+        "INSERT INTO managers (national_id, first_name, last_name, office_id) VALUES ($1, $2, $3, $4) RETURNING id",
     )
     .bind(&manager.national_id)
     .bind(&manager.first_name)

@@ -321,7 +321,7 @@ async fn a_signed_ruling_fixes_the_conditions_it_ruled_on() {
     assert!(err.to_string().contains("امضا شده"), "{err}");
     // The triggers hold it too.
     let sql = sqlx::query(
-        "INSERT INTO case_qualifications (case_id, condition, found_on) VALUES (?, '1401:9:a', '2026-10-01')",
+        "INSERT INTO case_qualifications (case_id, condition, found_on) VALUES ($1, '1401:9:a', '2026-10-01')",
     )
     .bind(case_id)
     .execute(w.store.pool())

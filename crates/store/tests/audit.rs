@@ -2,7 +2,7 @@ use crate::common::*;
 use heyat_store::StoreError;
 
 async fn exec(store: &heyat_store::Store, sql: &str) {
-    sqlx::query(sqlx::AssertSqlSafe(sql.to_owned()))
+    sqlx::query(sqlx::AssertSqlSafe(crate::common::portable(sql)))
         .execute(store.pool())
         .await
         .unwrap();

@@ -3,6 +3,9 @@ use heyat_store::Store;
 
 #[tokio::test]
 async fn backup_while_open_then_restore_brings_back_every_row_and_file() {
+    if skip_unless_sqlite() {
+        return;
+    }
     let dir = tempfile::tempdir().unwrap();
     let w = world(&dir).await;
     let c = w
@@ -59,6 +62,9 @@ async fn backup_while_open_then_restore_brings_back_every_row_and_file() {
 
 #[tokio::test]
 async fn a_bad_backup_is_refused_and_the_database_is_untouched() {
+    if skip_unless_sqlite() {
+        return;
+    }
     let dir = tempfile::tempdir().unwrap();
     let w = world(&dir).await;
     w.store
@@ -107,6 +113,9 @@ async fn a_bad_backup_is_refused_and_the_database_is_untouched() {
 
 #[tokio::test]
 async fn a_damaged_database_is_replaced_and_its_raw_file_kept() {
+    if skip_unless_sqlite() {
+        return;
+    }
     let dir = tempfile::tempdir().unwrap();
     let w = world(&dir).await;
     w.store
@@ -161,6 +170,9 @@ async fn restores(store: &Store) -> Vec<(i64, String)> {
 
 #[tokio::test]
 async fn an_older_backup_of_the_same_database_is_restored_and_the_restore_recorded() {
+    if skip_unless_sqlite() {
+        return;
+    }
     let (dir, out) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
     let (w, file) = with_backup(&dir, &out).await;
     w.store
@@ -206,6 +218,9 @@ async fn an_older_backup_of_the_same_database_is_restored_and_the_restore_record
 
 #[tokio::test]
 async fn a_backup_of_another_database_is_refused_unless_forced_and_then_audited() {
+    if skip_unless_sqlite() {
+        return;
+    }
     let (dir, out) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
     let (_, foreign) = with_backup(&tempfile::tempdir().unwrap(), &out).await;
     let w = world(&dir).await;
@@ -247,6 +262,9 @@ async fn a_backup_of_another_database_is_refused_unless_forced_and_then_audited(
 
 #[tokio::test]
 async fn a_restore_is_refused_while_the_app_holds_the_data_folder() {
+    if skip_unless_sqlite() {
+        return;
+    }
     let (dir, out) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
     let (w, file) = with_backup(&dir, &out).await;
     w.store
@@ -269,4 +287,24 @@ async fn a_restore_is_refused_while_the_app_holds_the_data_folder() {
     Store::restore_from(&file, &path, false, ACTOR)
         .await
         .unwrap();
+}
+
+/// On PostgreSQL the store makes no backup of its own: the server's tools do (pg_dump), and
+/// the store says so rather than write a file that is not one.
+#[tokio::test]
+async fn on_a_server_the_backup_is_the_servers() {
+    if !on_postgres() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let w = world(&dir).await;
+    let out = tempfile::tempdir().unwrap();
+    let err = w
+        .store
+        .backup_to(&out.path().join("b.sqlite3"))
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), "backup", "{err}");
+    assert!(err.to_string().contains("pg_dump"), "{err}");
+    assert!(!out.path().join("b.sqlite3").exists());
 }

@@ -22,8 +22,87 @@ pub struct World {
     pub office: i64,
 }
 
+/// The store in `dir`: SQLite, as the app opens it; or, when `HEYAT_TEST_PG` names a
+/// PostgreSQL server (`postgres://user@host:port/db`, a role that may create databases), a
+/// fresh database of its own on that server, which the folder's `server.url` names — so the
+/// whole suite runs on either backend, and reopening the folder reopens the same database.
+pub async fn open_in(dir: &std::path::Path) -> Result<Store, StoreError> {
+    if let Ok(url) = std::env::var("HEYAT_TEST_PG") {
+        let setting = dir.join(heyat_store::SERVER_FILE);
+        if !setting.exists() {
+            std::fs::create_dir_all(dir).unwrap();
+            std::fs::write(&setting, fresh_database(&url).await).unwrap();
+        }
+    }
+    Store::open_in(dir).await
+}
+
+/// For a test of SQLite's own file (its backup, its WAL after a kill): whether to run it,
+/// which is only when the suite runs on SQLite. Says so on the PostgreSQL run.
+pub fn skip_unless_sqlite() -> bool {
+    if on_postgres() {
+        eprintln!("SQLite's own file: not a PostgreSQL test");
+        return true;
+    }
+    false
+}
+
+/// Whether the suite runs on PostgreSQL (`HEYAT_TEST_PG`).
+pub fn on_postgres() -> bool {
+    std::env::var_os("HEYAT_TEST_PG").is_some()
+}
+
+/// `sql` written for SQLite, as the tests write it, in the running backend's dialect: on
+/// PostgreSQL a trigger is dropped `ON` its table, `group_concat` is `string_agg` and a blob
+/// literal `x'…'` is a `bytea`.
+pub fn portable(sql: &str) -> String {
+    if !on_postgres() {
+        return sql.to_owned();
+    }
+    if let Some(name) = sql.strip_prefix("DROP TRIGGER ") {
+        let table = if name.starts_with("audit_log") {
+            "audit_log"
+        } else if name.starts_with("rulings") {
+            "rulings"
+        } else if name.starts_with("ruling_seals") {
+            "ruling_seals"
+        } else {
+            panic!("which table is trigger {name} on?")
+        };
+        return format!("DROP TRIGGER {name} ON {table}");
+    }
+    let mut out = sql.replace("group_concat(", "string_agg(");
+    while let Some(start) = out.find("x'") {
+        let end = start + 2 + out[start + 2..].find('\'').unwrap();
+        let hex = out[start + 2..end].to_owned();
+        out.replace_range(start..=end, &format!("'\\x{hex}'::bytea"));
+    }
+    out
+}
+
+/// A new, empty database on the server at `url`; its URL.
+async fn fresh_database(url: &str) -> String {
+    use sqlx::{Connection, Executor};
+    use std::sync::atomic::{AtomicU32, Ordering};
+    static NEXT: AtomicU32 = AtomicU32::new(0);
+    sqlx::any::install_default_drivers();
+    let name = format!(
+        "heyat_t_{}_{}_{}",
+        std::process::id(),
+        NEXT.fetch_add(1, Ordering::Relaxed),
+        chrono::Utc::now().timestamp_micros() % 1_000_000
+    );
+    let mut conn = sqlx::AnyConnection::connect(url).await.unwrap();
+    conn.execute(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+        .await
+        .unwrap();
+    conn.close().await.unwrap();
+    let base = url.rsplit_once('/').map_or(url, |(base, _)| base);
+    format!("{base}/{name}")
+}
+
 pub async fn world(dir: &tempfile::TempDir) -> World {
-    let store = Store::open_in(dir.path()).await.unwrap();
+    let store = open_in(dir.path()).await.unwrap();
     world_in(store).await
 }
 

@@ -22,9 +22,9 @@ fn complaint(w: &World) -> NewComplaint {
 
 /// Every text the audit log holds, rows run together.
 async fn whole_audit_log(store: &Store) -> String {
-    let (text,): (String,) = sqlx::query_as(
-        "SELECT group_concat(at || actor || action || table_name || coalesce(before, '') || coalesce(after, ''), '|') FROM audit_log",
-    )
+    let (text,): (String,) = sqlx::query_as(sqlx::AssertSqlSafe(portable(
+        "SELECT group_concat(at || actor || action || table_name || coalesce(before, '') || coalesce(after, ''), '|') FROM audit_log"
+    )))
     .fetch_one(store.pool())
     .await
     .unwrap();
@@ -72,16 +72,16 @@ async fn the_reporters_identity_never_reaches_the_audit_log_or_the_index_in_clea
     assert!(!log.contains(&plain));
     // The complaint's own row keeps no identity either.
     let (name, contact): (Option<String>, Option<String>) =
-        sqlx::query_as("SELECT reporter_name, reporter_contact FROM complaints WHERE id = ?")
+        sqlx::query_as("SELECT reporter_name, reporter_contact FROM complaints WHERE id = $1")
             .bind(made.complaint_id)
             .fetch_one(w.store.pool())
             .await
             .unwrap();
     assert_eq!((name, contact), (None, None));
     // The search index holds nothing of it, and no search finds the case by it.
-    let (index,): (String,) = sqlx::query_as(
+    let (index,): (String,) = sqlx::query_as(sqlx::AssertSqlSafe(portable(
         "SELECT group_concat(number || office || manager || facts, '|') FROM case_search",
-    )
+    )))
     .fetch_one(w.store.pool())
     .await
     .unwrap();
@@ -154,7 +154,7 @@ async fn the_case_subject_is_never_taken_from_the_complaint_text() {
         "no subject until the secretary writes one"
     );
     let opened: (Option<String>,) = sqlx::query_as(
-        "SELECT after FROM audit_log WHERE table_name = 'cases' AND row_id = ? ORDER BY id LIMIT 1",
+        "SELECT after FROM audit_log WHERE table_name = 'cases' AND row_id = $1 ORDER BY id LIMIT 1",
     )
     .bind(id)
     .fetch_one(w.store.pool())
@@ -214,7 +214,7 @@ async fn identities_already_on_file_move_apart_when_the_database_is_upgraded() {
             .unwrap();
         sqlx::query(
             "INSERT INTO complaints (id, kind, source, received_on, reporter_name, reporter_contact, summary)
-             VALUES (1, 'complaint', 'client', '2026-01-01', ?, ?, 'شرح')",
+             VALUES (1, 'complaint', 'client', '2026-01-01', $1, $2, 'شرح')",
         )
         .bind(NAME)
         .bind(CONTACT)

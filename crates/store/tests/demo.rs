@@ -1,11 +1,10 @@
 use crate::common::*;
 use heyat_core::CaseStatus;
-use heyat_store::Store;
 
 #[tokio::test]
 async fn generated_demo_has_every_status_and_an_intact_log() {
     let dir = tempfile::tempdir().unwrap();
-    let store = Store::open_in(dir.path()).await.unwrap();
+    let store = crate::common::open_in(dir.path()).await.unwrap();
     let report = store.generate_demo(1500, today(), 7, "demo").await.unwrap();
     assert_eq!(report.cases, 1500);
     let counts = store.status_counts().await.unwrap();
@@ -59,7 +58,7 @@ async fn generated_demo_has_every_status_and_an_intact_log() {
     );
     // Same seed, same data.
     let again = tempfile::tempdir().unwrap();
-    let other = Store::open_in(again.path()).await.unwrap();
+    let other = crate::common::open_in(again.path()).await.unwrap();
     other.generate_demo(1500, today(), 7, "demo").await.unwrap();
     let a = store.cases(&Default::default()).await.unwrap();
     let b = other.cases(&Default::default()).await.unwrap();

@@ -212,13 +212,13 @@ async fn a_signed_ruling_and_its_charges_cannot_change() {
 
     // Refused by the triggers too, for anything that goes around the store.
     for sql in [
-        "UPDATE rulings SET text = 'دست‌کاری' WHERE id = ?1",
-        "UPDATE rulings SET status = 'draft' WHERE id = ?1",
-        "DELETE FROM rulings WHERE id = ?1",
-        "DELETE FROM ruling_signoffs WHERE ruling_id = ?1",
-        "UPDATE charges SET facts = 'دست‌کاری' WHERE case_id = (SELECT case_id FROM rulings WHERE id = ?1)",
-        "DELETE FROM charges WHERE case_id = (SELECT case_id FROM rulings WHERE id = ?1)",
-        "INSERT INTO charges (case_id, violation, committed_on) SELECT case_id, '1401:34:a', '2026-01-01' FROM rulings WHERE id = ?1",
+        "UPDATE rulings SET text = 'دست‌کاری' WHERE id = $1",
+        "UPDATE rulings SET status = 'draft' WHERE id = $1",
+        "DELETE FROM rulings WHERE id = $1",
+        "DELETE FROM ruling_signoffs WHERE ruling_id = $1",
+        "UPDATE charges SET facts = 'دست‌کاری' WHERE case_id = (SELECT case_id FROM rulings WHERE id = $1)",
+        "DELETE FROM charges WHERE case_id = (SELECT case_id FROM rulings WHERE id = $1)",
+        "INSERT INTO charges (case_id, violation, committed_on) SELECT case_id, '1401:34:a', '2026-01-01' FROM rulings WHERE id = $1",
     ] {
         let err: StoreError = sqlx::query(sql)
             .bind(ruling)

@@ -85,7 +85,7 @@ async fn final_computed(store: &Store, today: JalaliDate) -> BTreeSet<i64> {
 #[tokio::test]
 async fn kept_limits_are_what_the_engine_computes_and_follow_every_change() {
     let dir = tempfile::tempdir().unwrap();
-    let store = Store::open_in(dir.path()).await.unwrap();
+    let store = crate::common::open_in(dir.path()).await.unwrap();
     store.generate_demo(400, today(), 3, ACTOR).await.unwrap();
     let today = day();
     assert_eq!(store.stale_limits().await.unwrap(), 400, "new cases wait");
@@ -170,7 +170,7 @@ async fn kept_limits_are_what_the_engine_computes_and_follow_every_change() {
 #[tokio::test]
 async fn the_case_list_is_read_a_page_at_a_time_under_any_filter() {
     let dir = tempfile::tempdir().unwrap();
-    let store = Store::open_in(dir.path()).await.unwrap();
+    let store = crate::common::open_in(dir.path()).await.unwrap();
     store.generate_demo(600, today(), 5, ACTOR).await.unwrap();
     let all = store.cases(&CaseFilter::default()).await.unwrap();
     let mut paged = Vec::new();
@@ -216,7 +216,7 @@ async fn the_case_list_is_read_a_page_at_a_time_under_any_filter() {
 #[tokio::test]
 async fn the_desk_counts_every_final_ruling_and_names_the_first() {
     let dir = tempfile::tempdir().unwrap();
-    let store = Store::open_in(dir.path()).await.unwrap();
+    let store = crate::common::open_in(dir.path()).await.unwrap();
     store.generate_demo(400, today(), 3, ACTOR).await.unwrap();
     let all = store.final_by(day()).await.unwrap();
     let (total, first) = store.finalizable(day(), 3).await.unwrap();

@@ -2,7 +2,6 @@
 
 use crate::common::*;
 use heyat_core::date::JalaliDate;
-use heyat_store::Store;
 use heyat_store::ranking::{Index7Row, index7_report};
 
 fn day(s: &str) -> JalaliDate {
@@ -16,7 +15,7 @@ fn office<'a>(rows: &'a [Index7Row], code: &str) -> &'a Index7Row {
 #[tokio::test]
 async fn every_office_gets_its_index_7_with_each_deduction_and_clause() {
     let dir = tempfile::tempdir().unwrap();
-    let store = Store::open_in(dir.path()).await.unwrap();
+    let store = crate::common::open_in(dir.path()).await.unwrap();
     assert!(store.load_demo_if_new(today()).await.unwrap());
 
     // 1404: the licence revoked in Rey (final 1404/02/07) is excepted; no one else convicted.
@@ -91,7 +90,7 @@ async fn every_office_gets_its_index_7_with_each_deduction_and_clause() {
 #[tokio::test]
 async fn the_report_goes_out_as_a_sheet_one_row_per_deduction_or_office() {
     let dir = tempfile::tempdir().unwrap();
-    let store = Store::open_in(dir.path()).await.unwrap();
+    let store = crate::common::open_in(dir.path()).await.unwrap();
     assert!(store.load_demo_if_new(today()).await.unwrap());
     let rows = index7_report(&store, day("1404/01/01"), day("1405/12/29"))
         .await

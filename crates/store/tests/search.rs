@@ -117,9 +117,8 @@ async fn a_database_without_index_rows_is_indexed_on_opening() {
         .await
         .unwrap();
     assert!(w.store.search("قم", 10).await.unwrap().is_empty());
-    let path = w.store.path().to_path_buf();
     w.store.close().await;
-    let store = heyat_store::Store::open(&path).await.unwrap();
+    let store = open_in(dir.path()).await.unwrap();
     assert_eq!(store.search("قم", 10).await.unwrap().len(), 1);
     assert_eq!(store.rebuild_search_index().await.unwrap(), 1);
 }

@@ -74,7 +74,7 @@ async fn sitting(w: &World) -> Vec<Caller> {
 }
 
 async fn failed_tries(store: &Store, account_id: i64) -> i64 {
-    let (n,): (i64,) = sqlx::query_as("SELECT failed_tries FROM users WHERE id = ?")
+    let (n,): (i64,) = sqlx::query_as("SELECT failed_tries FROM users WHERE id = $1")
         .bind(account_id)
         .fetch_one(store.pool())
         .await
@@ -83,7 +83,7 @@ async fn failed_tries(store: &Store, account_id: i64) -> i64 {
 }
 
 async fn exec(store: &Store, sql: &str) {
-    sqlx::query(sqlx::AssertSqlSafe(sql.to_owned()))
+    sqlx::query(sqlx::AssertSqlSafe(crate::common::portable(sql)))
         .execute(store.pool())
         .await
         .unwrap();
@@ -277,14 +277,14 @@ async fn members_sign_one_by_one_and_the_last_locks_the_ruling() {
     ));
     // The triggers refuse what goes around the store.
     for sql in [
-        "UPDATE rulings SET text = 'دست‌کاری' WHERE id = ?1",
-        "UPDATE rulings SET content_json = '{}' WHERE id = ?1",
-        "UPDATE rulings SET status = 'draft' WHERE id = ?1",
-        "DELETE FROM ruling_signoffs WHERE ruling_id = ?1",
-        "UPDATE ruling_seals SET pdf = x'00' WHERE ruling_id = ?1",
-        "DELETE FROM ruling_seals WHERE ruling_id = ?1",
+        "UPDATE rulings SET text = 'دست‌کاری' WHERE id = $1",
+        "UPDATE rulings SET content_json = '{}' WHERE id = $1",
+        "UPDATE rulings SET status = 'draft' WHERE id = $1",
+        "DELETE FROM ruling_signoffs WHERE ruling_id = $1",
+        "UPDATE ruling_seals SET pdf = x'00' WHERE ruling_id = $1",
+        "DELETE FROM ruling_seals WHERE ruling_id = $1",
     ] {
-        let err: StoreError = sqlx::query(sql)
+        let err: StoreError = sqlx::query(sqlx::AssertSqlSafe(portable(sql)))
             .bind(ruling)
             .execute(w.store.pool())
             .await
@@ -713,7 +713,7 @@ async fn five_wrong_passwords_lock_the_account_until_an_administrator_unlocks_it
     assert!(row.locked && row.enrolled && row.active, "{row:?}");
     // The tries the lock counted are in the audit log (without secrets).
     let (audited,): (i64,) = sqlx::query_as(
-        "SELECT count(*) FROM audit_log WHERE table_name = 'users' AND row_id = ? AND after LIKE '%\"failed_tries\":5%'",
+        "SELECT count(*) FROM audit_log WHERE table_name = 'users' AND row_id = $1 AND after LIKE '%\"failed_tries\":5%'",
     )
     .bind(me.account_id)
     .fetch_one(w.store.pool())
@@ -797,7 +797,7 @@ async fn an_enrolment_code_works_once_and_expires() {
         .create_account(Role::Member, "عضو دوم", w.board, Some(m[1]), ACTOR)
         .await
         .unwrap();
-    sqlx::query("UPDATE users SET enrolment_expires_at = '2000-01-01T00:00:00Z' WHERE id = ?")
+    sqlx::query("UPDATE users SET enrolment_expires_at = '2000-01-01T00:00:00Z' WHERE id = $1")
         .bind(e2.account_id)
         .execute(w.store.pool())
         .await
@@ -834,7 +834,7 @@ async fn a_changed_password_seals_the_same_key_again() {
     let me = member_account(&w.store, w.board, m, "judge-1").await;
     let key = |store: Store, id: i64| async move {
         let row: (i64, String, Vec<u8>, Vec<u8>) = sqlx::query_as(
-            "SELECT id, public_key, salt, sealed FROM account_keys WHERE user_id = ? AND retired_at IS NULL",
+            "SELECT id, public_key, salt, sealed FROM account_keys WHERE user_id = $1 AND retired_at IS NULL",
         )
         .bind(id)
         .fetch_one(store.pool())
@@ -874,7 +874,7 @@ async fn a_changed_password_seals_the_same_key_again() {
         .await
         .unwrap();
     let (at, signature, key_id): (String, String, i64) = sqlx::query_as(
-        "SELECT signed_at, signature, key_id FROM ruling_signoffs WHERE ruling_id = ?",
+        "SELECT signed_at, signature, key_id FROM ruling_signoffs WHERE ruling_id = $1",
     )
     .bind(ruling)
     .fetch_one(w.store.pool())
@@ -960,7 +960,7 @@ async fn the_audit_log_keeps_no_secret_of_an_account() {
     let code_hash =
         keys::sha256_hex(format!("heyat/enrolment/v1\n{}", e.code.replace('-', "")).as_bytes());
     let (stored,): (Option<String>,) =
-        sqlx::query_as("SELECT enrolment_hash FROM users WHERE id = ?")
+        sqlx::query_as("SELECT enrolment_hash FROM users WHERE id = $1")
             .bind(e.account_id)
             .fetch_one(w.store.pool())
             .await
@@ -1010,13 +1010,13 @@ async fn rechain(store: &Store, from: i64) {
         Option<String>,
     );
     let rows: Vec<Row> = sqlx::query_as(
-        "SELECT id, at, actor, action, table_name, row_id, before, after FROM audit_log WHERE id >= ? ORDER BY id",
+        "SELECT id, at, actor, action, table_name, row_id, before, after FROM audit_log WHERE id >= $1 ORDER BY id",
     )
     .bind(from)
     .fetch_all(store.pool())
     .await
     .unwrap();
-    let (mut prev,): (String,) = sqlx::query_as("SELECT hash FROM audit_log WHERE id = ?")
+    let (mut prev,): (String,) = sqlx::query_as("SELECT hash FROM audit_log WHERE id = $1")
         .bind(from - 1)
         .fetch_one(store.pool())
         .await
@@ -1033,7 +1033,7 @@ async fn rechain(store: &Store, from: i64) {
             before.as_deref().unwrap_or("\u{0}"),
             after.as_deref().unwrap_or("\u{0}"),
         ]);
-        sqlx::query("UPDATE audit_log SET prev_hash = ?, hash = ? WHERE id = ?")
+        sqlx::query("UPDATE audit_log SET prev_hash = $1, hash = $2 WHERE id = $3")
             .bind(&prev)
             .bind(&hash)
             .bind(id)
@@ -1052,7 +1052,7 @@ async fn set_head(store: &Store) {
             .fetch_one(store.pool())
             .await
             .unwrap();
-    sqlx::query("UPDATE meta SET value = ? WHERE key = 'audit_head'")
+    sqlx::query("UPDATE meta SET value = $1 WHERE key = 'audit_head'")
         .bind(format!("{id}:{hash}"))
         .execute(store.pool())
         .await
@@ -1068,7 +1068,7 @@ async fn a_chain_cut_short_before_a_checkpoint_shows() {
     // Cut from the checkpoint's row on, with the head moved to match: the chain itself
     // is whole; only the checkpoint knows it was longer.
     exec(&w.store, "DROP TRIGGER audit_log_no_delete").await;
-    sqlx::query("DELETE FROM audit_log WHERE id >= ?")
+    sqlx::query("DELETE FROM audit_log WHERE id >= $1")
         .bind(seq)
         .execute(w.store.pool())
         .await
@@ -1104,12 +1104,12 @@ async fn a_rewritten_row_at_a_checkpoint_shows() {
     let (_, seq) = signed_by_all(&w).await;
     exec(&w.store, "DROP TRIGGER audit_log_no_update").await;
     // The bare edit of that row's hash.
-    let (hash,): (String,) = sqlx::query_as("SELECT hash FROM audit_log WHERE id = ?")
+    let (hash,): (String,) = sqlx::query_as("SELECT hash FROM audit_log WHERE id = $1")
         .bind(seq)
         .fetch_one(w.store.pool())
         .await
         .unwrap();
-    sqlx::query("UPDATE audit_log SET hash = ? WHERE id = ?")
+    sqlx::query("UPDATE audit_log SET hash = $1 WHERE id = $2")
         .bind("f".repeat(64))
         .bind(seq)
         .execute(w.store.pool())
@@ -1124,7 +1124,7 @@ async fn a_rewritten_row_at_a_checkpoint_shows() {
             .any(|p| p.id == seq && p.problem.contains("بازنویسی")),
         "{report:?}"
     );
-    sqlx::query("UPDATE audit_log SET hash = ? WHERE id = ?")
+    sqlx::query("UPDATE audit_log SET hash = $1 WHERE id = $2")
         .bind(&hash)
         .bind(seq)
         .execute(w.store.pool())
@@ -1133,7 +1133,7 @@ async fn a_rewritten_row_at_a_checkpoint_shows() {
     assert!(w.store.verify_audit().await.unwrap().is_intact());
     // A careful rewrite: the row changed and every hash from it on recomputed, the head
     // moved to match. The chain holds together; the signed checkpoint does not.
-    sqlx::query("UPDATE audit_log SET actor = 'دیگری' WHERE id = ?")
+    sqlx::query("UPDATE audit_log SET actor = 'دیگری' WHERE id = $1")
         .bind(seq)
         .execute(w.store.pool())
         .await

@@ -330,7 +330,7 @@ async fn a_bad_docket_is_refused_whole_and_saves_nothing() {
         )
         .await
         .unwrap();
-    sqlx::query("UPDATE cases SET status = 'final' WHERE id = ?")
+    sqlx::query("UPDATE cases SET status = 'final' WHERE id = $1")
         .bind(ids[0])
         .execute(w.store.pool())
         .await

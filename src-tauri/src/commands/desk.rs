@@ -24,7 +24,7 @@ pub async fn app_info(state: State<'_, AppState>) -> Result<AppInfo, CommandErro
         version: env!("CARGO_PKG_VERSION").to_owned(),
         board_name: board.map(|b| b.name),
         data_dir: state.data_dir.display().to_string(),
-        database_path: state.store.path().display().to_string(),
+        database_path: state.store.location(),
         today: state.today_iso(),
         today_fa: format!("{} {}", today.weekday().name_fa(), today.format_fa()),
         today_solar: today.format(),

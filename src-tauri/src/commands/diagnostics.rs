@@ -10,8 +10,13 @@ use tauri::State;
 #[tauri::command]
 pub async fn diagnostics(state: State<'_, AppState>) -> Result<String, CommandError> {
     let caller = state.signed_in().await?;
-    let db = state.store.path();
-    let db_bytes = std::fs::metadata(db).map(|m| m.len()).unwrap_or(0);
+    let db = state.store.location();
+    let db_bytes = match state.store.backend() {
+        heyat_store::Backend::Sqlite => std::fs::metadata(state.store.path())
+            .map(|m| format!("{} bytes", m.len()))
+            .unwrap_or_default(),
+        heyat_store::Backend::Postgres => "PostgreSQL server".to_owned(),
+    };
     let mut out = String::new();
     out.push_str(&format!("Heyat {}\n", env!("CARGO_PKG_VERSION")));
     out.push_str(&format!(
@@ -23,7 +28,7 @@ pub async fn diagnostics(state: State<'_, AppState>) -> Result<String, CommandEr
     out.push_str(&format!("today: {}\n", state.today_iso()));
     out.push_str(&format!("role: {}\n", caller.role.code()));
     out.push_str(&format!("data folder: {}\n", state.data_dir.display()));
-    out.push_str(&format!("database: {} ({db_bytes} bytes)\n", db.display()));
+    out.push_str(&format!("database: {db} ({db_bytes})\n"));
     out.push_str(&format!(
         "audit chain: {}\n",
         match state.audit_check() {

@@ -874,7 +874,7 @@ at_time: string, note: string, };
 
 export type CaseLink = { id: number, year: number, seq: number, board_name: string, };
 
-export type ErrorCode = "invalid_input" | "refused" | "not_found" | "duplicate" | "signed_ruling" | "storage" | "render" | "engine" | "unauthenticated" | "forbidden";
+export type ErrorCode = "invalid_input" | "refused" | "not_found" | "duplicate" | "signed_ruling" | "storage" | "render" | "engine" | "unauthenticated" | "forbidden" | "unreachable";
 
 export type Seat = "judge_1" | "judge_2" | "representative" | "alternate_judge" | "alternate_representative";
 

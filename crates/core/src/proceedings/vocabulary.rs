@@ -19,10 +19,12 @@ macro_rules! vocabulary {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
         #[serde(rename_all = "snake_case")]
-        #[cfg_attr(feature = "sqlx", derive(sqlx::Type), sqlx(rename_all = "snake_case"))]
-        pub enum $name {
+                pub enum $name {
             $( $(#[$vmeta])* $variant, )+
         }
+
+        #[cfg(feature = "sqlx")]
+        sqlx_text_code!($name);
 
         impl $name {
             /// Every value, in the order of the declaration.
