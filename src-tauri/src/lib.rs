@@ -149,12 +149,12 @@ pub fn run() {
                 today,
                 demo,
             ))
-                .inspect_err(|e| {
-                    tracing::error!(
-                        "the data folder did not open: {}",
-                        logging::scrub(&e.to_string())
-                    )
-                })?;
+            .inspect_err(|e| {
+                tracing::error!(
+                    "the data folder did not open: {}",
+                    logging::scrub(&e.to_string())
+                )
+            })?;
             state.check_audit();
             app.manage(state);
             Ok(())

@@ -146,6 +146,15 @@ pub(crate) async fn content_json(
     ))
 }
 
+impl Store {
+    /// The text a ruling's content hash covers when it is signed without a sealed print
+    /// (`content_json` above), for checking it from outside.
+    pub async fn ruling_content_text(&self, ruling_id: i64) -> Result<String, StoreError> {
+        let mut conn = self.pool().acquire().await?;
+        content_json(&mut conn, ruling_id).await
+    }
+}
+
 /// The content a ruling's signatures cover: the ruling and its case's charges; hashed with
 /// the signing day. Signed once, this never changes (triggers of migration 0002).
 pub(crate) async fn lock_ruling(

@@ -1194,3 +1194,32 @@ async fn a_signed_ruling_edited_in_sql_shows_in_the_audit_check() {
         "{report:?}"
     );
 }
+
+/// The content a signature covers is written in Rust on both backends; on SQLite it is the
+/// very text SQLite's `json_object` gave before, so rulings signed then still verify.
+#[tokio::test]
+async fn the_signed_content_is_what_sqlites_json_object_wrote() {
+    if skip_unless_sqlite() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let w = world(&dir).await;
+    let (ruling, _) = signed_by_all(&w).await;
+    let (sqlite_json,): (String,) = sqlx::query_as(
+        "SELECT json_object('case_id', r.case_id, 'stage', r.stage, 'outcome', r.outcome, 'grade', r.grade,
+                'text', r.text, 'suggestion', r.suggestion,
+                'charges', (SELECT json_group_array(json_object('id', id, 'violation', violation,
+                    'committed_on', committed_on, 'days', days, 'facts', facts)) FROM
+                    (SELECT * FROM charges WHERE case_id = r.case_id ORDER BY id)))
+         FROM rulings r WHERE r.id = $1",
+    )
+    .bind(ruling)
+    .fetch_one(w.store.pool())
+    .await
+    .unwrap();
+    assert!(sqlite_json.contains("\"charges\":[{"), "{sqlite_json}");
+    assert_eq!(
+        w.store.ruling_content_text(ruling).await.unwrap(),
+        sqlite_json
+    );
+}
