@@ -5,6 +5,7 @@ mod art45_31;
 mod audit;
 mod backup;
 mod common;
+mod concurrency;
 mod confidential;
 mod crash;
 mod crash_actions;
