@@ -374,14 +374,12 @@ pub fn redact_url(url: &str) -> String {
         None => (rest, ""),
     };
     match authority.rsplit_once('@') {
-        Some((user, host)) => {
-            let user = user.split_once(':').map_or(user, |(name, _)| name);
-            let hidden = if authority[..authority.len() - host.len() - 1].contains(':') {
-                ":***"
-            } else {
-                ""
+        Some((userinfo, host)) => {
+            let (name, hidden) = match userinfo.split_once(':') {
+                Some((name, _password)) => (name, ":***"),
+                None => (userinfo, ""),
             };
-            format!("{scheme}://{user}{hidden}@{host}{tail}")
+            format!("{scheme}://{name}{hidden}@{host}{tail}")
         }
         None => url.to_owned(),
     }
@@ -416,5 +414,24 @@ impl<'r> sqlx::Decode<'r, sqlx::Any> for Flag {
             return Ok(Flag(i != 0));
         }
         Ok(Flag(<bool as sqlx::Decode<sqlx::Any>>::decode(value)?))
+    }
+}
+
+#[cfg(test)]
+mod url_tests {
+    use super::*;
+
+    #[test]
+    fn a_password_never_leaves_the_url() {
+        assert_eq!(
+            redact_url("postgres://heyat:s3cret@10.0.0.5:5432/heyat"),
+            "postgres://heyat:***@10.0.0.5:5432/heyat"
+        );
+        assert_eq!(
+            redact_url("postgres://heyat@db/heyat"),
+            "postgres://heyat@db/heyat"
+        );
+        assert_eq!(redact_url("postgres://db/heyat"), "postgres://db/heyat");
+        assert!(is_server_url("postgresql://db/x") && !is_server_url("/tmp/heyat.sqlite3"));
     }
 }
