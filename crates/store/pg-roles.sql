@@ -4,8 +4,9 @@
 -- `heyat_app`, so that even a compromised app cannot rewrite the record:
 --
 --   - the audit log, the seals of signed rulings, the audit checkpoints, the readings of a
---     reporter's identity and the registers of packages sent and received are append-only
---     by grant (no UPDATE, DELETE or TRUNCATE), beside the triggers that refuse the same;
+--     reporter's identity, the registers of packages sent and received and the bytes of
+--     evidence files are append-only by grant (no UPDATE, DELETE or TRUNCATE), beside the
+--     triggers that refuse the same where there are triggers;
 --   - a signed ruling's row may be updated only where the triggers allow (finality dates),
 --     and never its content: the triggers of migration 0002 refuse it for every role;
 --   - no table may be created, altered or dropped, and nothing truncated.

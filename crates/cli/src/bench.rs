@@ -30,9 +30,16 @@ pub fn run(db: Option<&Path>, args: &BenchArgs) -> Result<(), Failure> {
     }
     let today = today()?;
     let tmp = std::env::temp_dir().join(format!("heyat-bench-{}", std::process::id()));
-    let path = match db {
-        Some(p) => p.to_path_buf(),
-        None => tmp.join(heyat_store::DATABASE_FILE),
+    // `--db postgres://…`: every part of the run on a database of its own, made on that
+    // server and dropped after; a SQLite `--db` is the file the searches run on.
+    let server = db
+        .and_then(Path::to_str)
+        .filter(|s| heyat_store::is_server_url(s))
+        .map(str::to_owned);
+    let mut places = Places {
+        server: server.clone(),
+        tmp: tmp.clone(),
+        made: Vec::new(),
     };
     println!(
         "build: {}",
@@ -42,46 +49,96 @@ pub fn run(db: Option<&Path>, args: &BenchArgs) -> Result<(), Failure> {
             "release"
         }
     );
+    println!(
+        "backend: {}",
+        match &server {
+            Some(url) => format!("PostgreSQL, {}", heyat_store::redact_url(url)),
+            None => "SQLite (one file, WAL, synchronous=FULL)".into(),
+        }
+    );
     let result = runtime()?.block_on(async {
-        std::fs::create_dir_all(path.parent().unwrap_or(Path::new(".")))
-            .map_err(|e| Failure::other(e.to_string()))?;
-        let store = Store::open(&path).await.map_err(store_failure)?;
+        let store = match (db, &server) {
+            (Some(path), None) => {
+                std::fs::create_dir_all(path.parent().unwrap_or(Path::new(".")))
+                    .map_err(|e| Failure::other(e.to_string()))?;
+                Store::open(path).await.map_err(store_failure)?
+            }
+            _ => places.open("large").await?,
+        };
         let plan = heyat_store::bench::BenchPlan {
             cases: args.cases,
             inserts: args.inserts,
             queries: args.queries,
         };
-        let out = heyat_store::bench::figures(&store, &plan, today, &mut std::io::stdout())
+        let mut out = heyat_store::bench::figures(&store, &plan, today, &mut std::io::stdout())
             .await
             .map_err(store_failure);
         if out.is_ok() {
             // The same screens' reads beside a database of 100 cases, in this run.
-            let small_dir = tmp.join("small");
-            let small = Store::open_in(&small_dir).await.map_err(store_failure)?;
-            small
-                .generate_demo(100, today, 7, "heyat bench")
+            out = async {
+                let small = places.open("small").await?;
+                small
+                    .generate_demo(100, today, 7, "heyat bench")
+                    .await
+                    .map_err(store_failure)?;
+                heyat_store::bench::scale(
+                    &small,
+                    &store,
+                    today,
+                    args.queries.min(30),
+                    &mut std::io::stdout(),
+                )
                 .await
                 .map_err(store_failure)?;
-            heyat_store::bench::scale(
-                &small,
-                &store,
-                today,
-                args.queries.min(30),
-                &mut std::io::stdout(),
-            )
-            .await
-            .map_err(store_failure)?;
-            small.close().await;
+                small.close().await;
+                Ok(())
+            }
+            .await;
         }
         store.close().await;
+        if out.is_ok() {
+            out = signing_figures(places.open("signing").await?, today).await;
+        }
+        places.clean().await;
         out
     });
-    if db.is_none() {
-        let _ = std::fs::remove_dir_all(&tmp);
-    }
+    let _ = std::fs::remove_dir_all(&tmp);
     result?;
-    engine_figures()?;
-    signing_figures()
+    engine_figures()
+}
+
+/// Where each part of a run keeps its database: a SQLite file in a folder of its own under
+/// `tmp`, or a fresh database on `server`, dropped by [`Places::clean`].
+struct Places {
+    server: Option<String>,
+    tmp: std::path::PathBuf,
+    made: Vec<String>,
+}
+
+impl Places {
+    async fn open(&mut self, part: &str) -> Result<Store, Failure> {
+        let dir = self.tmp.join(part);
+        match &self.server {
+            Some(url) => {
+                let name = format!("heyat_bench_{}_{part}", std::process::id());
+                let db = heyat_store::create_server_database(url, &name)
+                    .await
+                    .map_err(store_failure)?;
+                self.made.push(db.clone());
+                std::fs::create_dir_all(&dir).map_err(|e| Failure::other(e.to_string()))?;
+                Store::connect(&db, &dir).await.map_err(store_failure)
+            }
+            None => Store::open_in(&dir).await.map_err(store_failure),
+        }
+    }
+
+    async fn clean(self) {
+        for db in &self.made {
+            if let Err(e) = heyat_store::drop_server_database(db).await {
+                eprintln!("{}: {e}", heyat_store::redact_url(db));
+            }
+        }
+    }
 }
 
 /// The rules engine alone (`heyat suggest`'s work without the process): suggestions per second
@@ -139,12 +196,9 @@ fn engine_figures() -> Result<(), Failure> {
 /// typeset and hashed, Ed25519), the last one also typesetting the sealed PDF and the audit
 /// checkpoint in the same action; then `heyat verify`'s check of the sealed PDF (extract,
 /// three signatures, two typesettings, a byte comparison).
-fn signing_figures() -> Result<(), Failure> {
+async fn signing_figures(store: Store, today: chrono::NaiveDate) -> Result<(), Failure> {
     use std::time::Instant;
-    let dir = std::env::temp_dir().join(format!("heyat-bench-sign-{}", std::process::id()));
-    let today = today()?;
-    let out = runtime()?.block_on(async {
-        let store = Store::open_in(&dir).await.map_err(store_failure)?;
+    let out = async {
         let renderer = heyat_render::Renderer::new();
         let fail = |e: heyat_documents::DocumentError| Failure::other(e.to_string());
         let start = Instant::now();
@@ -220,9 +274,9 @@ fn signing_figures() -> Result<(), Failure> {
             pdf.len() / 1024,
             samples[2]
         );
-        store.close().await;
         Ok(())
-    });
-    let _ = std::fs::remove_dir_all(&dir);
+    }
+    .await;
+    store.close().await;
     out
 }

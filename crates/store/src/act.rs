@@ -55,7 +55,7 @@ impl Act {
         if let Some(pause) = pause {
             std::thread::sleep(pause);
         }
-        tx.commit().await?;
+        tx.commit().await.map_err(StoreError::commit_unanswered)?;
         Ok(())
     }
 }

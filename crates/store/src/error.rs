@@ -67,13 +67,22 @@ pub enum StoreError {
     /// The PostgreSQL server did not answer (down, unreachable, or refusing this login).
     /// Nothing was saved; what the person typed stays on the screen to be sent again.
     #[error(
-        "کارساز پایگاه داده{server} در دسترس نیست ({detail})؛ چیزی ذخیره نشد و آنچه نوشته‌اید از دست نرفته است. ارتباط شبکه و روشن بودن کارساز را بررسی کنید و دوباره بکوشید"
+        "کارساز پایگاه داده{server} در دسترس نیست ({detail})؛ {outcome} ارتباط شبکه و روشن بودن کارساز را بررسی کنید و دوباره بکوشید"
     )]
-    Unreachable { server: String, detail: String },
+    Unreachable {
+        server: String,
+        detail: String,
+        /// What became of the action: nothing saved, or — when the connection broke while
+        /// the commit was on its way — not known.
+        outcome: &'static str,
+    },
     /// An Excel file that could not be written or read as a workbook.
     #[error("پروندهٔ اکسل: {0}")]
     Spreadsheet(String),
 }
+
+/// What an unreachable server's message says of an action that never reached the commit.
+const NOTHING_SAVED: &str = "چیزی ذخیره نشد و آنچه نوشته‌اید از دست نرفته است.";
 
 impl From<sqlx::Error> for StoreError {
     fn from(e: sqlx::Error) -> Self {
@@ -84,6 +93,12 @@ impl From<sqlx::Error> for StoreError {
             return StoreError::unreachable("", e);
         }
         if let sqlx::Error::Database(db) = &e {
+            // The server going away: a connection failure (class 08), or the server shutting
+            // down, crashed or still starting (57P01–57P03).
+            let code = db.code().unwrap_or_default();
+            if code.starts_with("08") || matches!(&*code, "57P01" | "57P02" | "57P03") {
+                return StoreError::unreachable("", e);
+            }
             // PostgreSQL names the constraint; SQLite names the columns.
             let what = match db.constraint() {
                 Some("offices_code_key") => "کد دفتر",
@@ -161,6 +176,11 @@ impl StoreError {
             sqlx::Error::Io(io) if io.kind() == std::io::ErrorKind::ConnectionRefused => {
                 "اتصال پذیرفته نشد".to_owned()
             }
+            sqlx::Error::Io(_) => "ارتباط با کارساز قطع شد".to_owned(),
+            sqlx::Error::Database(db) if db.code().is_some_and(|c| c.starts_with("57P")) => {
+                "کارساز در حال خاموش یا روشن شدن است".to_owned()
+            }
+            sqlx::Error::Database(_) => "ارتباط با کارساز قطع شد".to_owned(),
             other => other.to_string(),
         };
         StoreError::Unreachable {
@@ -170,6 +190,20 @@ impl StoreError {
                 format!(" «{server}»")
             },
             detail,
+            outcome: NOTHING_SAVED,
+        }
+    }
+
+    /// The same for a commit whose answer never came: the server may have saved the action
+    /// before the connection broke, so the person is told to look before doing it again.
+    pub(crate) fn commit_unanswered(e: sqlx::Error) -> StoreError {
+        match StoreError::from(e) {
+            StoreError::Unreachable { server, detail, .. } => StoreError::Unreachable {
+                server,
+                detail,
+                outcome: "پاسخ ثبت نرسید و شاید ذخیره شده باشد؛ پیش از تکرار، پرونده یا فهرست را دوباره باز کنید و ببینید.",
+            },
+            other => other,
         }
     }
 

@@ -183,6 +183,17 @@ impl Store {
         // The file goes to disk before the row commits: a crash between leaves an unreferenced
         // file, never a row without its file.
         write_once(&evidence_path(self.data_dir(), &sha256)?, bytes)?;
+        // On a server the bytes go into the database too, in the same action: the other
+        // machines' data folders do not have the file.
+        if self.backend() == crate::Backend::Postgres {
+            sqlx::query(
+                "INSERT INTO evidence_blobs (sha256, bytes) VALUES ($1, $2) ON CONFLICT (sha256) DO NOTHING",
+            )
+            .bind(&sha256)
+            .bind(bytes.to_vec())
+            .execute(&mut *w.tx)
+            .await?;
+        }
         let added_at = w.audit.at().to_owned();
         let (id,): (i64,) = sqlx::query_as(
             "INSERT INTO evidence (case_id, sha256, size, media_type, file_name, description, added_at)
@@ -226,10 +237,34 @@ impl Store {
             id: evidence_id,
         })?;
         let path = evidence_path(self.data_dir(), &rec.sha256)?;
-        let bytes = std::fs::read(&path).map_err(|source| StoreError::Io {
-            path: path.clone(),
-            source,
-        })?;
+        let bytes = match std::fs::read(&path) {
+            Ok(bytes) => bytes,
+            // On a server, a file attached on another machine: its bytes are in the database,
+            // and once they check out, this machine keeps a copy.
+            Err(e)
+                if e.kind() == std::io::ErrorKind::NotFound
+                    && self.backend() == crate::Backend::Postgres =>
+            {
+                let blob: Option<(Vec<u8>,)> =
+                    sqlx::query_as("SELECT bytes FROM evidence_blobs WHERE sha256 = $1")
+                        .bind(&rec.sha256)
+                        .fetch_optional(self.pool())
+                        .await?;
+                let Some((bytes,)) = blob else {
+                    return Err(StoreError::Io { path, source: e });
+                };
+                if hex::encode(Sha256::digest(&bytes)) == rec.sha256 {
+                    write_once(&path, &bytes)?;
+                }
+                bytes
+            }
+            Err(source) => {
+                return Err(StoreError::Io {
+                    path: path.clone(),
+                    source,
+                });
+            }
+        };
         if hex::encode(Sha256::digest(&bytes)) != rec.sha256 {
             return Err(StoreError::Evidence(format!(
                 "پروندهٔ «{}» روی دیسک دست‌کاری یا خراب شده است (چکیده نمی‌خواند)",

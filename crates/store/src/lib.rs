@@ -364,6 +364,72 @@ pub fn server_setting(data_dir: &Path) -> Result<Option<String>, StoreError> {
     }
 }
 
+/// Makes an empty database called `name` (lower-case letters, digits and `_`) on the server
+/// at `url`, as a role that may create databases, and answers its URL: for tests and
+/// `heyat bench`, which each want a database of their own. The app never calls it.
+pub async fn create_server_database(url: &str, name: &str) -> Result<String, StoreError> {
+    use sqlx::{Connection, Executor};
+    if name.is_empty()
+        || !name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+    {
+        return Err(StoreError::invalid(
+            "نام پایگاه داده",
+            format!("«{name}» تنها حروف کوچک لاتین، رقم و _ می‌پذیرد"),
+        ));
+    }
+    sqlx::any::install_default_drivers();
+    let server = redact_url(url);
+    let mut conn = sqlx::AnyConnection::connect(url)
+        .await
+        .map_err(|e| StoreError::unreachable(&server, e))?;
+    conn.execute(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+        .await?;
+    conn.close().await?;
+    Ok(database_url(url, name))
+}
+
+/// Drops the database `create_server_database` made at `db_url`, connecting to the server's
+/// `postgres` database to do it.
+pub async fn drop_server_database(db_url: &str) -> Result<(), StoreError> {
+    use sqlx::{Connection, Executor};
+    let Some(name) = db_url
+        .rsplit_once('/')
+        .map(|(_, n)| n.split('?').next().unwrap_or(n))
+        .filter(|n| {
+            n.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        })
+    else {
+        return Err(StoreError::invalid("نشانی پایگاه داده", redact_url(db_url)));
+    };
+    sqlx::any::install_default_drivers();
+    let server = redact_url(db_url);
+    let mut conn = sqlx::AnyConnection::connect(&database_url(db_url, "postgres"))
+        .await
+        .map_err(|e| StoreError::unreachable(&server, e))?;
+    conn.execute(sqlx::AssertSqlSafe(format!(
+        "DROP DATABASE IF EXISTS {name} WITH (FORCE)"
+    )))
+    .await?;
+    conn.close().await?;
+    Ok(())
+}
+
+/// `url` with its database replaced by `name` (any query string kept).
+fn database_url(url: &str, name: &str) -> String {
+    let (path, query) = match url.split_once('?') {
+        Some((p, q)) => (p, format!("?{q}")),
+        None => (url, String::new()),
+    };
+    let base = match path.split_once("://") {
+        Some((_, rest)) if rest.contains('/') => path.rsplit_once('/').map_or(path, |(b, _)| b),
+        _ => path,
+    };
+    format!("{base}/{name}{query}")
+}
+
 /// A server URL with its password replaced by `***`, fit for a screen or a log.
 pub fn redact_url(url: &str) -> String {
     let Some((scheme, rest)) = url.split_once("://") else {
@@ -433,5 +499,18 @@ mod url_tests {
         );
         assert_eq!(redact_url("postgres://db/heyat"), "postgres://db/heyat");
         assert!(is_server_url("postgresql://db/x") && !is_server_url("/tmp/heyat.sqlite3"));
+    }
+
+    #[test]
+    fn another_database_on_the_same_server() {
+        assert_eq!(
+            database_url("postgres://u:p@127.0.0.1:54329/heyat", "heyat_b_1"),
+            "postgres://u:p@127.0.0.1:54329/heyat_b_1"
+        );
+        assert_eq!(
+            database_url("postgres://db:5432/heyat?sslmode=require", "postgres"),
+            "postgres://db:5432/postgres?sslmode=require"
+        );
+        assert_eq!(database_url("postgres://db", "x"), "postgres://db/x");
     }
 }

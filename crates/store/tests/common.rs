@@ -3,8 +3,8 @@
 use chrono::NaiveDate;
 use heyat_core::proceedings::{Caller, Role};
 use heyat_store::{
-    NewBoard, NewCase, NewCharge, NewManager, NewMember, NewOffice, SealInput, Sealed,
-    SignProgress, Store, StoreError,
+    AttendanceRecord, NewBoard, NewCase, NewCharge, NewManager, NewMember, NewOffice, NewRuling,
+    NewSession, SealInput, Sealed, SignProgress, Store, StoreError,
 };
 
 pub fn today() -> NaiveDate {
@@ -82,23 +82,17 @@ pub fn portable(sql: &str) -> String {
 
 /// A new, empty database on the server at `url`; its URL.
 async fn fresh_database(url: &str) -> String {
-    use sqlx::{Connection, Executor};
     use std::sync::atomic::{AtomicU32, Ordering};
     static NEXT: AtomicU32 = AtomicU32::new(0);
-    sqlx::any::install_default_drivers();
     let name = format!(
         "heyat_t_{}_{}_{}",
         std::process::id(),
         NEXT.fetch_add(1, Ordering::Relaxed),
         chrono::Utc::now().timestamp_micros() % 1_000_000
     );
-    let mut conn = sqlx::AnyConnection::connect(url).await.unwrap();
-    conn.execute(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+    heyat_store::create_server_database(url, &name)
         .await
-        .unwrap();
-    conn.close().await.unwrap();
-    let base = url.rsplit_once('/').map_or(url, |(base, _)| base);
-    format!("{base}/{name}")
+        .unwrap()
 }
 
 pub async fn world(dir: &tempfile::TempDir) -> World {
@@ -284,4 +278,67 @@ pub async fn sign_as(
     store
         .sign_ruling_as(ruling, caller, password, BODY, signed_on, seal)
         .await
+}
+
+/// A case with one charge, heard by judge 1, judge 2 and the representative, and its
+/// ruling drafted with [`CONTENT`]: answers the case and the ruling.
+pub async fn drafted(w: &World) -> (i64, i64) {
+    let c = w
+        .store
+        .create_case(
+            &new_case(w, vec![charge("1401:38:k", "وجه بیش از تعرفه")]),
+            ACTOR,
+        )
+        .await
+        .unwrap();
+    let m = &w.members;
+    let att = |seat: &str, id: i64| AttendanceRecord {
+        seat: heyat_core::board::Seat::from_code(seat).unwrap(),
+        member_id: id,
+        holder_was: heyat_core::proceedings::HolderWas::Present,
+    };
+    let session = w
+        .store
+        .record_session(
+            &NewSession {
+                case_id: c.id,
+                held_on: "2026-08-01".into(),
+                attendance: vec![
+                    att("judge_1", m[0]),
+                    att("judge_2", m[1]),
+                    att("representative", m[2]),
+                ],
+                minutes: String::new(),
+            },
+            ACTOR,
+        )
+        .await
+        .unwrap();
+    let ruling = w
+        .store
+        .draft_ruling(
+            &NewRuling {
+                case_id: c.id,
+                session_id: Some(session),
+                outcome: Some(heyat_core::proceedings::RulingOutcome::Conviction),
+                grade: Some(5),
+                text: "تخلف محرز است.".into(),
+                drafted_on: "2026-08-01".into(),
+                content_json: Some(CONTENT.into()),
+                ..NewRuling::default()
+            },
+            ACTOR,
+        )
+        .await
+        .unwrap();
+    (c.id, ruling)
+}
+
+/// The three who sat in `drafted`'s session, enrolled: judge 1, judge 2, the representative.
+pub async fn sitting(w: &World) -> Vec<Caller> {
+    let mut out = Vec::new();
+    for (i, name) in ["judge-1", "judge-2", "representative"].iter().enumerate() {
+        out.push(member_account(&w.store, w.board, w.members[i], name).await);
+    }
+    out
 }

@@ -71,3 +71,24 @@ async fn generated_demo_has_every_status_and_an_intact_log() {
             .collect::<Vec<_>>()
     );
 }
+
+/// Two apps starting at once on one empty database (two machines' first start on a new
+/// server, both asked for the demo): the emptiness check and the load are one write action,
+/// so the demo is loaded once, never twice.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_first_starts_at_once_load_the_demo_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let one = open_in(dir.path()).await.unwrap();
+    let two = open_in(dir.path()).await.unwrap();
+    let (a, b) = tokio::join!(one.load_demo_if_new(today()), two.load_demo_if_new(today()));
+    let loaded = [a.unwrap(), b.unwrap()];
+    assert_eq!(loaded.iter().filter(|l| **l).count(), 1, "{loaded:?}");
+    assert_eq!(
+        one.boards().await.unwrap().len(),
+        2,
+        "one demo's two boards"
+    );
+    assert!(one.verify_audit().await.unwrap().is_intact());
+    one.close().await;
+    two.close().await;
+}

@@ -211,3 +211,71 @@ async fn a_sha256_that_is_not_64_lower_case_hex_never_becomes_a_path() {
         .unwrap_err();
     assert_eq!(err.code(), "corrupt", "{err}");
 }
+
+/// On a server, two machines share the database but not the data folder: a file attached on
+/// one opens on the other (its bytes come from the database, checked against the hash, and
+/// are kept in the second folder); bytes changed in the database are caught by the hash and
+/// never kept.
+#[tokio::test]
+async fn evidence_attached_on_one_machine_opens_on_another() {
+    if !on_postgres() {
+        eprintln!("two data folders on one database: a server's test only");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let w = world(&dir).await;
+    let c = w
+        .store
+        .create_case(&new_case(&w, vec![]), ACTOR)
+        .await
+        .unwrap();
+    let text = "گزارش بازرسی: مدیر دفتر پنج روز غایب بود."
+        .as_bytes()
+        .to_vec();
+    let rec = w
+        .store
+        .add_evidence(c.id, "گزارش.txt", &text, "", ACTOR)
+        .await
+        .unwrap();
+    // The second machine: its own folder, the same server (the first folder's server.url).
+    let other = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        dir.path().join(heyat_store::SERVER_FILE),
+        other.path().join(heyat_store::SERVER_FILE),
+    )
+    .unwrap();
+    let b = open_in(other.path()).await.unwrap();
+    let kept = heyat_store::evidence_path(other.path(), &rec.sha256).unwrap();
+    assert!(!kept.exists());
+    let (_, bytes) = b.read_evidence(rec.id).await.unwrap();
+    assert_eq!(bytes, text);
+    assert_eq!(
+        std::fs::read(&kept).unwrap(),
+        text,
+        "kept on the second machine"
+    );
+    // Bytes changed in the database (by its owner) are caught by the hash on a machine
+    // without the copy, and never kept.
+    sqlx::query("UPDATE evidence_blobs SET bytes = $1 WHERE sha256 = $2")
+        .bind(b"forged".to_vec())
+        .bind(&rec.sha256)
+        .execute(b.pool())
+        .await
+        .unwrap();
+    let third = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        dir.path().join(heyat_store::SERVER_FILE),
+        third.path().join(heyat_store::SERVER_FILE),
+    )
+    .unwrap();
+    let c3 = open_in(third.path()).await.unwrap();
+    let err = c3.read_evidence(rec.id).await.unwrap_err();
+    assert_eq!(err.code(), "evidence", "{err}");
+    assert!(
+        !heyat_store::evidence_path(third.path(), &rec.sha256)
+            .unwrap()
+            .exists()
+    );
+    b.close().await;
+    c3.close().await;
+}

@@ -6,72 +6,11 @@ use crate::common::*;
 use heyat_core::CaseStatus;
 use heyat_core::board::Seat;
 use heyat_core::proceedings::{
-    Caller, HolderWas, Party, Role, RulingOutcome, RulingStatus, ServiceMethod, Stage,
+    HolderWas, Party, Role, RulingOutcome, RulingStatus, ServiceMethod, Stage,
 };
 use heyat_store::{
     ANCHORS_FILE, AttendanceRecord, NewRuling, NewSession, SealInput, Store, StoreError, keys,
 };
-
-async fn drafted(w: &World) -> (i64, i64) {
-    let c = w
-        .store
-        .create_case(
-            &new_case(w, vec![charge("1401:38:k", "وجه بیش از تعرفه")]),
-            ACTOR,
-        )
-        .await
-        .unwrap();
-    let m = &w.members;
-    let att = |seat: &str, id: i64| AttendanceRecord {
-        seat: heyat_core::board::Seat::from_code(seat).unwrap(),
-        member_id: id,
-        holder_was: heyat_core::proceedings::HolderWas::Present,
-    };
-    let session = w
-        .store
-        .record_session(
-            &NewSession {
-                case_id: c.id,
-                held_on: "2026-08-01".into(),
-                attendance: vec![
-                    att("judge_1", m[0]),
-                    att("judge_2", m[1]),
-                    att("representative", m[2]),
-                ],
-                minutes: String::new(),
-            },
-            ACTOR,
-        )
-        .await
-        .unwrap();
-    let ruling = w
-        .store
-        .draft_ruling(
-            &NewRuling {
-                case_id: c.id,
-                session_id: Some(session),
-                outcome: Some(heyat_core::proceedings::RulingOutcome::Conviction),
-                grade: Some(5),
-                text: "تخلف محرز است.".into(),
-                drafted_on: "2026-08-01".into(),
-                content_json: Some(CONTENT.into()),
-                ..NewRuling::default()
-            },
-            ACTOR,
-        )
-        .await
-        .unwrap();
-    (c.id, ruling)
-}
-
-/// The three who sat in `drafted`'s session, enrolled: judge 1, judge 2, the representative.
-async fn sitting(w: &World) -> Vec<Caller> {
-    let mut out = Vec::new();
-    for (i, name) in ["judge-1", "judge-2", "representative"].iter().enumerate() {
-        out.push(member_account(&w.store, w.board, w.members[i], name).await);
-    }
-    out
-}
 
 async fn failed_tries(store: &Store, account_id: i64) -> i64 {
     let (n,): (i64,) = sqlx::query_as("SELECT failed_tries FROM users WHERE id = $1")

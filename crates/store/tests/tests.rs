@@ -17,6 +17,7 @@ mod limits;
 mod package;
 mod ranking;
 mod search;
+mod server_kill;
 mod signing;
 mod sittings;
 mod statistics;
