@@ -2,6 +2,8 @@
 // `capabilities/` grants exactly those the UI uses, and nothing else is callable.
 const COMMANDS: &[&str] = &[
     "app_info",
+    "start_status",
+    "retry_start",
     "list_cases",
     "status_counts",
     "list_boards",

@@ -31,6 +31,8 @@ pub fn with_commands<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Bu
         commands::auth::checkpoint_audit,
         commands::auth::verify_document,
         commands::desk::app_info,
+        commands::start::start_status,
+        commands::start::retry_start,
         commands::case_file::list_cases,
         commands::desk::status_counts,
         commands::settings::list_boards,
@@ -143,20 +145,16 @@ pub fn run() {
                 .nth(1)
                 .or_else(|| std::env::var("HEYAT_DB").ok())
                 .filter(|d| !d.is_empty());
-            let state = tauri::async_runtime::block_on(AppState::open_with(
-                &data_dir,
-                db.as_deref(),
+            // A database that does not open still opens the window, which says why and
+            // offers to try again (commands::start).
+            let args = commands::start::StartArgs {
+                data_dir,
+                db,
                 today,
                 demo,
-            ))
-            .inspect_err(|e| {
-                tracing::error!(
-                    "the data folder did not open: {}",
-                    logging::scrub(&e.to_string())
-                )
-            })?;
-            state.check_audit();
-            app.manage(state);
+            };
+            let opened = tauri::async_runtime::block_on(args.open());
+            commands::start::install(&*app, args, opened);
             Ok(())
         })
         .run(tauri::generate_context!())

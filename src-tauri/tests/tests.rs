@@ -2940,3 +2940,71 @@ fn a_case_package_is_sent_checked_and_received_once() {
     assert_eq!(err["code"], "forbidden");
     sign_in_as(&app, "secretary");
 }
+
+/// A database that does not open at start — a server that does not answer, a data folder
+/// another copy holds — still gives a window: it says why in Persian and where it looked (a
+/// server without its password), nothing else answers meanwhile, and a retry once the cause
+/// is gone opens the database.
+#[test]
+fn a_start_that_cannot_open_the_database_says_why_and_tries_again() {
+    use heyat_app::commands::start::{StartArgs, install};
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    let start = |args: StartArgs| {
+        let app = heyat_app::with_commands(mock_builder())
+            .build(tauri::generate_context!())
+            .unwrap();
+        let opened = tauri::async_runtime::block_on(args.open());
+        assert!(opened.is_err(), "{args:?} opened");
+        install(&app, args, opened);
+        let webview = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
+            .build()
+            .unwrap();
+        App {
+            dir: tempfile::tempdir().unwrap(),
+            webview,
+        }
+    };
+
+    // A server no one listens on (port 9, discard): refused at once.
+    let dir = tempfile::tempdir().unwrap();
+    let app = start(StartArgs {
+        data_dir: dir.path().to_path_buf(),
+        db: Some("postgres://heyat:s3cret@127.0.0.1:9/heyat".into()),
+        today: Some(today),
+        demo: false,
+    });
+    let status = raw_invoke(&app, "start_status", json!({})).unwrap();
+    assert_eq!(status["ok"], false);
+    let message = status["message"].as_str().unwrap();
+    assert!(
+        message.contains("در دسترس نیست") && message.contains("چیزی ذخیره نشد"),
+        "{message}"
+    );
+    let place = status["place"].as_str().unwrap();
+    assert_eq!(place, "postgres://heyat:***@127.0.0.1:9/heyat");
+    assert!(!message.contains("s3cret"), "{message}");
+    assert!(raw_invoke(&app, "auth_state", json!({})).is_err());
+    let again = raw_invoke(&app, "retry_start", json!({})).unwrap();
+    assert_eq!(again["ok"], false, "still no server: {again}");
+
+    // The data folder held by another copy; once it lets go, a retry opens it.
+    let dir = tempfile::tempdir().unwrap();
+    let held = heyat_store::DataLock::acquire(dir.path()).unwrap();
+    let app = start(StartArgs {
+        data_dir: dir.path().to_path_buf(),
+        db: None,
+        today: Some(today),
+        demo: false,
+    });
+    let status = raw_invoke(&app, "start_status", json!({})).unwrap();
+    assert_eq!(status["ok"], false);
+    assert_eq!(status["place"], json!(dir.path().display().to_string()));
+    drop(held);
+    let status = raw_invoke(&app, "retry_start", json!({})).unwrap();
+    assert_eq!(status["ok"], true, "{status}");
+    let state = raw_invoke(&app, "auth_state", json!({})).unwrap();
+    assert_eq!(
+        state["needs_setup"], true,
+        "a new folder asks for its administrator"
+    );
+}

@@ -18,4 +18,5 @@ pub mod reports;
 pub mod rulings;
 pub mod service;
 pub mod settings;
+pub mod start;
 pub mod summons;

@@ -20,6 +20,7 @@ pub fn typescript_bindings() -> String {
         crate::commands::packages::ReceivedView::decl(&cfg),
         crate::commands::packages::OpenedCase::decl(&cfg),
         AppInfo::decl(&cfg),
+        StartStatus::decl(&cfg),
         CaseStatus::decl(&cfg),
         CaseListItem::decl(&cfg),
         CaseRow::decl(&cfg),

@@ -43,6 +43,15 @@ pub struct AppInfo {
     pub restore_pending: Option<String>,
 }
 
+/// Whether the database opened at start; if not, why (Persian) and where it looked.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct StartStatus {
+    pub ok: bool,
+    pub message: Option<String>,
+    /// The data folder, or the server's URL without its password.
+    pub place: Option<String>,
+}
+
 /// A line of the case list, with what people read already in Persian.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct CaseRow {

@@ -91,6 +91,12 @@ restore_note: string | null,
  */
 restore_pending: string | null, };
 
+export type StartStatus = { ok: boolean, message: string | null, 
+/**
+ * The data folder, or the server's URL without its password.
+ */
+place: string | null, };
+
 export type CaseStatus = "registered" | "in_review" | "scheduled" | "heard" | "decided" | "notified" | "final" | "appealed" | "appeal_decided" | "suspended";
 
 export type CaseListItem = { id: number, 

@@ -4,6 +4,7 @@
 import { invoke } from "@tauri-apps/api/core";
 import type {
   AppInfo,
+  StartStatus,
   ArticleView,
   BoardView,
   CaseFilter,
@@ -125,6 +126,10 @@ export function commands(invokeFn: Invoke) {
   const call = caller(invokeFn);
   return {
     appInfo: () => call<AppInfo>("app_info"),
+    /** Whether the database opened at start; asked before anything else. */
+    startStatus: () => call<StartStatus>("start_status"),
+    /** Tries a failed start again (the server back, the other copy closed). */
+    retryStart: () => call<StartStatus>("retry_start"),
     /** One page of the cases the filter finds, newest first (`limit` 1..500, 500 when absent). */
     listCases: (filter: CaseFilter, offset?: number, limit?: number) =>
       call<CasePage>("list_cases", { filter, offset, limit }),
