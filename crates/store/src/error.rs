@@ -177,6 +177,10 @@ impl StoreError {
                 "اتصال پذیرفته نشد".to_owned()
             }
             sqlx::Error::Io(_) => "ارتباط با کارساز قطع شد".to_owned(),
+            sqlx::Error::Tls(_) => {
+                "ارتباط امن (TLS) برقرار نشد؛ گواهی کارساز با گواهی داده‌شده (sslrootcert) نمی‌خواند"
+                    .to_owned()
+            }
             sqlx::Error::Database(db) if db.code().is_some_and(|c| c.starts_with("57P")) => {
                 "کارساز در حال خاموش یا روشن شدن است".to_owned()
             }

@@ -430,8 +430,35 @@ fn database_url(url: &str, name: &str) -> String {
     format!("{base}/{name}{query}")
 }
 
-/// A server URL with its password replaced by `***`, fit for a screen or a log.
+/// A server URL with its password replaced by `***` (the user part's, and a `password=` or
+/// `sslpassword=` of the query), fit for a screen or a log.
 pub fn redact_url(url: &str) -> String {
+    let (url, query) = match url.split_once('?') {
+        Some((u, q)) => (u, Some(q)),
+        None => (url, None),
+    };
+    let base = redact_authority(url);
+    match query {
+        None => base,
+        Some(q) => {
+            let params: Vec<String> = q
+                .split('&')
+                .map(|p| match p.split_once('=') {
+                    Some((k, _))
+                        if k.eq_ignore_ascii_case("password")
+                            || k.eq_ignore_ascii_case("sslpassword") =>
+                    {
+                        format!("{k}=***")
+                    }
+                    _ => p.to_owned(),
+                })
+                .collect();
+            format!("{base}?{}", params.join("&"))
+        }
+    }
+}
+
+fn redact_authority(url: &str) -> String {
     let Some((scheme, rest)) = url.split_once("://") else {
         return url.to_owned();
     };
@@ -499,6 +526,12 @@ mod url_tests {
         );
         assert_eq!(redact_url("postgres://db/heyat"), "postgres://db/heyat");
         assert!(is_server_url("postgresql://db/x") && !is_server_url("/tmp/heyat.sqlite3"));
+        assert_eq!(
+            redact_url(
+                "postgres://u:p@db/h?sslmode=verify-full&password=s3cret&sslrootcert=/c.crt"
+            ),
+            "postgres://u:***@db/h?sslmode=verify-full&password=***&sslrootcert=/c.crt"
+        );
     }
 
     #[test]

@@ -237,14 +237,7 @@ async fn evidence_attached_on_one_machine_opens_on_another() {
         .add_evidence(c.id, "گزارش.txt", &text, "", ACTOR)
         .await
         .unwrap();
-    // The second machine: its own folder, the same server (the first folder's server.url).
-    let other = tempfile::tempdir().unwrap();
-    std::fs::copy(
-        dir.path().join(heyat_store::SERVER_FILE),
-        other.path().join(heyat_store::SERVER_FILE),
-    )
-    .unwrap();
-    let b = open_in(other.path()).await.unwrap();
+    let (other, b) = another_machine(dir.path()).await;
     let kept = heyat_store::evidence_path(other.path(), &rec.sha256).unwrap();
     assert!(!kept.exists());
     let (_, bytes) = b.read_evidence(rec.id).await.unwrap();
@@ -262,13 +255,7 @@ async fn evidence_attached_on_one_machine_opens_on_another() {
         .execute(b.pool())
         .await
         .unwrap();
-    let third = tempfile::tempdir().unwrap();
-    std::fs::copy(
-        dir.path().join(heyat_store::SERVER_FILE),
-        third.path().join(heyat_store::SERVER_FILE),
-    )
-    .unwrap();
-    let c3 = open_in(third.path()).await.unwrap();
+    let (third, c3) = another_machine(dir.path()).await;
     let err = c3.read_evidence(rec.id).await.unwrap_err();
     assert_eq!(err.code(), "evidence", "{err}");
     assert!(
@@ -278,4 +265,17 @@ async fn evidence_attached_on_one_machine_opens_on_another() {
     );
     b.close().await;
     c3.close().await;
+}
+
+/// Another machine on the server of the data folder `dir`: a folder of its own whose
+/// `server.url` is `dir`'s, and the store opened on it.
+async fn another_machine(dir: &std::path::Path) -> (tempfile::TempDir, heyat_store::Store) {
+    let other = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        dir.join(heyat_store::SERVER_FILE),
+        other.path().join(heyat_store::SERVER_FILE),
+    )
+    .unwrap();
+    let store = open_in(other.path()).await.unwrap();
+    (other, store)
 }

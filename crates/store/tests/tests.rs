@@ -446,3 +446,40 @@ async fn the_demo_has_a_running_suspended_prosecution() {
     );
     assert!(desk[0].order.ends_on.as_str() > "2026-11-23");
 }
+
+/// A server across a network is reached over TLS: with `sslmode=verify-full` and the
+/// server's certificate (`HEYAT_TEST_PG_CA`, `scripts/pg ca`) the store opens and its
+/// connection is encrypted; a certificate the server's does not match is refused in Persian.
+#[tokio::test]
+async fn a_server_is_reached_over_verified_tls() {
+    if !crate::common::on_postgres() {
+        eprintln!("TLS to a server: not a SQLite test");
+        return;
+    }
+    let Ok(ca) = std::env::var("HEYAT_TEST_PG_CA") else {
+        eprintln!("HEYAT_TEST_PG_CA is not set: the server's certificate is not known here");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let store = crate::common::open_in(dir.path()).await.unwrap();
+    let url = heyat_store::server_setting(dir.path()).unwrap().unwrap();
+    store.close().await;
+    let verified = format!("{url}?sslmode=verify-full&sslrootcert={ca}");
+    let store = Store::connect(&verified, dir.path()).await.unwrap();
+    let (ssl, version): (bool, String) =
+        sqlx::query_as("SELECT ssl, version FROM pg_stat_ssl WHERE pid = pg_backend_pid()")
+            .fetch_one(store.pool())
+            .await
+            .unwrap();
+    assert!(ssl, "the connection is encrypted");
+    eprintln!("connection over {version}");
+    store.close().await;
+    // Another certificate authority than the server's: refused, nothing opened.
+    let other = dir.path().join("other-ca.crt");
+    std::fs::write(&other, include_str!("other-ca.crt")).unwrap();
+    let wrong = format!("{url}?sslmode=verify-full&sslrootcert={}", other.display());
+    let err = Store::connect(&wrong, dir.path()).await.unwrap_err();
+    assert_eq!(err.code(), "unreachable", "{err}");
+    assert!(err.to_string().contains("TLS"), "{err}");
+    eprintln!("another certificate: {err}");
+}
