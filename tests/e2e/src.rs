@@ -165,6 +165,11 @@ pub const DEMO_PASSWORD: &str = "heyat-demo";
 /// Signs out and signs in again as `username` (a demo account), landing where the role lands.
 pub async fn switch_user(client: &Client, username: &str) {
     click(client, "[data-testid=sign-out]").await;
+    sign_in(client, username).await;
+}
+
+/// Signs in at the sign-in screen as `username` (a demo account).
+pub async fn sign_in(client: &Client, username: &str) {
     appears(client, "[data-testid=login-form] input[name=username]").await;
     fill(
         client,
@@ -305,4 +310,60 @@ pub async fn connect(driver: &Driver) -> Client {
             Err(_) => panic!("new WebDriver session: no answer within {STEP:?}"),
         }
     }
+}
+
+/// The complaint form: received on `received_on`, against office 1, with `summary`, sent;
+/// waits for the note that a case was opened.
+pub async fn submit_complaint(client: &Client, received_on: &str, summary: &str) {
+    appears(
+        client,
+        "form[aria-label=\"ثبت شکایت\"] select[name=office_id] option[value=\"1\"]",
+    )
+    .await;
+    fill(client, "input[name=received_on]", received_on).await;
+    let office = step(
+        "office",
+        client.find(Locator::Css("select[name=office_id]")),
+    )
+    .await;
+    step("pick office", office.select_by_value("1")).await;
+    fill(client, "textarea[name=summary]", summary).await;
+    click(client, "form[aria-label=\"ثبت شکایت\"] button[type=submit]").await;
+    appears(client, "[data-testid=complaint-done] button").await;
+}
+
+/// On the case file's charges tab: adds an absence of `days` days from `committed_on`.
+pub async fn add_absence(client: &Client, committed_on: &str, days: &str) {
+    const FORM: &str = "form[aria-label=\"افزودن تخلف\"]";
+    appears(
+        client,
+        &format!("{FORM} select[name=violation] option[value=absence]"),
+    )
+    .await;
+    let violation = step(
+        "violation",
+        client.find(Locator::Css(&format!("{FORM} select[name=violation]"))),
+    )
+    .await;
+    step("absence", violation.select_by_value("absence")).await;
+    appears(client, &format!("{FORM} input[name=days]")).await;
+    fill(
+        client,
+        &format!("{FORM} input[name=committed_on]"),
+        committed_on,
+    )
+    .await;
+    fill(client, &format!("{FORM} input[name=days]"), days).await;
+    click(client, &format!("{FORM} button[type=submit]")).await;
+    appears(client, "[data-charge-id]").await;
+}
+
+/// The signing form of the member signed in (the ruling's tab open).
+pub const SIGN_PASSWORD: &str = "[data-signer-self] input[name=password]";
+pub const SIGN_BUTTON: &str = "[data-signer-self] [data-testid=sign]";
+
+/// Types `password` into the signing form once it is there.
+pub async fn type_signing_password(client: &Client, password: &str) {
+    appears(client, SIGN_PASSWORD).await;
+    fill(client, SIGN_PASSWORD, password).await;
 }

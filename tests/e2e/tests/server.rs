@@ -32,6 +32,7 @@ async fn two_apps_on_one_server_carry_a_case_to_a_signed_ruling() {
     appears(&b, "[data-testid=login-form] input[name=username]").await;
     sign_in(&a, "secretary").await;
     sign_in(&b, "judge-1").await;
+    appears(&a, "[data-testid=desk-counts]").await;
 
     // The header says which server the window writes to, without user or password.
     for client in [&a, &b] {
@@ -59,18 +60,9 @@ async fn two_apps_on_one_server_carry_a_case_to_a_signed_ruling() {
     open_case_numbered(&a, &number).await;
     click(&a, "button[data-tab=rulings]").await;
     for client in [&a, &b] {
-        appears(client, "[data-signer-self] input[name=password]").await;
-        fill(
-            client,
-            "[data-signer-self] input[name=password]",
-            DEMO_PASSWORD,
-        )
-        .await;
+        type_signing_password(client, DEMO_PASSWORD).await;
     }
-    tokio::join!(
-        click(&a, "[data-signer-self] [data-testid=sign]"),
-        click(&b, "[data-signer-self] [data-testid=sign]"),
-    );
+    tokio::join!(click(&a, SIGN_BUTTON), click(&b, SIGN_BUTTON));
     for client in [&a, &b] {
         until(
             client,
@@ -86,9 +78,8 @@ async fn two_apps_on_one_server_carry_a_case_to_a_signed_ruling() {
     switch_user(&a, "representative").await;
     open_case_numbered(&a, &number).await;
     click(&a, "button[data-tab=rulings]").await;
-    appears(&a, "[data-signer-self] input[name=password]").await;
-    fill(&a, "[data-signer-self] input[name=password]", DEMO_PASSWORD).await;
-    click(&a, "[data-signer-self] [data-testid=sign]").await;
+    type_signing_password(&a, DEMO_PASSWORD).await;
+    click(&a, SIGN_BUTTON).await;
     appears(&a, "[data-testid=locked]").await;
     let notice = text_of(&a, "[data-testid=case-notice]").await;
     let sealed = notice
@@ -168,73 +159,21 @@ async fn two_apps_on_one_server_carry_a_case_to_a_signed_ruling() {
     }
 }
 
-async fn sign_in(client: &Client, username: &str) {
-    fill(
-        client,
-        "[data-testid=login-form] input[name=username]",
-        username,
-    )
-    .await;
-    fill(
-        client,
-        "[data-testid=login-form] input[name=password]",
-        DEMO_PASSWORD,
-    )
-    .await;
-    click(client, "[data-testid=login]").await;
-    appears(client, "[data-testid=desk-counts]").await;
-}
-
 /// The secretary registers a complaint against office 1, opens its case and adds a 5-day
 /// absence; answers the case's number.
 async fn register_case(client: &Client) -> String {
     click(client, "nav button[data-section=complaints]").await;
-    appears(
+    submit_complaint(
         client,
-        "form[aria-label=\"ثبت شکایت\"] select[name=office_id] option[value=\"1\"]",
-    )
-    .await;
-    fill(client, "input[name=received_on]", "۱۴۰۵/۰۸/۲۸").await;
-    let office = step(
-        "office",
-        client.find(Locator::Css("select[name=office_id]")),
-    )
-    .await;
-    step("pick office", office.select_by_value("1")).await;
-    fill(
-        client,
-        "textarea[name=summary]",
+        "۱۴۰۵/۰۸/۲۸",
         "مدیر دفتر از ۱۴۰۵/۰۸/۲۰ پنج روز در دفتر حاضر نشد.",
     )
     .await;
-    click(client, "form[aria-label=\"ثبت شکایت\"] button[type=submit]").await;
-    appears(client, "[data-testid=complaint-done] button").await;
     click(client, "[data-testid=complaint-done] button").await;
     appears(client, "#case-title").await;
     let number = case_number_shown(client).await;
     click(client, "button[data-tab=charges]").await;
-    let form = "form[aria-label=\"افزودن تخلف\"]";
-    appears(
-        client,
-        &format!("{form} select[name=violation] option[value=absence]"),
-    )
-    .await;
-    let violation = step(
-        "violation",
-        client.find(Locator::Css(&format!("{form} select[name=violation]"))),
-    )
-    .await;
-    step("absence", violation.select_by_value("absence")).await;
-    appears(client, &format!("{form} input[name=days]")).await;
-    fill(
-        client,
-        &format!("{form} input[name=committed_on]"),
-        "1405/08/20",
-    )
-    .await;
-    fill(client, &format!("{form} input[name=days]"), "5").await;
-    click(client, &format!("{form} button[type=submit]")).await;
-    appears(client, "[data-charge-id]").await;
+    add_absence(client, "1405/08/20", "5").await;
     number
 }
 

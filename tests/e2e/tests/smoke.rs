@@ -667,14 +667,8 @@ async fn case_file_opens_with_charges_and_suggestion(client: &Client) {
     // Each member who sat signs for themselves, signed in, with their password (which opens
     // their key); a wrong one is refused and signs nothing. The last signature seals the
     // ruling, and a new print over it is refused.
-    appears(client, "[data-signer-self] input[name=password]").await;
-    fill(
-        client,
-        "[data-signer-self] input[name=password]",
-        "0000-wrong",
-    )
-    .await;
-    click(client, "[data-signer-self] [data-testid=sign]").await;
+    type_signing_password(client, "0000-wrong").await;
+    click(client, SIGN_BUTTON).await;
     until(client, "wrong password", "return document.querySelector('[data-testid=case-error]')?.textContent.includes('نادرست') === true").await;
     shoot(client, "sign-wrong-password").await;
     for (i, member) in ["judge-1", "alternate-judge", "representative"]
@@ -686,14 +680,8 @@ async fn case_file_opens_with_charges_and_suggestion(client: &Client) {
             open_case_numbered(client, "1405-0004").await;
             click(client, "button[data-tab=rulings]").await;
         }
-        appears(client, "[data-signer-self] input[name=password]").await;
-        fill(
-            client,
-            "[data-signer-self] input[name=password]",
-            DEMO_PASSWORD,
-        )
-        .await;
-        click(client, "[data-signer-self] [data-testid=sign]").await;
+        type_signing_password(client, DEMO_PASSWORD).await;
+        click(client, SIGN_BUTTON).await;
         if i < 2 {
             until(
                 client,
@@ -862,29 +850,16 @@ async fn case_file_opens_with_charges_and_suggestion(client: &Client) {
 /// charge is added from the catalogue; an empty summary is refused first, losing nothing.
 async fn a_complaint_opens_a_case_and_charges_are_added(client: &Client) {
     click(client, "nav button[data-section=complaints]").await;
-    appears(
-        client,
-        "form[aria-label=\"ثبت شکایت\"] select[name=office_id] option[value=\"1\"]",
-    )
-    .await;
-    fill(client, "input[name=received_on]", "۱۴۰۵/۰۸/۲۸").await;
-    let office = step(
-        "office",
-        client.find(Locator::Css("select[name=office_id]")),
-    )
-    .await;
-    step("pick office", office.select_by_value("1")).await;
+    appears(client, "input[name=reporter_name]").await;
     fill(client, "input[name=reporter_name]", "مریم کاظمی").await;
-    click(client, "form[aria-label=\"ثبت شکایت\"] button[type=submit]").await;
     // The browser's own check stops an empty summary; the Rust command refuses it too (IPC test).
-    fill(
+    click(client, "form[aria-label=\"ثبت شکایت\"] button[type=submit]").await;
+    submit_complaint(
         client,
-        "textarea[name=summary]",
+        "۱۴۰۵/۰۸/۲۸",
         "مدیر دفتر از ۱۴۰۵/۰۸/۲۰ پنج روز در دفتر حاضر نشد.",
     )
     .await;
-    click(client, "form[aria-label=\"ثبت شکایت\"] button[type=submit]").await;
-    appears(client, "[data-testid=complaint-done] button").await;
     let done = text_of(client, "[data-testid=complaint-done]").await;
     assert!(done.contains("گشوده شد"), "done: {done}");
     shoot(client, "complaint").await;
@@ -937,38 +912,7 @@ async fn a_complaint_opens_a_case_and_charges_are_added(client: &Client) {
     .await;
     shoot(client, "case-facts").await;
     click(client, "button[data-tab=charges]").await;
-    appears(
-        client,
-        "form[aria-label=\"افزودن تخلف\"] select[name=violation] option[value=absence]",
-    )
-    .await;
-    let violation = step(
-        "violation",
-        client.find(Locator::Css(
-            "form[aria-label=\"افزودن تخلف\"] select[name=violation]",
-        )),
-    )
-    .await;
-    step("absence", violation.select_by_value("absence")).await;
-    appears(client, "form[aria-label=\"افزودن تخلف\"] input[name=days]").await;
-    fill(
-        client,
-        "form[aria-label=\"افزودن تخلف\"] input[name=committed_on]",
-        "1405/08/20",
-    )
-    .await;
-    fill(
-        client,
-        "form[aria-label=\"افزودن تخلف\"] input[name=days]",
-        "5",
-    )
-    .await;
-    click(
-        client,
-        "form[aria-label=\"افزودن تخلف\"] button[type=submit]",
-    )
-    .await;
-    appears(client, "[data-charge-id]").await;
+    add_absence(client, "1405/08/20", "5").await;
     let charge = text_of(client, "[data-charge-id]").await;
     assert!(charge.contains("۵ روز"), "charge: {charge}");
     click(client, "button[data-tab=suggestion]").await;
