@@ -36,6 +36,8 @@ async fn two_apps_on_one_server_carry_a_case_to_a_signed_ruling() {
 
     // The header says which server the window writes to, without user or password.
     for client in [&a, &b] {
+        // The header fills in once the app's information has come after the sign-in.
+        appears(client, "[data-testid=server-badge]").await;
         let badge = text_of(client, "[data-testid=server-badge]").await;
         assert!(
             badge.contains("127.0.0.1") && badge.contains(&name) && !badge.contains("heyat@"),
