@@ -253,9 +253,13 @@ impl Store {
                 let Some((bytes,)) = blob else {
                     return Err(StoreError::Io { path, source: e });
                 };
-                if hex::encode(Sha256::digest(&bytes)) == rec.sha256 {
-                    write_once(&path, &bytes)?;
+                if hex::encode(Sha256::digest(&bytes)) != rec.sha256 {
+                    return Err(StoreError::Evidence(format!(
+                        "بایت‌های مدرک «{}» در پایگاه دادهٔ کارساز با چکیدهٔ ثبت‌شده نمی‌خواند: دست‌کاری یا خراب شده است",
+                        rec.file_name
+                    )));
                 }
+                write_once(&path, &bytes)?;
                 bytes
             }
             Err(source) => {

@@ -258,6 +258,7 @@ async fn evidence_attached_on_one_machine_opens_on_another() {
     let (third, c3) = another_machine(dir.path()).await;
     let err = c3.read_evidence(rec.id).await.unwrap_err();
     assert_eq!(err.code(), "evidence", "{err}");
+    assert!(err.to_string().contains("پایگاه دادهٔ کارساز"), "{err}");
     assert!(
         !heyat_store::evidence_path(third.path(), &rec.sha256)
             .unwrap()
