@@ -99,19 +99,17 @@ pub(crate) fn store_failure(e: heyat_store::StoreError) -> Failure {
 }
 
 pub(crate) async fn open(db: Option<&Path>) -> Result<Store, Failure> {
-    // `--db postgres://…`: the server; the data folder still holds evidence and keys.
-    if let Some(url) = db
+    let server = db
         .and_then(Path::to_str)
-        .filter(|s| heyat_store::is_server_url(s))
-    {
+        .filter(|s| heyat_store::is_server_url(s));
+    if server.is_some() || db.is_none() {
         let default = default_db()?;
         let data_dir = default.parent().unwrap_or(Path::new("."));
-        return Store::connect(url, data_dir).await.map_err(store_failure);
-    }
-    // No --db: the data folder's database, which its `server.url` may put on a server.
-    if db.is_none() {
-        let default = default_db()?;
-        let data_dir = default.parent().unwrap_or(Path::new("."));
+        // `--db postgres://…`: the server; the data folder still holds evidence and keys.
+        if let Some(url) = server {
+            return Store::connect(url, data_dir).await.map_err(store_failure);
+        }
+        // No --db: the data folder's database, which its `server.url` may put on a server.
         if heyat_store::server_setting(data_dir)
             .map_err(store_failure)?
             .is_some()

@@ -369,11 +369,7 @@ pub fn server_setting(data_dir: &Path) -> Result<Option<String>, StoreError> {
 /// `heyat bench`, which each want a database of their own. The app never calls it.
 pub async fn create_server_database(url: &str, name: &str) -> Result<String, StoreError> {
     use sqlx::{Connection, Executor};
-    if name.is_empty()
-        || !name
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
-    {
+    if !plain_name(name) {
         return Err(StoreError::invalid(
             "نام پایگاه داده",
             format!("«{name}» تنها حروف کوچک لاتین، رقم و _ می‌پذیرد"),
@@ -397,10 +393,7 @@ pub async fn drop_server_database(db_url: &str) -> Result<(), StoreError> {
     let Some(name) = db_url
         .rsplit_once('/')
         .map(|(_, n)| n.split('?').next().unwrap_or(n))
-        .filter(|n| {
-            n.chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
-        })
+        .filter(|n| plain_name(n))
     else {
         return Err(StoreError::invalid("نشانی پایگاه داده", redact_url(db_url)));
     };
@@ -415,6 +408,14 @@ pub async fn drop_server_database(db_url: &str) -> Result<(), StoreError> {
     .await?;
     conn.close().await?;
     Ok(())
+}
+
+/// A database name the server helpers take as is: lower-case letters, digits and `_`.
+fn plain_name(name: &str) -> bool {
+    !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
 }
 
 /// `url` with its database replaced by `name` (any query string kept).
