@@ -366,7 +366,9 @@ pub async fn draft_ruling(
             manager: file.case.manager_name.clone(),
         },
         complainant: file.complaints.first().map(|k| r::Complainant {
-            source: k.source.clone(),
+            // The ruling names the source in Persian («مراجع دفتر»), never its code.
+            source: heyat_core::proceedings::ComplaintSource::from_code(&k.source)
+                .map_or_else(|| k.source.clone(), |s| s.title_fa().to_owned()),
             name: k.reporter_name.clone(),
             confidential: k.reporter_confidential,
         }),

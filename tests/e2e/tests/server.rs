@@ -123,6 +123,15 @@ async fn two_apps_on_one_server_carry_a_case_to_a_signed_ruling() {
     appears(&b, "[data-testid=verify-genuine]").await;
     shoot(&b, "server-b-verify").await;
     std::fs::copy(&sealed, screenshot_dir().join("server-ruling-signed.pdf")).unwrap();
+    let text = std::process::Command::new("pdftotext")
+        .args([sealed.as_str(), "-"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(
+        text.contains("مراجع دفتر") && !text.contains("client"),
+        "the complaint's source in Persian, never its code: {text}"
+    );
 
     step("close A", a.close()).await;
     step("close B", b.close()).await;
